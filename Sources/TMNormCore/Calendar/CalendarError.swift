@@ -13,7 +13,7 @@ public enum CalendarError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Hour, minute or second out of range (24:00 is not accepted as a time of day).
     case timeOutOfRange(hour: Int, minute: Int, second: Int)
     /// The text is not an ISO 8601 timestamp; `detail` says what is wrong.
-    case malformedTimestamp(String, detail: String)
+    case malformedTimestamp(String, detail: TimestampProblem)
 
     public var description: String {
         switch self {
@@ -30,7 +30,7 @@ public enum CalendarError: Error, Equatable, Sendable, CustomStringConvertible {
         case .timeOutOfRange(let h, let m, let s):
             "\(Self.pad(h)):\(Self.pad(m)):\(Self.pad(s)) is not a time of day: hours 0–23, minutes and seconds 0–59"
         case .malformedTimestamp(let s, let detail):
-            "'\(s)' is not an ISO 8601 time (\(detail)): expected e.g. 2026-12-01T09:00:00+01:00, 2026-12-01T08:00:00Z or 2026-12-01T09:00 (Oslo time)"
+            "'\(s)' is not an ISO 8601 time (\(detail.description)): expected e.g. 2026-12-01T09:00:00+01:00, 2026-12-01T08:00:00Z or 2026-12-01T09:00 (Oslo time)"
         }
     }
 
@@ -50,9 +50,43 @@ public enum CalendarError: Error, Equatable, Sendable, CustomStringConvertible {
         case .timeOutOfRange(let h, let m, let s):
             "\(Self.pad(h)):\(Self.pad(m)):\(Self.pad(s)) er ikke et klokkeslett: timer 0–23, minutter og sekunder 0–59"
         case .malformedTimestamp(let s, let detail):
-            "«\(s)» er ikke et ISO 8601-tidspunkt (\(detail)): forventet f.eks. 2026-12-01T09:00:00+01:00, 2026-12-01T08:00:00Z eller 2026-12-01T09:00 (norsk tid)"
+            "«\(s)» er ikke et ISO 8601-tidspunkt (\(detail.norwegian)): forventet f.eks. 2026-12-01T09:00:00+01:00, 2026-12-01T08:00:00Z eller 2026-12-01T09:00 (norsk tid)"
         }
     }
 
     static func pad(_ n: Int) -> String { n < 10 && n >= 0 ? "0\(n)" : "\(n)" }
+}
+
+/// What is wrong with a timestamp text.
+public enum TimestampProblem: Equatable, Sendable, CustomStringConvertible {
+    case tooShort
+    case missingTime
+    case missingSeparator
+    case badFraction
+    case badOffset(String)
+    indirect case badDate(CalendarError)
+    indirect case badTime(CalendarError)
+
+    public var description: String {
+        switch self {
+        case .tooShort: "too short"
+        case .missingTime: "the time of day is missing"
+        case .missingSeparator: "expected 'T' between date and time"
+        case .badFraction: "bad fraction of a second"
+        case .badOffset(let o): "bad UTC offset '\(o)'"
+        case .badDate(let e), .badTime(let e): e.description
+        }
+    }
+
+    /// The problem in Norwegian bokmål.
+    public var norwegian: String {
+        switch self {
+        case .tooShort: "for kort"
+        case .missingTime: "klokkeslett mangler"
+        case .missingSeparator: "forventet «T» mellom dato og klokkeslett"
+        case .badFraction: "ugyldig brøkdel av et sekund"
+        case .badOffset(let o): "ugyldig UTC-forskyvning «\(o)»"
+        case .badDate(let e), .badTime(let e): e.norwegian
+        }
+    }
 }

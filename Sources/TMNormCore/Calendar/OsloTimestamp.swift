@@ -20,14 +20,14 @@ extension OsloTime {
     public static func parseTimestamp(_ text: String, resolution: Resolution = .earlier) throws(CalendarError) -> Date {
         let s = text.trimmingCharacters(in: .whitespaces)
         let chars = Array(s)
-        guard chars.count >= 10 else { throw .malformedTimestamp(text, detail: "too short") }
+        guard chars.count >= 10 else { throw .malformedTimestamp(text, detail: .tooShort) }
         let date: LocalDate
         do { date = try LocalDate(parsing: String(chars[0..<10])) } catch {
-            throw .malformedTimestamp(text, detail: error.description)
+            throw .malformedTimestamp(text, detail: .badDate(error))
         }
-        guard chars.count > 10 else { throw .malformedTimestamp(text, detail: "the time of day is missing") }
+        guard chars.count > 10 else { throw .malformedTimestamp(text, detail: .missingTime) }
         guard ["T", "t", " "].contains(chars[10]) else {
-            throw .malformedTimestamp(text, detail: "expected 'T' between date and time")
+            throw .malformedTimestamp(text, detail: .missingSeparator)
         }
         var rest = chars[11...]
         var offsetSeconds: Int? = nil
@@ -57,12 +57,12 @@ extension OsloTime {
             let digits = s[s.index(after: dot)...]
             guard !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }),
                 let value = Double("0." + digits)
-            else { throw .malformedTimestamp(text, detail: "bad fraction of a second") }
+            else { throw .malformedTimestamp(text, detail: .badFraction) }
             fraction = value
             main = String(s[..<dot])
         }
         do { return (try LocalTime(parsing: main), fraction) } catch {
-            throw .malformedTimestamp(text, detail: error.description)
+            throw .malformedTimestamp(text, detail: .badTime(error))
         }
     }
 
@@ -73,7 +73,7 @@ extension OsloTime {
         guard body.count == 2 || body.count == 4, body.allSatisfy({ ("0"..."9").contains($0) }),
             let hours = Int(body.prefix(2)), let minutes = Int(body.count == 4 ? body.suffix(2) : "00"),
             hours <= 18, minutes <= 59
-        else { throw .malformedTimestamp(text, detail: "bad UTC offset '\(s)'") }
+        else { throw .malformedTimestamp(text, detail: .badOffset(s)) }
         return sign * (hours * 3600 + minutes * 60)
     }
 }
