@@ -1,0 +1,14 @@
+import Fluent
+
+/// Every migration, in order. Released migrations are never edited; add new ones at the end.
+enum Migrations {
+    static let all: [any Migration] = [
+        CreateOrganisations(),
+        CreateMemberships(),
+        CreateEngagements(),
+        CreateUsers(),
+        CreateSessions(),
+        CreateInvitations(),
+        CreateAPIKeys(),
+    ]
+}

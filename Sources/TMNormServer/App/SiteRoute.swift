@@ -1,0 +1,65 @@
+import Foundation
+import Vapor
+
+/// Every page of the site; views build links from it, so a broken link is a compile error.
+public enum SiteRoute: Sendable, Equatable {
+    case home
+    case login
+    case logout
+    case dashboard
+    case organisations
+    case newOrganisation
+    case organisation(UUID)
+    case memberships(UUID)
+    case engagements(UUID)
+    case users
+    case invitations
+    case invitation(token: String)
+    case password
+    case apiKeys
+    case revokeAPIKey(UUID)
+    case stylesheet
+    case healthz
+    case metrics
+    case openAPI
+
+    /// The path to link to.
+    public var path: String {
+        switch self {
+        case .home: "/"
+        case .login: "/login"
+        case .logout: "/logout"
+        case .dashboard: "/dashboard"
+        case .organisations: "/organisations"
+        case .newOrganisation: "/organisations/new"
+        case .organisation(let id): "/organisations/\(id.uuidString.lowercased())"
+        case .memberships(let id): "/organisations/\(id.uuidString.lowercased())/memberships"
+        case .engagements(let id): "/organisations/\(id.uuidString.lowercased())/engagements"
+        case .users: "/users"
+        case .invitations: "/invitations"
+        case .invitation(let token): "/invite/\(token)"
+        case .password: "/account/password"
+        case .apiKeys: "/api-keys"
+        case .revokeAPIKey(let id): "/api-keys/\(id.uuidString.lowercased())/revoke"
+        case .stylesheet: "/static/app.css"
+        case .healthz: "/healthz"
+        case .metrics: "/metrics"
+        case .openAPI: "/api/openapi.json"
+        }
+    }
+}
+
+extension Request {
+    /// A UUID path parameter; a malformed one is a 404, like an unknown id.
+    public func uuidParameter(_ name: String = "id") throws -> UUID {
+        guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else {
+            throw AppError.notFound()
+        }
+        return id
+    }
+
+    /// A redirect that works for forms (303 See Other).
+    public func redirect(to route: SiteRoute) -> Response {
+        redirect(to: route.path, redirectType: .normal)
+    }
+}

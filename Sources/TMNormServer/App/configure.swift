@@ -1,0 +1,84 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import NIOSSL
+import Vapor
+
+/// Builds the application: database, middleware, routes, migrations.
+public func configure(_ app: Application, config: AppConfig, migrate: Bool = true) async throws {
+    app.config = config
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+    app.routes.defaultMaxBodySize = "1mb"
+    app.passwords.use(.bcrypt(cost: config.bcryptCost))
+
+    try await useDatabase(config, on: app)
+    app.logger.info("database", metadata: ["location": .string(config.database.redacted)])
+
+    let metrics = MetricsRegistry()
+    app.metricsRegistry = metrics
+    // Replace Vapor's defaults: its route logger prints concrete paths, which can hold tokens.
+    app.middleware = Middlewares()
+    app.middleware.use(RequestLogMiddleware(metrics: metrics))
+    app.middleware.use(SecurityHeadersMiddleware(hsts: config.tlsTerminated))
+    app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(LanguageCookieMiddleware(secureCookies: config.tlsTerminated))
+    app.middleware.use(SessionAuthenticator())
+    app.middleware.use(CSRF(secureCookies: config.tlsTerminated))
+
+    app.migrations.add(Migrations.all)
+    try routes(app)
+    if migrate {
+        try await app.autoMigrate()
+    }
+}
+
+private func useDatabase(_ config: AppConfig, on app: Application) async throws {
+    switch config.database {
+    case .sqlite(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .postgres(let url):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        if let schema = config.postgresSchema {
+            configuration.searchPath = [schema]
+        }
+        app.databases.use(
+            .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10)),
+            as: .psql)
+        if let schema = config.postgresSchema, let sql = app.db as? any SQLDatabase {
+            try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        }
+    }
+}
+
+extension Application {
+    private struct MetricsKey: StorageKey { typealias Value = MetricsRegistry }
+
+    /// The process's metrics.
+    public var metricsRegistry: MetricsRegistry {
+        get {
+            if let registry = storage[MetricsKey.self] { return registry }
+            let registry = MetricsRegistry()
+            storage[MetricsKey.self] = registry
+            return registry
+        }
+        set { storage[MetricsKey.self] = newValue }
+    }
+}
+
+/// Remembers an explicit language choice (`?lang=en`) in a cookie.
+struct LanguageCookieMiddleware: AsyncMiddleware {
+    let secureCookies: Bool
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let response = try await next.respond(to: req)
+        if let choice = req.query[String.self, at: "lang"], let language = Language(rawValue: choice),
+           req.cookies[Language.cookieName]?.string != choice {
+            response.cookies[Language.cookieName] = HTTPCookies.Value(
+                string: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", isSecure: secureCookies,
+                isHTTPOnly: true, sameSite: .lax)
+        }
+        response.headers.replaceOrAdd(name: .contentLanguage, value: req.language.rawValue)
+        return response
+    }
+}

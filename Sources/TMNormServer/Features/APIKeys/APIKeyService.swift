@@ -1,0 +1,53 @@
+import Fluent
+import Foundation
+import TMNormCore
+import Vapor
+
+/// Creates, authenticates and revokes API keys. The key is shown once; only its hash is kept.
+public enum APIKeyService {
+    /// The plain key (shown once) and its stored record.
+    public struct Created: Sendable {
+        public let key: String
+        public let id: UUID
+        public let prefix: String
+    }
+
+    static let keyPrefix = "tmn_"
+
+    /// Makes a new key for an organisation.
+    public static func create(
+        organisationID: UUID, name: String, on db: any Database, tokens: TokenGenerator, now: Date
+    ) async throws -> Created {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 100 else {
+            throw AppError.invalid([FieldProblem(field: "name", reason: "must be 1–100 characters")])
+        }
+        let key = keyPrefix + tokens.urlSafe(bytes: 32)
+        let prefix = String(key.prefix(keyPrefix.count + 6))
+        let model = APIKeyModel(
+            organisationID: organisationID, name: trimmed, prefix: prefix,
+            keyHash: TokenGenerator.hash(key), createdAt: now)
+        try await model.create(on: db)
+        return Created(key: key, id: try model.requireID(), prefix: prefix)
+    }
+
+    /// The client for a presented key, or nil when unknown or revoked.
+    static func authenticate(_ key: String, on req: Request) async throws -> APIClient? {
+        guard key.hasPrefix(keyPrefix), key.count <= 100 else { return nil }
+        guard
+            let model = try await APIKeyModel.query(on: req.db)
+                .filter(\.$keyHash == TokenGenerator.hash(key))
+                .filter(\.$revokedAt == nil)
+                .with(\.$organisation)
+                .first(),
+            let id = model.id, let organisationID = model.organisation.id
+        else { return nil }
+        let now = req.now
+        // Write last-used at most once a minute so hot API paths do not write on every call.
+        if model.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+            model.lastUsedAt = now
+            try await model.save(on: req.db)
+        }
+        return APIClient(keyID: id, organisationID: organisationID, organisationKind: model.organisation.kind)
+    }
+}

@@ -1,0 +1,62 @@
+import Fluent
+
+/// Creates `users`.
+struct CreateUsers: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(UserModel.schema)
+            .id()
+            .field("organisation_id", .uuid, .required, .references(OrganisationModel.schema, "id"))
+            .field("email", .string, .required)
+            .field("name", .string, .required)
+            .field("role", .string, .required)
+            .field("password_hash", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("disabled_at", .datetime)
+            .unique(on: "email")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(UserModel.schema).delete()
+    }
+}
+
+/// Creates `user_sessions`, shared by every server process.
+struct CreateSessions: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(SessionModel.schema)
+            .id()
+            .field("token_hash", .string, .required)
+            .field("user_id", .uuid, .required, .references(UserModel.schema, "id", onDelete: .cascade))
+            .field("created_at", .datetime, .required)
+            .field("expires_at", .datetime, .required)
+            .unique(on: "token_hash")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(SessionModel.schema).delete()
+    }
+}
+
+/// Creates `invitations`.
+struct CreateInvitations: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(InvitationModel.schema)
+            .id()
+            .field("organisation_id", .uuid, .required, .references(OrganisationModel.schema, "id", onDelete: .cascade))
+            .field("email", .string, .required)
+            .field("role", .string, .required)
+            .field("token_hash", .string, .required)
+            .field("invited_by_id", .uuid, .required, .references(UserModel.schema, "id"))
+            .field("created_at", .datetime, .required)
+            .field("expires_at", .datetime, .required)
+            .field("accepted_at", .datetime)
+            .unique(on: "token_hash")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(InvitationModel.schema).delete()
+    }
+}

@@ -1,0 +1,144 @@
+import Fluent
+import TMNormCore
+import Vapor
+
+/// `/login`, `/logout`, `/account/password`, `/invite/:token`.
+struct AccountRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+        routes.get("login", use: loginForm)
+        routes.post("login", use: login)
+        routes.post("logout", use: logout)
+        routes.get("account", "password", use: passwordForm)
+        routes.post("account", "password", use: changePassword)
+        routes.get("invite", ":token", use: invitationForm)
+        routes.post("invite", ":token", use: acceptInvitation)
+    }
+
+    func home(req: Request) async throws -> Response {
+        req.redirect(to: req.auth.has(CurrentUser.self) ? .dashboard : .login)
+    }
+
+    func loginForm(req: Request) async throws -> Response {
+        if req.auth.has(CurrentUser.self) { return req.redirect(to: .dashboard) }
+        let next = Self.safeNext(req.query[String.self, at: "next"])
+        return .html(LoginView.render(.init(next: next), context: req.pageContext))
+    }
+
+    struct LoginInput: Content {
+        var email: String?
+        var password: String?
+        var next: String?
+    }
+
+    func login(req: Request) async throws -> Response {
+        let input = try req.content.decode(LoginInput.self)
+        let email = input.email ?? ""
+        guard email.count <= 254, (input.password ?? "").count <= 200,
+              let user = try await AccountService.verify(email: email, password: input.password ?? "", on: req)
+        else {
+            req.application.metricsRegistry.increment(#"tmnorm_logins_total{result="failure"}"#)
+            let model = LoginView.Model(email: String(email.prefix(254)), next: Self.safeNext(input.next), failed: true)
+            return .html(LoginView.render(model, context: req.pageContext), status: .unauthorized)
+        }
+        req.application.metricsRegistry.increment(#"tmnorm_logins_total{result="success"}"#)
+        let token = try await AccountService.startSession(for: user, on: req)
+        let target = Self.safeNext(input.next)
+        let response = req.redirect(to: target.isEmpty ? SiteRoute.dashboard.path : target, redirectType: .normal)
+        response.cookies[SessionAuthenticator.cookieName] = AccountService.sessionCookie(
+            token, secure: req.application.config.tlsTerminated, maxAge: Int(req.application.config.sessionLifetime))
+        return response
+    }
+
+    /// Only local paths, so the log-in form cannot redirect elsewhere.
+    static func safeNext(_ next: String?) -> String {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 500 else { return "" }
+        return next
+    }
+
+    func logout(req: Request) async throws -> Response {
+        if let user = req.auth.get(CurrentUser.self) {
+            try await SessionModel.query(on: req.db).filter(\.$id == user.sessionID).delete()
+        }
+        req.auth.logout(CurrentUser.self)
+        let response = req.redirect(to: .login)
+        response.cookies[SessionAuthenticator.cookieName] = AccountService.sessionCookie(
+            "", secure: req.application.config.tlsTerminated, maxAge: 0)
+        return response
+    }
+
+    func passwordForm(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        return .html(PasswordView.render(.init(changed: req.query[String.self, at: "changed"] == "1"), context: req.pageContext))
+    }
+
+    struct PasswordInput: Content {
+        var current_password: String?
+        var new_password: String?
+    }
+
+    func changePassword(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let input = try req.content.decode(PasswordInput.self)
+        guard let model = try await UserModel.find(user.id, on: req.db) else { throw AppError.unauthorized() }
+        var problems = AccountService.passwordProblems(input.new_password ?? "", field: "new_password")
+        let currentOK = (try? await req.password.async.verify(input.current_password ?? "", created: model.passwordHash)) ?? false
+        if !currentOK { problems.insert(.init(field: "current_password", reason: "is wrong"), at: 0) }
+        guard problems.isEmpty, let newPassword = input.new_password else {
+            return .html(PasswordView.render(.init(problems: problems), context: req.pageContext), status: .unprocessableEntity)
+        }
+        model.passwordHash = try await req.password.async.hash(newPassword)
+        try await model.save(on: req.db)
+        // Other sessions of this user end: a changed password should lock out whoever knew the old one.
+        try await SessionModel.query(on: req.db).filter(\.$user.$id == user.id).filter(\.$id != user.sessionID).delete()
+        return req.redirect(to: SiteRoute.password.path + "?changed=1", redirectType: .normal)
+    }
+
+    func invitationForm(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        let invitation = try await AccountService.openInvitation(token: token, on: req)
+        let model = InvitationAcceptView.Model(
+            token: token, email: invitation.email, organisationName: invitation.organisation.name, role: invitation.role)
+        return .html(InvitationAcceptView.render(model, context: req.pageContext))
+    }
+
+    struct AcceptInput: Content {
+        var name: String?
+        var password: String?
+    }
+
+    func acceptInvitation(req: Request) async throws -> Response {
+        let token = req.parameters.get("token") ?? ""
+        let invitation = try await AccountService.openInvitation(token: token, on: req)
+        let input = try req.content.decode(AcceptInput.self)
+        let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        var problems = AccountService.passwordProblems(input.password ?? "")
+        if name.isEmpty || name.count > 200 { problems.insert(.init(field: "name", reason: "must be 1–200 characters"), at: 0) }
+        if try await UserModel.query(on: req.db).filter(\.$email == invitation.email).first() != nil {
+            problems.append(.init(field: "email", reason: "an account with this e-mail already exists"))
+        }
+        guard problems.isEmpty, let password = input.password else {
+            let model = InvitationAcceptView.Model(
+                token: token, email: invitation.email, organisationName: invitation.organisation.name,
+                role: invitation.role, problems: problems)
+            return .html(InvitationAcceptView.render(model, context: req.pageContext), status: .unprocessableEntity)
+        }
+        let hash = try await req.password.async.hash(password)
+        let now = req.now
+        let user = UserModel(
+            organisationID: invitation.$organisation.id, email: invitation.email, name: name,
+            role: invitation.role, passwordHash: hash, createdAt: now)
+        try await req.db.transaction { db in
+            // Marking it used inside the transaction makes the link single-use even under a double submit.
+            try await InvitationModel.query(on: db)
+                .filter(\.$id == invitation.requireID()).filter(\.$acceptedAt == nil)
+                .set(\.$acceptedAt, to: now).update()
+            try await user.create(on: db)
+        }
+        let sessionToken = try await AccountService.startSession(for: user, on: req)
+        let response = req.redirect(to: .dashboard)
+        response.cookies[SessionAuthenticator.cookieName] = AccountService.sessionCookie(
+            sessionToken, secure: req.application.config.tlsTerminated, maxAge: Int(req.application.config.sessionLifetime))
+        return response
+    }
+}

@@ -1,0 +1,58 @@
+/// Reusable pieces of the OpenAPI document.
+enum OpenAPISchemas {
+    static func ref(_ name: String) -> JSONValue { ["$ref": .string("#/components/schemas/\(name)")] }
+
+    static func list(of name: String) -> JSONValue {
+        ["type": "object", "required": ["items"], "properties": ["items": ["type": "array", "items": ref(name)]]]
+    }
+
+    static let uuid: JSONValue = ["type": "string", "format": "uuid"]
+    static let date: JSONValue = ["type": "string", "format": "date"]
+    static let optionalDate: JSONValue = ["type": ["string", "null"], "format": "date"]
+
+    static let components: JSONValue = [
+        "securitySchemes": ["apiKey": ["type": "http", "scheme": "bearer", "description": "An organisation's API key: `Authorization: Bearer tmn_…`"]],
+        "schemas": [
+            "Problem": [
+                "type": "object", "description": "RFC 9457 problem document",
+                "properties": [
+                    "type": ["type": "string"], "title": ["type": "string"], "status": ["type": "integer"],
+                    "detail": ["type": "string"], "request_id": ["type": "string"],
+                    "errors": ["type": "array", "items": ["type": "object", "properties": ["field": ["type": "string"], "reason": ["type": "string"]]]],
+                ],
+            ],
+            "Organisation": [
+                "type": "object", "required": ["id", "name", "orgnr", "kind", "created_at"],
+                "properties": [
+                    "id": uuid, "name": ["type": "string"], "orgnr": ["type": "string", "pattern": "^[0-9]{9}$"],
+                    "kind": ["type": "string", "enum": ["call_centre", "client", "association", "authority", "board"]],
+                    "created_at": ["type": "string", "format": "date-time"],
+                ],
+            ],
+            "OrganisationInput": [
+                "type": "object", "required": ["name", "orgnr", "kind"],
+                "properties": ["name": ["type": "string", "maxLength": 200], "orgnr": ["type": "string"], "kind": ["type": "string"]],
+            ],
+            "Membership": [
+                "type": "object", "required": ["id", "member_id", "association_id", "valid_from"],
+                "properties": ["id": uuid, "member_id": uuid, "association_id": uuid, "valid_from": date, "valid_until": optionalDate],
+            ],
+            "MembershipInput": [
+                "type": "object", "required": ["association_id", "valid_from"],
+                "properties": ["association_id": uuid, "valid_from": date, "valid_until": optionalDate],
+            ],
+            "Engagement": [
+                "type": "object", "required": ["id", "call_centre_id", "client_id", "valid_from"],
+                "properties": ["id": uuid, "call_centre_id": uuid, "client_id": uuid, "valid_from": date, "valid_until": optionalDate],
+            ],
+            "EngagementInput": [
+                "type": "object", "required": ["call_centre_id", "client_id", "valid_from"],
+                "properties": ["call_centre_id": uuid, "client_id": uuid, "valid_from": date, "valid_until": optionalDate],
+            ],
+            "Me": [
+                "type": "object", "required": ["organisation", "key_id"],
+                "properties": ["organisation": ref("Organisation"), "key_id": uuid],
+            ],
+        ],
+    ]
+}

@@ -1,0 +1,48 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// `/healthz`, `/metrics`, `/api/openapi.json`, `/static/app.css`.
+struct OperationsRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("healthz", use: health)
+        routes.get("metrics", use: metrics)
+        routes.get("api", "openapi.json", use: openAPI)
+        routes.get("static", "app.css", use: stylesheet)
+    }
+
+    /// 200 when the database answers a trivial query, 503 otherwise.
+    func health(req: Request) async throws -> Response {
+        var healthy = false
+        if let sql = req.db as? any SQLDatabase {
+            healthy = (try? await sql.raw("SELECT 1 AS ok").first()) != nil
+        }
+        let body = healthy ? #"{"status":"ok","database":"ok"}"# : #"{"status":"unavailable","database":"unreachable"}"#
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: healthy ? .ok : .serviceUnavailable, headers: headers, body: .init(string: body))
+    }
+
+    func metrics(req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
+        return Response(status: .ok, headers: headers, body: .init(string: req.application.metricsRegistry.render()))
+    }
+
+    func openAPI(req: Request) async throws -> Response {
+        let document = OpenAPIDocument.build(serverURL: req.application.config.publicBaseURL)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(document)))
+    }
+
+    func stylesheet(req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+    }
+}

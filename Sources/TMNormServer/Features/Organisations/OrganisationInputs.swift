@@ -1,0 +1,71 @@
+import Foundation
+import TMNormCore
+import Vapor
+
+/// Input for creating an organisation (form or JSON).
+struct OrganisationInput: Content {
+    var name: String?
+    var orgnr: String?
+    var kind: String?
+
+    /// Checks every field and names each problem.
+    func validated() throws -> (name: String, orgnr: OrganisationNumber, kind: OrganisationKind) {
+        var problems: [FieldProblem] = []
+        let trimmedName = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmedName.isEmpty {
+            problems.append(.init(field: "name", reason: "is required"))
+        } else if trimmedName.count > 200 {
+            problems.append(.init(field: "name", reason: "must be at most 200 characters"))
+        }
+        var number: OrganisationNumber?
+        do { number = try OrganisationNumber(orgnr ?? "") } catch {
+            problems.append(.init(field: "orgnr", reason: error.description))
+        }
+        let parsedKind = kind.flatMap(OrganisationKind.init(rawValue:))
+        if parsedKind == nil {
+            let allowed = OrganisationKind.allCases.map(\.rawValue).joined(separator: ", ")
+            problems.append(.init(field: "kind", reason: "must be one of \(allowed)"))
+        }
+        guard problems.isEmpty, let number, let parsedKind else { throw AppError.invalid(problems) }
+        return (trimmedName, number, parsedKind)
+    }
+}
+
+/// A period of days with an optional end, as sent in forms ("" means none) and JSON.
+struct PeriodInput {
+    let from: LocalDate
+    let until: LocalDate?
+
+    static func parse(from: String?, until: String?, problems: inout [FieldProblem]) -> PeriodInput? {
+        var start: LocalDate?
+        do { start = try LocalDate(parsing: (from ?? "").trimmingCharacters(in: .whitespaces)) } catch {
+            problems.append(.init(field: "valid_from", reason: "must be a date YYYY-MM-DD (\(error.description))"))
+        }
+        var end: LocalDate?
+        if let raw = until?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+            do { end = try LocalDate(parsing: raw) } catch {
+                problems.append(.init(field: "valid_until", reason: "must be a date YYYY-MM-DD (\(error.description))"))
+            }
+        }
+        if let start, let end, end < start {
+            problems.append(.init(field: "valid_until", reason: "must not be before valid_from"))
+        }
+        guard let start else { return nil }
+        return PeriodInput(from: start, until: end)
+    }
+}
+
+/// Input for a membership of an association.
+struct MembershipInput: Content {
+    var association_id: String?
+    var valid_from: String?
+    var valid_until: String?
+}
+
+/// Input for an engagement between a call centre and a client.
+struct EngagementInput: Content {
+    var call_centre_id: String?
+    var client_id: String?
+    var valid_from: String?
+    var valid_until: String?
+}

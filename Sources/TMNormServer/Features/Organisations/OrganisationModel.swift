@@ -1,0 +1,68 @@
+import Fluent
+import Foundation
+import TMNormCore
+
+/// An organisation in the network (call centre, client, association, authority, board).
+// Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
+public final class OrganisationModel: Model, @unchecked Sendable {
+    public static let schema = "organisations"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "name") public var name: String
+    @Field(key: "orgnr") public var orgnr: String
+    @Field(key: "kind") public var kindRaw: String
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+
+    public init(id: UUID? = nil, name: String, orgnr: OrganisationNumber, kind: OrganisationKind, createdAt: Date) {
+        self.id = id
+        self.name = name
+        self.orgnr = orgnr.digits
+        self.kindRaw = kind.rawValue
+        self.createdAt = createdAt
+    }
+
+    public var kind: OrganisationKind { OrganisationKind(rawValue: kindRaw) ?? .client }
+}
+
+/// A call centre's or client's membership of an association from a date, possibly until one.
+public final class MembershipModel: Model, @unchecked Sendable {
+    public static let schema = "memberships"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "member_id") public var member: OrganisationModel
+    @Parent(key: "association_id") public var association: OrganisationModel
+    /// ISO day "YYYY-MM-DD": calendar days carry no time zone.
+    @Field(key: "valid_from") public var validFrom: String
+    @OptionalField(key: "valid_until") public var validUntil: String?
+
+    public init() {}
+
+    public init(memberID: UUID, associationID: UUID, validFrom: String, validUntil: String?) {
+        self.$member.id = memberID
+        self.$association.id = associationID
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+    }
+}
+
+/// A call centre working for a client over a period.
+public final class EngagementModel: Model, @unchecked Sendable {
+    public static let schema = "engagements"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "call_centre_id") public var callCentre: OrganisationModel
+    @Parent(key: "client_id") public var client: OrganisationModel
+    @Field(key: "valid_from") public var validFrom: String
+    @OptionalField(key: "valid_until") public var validUntil: String?
+
+    public init() {}
+
+    public init(callCentreID: UUID, clientID: UUID, validFrom: String, validUntil: String?) {
+        self.$callCentre.id = callCentreID
+        self.$client.id = clientID
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+    }
+}

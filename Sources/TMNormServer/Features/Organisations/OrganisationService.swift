@@ -1,0 +1,71 @@
+import Fluent
+import Foundation
+import TMNormCore
+import Vapor
+
+/// Creates organisations, memberships and engagements for web and API alike, enforcing the policy.
+enum OrganisationService {
+    static func create(_ input: OrganisationInput, by principal: RequestPrincipal, on db: any Database, now: Date) async throws -> OrganisationModel {
+        guard AccessPolicy.canManageNetwork(principal.actor) else { throw AppError.forbidden() }
+        let valid = try input.validated()
+        if try await OrganisationModel.query(on: db).filter(\.$orgnr == valid.orgnr.digits).first() != nil {
+            throw AppError(
+                .conflict, code: "orgnr-taken",
+                Phrase(nb: "Organisasjonsnummeret \(valid.orgnr.digits) er allerede registrert.",
+                       en: "Organisation number \(valid.orgnr.digits) is already registered."),
+                fields: [.init(field: "orgnr", reason: "is already registered")])
+        }
+        let organisation = OrganisationModel(name: valid.name, orgnr: valid.orgnr, kind: valid.kind, createdAt: now)
+        try await organisation.create(on: db)
+        return organisation
+    }
+
+    static func addMembership(memberID: UUID, _ input: MembershipInput, by principal: RequestPrincipal, on db: any Database) async throws -> MembershipModel {
+        let member = try await OrganisationAccess.find(memberID, principal, on: db)
+        guard AccessPolicy.canManageNetwork(principal.actor) else { throw AppError.forbidden() }
+        var problems: [FieldProblem] = []
+        if !member.kind.canBeMember {
+            problems.append(.init(field: "member", reason: "only call centres and clients can be members of an association"))
+        }
+        let association = try await organisation(input.association_id, field: "association_id", kind: .association, problems: &problems, on: db)
+        let period = PeriodInput.parse(from: input.valid_from, until: input.valid_until, problems: &problems)
+        guard problems.isEmpty, let association, let period else { throw AppError.invalid(problems) }
+        let membership = MembershipModel(
+            memberID: memberID, associationID: try association.requireID(),
+            validFrom: period.from.iso8601, validUntil: period.until?.iso8601)
+        try await membership.create(on: db)
+        return membership
+    }
+
+    static func addEngagement(_ input: EngagementInput, by principal: RequestPrincipal, on db: any Database) async throws -> EngagementModel {
+        var problems: [FieldProblem] = []
+        let callCentre = try await organisation(input.call_centre_id, field: "call_centre_id", kind: .callCentre, problems: &problems, on: db)
+        let client = try await organisation(input.client_id, field: "client_id", kind: .client, problems: &problems, on: db)
+        let callCentreIsOwn = callCentre?.id == principal.organisationID
+        guard AccessPolicy.canRecordEngagement(principal.actor, callCentreIsOwn: callCentreIsOwn) else {
+            throw AppError.forbidden()
+        }
+        let period = PeriodInput.parse(from: input.valid_from, until: input.valid_until, problems: &problems)
+        guard problems.isEmpty, let callCentre, let client, let period else { throw AppError.invalid(problems) }
+        let engagement = EngagementModel(
+            callCentreID: try callCentre.requireID(), clientID: try client.requireID(),
+            validFrom: period.from.iso8601, validUntil: period.until?.iso8601)
+        try await engagement.create(on: db)
+        return engagement
+    }
+
+    /// Resolves an id field to an organisation of the expected kind, recording a problem otherwise.
+    private static func organisation(
+        _ raw: String?, field: String, kind: OrganisationKind, problems: inout [FieldProblem], on db: any Database
+    ) async throws -> OrganisationModel? {
+        guard let raw, let id = UUID(uuidString: raw.trimmingCharacters(in: .whitespaces)) else {
+            problems.append(.init(field: field, reason: "must be an organisation id"))
+            return nil
+        }
+        guard let organisation = try await OrganisationModel.find(id, on: db), organisation.kind == kind else {
+            problems.append(.init(field: field, reason: "is not a known \(kind.rawValue)"))
+            return nil
+        }
+        return organisation
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import TMNormCore
+
+/// Labels for organisation kinds in both languages.
+enum KindLabel {
+    static func phrase(_ kind: OrganisationKind) -> Phrase {
+        switch kind {
+        case .callCentre: Phrase(nb: "Callsenter", en: "Call centre")
+        case .client: Phrase(nb: "Oppdragsgiver", en: "Client")
+        case .association: Phrase(nb: "Bransjeforening", en: "Association")
+        case .authority: Phrase(nb: "Myndighet", en: "Authority")
+        case .board: Phrase(nb: "Nemnd", en: "Board")
+        }
+    }
+}
+
+/// A row of the organisation list.
+struct OrganisationRow: Sendable {
+    let id: UUID
+    let name: String
+    let orgnr: OrganisationNumber?
+    let rawOrgnr: String
+    let kind: OrganisationKind
+
+    init(_ model: OrganisationModel) throws {
+        id = try model.requireID()
+        name = model.name
+        rawOrgnr = model.orgnr
+        orgnr = try? OrganisationNumber(model.orgnr)
+        kind = model.kind
+    }
+
+    var formattedOrgnr: String { orgnr?.formatted ?? rawOrgnr }
+}
+
+/// The organisation list page.
+enum OrganisationListView {
+    struct Model: Sendable {
+        let rows: [OrganisationRow]
+        let canCreate: Bool
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        Layout.page(title: context.t(Phrase(nb: "Organisasjoner", en: "Organisations")), context: context) {
+            if model.canCreate {
+                el("p") { el("a", .class("button"), .href(SiteRoute.newOrganisation.path)) { context.t(Phrase(nb: "Ny organisasjon", en: "New organisation")) } }
+            }
+            el("div", .class("table-wrap")) {
+                el("table") {
+                    el("thead") {
+                        el("tr") {
+                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Navn", en: "Name")) }
+                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Org.nr.", en: "Org. no.")) }
+                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Type", en: "Kind")) }
+                        }
+                    }
+                    el("tbody") {
+                        for row in model.rows {
+                            el("tr") {
+                                el("td") { el("a", .href(SiteRoute.organisation(row.id).path)) { row.name } }
+                                el("td") { row.formattedOrgnr }
+                                el("td") { context.t(KindLabel.phrase(row.kind)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The form for a new organisation.
+enum OrganisationFormView {
+    struct Model: Sendable {
+        var name = ""
+        var orgnr = ""
+        var kind = OrganisationKind.callCentre.rawValue
+        var problems: [FieldProblem] = []
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        func error(_ field: String) -> String? { model.problems.first { $0.field == field }?.reason }
+        return Layout.page(title: context.t(Phrase(nb: "Ny organisasjon", en: "New organisation")), context: context) {
+            if !model.problems.isEmpty {
+                el("p", .class("alert"), .init("role", "alert")) { context.t(Phrase(nb: "Rett feilene under.", en: "Please correct the errors below.")) }
+            }
+            Form.post(SiteRoute.organisations.path, csrf: context.csrf) {
+                Form.field(context.t(Phrase(nb: "Navn", en: "Name")), name: "name", value: model.name, autocomplete: "organization", error: error("name"))
+                Form.field(context.t(Phrase(nb: "Organisasjonsnummer", en: "Organisation number")), name: "orgnr", value: model.orgnr,
+                           hint: context.t(Phrase(nb: "9 siffer", en: "9 digits")), error: error("orgnr"))
+                Form.select(context.t(Phrase(nb: "Type", en: "Kind")), name: "kind",
+                            options: OrganisationKind.allCases.map { ($0.rawValue, context.t(KindLabel.phrase($0))) }, selected: model.kind)
+                Form.submit(context.t(Phrase(nb: "Opprett", en: "Create")))
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+/// Element constructors used by views: `el("p", .class("lead")) { "text" }`.
+public func el(_ name: String, _ attributes: Attribute..., @NodeBuilder children: () -> [Node] = { [] }) -> Node {
+    .element(name, attributes, children())
+}
+
+/// A void element such as `<input>` or `<meta>`.
+public func void(_ name: String, _ attributes: Attribute...) -> Node {
+    .void(name, attributes)
+}
+
+/// Escaped text.
+public func text(_ value: String) -> Node { .text(value) }
+
+extension Attribute {
+    public static func `class`(_ value: String) -> Attribute { .init("class", value) }
+    public static func id(_ value: String) -> Attribute { .init("id", value) }
+    public static func href(_ value: String) -> Attribute { .init("href", value) }
+    public static func name(_ value: String) -> Attribute { .init("name", value) }
+    public static func type(_ value: String) -> Attribute { .init("type", value) }
+    public static func value(_ value: String) -> Attribute { .init("value", value) }
+    public static func `for`(_ value: String) -> Attribute { .init("for", value) }
+    public static func action(_ value: String) -> Attribute { .init("action", value) }
+    public static func method(_ value: String) -> Attribute { .init("method", value) }
+    public static func lang(_ value: String) -> Attribute { .init("lang", value) }
+    public static func aria(_ key: String, _ value: String) -> Attribute { .init("aria-" + key, value) }
+    public static func autocomplete(_ value: String) -> Attribute { .init("autocomplete", value) }
+    public static var required: Attribute { .init("required", nil) }
+    public static var selected: Attribute { .init("selected", nil) }
+    public static func data(_ key: String, _ value: String) -> Attribute { .init("data-" + key, value) }
+}
+
+/// Helpers for forms, which every view needs with the CSRF token.
+public enum Form {
+    /// A POST form carrying the CSRF token.
+    public static func post(
+        _ action: String, csrf: String, class className: String = "form",
+        enctype: String? = nil,
+        @NodeBuilder children: () -> [Node]
+    ) -> Node {
+        var attributes: [Attribute] = [.method("post"), .action(action), .class(className)]
+        if let enctype { attributes.append(.init("enctype", enctype)) }
+        return .element("form", attributes, [csrfField(csrf)] + children())
+    }
+
+    /// The hidden CSRF field.
+    public static func csrfField(_ token: String) -> Node {
+        .void("input", [.type("hidden"), .name(CSRF.formField), .value(token)])
+    }
+
+    /// A labelled input.
+    public static func field(
+        _ label: String, name: String, type: String = "text", value: String = "",
+        required: Bool = true, autocomplete: String? = nil, hint: String? = nil, error: String? = nil
+    ) -> Node {
+        var attributes: [Attribute] = [.id("f-" + name), .name(name), .type(type), .value(value)]
+        if required { attributes.append(.required) }
+        if let autocomplete { attributes.append(.autocomplete(autocomplete)) }
+        if error != nil {
+            attributes.append(.aria("invalid", "true"))
+            attributes.append(.aria("describedby", "e-" + name))
+        }
+        return el("div", .class("field")) {
+            el("label", .for("f-" + name)) { label }
+            if let hint { el("small", .class("hint")) { hint } }
+            Node.void("input", attributes)
+            if let error { el("p", .class("field-error"), .id("e-" + name)) { error } }
+        }
+    }
+
+    /// A labelled select with (value, label) options.
+    public static func select(
+        _ label: String, name: String, options: [(value: String, label: String)], selected: String? = nil
+    ) -> Node {
+        el("div", .class("field")) {
+            el("label", .for("f-" + name)) { label }
+            Node.element(
+                "select", [.id("f-" + name), .name(name)],
+                options.map { option in
+                    var attributes: [Attribute] = [.value(option.value)]
+                    if option.value == selected { attributes.append(.selected) }
+                    return .element("option", attributes, [.text(option.label)])
+                })
+        }
+    }
+
+    /// A submit button.
+    public static func submit(_ label: String, class className: String = "button") -> Node {
+        el("button", .type("submit"), .class(className)) { label }
+    }
+}

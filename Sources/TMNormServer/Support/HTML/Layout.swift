@@ -1,0 +1,70 @@
+import TMNormCore
+
+/// The page shell: skip link, header with navigation, main content, footer with language switch.
+enum Layout {
+    static func page(title: String, context: PageContext, @NodeBuilder content: () -> [Node]) -> String {
+        let language = context.language
+        let document = el("html", .lang(language == .nb ? "nb" : "en")) {
+            el("head") {
+                void("meta", .init("charset", "utf-8"))
+                void("meta", .name("viewport"), .init("content", "width=device-width, initial-scale=1"))
+                el("title") { "\(title) · TMNorm" }
+                void("link", .init("rel", "stylesheet"), .href(SiteRoute.stylesheet.path))
+            }
+            el("body") {
+                el("a", .class("skip"), .href("#main")) { context.t(Phrase(nb: "Hopp til innhold", en: "Skip to content")) }
+                header(context)
+                el("main", .id("main")) {
+                    el("h1") { title }
+                    content()
+                }
+                footer(context)
+            }
+        }
+        return "<!doctype html>" + document.render()
+    }
+
+    private static func header(_ context: PageContext) -> Node {
+        el("header", .class("site-header")) {
+            el("a", .class("brand"), .href(SiteRoute.home.path)) { "TMNorm" }
+            if let user = context.user {
+                el("nav", .aria("label", context.t(Phrase(nb: "Hovedmeny", en: "Main menu")))) {
+                    el("ul") {
+                        for item in Navigation.items(for: user) {
+                            el("li") {
+                                if context.path == item.route.path {
+                                    el("a", .href(item.route.path), .aria("current", "page")) { context.t(item.label) }
+                                } else {
+                                    el("a", .href(item.route.path)) { context.t(item.label) }
+                                }
+                            }
+                        }
+                    }
+                }
+                el("div", .class("who")) {
+                    el("span") { "\(user.name) · \(user.organisationName)" }
+                    Form.post(SiteRoute.logout.path, csrf: context.csrf, class: "inline") {
+                        Form.submit(context.t(Phrase(nb: "Logg ut", en: "Log out")), class: "link")
+                    }
+                }
+            }
+        }
+    }
+
+    private static func footer(_ context: PageContext) -> Node {
+        el("footer", .class("site-footer")) {
+            el("p") {
+                context.t(Phrase(
+                    nb: "TMNorm — bransjens selvregulering for telefonsalg.",
+                    en: "TMNorm — the telemarketing industry's self-regulation."))
+            }
+            el("p", .class("lang-switch")) {
+                if context.language == .nb {
+                    el("a", .href(context.path + "?lang=en"), .lang("en")) { "English" }
+                } else {
+                    el("a", .href(context.path + "?lang=nb"), .lang("nb")) { "Norsk (bokmål)" }
+                }
+            }
+        }
+    }
+}

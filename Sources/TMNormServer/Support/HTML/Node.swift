@@ -1,0 +1,85 @@
+/// A typed HTML tree: text is escaped when rendered, so views cannot inject markup by accident.
+public indirect enum Node: Sendable {
+    case element(String, [Attribute], [Node])
+    case void(String, [Attribute])
+    case text(String)
+    /// Trusted markup produced by this program (never user input).
+    case trusted(String)
+    case fragment([Node])
+
+    /// Renders the tree to an HTML string.
+    public func render() -> String {
+        var out = ""
+        out.reserveCapacity(4096)
+        render(into: &out)
+        return out
+    }
+
+    func render(into out: inout String) {
+        switch self {
+        case .element(let name, let attributes, let children):
+            out += "<" + name
+            for attribute in attributes { attribute.render(into: &out) }
+            out += ">"
+            for child in children { child.render(into: &out) }
+            out += "</" + name + ">"
+        case .void(let name, let attributes):
+            out += "<" + name
+            for attribute in attributes { attribute.render(into: &out) }
+            out += ">"
+        case .text(let text):
+            out += Node.escape(text)
+        case .trusted(let markup):
+            out += markup
+        case .fragment(let children):
+            for child in children { child.render(into: &out) }
+        }
+    }
+
+    /// Escapes the five characters that matter in HTML text and attribute values.
+    static func escape(_ text: String) -> String {
+        guard text.contains(where: { "<>&\"'".contains($0) }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.count + 16)
+        for character in text {
+            switch character {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
+
+/// An HTML attribute; a nil value renders as a boolean attribute.
+public struct Attribute: Sendable {
+    public let name: String
+    public let value: String?
+
+    public init(_ name: String, _ value: String?) {
+        self.name = name
+        self.value = value
+    }
+
+    func render(into out: inout String) {
+        out += " " + name
+        if let value { out += "=\"" + Node.escape(value) + "\"" }
+    }
+}
+
+/// Builds children lists with `if`, `for` and optionals.
+@resultBuilder
+public enum NodeBuilder {
+    public static func buildBlock(_ parts: [Node]...) -> [Node] { parts.flatMap { $0 } }
+    public static func buildExpression(_ node: Node) -> [Node] { [node] }
+    public static func buildExpression(_ nodes: [Node]) -> [Node] { nodes }
+    public static func buildExpression(_ text: String) -> [Node] { [.text(text)] }
+    public static func buildOptional(_ nodes: [Node]?) -> [Node] { nodes ?? [] }
+    public static func buildEither(first nodes: [Node]) -> [Node] { nodes }
+    public static func buildEither(second nodes: [Node]) -> [Node] { nodes }
+    public static func buildArray(_ parts: [[Node]]) -> [Node] { parts.flatMap { $0 } }
+}

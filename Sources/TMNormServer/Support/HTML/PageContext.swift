@@ -1,0 +1,41 @@
+import TMNormCore
+
+/// What every page needs besides its own model: language, who is logged in, the CSRF token.
+public struct PageContext: Sendable {
+    public let language: Language
+    public let user: CurrentUser?
+    public let csrf: String
+    /// The current path, for the language switch.
+    public let path: String
+
+    public init(language: Language, user: CurrentUser?, csrf: String, path: String) {
+        self.language = language
+        self.user = user
+        self.csrf = csrf
+        self.path = path
+    }
+
+    /// Translates a phrase into the page's language.
+    public func t(_ phrase: Phrase) -> String { phrase(language) }
+}
+
+/// One entry in the navigation.
+struct NavItem {
+    let route: SiteRoute
+    let label: Phrase
+}
+
+/// The navigation each role sees.
+enum Navigation {
+    static func items(for user: CurrentUser?) -> [NavItem] {
+        guard let user else { return [] }
+        var items = [NavItem(route: .dashboard, label: Phrase(nb: "Oversikt", en: "Dashboard"))]
+        items.append(NavItem(route: .organisations, label: Phrase(nb: "Organisasjoner", en: "Organisations")))
+        if user.role.isOrganisationAdministrator {
+            items.append(NavItem(route: .users, label: Phrase(nb: "Brukere", en: "Users")))
+            items.append(NavItem(route: .apiKeys, label: Phrase(nb: "API-nøkler", en: "API keys")))
+        }
+        items.append(NavItem(route: .password, label: Phrase(nb: "Passord", en: "Password")))
+        return items
+    }
+}

@@ -1,0 +1,74 @@
+import Crypto
+import Foundation
+import Vapor
+
+/// Random tokens and their hashes; injected so tests can make them predictable.
+public struct TokenGenerator: Sendable {
+    let randomBytes: @Sendable (Int) -> [UInt8]
+
+    public init(randomBytes: @escaping @Sendable (Int) -> [UInt8]) {
+        self.randomBytes = randomBytes
+    }
+
+    /// Cryptographically secure randomness from the system.
+    public static let system = TokenGenerator { count in
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
+
+    /// Lowercase hex of `bytes` random bytes.
+    public func hex(bytes: Int) -> String {
+        randomBytes(bytes).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// URL-safe base64 without padding of `bytes` random bytes.
+    public func urlSafe(bytes: Int) -> String {
+        Data(randomBytes(bytes)).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// SHA-256 hex of a token: what is stored at rest instead of the token itself.
+    public static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// The clock, injected so tests can fix time.
+public struct AppClock: Sendable {
+    public let now: @Sendable () -> Date
+
+    public init(now: @escaping @Sendable () -> Date) { self.now = now }
+
+    public static let system = AppClock { Date() }
+}
+
+extension Application {
+    private struct TokensKey: StorageKey { typealias Value = TokenGenerator }
+    private struct ClockKey: StorageKey { typealias Value = AppClock }
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+
+    /// Source of random tokens.
+    public var tokens: TokenGenerator {
+        get { storage[TokensKey.self] ?? .system }
+        set { storage[TokensKey.self] = newValue }
+    }
+
+    /// Source of the current time.
+    public var clock: AppClock {
+        get { storage[ClockKey.self] ?? .system }
+        set { storage[ClockKey.self] = newValue }
+    }
+
+    /// The configuration the app was built with.
+    public var config: AppConfig {
+        get { storage[ConfigKey.self] ?? AppConfig() }
+        set { storage[ConfigKey.self] = newValue }
+    }
+}
+
+extension Request {
+    /// The current time from the application's clock.
+    public var now: Date { application.clock.now() }
+}
