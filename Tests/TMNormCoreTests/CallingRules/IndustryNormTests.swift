@@ -111,4 +111,13 @@ struct IndustryNormTests {
         #expect(text.contains(#""closed_special_days":["christmas_eve","new_years_eve","easter_saturday"]"#))
         #expect(text.contains(#""monday":{"closes":"21:00","opens":"09:00"}"#))
     }
+
+    @Test("a stored norm version without closed days decodes with none")
+    func jsonDefaults() throws {
+        let json = #"{"name":"n","versions":[{"id":"x","effective_from":"2024-02-13","hours":{"friday":{"opens":"10:00","closes":"20:00"}}}]}"#
+        let norm = try JSONDecoder().decode(IndustryNorm.self, from: Data(json.utf8))
+        let version = try #require(norm.versions.first)
+        #expect(version.closedSpecialDays.isEmpty && version.closedDates.isEmpty)
+        #expect(version.hours.keys.sorted() == [.friday])
+    }
 }
