@@ -1,0 +1,113 @@
+import Foundation
+
+/// The result of importing a register delivery: the new snapshot and what happened.
+public struct RegisterImportResult: Sendable {
+    public let snapshot: RegisterSnapshot
+    public let report: RegisterImportReport
+}
+
+/// Reads a register delivery (docs/register-format.md) into a snapshot: streaming with bounded buffers,
+/// broken rows reported with their line numbers instead of stopping the import.
+public enum RegisterImporter {
+    /// The CSV header, in order.
+    public static let columns = [
+        "reservation_id", "first_name", "last_name", "street", "house_number", "postcode", "city", "phones",
+        "telephone", "addressed_mail", "voluntary_orgs",
+    ]
+    /// `reservation_id;first_name;…;voluntary_orgs`.
+    public static var headerLine: String { columns.joined(separator: ";") }
+    /// How many problems a report lists (all are counted).
+    public static let maxListedProblems = 1000
+    /// Rows longer than this are broken (a register row is a few hundred bytes).
+    static let maxRowBytes = 64 * 1024
+
+    /// Imports the file at `path`. `obtainedAt` is when the delivery was received (the month rule uses it);
+    /// `plainVoluntary` says whether the numbers of a plain file also cover voluntary organisations.
+    public static func importFile(
+        path: String, obtainedAt: Date, plainVoluntary: Bool = false, snapshotID: String? = nil,
+        phoneTable: PhoneAllocationTable = .nkom2026
+    ) throws(RegisterImportError) -> RegisterImportResult {
+        let source: FileWashSource
+        do { source = try FileWashSource(path: path) } catch { throw .io(error) }
+        return try importRegister(
+            from: source, fileName: URL(fileURLWithPath: path).lastPathComponent, obtainedAt: obtainedAt,
+            plainVoluntary: plainVoluntary, snapshotID: snapshotID, phoneTable: phoneTable)
+    }
+
+    /// Imports from any byte source (an upload held in memory, a file).
+    public static func importRegister<Source: WashByteSource>(
+        from source: Source, fileName: String, obtainedAt: Date, plainVoluntary: Bool = false,
+        snapshotID: String? = nil, phoneTable: PhoneAllocationTable = .nkom2026
+    ) throws(RegisterImportError) -> RegisterImportResult {
+        let window = WashByteWindow(source: source, capacity: 2 * maxRowBytes + 64 * 1024)
+        do { try window.fillCompletely() } catch { throw .io(error) }
+        let encoding: WashTextEncoding
+        do {
+            let (detected, bom) = try WashInputSniffer.encoding(of: window.unconsumed, isWholeInput: window.atEOF)
+            encoding = detected
+            window.start += bom
+        } catch {
+            switch error {
+            case .emptyInput: throw .emptyFile
+            case .unknownEncoding(let name): throw .unknownEncoding(name)
+            default: throw .binaryFile(error.description)
+            }
+        }
+        let format = try detectFormat(window.unconsumed, encoding: encoding)
+        var reader = RegisterRowReader(
+            encoding: encoding, format: format, plainVoluntary: plainVoluntary, phoneTable: phoneTable)
+        let scanner = CSVRowScanner(
+            window: window, delimiter: format == .csv ? 0x3B : 0x00, maxRowBytes: maxRowBytes,
+            fieldCapacity: columns.count + 1)
+        do {
+            if format == .csv { _ = try scanner.next(passThrough: { _ in }) }  // the header, checked above
+            while try scanner.next(passThrough: { _ in }) { reader.read(scanner) }
+        } catch {
+            throw .io(error)
+        }
+        let sha256 = window.source.finishSHA256()
+        let snapshot = reader.builder.build(
+            id: snapshotID ?? RegisterSnapshotMetadata.defaultID(sourceSHA256: sha256, obtainedAt: obtainedAt),
+            sourceFileName: fileName, sourceSHA256: sha256, obtainedAt: obtainedAt, sourceFormat: format)
+        let m = snapshot.metadata
+        let report = RegisterImportReport(
+            sourceFileName: fileName, sourceSHA256: sha256, format: format, encoding: encoding, rows: reader.rows,
+            telephoneReservations: reader.telephoneReservations, skippedNotTelephone: reader.skippedNotTelephone,
+            blankLines: reader.blankLines, rejectedRows: reader.rejectedRows, rejectedPhones: reader.rejectedPhones,
+            rowsWithoutPerson: reader.rowsWithoutPerson, numbers: m.numberCount, persons: m.personCount,
+            voluntaryNumbers: m.voluntaryNumberCount, voluntaryPersons: m.voluntaryPersonCount,
+            problems: reader.problems, problemCount: reader.problemCount)
+        return RegisterImportResult(snapshot: snapshot, report: report)
+    }
+
+    /// CSV when the first line is the documented header; plain when the first non-blank line looks like a
+    /// phone number; otherwise not a register file.
+    static func detectFormat(_ text: UnsafeRawBufferPointer, encoding: WashTextEncoding) throws(RegisterImportError) -> RegisterSourceFormat {
+        var lines: [String] = []
+        var lineStart = 0
+        for (i, byte) in text.enumerated() where byte == 0x0A {
+            lines.append(WashTextDecoder.decode(UnsafeRawBufferPointer(rebasing: text[lineStart..<i]), as: encoding))
+            lineStart = i + 1
+            if lines.count >= 100 { break }
+        }
+        if lines.count < 100 && lineStart < text.count {
+            lines.append(WashTextDecoder.decode(UnsafeRawBufferPointer(rebasing: text[lineStart...]), as: encoding))
+        }
+        let trimmed = lines.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard let first = trimmed.first else { throw .emptyFile }
+        let names = first.split(separator: ";", omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased()
+        }
+        if names == columns { return .csv }
+        if names.count > 1 {
+            throw .notARegisterFile("the header is '\(String(first.prefix(200)))'")
+        }
+        guard let firstText = trimmed.first(where: { !$0.isEmpty }) else { throw .emptyFile }
+        let phoneCharacters = CharacterSet(charactersIn: "0123456789 +-.()\"")
+        let digits = firstText.unicodeScalars.filter { ("0"..."9").contains($0) }.count
+        guard digits >= 3, firstText.unicodeScalars.allSatisfy({ phoneCharacters.contains($0) }) else {
+            throw .notARegisterFile("the first line is '\(String(firstText.prefix(200)))'")
+        }
+        return .plain
+    }
+}

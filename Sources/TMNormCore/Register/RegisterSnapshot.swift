@@ -1,0 +1,145 @@
+import Foundation
+
+/// An immutable copy of the national reservation register, in the form washing needs: reserved numbers
+/// as a 10^8-bit bitset and reserved persons as sorted 64-bit keys, each with a subset for reservations
+/// that also cover voluntary organisations. Only reservations against telephone marketing are in it.
+///
+/// Loading maps the file into memory (no per-element decoding): pages are read when first touched, so a
+/// wash for an ordinary campaign never reads the voluntary sections.
+public struct RegisterSnapshot: Sendable {
+    /// Where the snapshot came from and what it holds.
+    public let metadata: RegisterSnapshotMetadata
+    /// The file image (memory-mapped when loaded from disk).
+    let image: Data
+    let sections: [Range<Int>]
+
+    init(image: Data) throws(RegisterSnapshotError) {
+        let (metadata, sections) = try RegisterSnapshotLayout.parse(image)
+        self.metadata = metadata
+        self.image = image
+        self.sections = sections
+    }
+
+    /// Loads a snapshot file (memory-mapped; ~1 ms whatever its size).
+    public static func load(path: String) throws(RegisterSnapshotError) -> RegisterSnapshot {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+        } catch {
+            throw .io(path: path, detail: (error as NSError).localizedDescription)
+        }
+        return try RegisterSnapshot(image: data)
+    }
+
+    /// True when the file at `path` starts with the snapshot signature (to tell it from a register CSV).
+    public static func isSnapshotFile(path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: RegisterSnapshotLayout.magic.count)) ?? Data()
+        return Array(head) == RegisterSnapshotLayout.magic
+    }
+
+    /// Writes the snapshot atomically (temporary file, then rename), so readers never see half a file.
+    public func write(to path: String) throws(RegisterSnapshotError) {
+        do {
+            try image.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw .io(path: path, detail: (error as NSError).localizedDescription)
+        }
+    }
+
+    /// Size of the snapshot file in bytes.
+    public var byteCount: Int { image.count }
+
+    /// Whether the 8-digit number (`PhoneNumber.eightDigitKey`) is reserved against telephone marketing.
+    public func containsNumber(_ key: UInt32) -> Bool { withLookup { $0.containsNumber(key, voluntary: false) } }
+
+    /// Whether the number's reservation also covers voluntary organisations.
+    public func containsVoluntaryNumber(_ key: UInt32) -> Bool { withLookup { $0.containsNumber(key, voluntary: true) } }
+
+    /// Whether the person (`PersonIdentity.key`) is reserved against telephone marketing.
+    public func containsPerson(_ key: UInt64) -> Bool { withLookup { $0.containsPerson(key, voluntary: false) } }
+
+    /// Whether the person's reservation also covers voluntary organisations.
+    public func containsVoluntaryPerson(_ key: UInt64) -> Bool { withLookup { $0.containsPerson(key, voluntary: true) } }
+
+    /// Runs `body` with raw lookups valid only inside it (the washer's hot loop uses this once per wash).
+    func withLookup<R, E: Error>(_ body: (RegisterLookup) throws(E) -> R) throws(E) -> R {
+        let result: Result<R, E> = image.withUnsafeBytes { raw in
+            let lookup = RegisterLookup(raw: raw, sections: sections)
+            do throws(E) { return .success(try body(lookup)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+}
+
+/// Pointers into a snapshot image; valid only inside `RegisterSnapshot.withLookup`.
+struct RegisterLookup {
+    private let numbers: UnsafeRawPointer?
+    private let voluntaryNumbers: UnsafeRawPointer?
+    private let persons: PersonKeyTable
+    private let voluntaryPersons: PersonKeyTable
+
+    init(raw: UnsafeRawBufferPointer, sections: [Range<Int>]) {
+        func pointer(_ section: RegisterSnapshotLayout.Section) -> UnsafeRawPointer? {
+            let range = sections[section.rawValue]
+            guard !range.isEmpty, let base = raw.baseAddress else { return nil }
+            return base + range.lowerBound
+        }
+        func table(_ keys: RegisterSnapshotLayout.Section, _ index: RegisterSnapshotLayout.Section) -> PersonKeyTable {
+            PersonKeyTable(keys: pointer(keys), count: sections[keys.rawValue].count / 8, index: pointer(index))
+        }
+        numbers = pointer(.numbers)
+        voluntaryNumbers = pointer(.voluntaryNumbers)
+        persons = table(.persons, .personIndex)
+        voluntaryPersons = table(.voluntaryPersons, .voluntaryPersonIndex)
+    }
+
+    /// True when the snapshot holds any person keys for this kind of campaign.
+    func hasPersons(voluntary: Bool) -> Bool { (voluntary ? voluntaryPersons : persons).count > 0 }
+
+    @inline(__always)
+    func containsNumber(_ key: UInt32, voluntary: Bool) -> Bool {
+        guard key < 100_000_000, let bits = voluntary ? voluntaryNumbers : numbers else { return false }
+        let word = bits.load(fromByteOffset: Int(key >> 6) &* 8, as: UInt64.self)
+        return (word >> UInt64(key & 63)) & 1 != 0
+    }
+
+    @inline(__always)
+    func containsPerson(_ key: UInt64, voluntary: Bool) -> Bool {
+        (voluntary ? voluntaryPersons : persons).contains(key)
+    }
+}
+
+/// Sorted person keys with a bucket index on the top bits: a lookup reads one index pair and a few keys.
+struct PersonKeyTable {
+    let keys: UnsafeRawPointer?
+    let count: Int
+    let index: UnsafeRawPointer?
+
+    @inline(__always)
+    func contains(_ key: UInt64) -> Bool {
+        guard count > 0, let keys, let index else { return false }
+        let bucket = Int(key >> UInt64(64 - RegisterSnapshotLayout.personIndexBits))
+        var low = Int(index.load(fromByteOffset: bucket &* 4, as: UInt32.self))
+        var high = Int(index.load(fromByteOffset: (bucket &+ 1) &* 4, as: UInt32.self))
+        guard low < high, high <= count else { return false }
+        while low < high {
+            let mid = (low &+ high) >> 1
+            if keys.load(fromByteOffset: mid &* 8, as: UInt64.self) < key { low = mid &+ 1 } else { high = mid }
+        }
+        return low < count && keys.load(fromByteOffset: low &* 8, as: UInt64.self) == key
+    }
+
+    /// The index for sorted keys (2^bits + 1 entries).
+    static func buildIndex(sortedKeys: [UInt64]) -> [UInt32] {
+        let bits = RegisterSnapshotLayout.personIndexBits
+        var index = [UInt32](repeating: 0, count: (1 << bits) + 1)
+        var position = 0
+        for bucket in 0...(1 << bits) {
+            while position < sortedKeys.count && Int(sortedKeys[position] >> UInt64(64 - bits)) < bucket { position += 1 }
+            index[bucket] = UInt32(position)
+        }
+        return index
+    }
+}

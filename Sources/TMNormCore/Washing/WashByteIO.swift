@@ -1,0 +1,91 @@
+import Crypto
+import Foundation
+
+/// A stream of input bytes for washing or register import; it also hashes what it delivers (SHA-256).
+public protocol WashByteSource {
+    /// Fills up to `buffer.count` bytes; returns 0 only at the end of the input.
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(WashIOError) -> Int
+    /// Lower-case hex SHA-256 of every byte delivered; call once, after `read` returned 0.
+    mutating func finishSHA256() -> String
+    /// Total size when known in advance (for progress), else nil.
+    var expectedByteCount: Int? { get }
+}
+
+/// A destination for output bytes (callable or rejected rows).
+public protocol WashByteSink {
+    /// Appends the bytes.
+    mutating func write(_ bytes: UnsafeRawBufferPointer) throws(WashIOError)
+    /// Pushes buffered bytes to their destination.
+    mutating func flush() throws(WashIOError)
+}
+
+/// Why bytes could not be read or written.
+public struct WashIOError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The path or name of what failed.
+    public let target: String
+    /// The operating system's explanation.
+    public let detail: String
+
+    public init(target: String, detail: String) {
+        self.target = target
+        self.detail = detail
+    }
+
+    public var description: String { "\(target): \(detail)" }
+    /// The same in Norwegian bokmål.
+    public var norwegian: String { "\(target): \(detail) (lese-/skrivefeil)" }
+}
+
+/// In-memory input (server uploads, tests); hashes as it goes.
+public struct DataWashSource: WashByteSource {
+    private let data: Data
+    private var offset = 0
+    private var hasher = SHA256()
+
+    public init(_ data: Data) { self.data = data }
+    public init(_ bytes: [UInt8]) { self.data = Data(bytes) }
+
+    public var expectedByteCount: Int? { data.count }
+
+    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(WashIOError) -> Int {
+        let n = min(buffer.count, data.count - offset)
+        guard n > 0 else { return 0 }
+        let range = offset..<(offset + n)
+        data.withUnsafeBytes { raw in
+            let slice = UnsafeRawBufferPointer(rebasing: raw[range])
+            UnsafeMutableRawBufferPointer(rebasing: buffer[0..<n]).copyMemory(from: slice)
+            hasher.update(bufferPointer: slice)
+        }
+        offset += n
+        return n
+    }
+
+    public mutating func finishSHA256() -> String { hasher.finalize().washLowerHex }
+}
+
+/// In-memory output; `bytes` holds everything written.
+public struct DataWashSink: WashByteSink {
+    /// Everything written so far.
+    public private(set) var bytes: [UInt8] = []
+
+    public init() {}
+
+    public mutating func write(_ bytes: UnsafeRawBufferPointer) throws(WashIOError) {
+        self.bytes.append(contentsOf: bytes)
+    }
+
+    public mutating func flush() throws(WashIOError) {}
+}
+
+extension Sequence where Element == UInt8 {
+    /// Lower-case hex, e.g. for digests.
+    var washLowerHex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for byte in self {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// Washes call lists against a register snapshot and a `WashPolicy`: streams the list once, writes every
+/// row unchanged to the callable output or, with a `reason` column, to the rejected output.
+///
+/// Checks, in order (the first that applies decides): blank row, malformed row, missing phone, invalid /
+/// foreign / special number, duplicate, internal block list (number, then person), national register
+/// (number, then person) unless an exemption covers the row. See docs/washing.md.
+public struct Washer: Sendable {
+    /// How many malformed rows a summary lists by line number (all are counted).
+    public static let maxListedMalformedRows = 100
+
+    public let register: RegisterSnapshot
+    public let policy: WashPolicy
+    let classifier: WashPhoneClassifier
+    let blockedNumbers: WashKeySet<UInt32>
+    let blockedPersons: WashKeySet<UInt64>
+    let exemptNumbers: WashKeySet<UInt32>
+    let exemptPersons: WashKeySet<UInt64>
+
+    public init(register: RegisterSnapshot, policy: WashPolicy = WashPolicy()) {
+        self.register = register
+        self.policy = policy
+        classifier = WashPhoneClassifier(table: policy.phoneTable)
+        blockedNumbers = WashKeySet(policy.blockLists.flatMap(\.numberKeys))
+        blockedPersons = WashKeySet(policy.blockLists.flatMap(\.personKeys))
+        exemptNumbers = WashKeySet(policy.exemptions.numberKeys)
+        exemptPersons = WashKeySet(policy.exemptions.personKeys)
+    }
+
+    /// Washes `source` into the two sinks (flushed at the end).
+    public func wash<Source: WashByteSource, Callable: WashByteSink, Rejected: WashByteSink>(
+        source: Source, callable: inout Callable, rejected: inout Rejected,
+        progress: (WashProgress) -> Void = { _ in }
+    ) throws(WashError) -> WashSummary {
+        let run = WashRun(washer: self, source: source)
+        return try run.run(callable: &callable, rejected: &rejected, progress: progress)
+    }
+
+    /// Washes a list file into two output files; the outputs appear only when the wash succeeded.
+    public func washFile(
+        at inputPath: String, callableTo callablePath: String, rejectedTo rejectedPath: String,
+        progress: (WashProgress) -> Void = { _ in }
+    ) throws(WashError) -> WashSummary {
+        do {
+            let source = try FileWashSource(path: inputPath)
+            var callable = try FileWashSink(path: callablePath)
+            var rejected: FileWashSink
+            do { rejected = try FileWashSink(path: rejectedPath) } catch {
+                callable.discard()
+                throw error
+            }
+            do {
+                let summary = try wash(source: source, callable: &callable, rejected: &rejected, progress: progress)
+                try callable.commit()
+                try rejected.commit()
+                return summary
+            } catch {
+                callable.discard()
+                rejected.discard()
+                throw error
+            }
+        } catch let error as WashError {
+            throw error
+        } catch let error as WashIOError {
+            throw .io(error)
+        } catch {
+            throw .io(WashIOError(target: inputPath, detail: "\(error)"))
+        }
+    }
+
+    /// Washes a list held in memory (an upload); returns both outputs and the summary.
+    public func wash(data: Data) throws(WashError) -> WashedList {
+        var callable = DataWashSink()
+        var rejected = DataWashSink()
+        let summary = try wash(source: DataWashSource(data), callable: &callable, rejected: &rejected)
+        return WashedList(callable: callable.bytes, rejected: rejected.bytes, summary: summary)
+    }
+}
+
+/// Both outputs of an in-memory wash.
+public struct WashedList: Sendable {
+    /// Callable rows (with the header), byte for byte as in the input.
+    public var callable: [UInt8]
+    /// Rejected rows (with the header), each with a `reason` column appended.
+    public var rejected: [UInt8]
+    public var summary: WashSummary
+}
