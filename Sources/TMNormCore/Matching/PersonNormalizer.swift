@@ -3,39 +3,79 @@
 public enum PersonNormalizer {
     /// "  Bjørn-Åge  O'Neill " → "bjoern aage oneill": lowercase ASCII words, æ/ø/å → ae/oe/aa, accents dropped.
     public static func name(_ s: String) -> String {
-        String(decoding: PersonTextFolding.fold(s).bytes, as: UTF8.self)
+        PersonTextFolding.withFolded(s) { buffer, count, _ in
+            utf8String(buffer, 0..<count)
+        }
+    }
+
+    /// The first word of `name(s)`: the first given name ("Kari Anne" → "kari").
+    public static func firstGivenName(_ s: String) -> String {
+        PersonTextFolding.withFolded(s) { buffer, count, _ in
+            utf8String(buffer, 0..<(buffer[..<count].firstIndex(of: 0x20) ?? count))
+        }
     }
 
     /// "Kongens gt." → "kongensgate", "Parkveien" → "parkvei": words joined without spaces (so
     /// "Kongens gate" = "Kongensgate"), then the street type at the end written one way.
     public static func street(_ s: String) -> String {
-        let folded = PersonTextFolding.fold(s)
-        let lastWord = folded.bytes.split(separator: 0x20).last.map(Array.init) ?? []
-        var joined = folded.bytes.filter { $0 != 0x20 }
-        for rule in streetSuffixRules {
-            guard joined.count > rule.suffix.count || (joined.count == rule.suffix.count && rule.mayStandAlone),
-                joined.ends(with: rule.suffix)
-            else { continue }
-            if rule.needsDotOrOwnWord && !folded.lastWordAbbreviated && lastWord != rule.suffix { continue }
-            joined.removeLast(rule.suffix.count)
-            joined.append(contentsOf: rule.replacement)
-            break
+        PersonTextFolding.withFolded(s, extraCapacity: maxSuffixGrowth) { buffer, folded, abbreviated in
+            let lastWordLength = folded - ((buffer[..<folded].lastIndex(of: 0x20) ?? -1) + 1)
+            var count = compactSpaces(buffer, count: folded)
+            for rule in streetSuffixRules {
+                let n = rule.suffix.count
+                guard count > n || (count == n && rule.mayStandAlone), endsWith(buffer, count: count, rule.suffix)
+                else { continue }
+                if rule.needsDotOrOwnWord && !abbreviated && lastWordLength != n { continue }
+                for (i, byte) in rule.replacement.enumerated() { buffer[count - n + i] = byte }
+                count += rule.replacement.count - n
+                break
+            }
+            return utf8String(buffer, 0..<count)
         }
-        return String(decoding: joined, as: UTF8.self)
     }
 
     /// "12 B", "12b", "12-b", "012 B" → "12b": letters and digits only, lowercase, no leading zeros.
     public static func houseNumber(_ s: String) -> String {
-        var bytes = PersonTextFolding.fold(s).bytes.filter { $0 != 0x20 }
-        while bytes.count > 1, bytes[0] == 0x30, (0x30...0x39).contains(bytes[1]) { bytes.removeFirst() }
-        return String(decoding: bytes, as: UTF8.self)
+        PersonTextFolding.withFolded(s) { buffer, folded, _ in
+            let count = compactSpaces(buffer, count: folded)
+            var start = 0
+            while count - start > 1, buffer[start] == 0x30, (0x30...0x39).contains(buffer[start + 1]) { start += 1 }
+            return utf8String(buffer, start..<count)
+        }
     }
 
     /// "0150", " 0150 " → "0150"; nil unless exactly four digits remain after removing spaces.
     public static func postcode(_ s: String) -> String? {
-        let digits = s.utf8.filter { $0 != 0x20 && $0 != 0x09 }
-        guard digits.count == 4, digits.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
-        return String(decoding: digits, as: UTF8.self)
+        var digits: UInt32 = 0
+        var count = 0
+        for byte in s.utf8 where byte != 0x20 && byte != 0x09 {
+            guard (0x30...0x39).contains(byte), count < 4 else { return nil }
+            digits = digits << 8 | UInt32(byte)
+            count += 1
+        }
+        guard count == 4 else { return nil }
+        return String(decoding: [UInt8(digits >> 24), UInt8(digits >> 16 & 0xFF), UInt8(digits >> 8 & 0xFF), UInt8(digits & 0xFF)], as: UTF8.self)
+    }
+
+    /// A String from part of a buffer (via a contiguous pointer: a Slice took String's slow generic path).
+    private static func utf8String(_ buffer: UnsafeMutableBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+    }
+
+    /// Removes the spaces between words in place; returns the new length.
+    private static func compactSpaces(_ buffer: UnsafeMutableBufferPointer<UInt8>, count: Int) -> Int {
+        var out = 0
+        for i in 0..<count where buffer[i] != 0x20 {
+            buffer[out] = buffer[i]
+            out += 1
+        }
+        return out
+    }
+
+    private static func endsWith(_ buffer: UnsafeMutableBufferPointer<UInt8>, count: Int, _ suffix: [UInt8]) -> Bool {
+        guard count >= suffix.count else { return false }
+        for (i, byte) in suffix.enumerated() where buffer[count - suffix.count + i] != byte { return false }
+        return true
     }
 
     /// A street type spelling and its canonical form, checked in order; the first that applies wins.
@@ -56,6 +96,9 @@ public enum PersonNormalizer {
     }
 
     /// gate/gata/gaten/gt → gate; vei/veien/veg/vegen/vn/v → vei; plass/plassen/pl → plass; allé/alle/alleen → alle.
+    /// How many bytes a street-type rewrite can add ("pl" → "plass": 3).
+    static let maxSuffixGrowth = streetSuffixRules.map { max(0, $0.replacement.count - $0.suffix.count) }.max() ?? 0
+
     static let streetSuffixRules: [StreetSuffixRule] = [
         StreetSuffixRule("gaten", "gate"),
         StreetSuffixRule("gata", "gate"),
@@ -69,10 +112,4 @@ public enum PersonNormalizer {
         StreetSuffixRule("pl", "plass", needsDotOrOwnWord: true),
         StreetSuffixRule("alleen", "alle"),
     ]
-}
-
-extension Array where Element == UInt8 {
-    fileprivate func ends(with suffix: [UInt8]) -> Bool {
-        count >= suffix.count && self[(count - suffix.count)...].elementsEqual(suffix)
-    }
 }

@@ -9,41 +9,61 @@ enum PersonTextFolding {
     /// Covers ASCII, Latin-1 Supplement and Latin Extended-A/B, where Norwegian and Sami names live.
     private static let tableSize = 0x250
 
-    /// The folded words and whether the last word was directly followed by '.' (an abbreviation: "Parkv.").
-    struct Folded {
-        var bytes: [UInt8]
-        var lastWordAbbreviated: Bool
-    }
+    /// Bytes written per input byte at most: a table entry is ≤ 3 bytes for a scalar of ≥ 1 byte, a space
+    /// precedes a word, and lowercasing a non-Latin letter at most grows 2 bytes to 3 (U+0130).
+    static func capacity(for text: String) -> Int { text.utf8.count * 4 + 16 }
 
-    static func fold(_ text: some StringProtocol) -> Folded {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 8)
+    /// Folds `text` into `buffer` (at least `capacity(for:)` bytes); returns the bytes written and whether
+    /// the last word was directly followed by '.' (an abbreviation: "Parkv.").
+    static func fold(_ text: String, into buffer: UnsafeMutableBufferPointer<UInt8>) -> (count: Int, lastWordAbbreviated: Bool) {
+        var count = 0
         var pendingSpace = false
         var abbreviated = false
-        for scalar in text.unicodeScalars {
+        let limit = buffer.count - 4
+        for scalar in text.unicodeScalars where count < limit {
             let v = scalar.value
             let entry = v < tableSize ? table[Int(v)] : foreignEntry(scalar)
             if entry == separator {
-                if v == 0x2E && !out.isEmpty && !pendingSpace { abbreviated = true }
-                if !out.isEmpty { pendingSpace = true }
-            } else if entry == drop {
+                if v == 0x2E && count > 0 && !pendingSpace { abbreviated = true }
+                if count > 0 { pendingSpace = true }
                 continue
-            } else if entry & 0x8000_0000 != 0 {
-                // A letter outside the table: keep its lowercase form as UTF-8.
-                if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(contentsOf: String(scalar).lowercased().utf8)
-                abbreviated = false
+            }
+            if entry == drop { continue }
+            if pendingSpace {
+                buffer[count] = 0x20
+                count += 1
+                pendingSpace = false
+            }
+            abbreviated = false
+            if entry & 0x8000_0000 != 0 {
+                // A letter outside the table (rare): keep its lowercase form as UTF-8.
+                for byte in String(scalar).lowercased().utf8 where count < limit {
+                    buffer[count] = byte
+                    count += 1
+                }
             } else {
-                if pendingSpace { out.append(0x20); pendingSpace = false }
                 var packed = entry
                 while packed != 0 {
-                    out.append(UInt8(packed & 0xFF))
+                    buffer[count] = UInt8(truncatingIfNeeded: packed)
+                    count += 1
                     packed >>= 8
                 }
-                abbreviated = false
             }
         }
-        return Folded(bytes: out, lastWordAbbreviated: abbreviated)
+        return (count, abbreviated)
+    }
+
+    /// Runs `body` on the folded bytes of `text` in a temporary (usually stack) buffer; the buffer has
+    /// at least `extraCapacity` bytes beyond `count` so a caller may lengthen the text in place.
+    static func withFolded<R>(
+        _ text: String, extraCapacity: Int = 0,
+        _ body: (_ buffer: UnsafeMutableBufferPointer<UInt8>, _ count: Int, _ lastWordAbbreviated: Bool) -> R
+    ) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity(for: text) + extraCapacity) { buffer in
+            let folding = UnsafeMutableBufferPointer(rebasing: buffer[..<(buffer.count - extraCapacity)])
+            let (count, abbreviated) = fold(text, into: folding)
+            return body(buffer, count, abbreviated)
+        }
     }
 
     /// Scalars above the table: apostrophes and combining accents vanish, letters stay, the rest separate.

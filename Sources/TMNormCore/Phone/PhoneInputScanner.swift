@@ -5,8 +5,37 @@ enum PhoneInputScanner {
         var hasPlus = false
     }
 
-    /// Works on Unicode scalars (not Characters) so the common ASCII case stays fast.
-    static func scan(_ raw: some StringProtocol) -> Result<Scanned, PhoneNumberProblem> {
+    /// Scans UTF-8 bytes; only input with non-ASCII characters takes the slower Unicode-scalar path.
+    /// Takes a concrete String and its contiguous UTF-8: iterating a generic `StringProtocol` from
+    /// another module went through witness tables and cost ~300 ns a number.
+    static func scan(_ raw: String) -> Result<Scanned, PhoneNumberProblem> {
+        var text = raw
+        return text.withUTF8 { scan(bytes: $0) } ?? scanScalars(raw)
+    }
+
+    /// nil when a non-ASCII byte is met (the caller then scans Unicode scalars).
+    private static func scan(bytes: UnsafeBufferPointer<UInt8>) -> Result<Scanned, PhoneNumberProblem>? {
+        var scanned = Scanned()
+        for byte in bytes {
+            switch byte {
+            case 0x30...0x39:
+                scanned.digits.append(byte &- 0x30)
+            case 0x2B:  // '+'
+                guard !scanned.hasPlus && scanned.digits.count == 0 else { return .failure(.misplacedPlus) }
+                scanned.hasPlus = true
+            case 0x20, 0x2D, 0x2E, 0x28, 0x29, 0x09...0x0D:
+                continue
+            case 0x80...:
+                return nil
+            default:
+                return .failure(.invalidCharacter(Character(Unicode.Scalar(byte))))
+            }
+        }
+        guard scanned.digits.count > 0 else { return .failure(.empty) }
+        return .success(scanned)
+    }
+
+    private static func scanScalars(_ raw: String) -> Result<Scanned, PhoneNumberProblem> {
         var scanned = Scanned()
         for scalar in raw.unicodeScalars {
             let v = scalar.value

@@ -29,11 +29,11 @@ public struct PhoneNumber: Hashable, Sendable, Codable, CustomStringConvertible 
     public static func parse(
         _ raw: some StringProtocol, table: PhoneAllocationTable = .nkom2026
     ) -> PhoneParseResult {
-        switch validate(raw, table: table) {
+        let input = String(raw)
+        switch validate(input, table: table) {
         case .success(let number):
             return .valid(number)
         case .failure(let problem):
-            let input = String(raw)
             return problem.isForeign
                 ? .foreign(input: input, reason: problem.description)
                 : .invalid(input: input, reason: problem.description)
@@ -45,7 +45,7 @@ public struct PhoneNumber: Hashable, Sendable, Codable, CustomStringConvertible 
         _ raw: some StringProtocol, table: PhoneAllocationTable = .nkom2026
     ) -> Result<PhoneNumber, PhoneNumberProblem> {
         let scanned: PhoneInputScanner.Scanned
-        switch PhoneInputScanner.scan(raw) {
+        switch PhoneInputScanner.scan(String(raw)) {
         case .success(let value): scanned = value
         case .failure(let problem): return .failure(problem)
         }
@@ -53,9 +53,9 @@ public struct PhoneNumber: Hashable, Sendable, Codable, CustomStringConvertible 
         guard !digits.isTooLong else {
             return .failure(.wrongLength(digits: digits.count, planLengths: table.planLengths))
         }
-        let international = table.internationalLengths.sorted()
 
-        // "+…" or "00…" (more than 5 digits: 5-digit numbers 0xxxx are national) is international.
+        // "+…" is international; so is "00…" unless it has 5 digits (5-digit numbers 0xxxx are national)
+        // or fewer than 4 (too short to hold a country code).
         let afterPrefix: PhoneDigits?
         if scanned.hasPlus {
             afterPrefix = digits
@@ -70,7 +70,7 @@ public struct PhoneNumber: Hashable, Sendable, Codable, CustomStringConvertible 
             }
             let rest = afterPrefix.dropFirst(2)
             guard table.internationalLengths.contains(rest.count) else {
-                return .failure(.wrongLengthAfterCountryCode(digits: rest.count, internationalLengths: international))
+                return .failure(.wrongLengthAfterCountryCode(digits: rest.count, internationalLengths: table.internationalLengths.sorted()))
             }
             return classify(rest, table: table)
         }
@@ -121,9 +121,13 @@ public struct PhoneNumber: Hashable, Sendable, Codable, CustomStringConvertible 
 
 extension PhoneNumber {
     /// Fast classification of an 8-digit national number given as integer (hot path for washing 10 M rows; no allocation).
-    public static func classify(
-        eightDigit: UInt32, table: PhoneAllocationTable = .nkom2026
-    ) -> PhoneClassification {
+    public static func classify(eightDigit: UInt32) -> PhoneClassification {
+        // Reads the shared table in place: a defaulted `table:` parameter would copy it on every call.
+        PhoneAllocationTable.nkom2026.classify(eightDigit: eightDigit)
+    }
+
+    /// The same against another numbering plan.
+    public static func classify(eightDigit: UInt32, table: PhoneAllocationTable) -> PhoneClassification {
         table.classify(eightDigit: eightDigit)
     }
 }

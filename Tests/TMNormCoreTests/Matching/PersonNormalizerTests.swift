@@ -31,6 +31,24 @@ struct PersonNormalizerTests {
         #expect(PersonNormalizer.name(row.input) == row.normalised)
     }
 
+    static let firstGivenNames: [(input: String, normalised: String)] = [
+        ("Kari Anne", "kari"), ("Kari-Anne", "kari"), ("  Åse  ", "aase"), ("", ""), ("-Per", "per"),
+    ]
+
+    @Test("the first given name is the first word of the normalised first name", arguments: firstGivenNames)
+    func firstGivenName(_ row: (input: String, normalised: String)) {
+        #expect(PersonNormalizer.firstGivenName(row.input) == row.normalised)
+    }
+
+    @Test("a very long or unusual input folds without crashing")
+    func hostileInput() {
+        let long = String(repeating: "Ærlig-Åse ", count: 20_000)
+        #expect(PersonNormalizer.name(long).utf8.count == 20_000 * 12 - 1)  // "aerlig aase " per repetition
+        #expect(PersonNormalizer.street(String(repeating: "İ", count: 5_000) + " gt.").hasSuffix("iiigate"))
+        #expect(PersonNormalizer.name("\u{0}\u{FFFD}🙂 Ola \u{200B}") == "ola")
+        #expect(PersonNormalizer.houseNumber(String(repeating: "0", count: 1_000)) == "0")
+    }
+
     static let streets: [(input: String, normalised: String)] = [
         ("Storgata", "storgate"), ("Storgate", "storgate"), ("Storgaten", "storgate"),
         ("Storgt.", "storgate"), ("Storgt", "storgate"), ("Kongens gate", "kongensgate"),

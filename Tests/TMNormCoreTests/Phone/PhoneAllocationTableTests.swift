@@ -29,6 +29,16 @@ struct PhoneAllocationTableTests {
         #expect(PhoneNumber.classify(eightDigit: row.number) == row.expected)
     }
 
+    @Test("kind(eightDigit:) gives the allocated kind, or nil where classify says unallocated", arguments: eightDigit)
+    func kindEightDigit(_ row: (number: UInt32, expected: PhoneClassification)) {
+        let kind = PhoneAllocationTable.nkom2026.kind(eightDigit: row.number)
+        switch row.expected {
+        case .allocated(let expected): #expect(kind == expected)
+        case .unallocated: #expect(kind == nil)
+        }
+        #expect(PhoneNumber.classify(eightDigit: row.number, table: .nkom2026) == row.expected)
+    }
+
     @Test("classify agrees with parse for a spread of 8-digit numbers not starting with the prefix 00")
     func classifyAgreesWithParse() {
         // "00…" typed by a person is the international prefix, so parse and classify differ there by design.
