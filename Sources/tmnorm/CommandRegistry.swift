@@ -3,6 +3,14 @@ import ArgumentParser
 /// Every top-level subcommand, in the order `tmnorm --help` lists them.
 enum CommandRegistry {
     static let all: [any ParsableCommand.Type] = [
+        DemoCommand.self,
+        ServeCommand.self,
+        MigrateCommand.self,
+        OrgCommand.self,
+        APIKeyCommand.self,
         OrgnrCommand.self,
+        PhoneCommand.self,
+        HolidaysCommand.self,
+        CallingWindowCommand.self,
     ]
 }

@@ -38,9 +38,13 @@ public enum AccessPolicy {
         }
     }
 
-    /// Create organisations and record memberships: the association's administrators only.
+    /// Create organisations and record memberships: the association's administrators, and the
+    /// association's own systems through its API key.
     public static func canManageNetwork(_ actor: Actor) -> Bool {
-        actor.kind == .person(.associationAdmin)
+        switch actor.kind {
+        case .person(let role): role == .associationAdmin
+        case .apiKey: actor.organisationKind == .association
+        }
     }
 
     /// Record that a call centre works for a client: the association, or the call centre itself.
@@ -48,6 +52,7 @@ public enum AccessPolicy {
         switch actor.kind {
         case .person(.associationAdmin): true
         case .person(.callCentreAdmin): callCentreIsOwn
+        case .apiKey: actor.organisationKind == .association || (actor.organisationKind == .callCentre && callCentreIsOwn)
         default: false
         }
     }

@@ -11,7 +11,7 @@ func routes(_ app: Application) throws {
 
     // The JSON API authenticates machine clients by bearer key only; browser sessions are ignored
     // there, so a logged-in browser cannot be tricked into cross-site API writes.
-    let api = app.grouped("api", "v1").grouped(APIOnlyMiddleware(), APIKeyAuthenticator())
+    let api = app.grouped("api", "v1").grouped(APIOnlyMiddleware(), APIKeyAuthenticator(), JSONBodyMiddleware())
     try api.register(collection: MeAPIRoutes())
     try api.register(collection: OrganisationAPIRoutes())
 }

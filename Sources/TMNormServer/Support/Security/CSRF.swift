@@ -24,7 +24,8 @@ public struct CSRF: AsyncMiddleware {
             }
         }
         let response = try await next.respond(to: req)
-        if existing == nil {
+        // Only pages carry forms; API and health responses need no cookie.
+        if existing == nil, response.headers.contentType?.subType == "html" {
             response.cookies[Self.cookieName] = HTTPCookies.Value(
                 string: token, path: "/", isSecure: secureCookies, isHTTPOnly: true, sameSite: .strict)
         }

@@ -1,0 +1,58 @@
+import Fluent
+import Logging
+import Vapor
+
+/// Builds and runs the application for the command line; the executable stays a thin shell.
+public enum ServerBootstrap {
+    private static let loggingBootstrapped: Void = {
+        let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }()
+
+    /// Sets up logging once per process (to stderr, so command output on stdout stays clean).
+    public static func bootstrapLogging() {
+        _ = loggingBootstrapped
+    }
+
+    /// A configured, migrated application. The caller shuts it down.
+    public static func makeApplication(config: AppConfig, environment: Environment = .development, logLevel: Logger.Level? = nil) async throws -> Application {
+        bootstrapLogging()
+        var environment = environment
+        environment.arguments = ["tmnorm"]
+        let app = try await Application.make(environment)
+        if let logLevel { app.logger.logLevel = logLevel }
+        do {
+            try await configure(app, config: config)
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        return app
+    }
+
+    /// Serves HTTP until the process is interrupted.
+    public static func serve(_ app: Application) async throws {
+        app.dummyPasswordHash = try await app.password.async.hash(app.tokens.hex(bytes: 16))
+        app.environment.arguments = ["tmnorm", "serve"]
+        try await app.execute()
+    }
+
+    /// Runs `body` with a configured application and always shuts it down.
+    public static func withApplication<T: Sendable>(
+        config: AppConfig, logLevel: Logger.Level = .warning, _ body: (Application) async throws -> T
+    ) async throws -> T {
+        let app = try await makeApplication(config: config, logLevel: logLevel)
+        do {
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,193 @@
+import Fluent
+import Foundation
+import TMNormCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import TMNormServer
+
+/// Who makes a request in the matrix.
+enum MatrixPrincipal: CaseIterable, CustomStringConvertible, Sendable, Equatable {
+    case anonymous
+    case person(Role)
+    case callCentreKey
+    case associationKey
+
+    static var allCases: [MatrixPrincipal] {
+        [.anonymous, .callCentreKey, .associationKey] + Role.allCases.map { .person($0) }
+    }
+
+    var description: String {
+        switch self {
+        case .anonymous: "anonymous"
+        case .person(let role): role.rawValue
+        case .callCentreKey: "call-centre API key"
+        case .associationKey: "association API key"
+        }
+    }
+
+    /// Roles whose scope is the own organisation and its engagements: the tenants of the matrix.
+    var isTenant: Bool {
+        switch self {
+        case .person(.callCentreAdmin), .person(.agent), .person(.clientUser), .callCentreKey: true
+        default: false
+        }
+    }
+}
+
+/// One route of the application, aimed at the foreign tenant's data.
+struct MatrixRoute: Sendable {
+    let method: HTTPMethod
+    /// As registered, e.g. "/organisations/:id".
+    let pattern: String
+    let path: @Sendable (TestWorld) -> String
+    let form: @Sendable (TestWorld) -> [String: String]
+    /// Reachable by anyone (and holding no tenant data).
+    let isPublic: Bool
+    /// A write that can only touch the caller's own organisation (e.g. creating its own API key).
+    let ownScopeWrite: Bool
+
+    init(_ method: HTTPMethod, _ pattern: String, isPublic: Bool = false, ownScopeWrite: Bool = false, path: (@Sendable (TestWorld) -> String)? = nil, form: @escaping @Sendable (TestWorld) -> [String: String] = { _ in [:] }) {
+        self.method = method
+        self.pattern = pattern
+        self.path = path ?? { _ in pattern }
+        self.form = form
+        self.isPublic = isPublic
+        self.ownScopeWrite = ownScopeWrite
+    }
+
+    var isAPI: Bool { pattern.hasPrefix("/api/v1/") }
+}
+
+private func lower(_ id: UUID) -> String { id.uuidString.lowercased() }
+
+/// Every route, with the foreign tenant's ids. A new route must be added here or the coverage test fails.
+let isolationMatrix: [MatrixRoute] = [
+    .init(.GET, "/healthz", isPublic: true),
+    .init(.GET, "/metrics", isPublic: true),
+    .init(.GET, "/api/openapi.json", isPublic: true),
+    .init(.GET, "/static/app.css", isPublic: true),
+    .init(.GET, "/", isPublic: true),
+    .init(.GET, "/login", isPublic: true),
+    .init(.POST, "/login", isPublic: true, form: { _ in ["email": "leder@beta.test", "password": "guess"] }),
+    .init(.GET, "/invite/:token", isPublic: true, path: { _ in "/invite/guessed-token" }),
+    .init(.POST, "/invite/:token", isPublic: true, path: { _ in "/invite/guessed-token" }, form: { _ in ["name": "X", "password": "long enough secret"] }),
+    .init(.GET, "/account/password"),
+    .init(.POST, "/account/password", form: { _ in ["current_password": "x", "new_password": "y"] }),
+    .init(.GET, "/dashboard"),
+    .init(.GET, "/organisations"),
+    .init(.GET, "/organisations/new"),
+    .init(.POST, "/organisations", form: { _ in ["name": "Inntrenger AS", "orgnr": "955979710", "kind": "client"] }),
+    .init(.GET, "/organisations/:id", path: { "/organisations/\(lower($0.foreignCallCentre.id))" }),
+    .init(.POST, "/organisations/:id/memberships", path: { "/organisations/\(lower($0.foreignClient.id))/memberships" },
+          form: { ["association_id": $0.association.id.uuidString, "valid_from": "2026-01-01"] }),
+    .init(.POST, "/organisations/:id/engagements", path: { "/organisations/\(lower($0.foreignCallCentre.id))/engagements" },
+          form: { ["client_id": $0.client.id.uuidString, "valid_from": "2026-01-01"] }),
+    .init(.GET, "/users"),
+    .init(.POST, "/invitations", form: { ["email": "inn@beta.test", "role": "call_centre_admin", "organisation_id": $0.foreignCallCentre.id.uuidString] }),
+    .init(.GET, "/api-keys"),
+    .init(.POST, "/api-keys", ownScopeWrite: true, form: { _ in ["name": "stolen"] }),
+    .init(.POST, "/api-keys/:id/revoke", path: { _ in "/api-keys/FOREIGN_KEY/revoke" }),
+    .init(.GET, "/api/v1/me"),
+    .init(.GET, "/api/v1/organisations"),
+    .init(.POST, "/api/v1/organisations", form: { _ in ["name": "Inntrenger AS", "orgnr": "955979710", "kind": "client"] }),
+    .init(.GET, "/api/v1/organisations/:id", path: { "/api/v1/organisations/\($0.foreignCallCentre.id)" }),
+    .init(.GET, "/api/v1/organisations/:id/memberships", path: { "/api/v1/organisations/\($0.foreignCallCentre.id)/memberships" }),
+    .init(.POST, "/api/v1/organisations/:id/memberships", path: { "/api/v1/organisations/\($0.foreignClient.id)/memberships" },
+          form: { ["association_id": $0.association.id.uuidString, "valid_from": "2026-01-01"] }),
+    .init(.GET, "/api/v1/engagements"),
+    .init(.POST, "/api/v1/engagements", form: { ["call_centre_id": $0.foreignCallCentre.id.uuidString, "client_id": $0.client.id.uuidString, "valid_from": "2026-01-01"] }),
+    // Last: it ends the sessions the rows above use.
+    .init(.POST, "/logout", isPublic: true),
+]
+
+@Suite("Tenant isolation matrix")
+struct IsolationMatrixTests {
+    @Test("every registered route is in the isolation matrix")
+    func coverage() async throws {
+        try await withTestApp { app in
+            let registered = Set(app.routes.all.map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") })
+            let covered = Set(isolationMatrix.map { "\($0.method.rawValue) \($0.pattern)" })
+            let missing = registered.subtracting(covered).sorted()
+            #expect(missing.isEmpty, "routes missing from the isolation matrix: \(missing)")
+        }
+    }
+
+    /// Counts that must not move when a tenant aims at foreign data.
+    private func fingerprint(_ db: any Database) async throws -> [Int] {
+        [
+            try await OrganisationModel.query(on: db).count(),
+            try await MembershipModel.query(on: db).count(),
+            try await EngagementModel.query(on: db).count(),
+            try await UserModel.query(on: db).count(),
+            try await InvitationModel.query(on: db).count(),
+            try await APIKeyModel.query(on: db).filter(\.$revokedAt == nil).count(),
+        ]
+    }
+
+    @Test("no route lets a tenant read or write another tenant's data")
+    func matrix() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let foreignKeyID = try #require(try await APIKeyModel.query(on: app.db).filter(\.$organisation.$id == world.foreignCallCentre.id).first()?.requireID())
+            for route in isolationMatrix {
+                for principal in MatrixPrincipal.allCases {
+                    // API routes are for keys, web routes for people; both are tried with the other too.
+                    let before = try await fingerprint(app.db)
+                    let path = route.path(world).replacingOccurrences(of: "FOREIGN_KEY", with: lower(foreignKeyID))
+                    let response = try await send(route, path: path, as: principal, world: world, app: app)
+                    let label = "\(route.method.rawValue) \(route.pattern) as \(principal)"
+                    // The association and the board oversee every organisation by design; everyone else is a tenant.
+                    if principal.isTenant || principal == .anonymous {
+                        for secret in world.foreignSecrets {
+                            #expect(!response.text.contains(secret), "\(label) leaked \(secret)")
+                        }
+                    }
+                    // A key on a browser route, or a browser on an API route, is simply not logged in.
+                    let crossChannel = route.isAPI != (principal == .callCentreKey || principal == .associationKey)
+                    if crossChannel && !route.isPublic && principal != .anonymous {
+                        #expect([401, 303].contains(response.status.code), "\(label) answered \(response.status.code)")
+                    } else if principal.isTenant && !route.isPublic {
+                        let writes = route.method != .GET
+                        let status = response.status.code
+                        if writes && !route.ownScopeWrite {
+                            #expect([401, 403, 404, 422].contains(status), "\(label) answered \(status)")
+                            let after = try await fingerprint(app.db)
+                            #expect(after == before, "\(label) changed data")
+                        } else if route.pattern.contains(":") {
+                            #expect([401, 403, 404].contains(status), "\(label) answered \(status)")
+                        }
+                    }
+                    if principal == .anonymous && !route.isPublic {
+                        #expect([401, 403, 303].contains(response.status.code), "\(label) answered \(response.status.code)")
+                    }
+                }
+            }
+        }
+    }
+
+    private func send(_ route: MatrixRoute, path: String, as principal: MatrixPrincipal, world: TestWorld, app: Application) async throws -> TestingHTTPResponse {
+        let fields = route.form(world)
+        let key: String? = switch principal {
+        case .callCentreKey: world.callCentreKey
+        case .associationKey: world.associationKey
+        default: nil
+        }
+        if route.isAPI {
+            if case .person(let role) = principal {
+                // A logged-in browser calling the API must not be treated as authenticated.
+                var headers = HTTPHeaders()
+                headers.replaceOrAdd(name: .cookie, value: world.browser(role).cookieHeader)
+                if route.method != .GET { headers.contentType = .json }
+                let body = route.method == .GET ? nil : ByteBuffer(data: try JSONEncoder().encode(fields))
+                return try await app.testing().sendRequest(route.method, path, headers: headers, body: body)
+            }
+            let json = route.method == .GET ? nil : String(decoding: try JSONEncoder().encode(fields), as: UTF8.self)
+            return try await app.api(route.method, path, key: key, json: json)
+        }
+        let browser: Browser = if case .person(let role) = principal { world.browser(role) } else { .anonymous }
+        if route.method == .GET { return try await app.get(path, as: browser) }
+        return try await app.postForm(path, fields, as: browser)
+    }
+}
