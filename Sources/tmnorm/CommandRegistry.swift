@@ -8,6 +8,7 @@ enum CommandRegistry {
         MigrateCommand.self,
         OrgCommand.self,
         APIKeyCommand.self,
+        RegisterCommand.self,
         OrgnrCommand.self,
         PhoneCommand.self,
         HolidaysCommand.self,

@@ -35,6 +35,8 @@ public struct AppConfig: Sendable {
     public var tlsTerminated: Bool
     /// PostgreSQL schema to use instead of `public` (tests give each run its own).
     public var postgresSchema: String?
+    /// Where register snapshots and wash results are kept (files too large for the database).
+    public var dataDirectory: String
 
     public init(
         hostname: String = "127.0.0.1",
@@ -57,6 +59,7 @@ public struct AppConfig: Sendable {
         self.invitationLifetime = invitationLifetime
         self.tlsTerminated = tlsTerminated
         self.postgresSchema = nil
+        self.dataDirectory = "tmnorm-data"
     }
 
     /// The development secret; production must set TMNORM_SECRET.
@@ -83,6 +86,7 @@ public struct AppConfig: Sendable {
             config.bcryptCost = cost
         }
         config.tlsTerminated = config.publicBaseURL.hasPrefix("https://")
+        if let directory = env["TMNORM_DATA_DIR"], !directory.isEmpty { config.dataDirectory = directory }
         return config
     }
 }

@@ -10,5 +10,9 @@ enum Migrations {
         CreateSessions(),
         CreateInvitations(),
         CreateAPIKeys(),
+        CreateRegisterSnapshots(),
+        CreateBlockListEntries(),
+        CreateExemptions(),
+        CreateWashes(),
     ]
 }

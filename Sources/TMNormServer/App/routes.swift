@@ -8,12 +8,27 @@ func routes(_ app: Application) throws {
     try app.register(collection: OrganisationWebRoutes())
     try app.register(collection: UserRoutes())
     try app.register(collection: APIKeyRoutes())
+    try app.register(collection: RegisterWebRoutes())
+    try app.register(collection: WashWebRoutes())
+    try app.register(collection: BlockListWebRoutes())
 
     // The JSON API authenticates machine clients by bearer key only; browser sessions are ignored
     // there, so a logged-in browser cannot be tricked into cross-site API writes.
-    let api = app.grouped("api", "v1").grouped(APIOnlyMiddleware(), APIKeyAuthenticator(), JSONBodyMiddleware())
+    let apiBase = app.grouped("api", "v1").grouped(APIOnlyMiddleware(), APIKeyAuthenticator(), APIKeyRequired())
+    let api = apiBase.grouped(JSONBodyMiddleware())
     try api.register(collection: MeAPIRoutes())
     try api.register(collection: OrganisationAPIRoutes())
+    try api.register(collection: BlockListAPIRoutes())
+    // Lists are posted as CSV, not JSON.
+    try apiBase.grouped(CSVBodyMiddleware()).register(collection: WashAPIRoutes())
+}
+
+/// Routes behind it need an API key: 401 comes before any check of the body.
+struct APIKeyRequired: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard req.auth.has(APIClient.self) else { throw AppError.unauthorized() }
+        return try await next.respond(to: req)
+    }
 }
 
 /// Drops a cookie-authenticated user on API routes.

@@ -98,6 +98,23 @@ let isolationMatrix: [MatrixRoute] = [
           form: { ["association_id": $0.association.id.uuidString, "valid_from": "2026-01-01"] }),
     .init(.GET, "/api/v1/engagements"),
     .init(.POST, "/api/v1/engagements", form: { ["call_centre_id": $0.foreignCallCentre.id.uuidString, "client_id": $0.client.id.uuidString, "valid_from": "2026-01-01"] }),
+    .init(.GET, "/national-register"),
+    .init(.POST, "/national-register", form: { _ in ["obtained_at": "2026-11-01"] }),
+    .init(.GET, "/washes"),
+    .init(.POST, "/washes", form: { ["client_id": $0.foreignClient.id.uuidString] }),
+    .init(.GET, "/washes/:id", path: { _ in "/washes/FOREIGN_WASH" }),
+    .init(.GET, "/washes/:id/callable", path: { _ in "/washes/FOREIGN_WASH/callable" }),
+    .init(.GET, "/washes/:id/rejected", path: { _ in "/washes/FOREIGN_WASH/rejected" }),
+    .init(.GET, "/block-list"),
+    .init(.POST, "/block-list", form: { ["phone": "91234567", "organisation_id": $0.foreignClient.id.uuidString] }),
+    .init(.POST, "/block-list/import", form: { ["organisation_id": $0.foreignClient.id.uuidString] }),
+    .init(.GET, "/api/v1/block-list"),
+    .init(.POST, "/api/v1/block-list", form: { ["client": $0.foreignClient.orgnr] }),
+    .init(.GET, "/api/v1/washes"),
+    .init(.POST, "/api/v1/washes", path: { "/api/v1/washes?client=\($0.foreignClient.orgnr)" }),
+    .init(.GET, "/api/v1/washes/:id", path: { _ in "/api/v1/washes/FOREIGN_WASH" }),
+    .init(.GET, "/api/v1/washes/:id/callable", path: { _ in "/api/v1/washes/FOREIGN_WASH/callable" }),
+    .init(.GET, "/api/v1/washes/:id/rejected", path: { _ in "/api/v1/washes/FOREIGN_WASH/rejected" }),
     // Last: it ends the sessions the rows above use.
     .init(.POST, "/logout", isPublic: true),
 ]
@@ -117,6 +134,9 @@ struct IsolationMatrixTests {
     /// Counts that must not move when a tenant aims at foreign data.
     private func fingerprint(_ db: any Database) async throws -> [Int] {
         [
+            try await BlockListEntryModel.query(on: db).count(),
+            try await WashRecordModel.query(on: db).count(),
+            try await RegisterSnapshotModel.query(on: db).count(),
             try await OrganisationModel.query(on: db).count(),
             try await MembershipModel.query(on: db).count(),
             try await EngagementModel.query(on: db).count(),
@@ -131,11 +151,13 @@ struct IsolationMatrixTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let foreignKeyID = try #require(try await APIKeyModel.query(on: app.db).filter(\.$organisation.$id == world.foreignCallCentre.id).first()?.requireID())
+            let foreignWashID = try await world.foreignWash(app)
             for route in isolationMatrix {
                 for principal in MatrixPrincipal.allCases {
                     // API routes are for keys, web routes for people; both are tried with the other too.
                     let before = try await fingerprint(app.db)
                     let path = route.path(world).replacingOccurrences(of: "FOREIGN_KEY", with: lower(foreignKeyID))
+                        .replacingOccurrences(of: "FOREIGN_WASH", with: lower(foreignWashID))
                     let response = try await send(route, path: path, as: principal, world: world, app: app)
                     let label = "\(route.method.rawValue) \(route.pattern) as \(principal)"
                     // The association and the board oversee every organisation by design; everyone else is a tenant.
@@ -152,7 +174,7 @@ struct IsolationMatrixTests {
                         let writes = route.method != .GET
                         let status = response.status.code
                         if writes && !route.ownScopeWrite {
-                            #expect([401, 403, 404, 422].contains(status), "\(label) answered \(status)")
+                            #expect([401, 403, 404, 415, 422].contains(status), "\(label) answered \(status)")
                             let after = try await fingerprint(app.db)
                             #expect(after == before, "\(label) changed data")
                         } else if route.pattern.contains(":") {

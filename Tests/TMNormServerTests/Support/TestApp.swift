@@ -22,6 +22,9 @@ func withTestApp<T>(
     var config = AppConfig()
     config.bcryptCost = 4
     config.publicBaseURL = "http://tmnorm.test"
+    let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("tmnorm-data-\(UUID().uuidString)")
+    config.dataDirectory = dataDirectory.path
+    defer { try? FileManager.default.removeItem(at: dataDirectory) }
     let environment = ProcessInfo.processInfo.environment
     var sqlitePath: String?
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()

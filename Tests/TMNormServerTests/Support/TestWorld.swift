@@ -30,6 +30,24 @@ struct TestWorld: Sendable {
 
     static let password = "correct horse battery"
 
+    /// A wash belonging to the foreign call centre (its files need not exist: access is refused first).
+    func foreignWash(_ app: Application) async throws -> UUID {
+        let record = WashRecordModel()
+        record.$organisation.id = foreignCallCentre.id
+        record.fileName = "beta-hemmelig.csv"
+        record.listSHA256 = String(repeating: "0", count: 64)
+        record.registerSnapshotID = UUID()
+        record.rows = 1
+        record.callable = 1
+        record.rejected = 0
+        record.certificateJSON = "{}"
+        record.washedAt = testNow
+        record.washedBy = "leder@beta.test"
+        record.storageDirectory = "/nonexistent"
+        try await record.create(on: app.db)
+        return try record.requireID()
+    }
+
     func browser(_ role: Role) -> Browser { browsers[role] ?? .anonymous }
 
     /// Names and numbers that must never appear in a response to the own side.

@@ -8,8 +8,16 @@ struct APIOperation: Sendable {
     let response: JSONValue?
     let successStatus: Int
     let authenticated: Bool
+    /// Content type of the request body (JSON unless a feature says otherwise, e.g. text/csv).
+    let requestType: String
+    /// Content type of the success response.
+    let responseType: String
+    /// Query parameters: (name, description, required).
+    let query: [(String, String, Bool)]
 
-    init(_ method: String, _ path: String, _ summary: String, request: String? = nil, response: JSONValue?, status: Int = 200, authenticated: Bool = true) {
+    init(_ method: String, _ path: String, _ summary: String, request: String? = nil, response: JSONValue?, status: Int = 200,
+         authenticated: Bool = true, requestType: String = "application/json", responseType: String = "application/json",
+         query: [(String, String, Bool)] = []) {
         self.method = method
         self.path = path
         self.summary = summary
@@ -17,13 +25,18 @@ struct APIOperation: Sendable {
         self.response = response
         self.successStatus = status
         self.authenticated = authenticated
+        self.requestType = requestType
+        self.responseType = responseType
+        self.query = query
     }
 }
 
 /// The OpenAPI 3.1 description of `/api/v1`. A test fails when a registered API route is missing here.
 enum OpenAPIDocument {
-    /// Features append their operations here.
-    static let operations: [APIOperation] = [
+    /// Every feature's operations.
+    static let operations: [APIOperation] = networkOperations + WashAPIDocs.operations + BlockListAPIDocs.operations
+
+    static let networkOperations: [APIOperation] = [
         APIOperation("get", "/api/v1/me", "The organisation the API key belongs to", response: OpenAPISchemas.ref("Me")),
         APIOperation("get", "/api/v1/organisations", "Organisations visible to the key's organisation", response: OpenAPISchemas.list(of: "Organisation")),
         APIOperation("post", "/api/v1/organisations", "Register an organisation (association keys)", request: "OrganisationInput", response: OpenAPISchemas.ref("Organisation"), status: 201),
@@ -63,17 +76,21 @@ enum OpenAPIDocument {
 
     private static func describe(_ operation: APIOperation) -> JSONValue {
         var pairs: [(String, JSONValue)] = [("summary", .string(operation.summary))]
-        let parameters = operation.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { segment -> JSONValue in
+        var parameters = operation.path.split(separator: "/").filter { $0.hasPrefix("{") }.map { segment -> JSONValue in
             ["name": .string(String(segment.dropFirst().dropLast())), "in": "path", "required": true, "schema": ["type": "string"]]
+        }
+        parameters += operation.query.map { name, description, required in
+            ["name": .string(name), "in": "query", "required": .bool(required), "description": .string(description), "schema": ["type": "string"]]
         }
         if !parameters.isEmpty { pairs.append(("parameters", .array(parameters))) }
         if let request = operation.request {
-            pairs.append(("requestBody", ["required": true, "content": ["application/json": ["schema": OpenAPISchemas.ref(request)]]]))
+            let schema: JSONValue = operation.requestType == "application/json" ? OpenAPISchemas.ref(request) : ["type": "string", "description": .string(request)]
+            pairs.append(("requestBody", ["required": true, "content": .object([(operation.requestType, JSONValue.object([("schema", schema)]))])]))
         }
         let problem: JSONValue = ["content": ["application/problem+json": ["schema": OpenAPISchemas.ref("Problem")]]]
         var responses: [(String, JSONValue)] = []
         if let response = operation.response {
-            responses.append((String(operation.successStatus), ["description": "Success", "content": ["application/json": ["schema": response]]]))
+            responses.append((String(operation.successStatus), ["description": "Success", "content": .object([(operation.responseType, JSONValue.object([("schema", response)]))])]))
         } else {
             responses.append((String(operation.successStatus), ["description": "Success"]))
         }

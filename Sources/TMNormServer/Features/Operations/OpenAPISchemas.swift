@@ -10,9 +10,15 @@ enum OpenAPISchemas {
     static let date: JSONValue = ["type": "string", "format": "date"]
     static let optionalDate: JSONValue = ["type": ["string", "null"], "format": "date"]
 
-    static let components: JSONValue = [
-        "securitySchemes": ["apiKey": ["type": "http", "scheme": "bearer", "description": "An organisation's API key: `Authorization: Bearer tmn_…`"]],
-        "schemas": [
+    static var components: JSONValue {
+        guard case .object(let base) = baseSchemas else { return baseSchemas }
+        return [
+            "securitySchemes": ["apiKey": ["type": "http", "scheme": "bearer", "description": "An organisation's API key: `Authorization: Bearer tmn_…`"]],
+            "schemas": .object(base + WashAPIDocs.schemas + BlockListAPIDocs.schemas),
+        ]
+    }
+
+    static let baseSchemas: JSONValue = [
             "Problem": [
                 "type": "object", "description": "RFC 9457 problem document",
                 "properties": [
@@ -53,6 +59,5 @@ enum OpenAPISchemas {
                 "type": "object", "required": ["organisation", "key_id"],
                 "properties": ["organisation": ref("Organisation"), "key_id": uuid],
             ],
-        ],
     ]
 }

@@ -1,0 +1,55 @@
+import Fluent
+import Foundation
+
+/// One entry of an organisation's internal block list (intern sperreliste). Entries never expire.
+// Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
+public final class BlockListEntryModel: Model, @unchecked Sendable {
+    public static let schema = "block_list_entries"
+
+    /// How an entry came to be.
+    public enum Source: String, Sendable, Codable, CaseIterable {
+        case agent, administrator, `import`, api, consumer
+    }
+
+    @ID(key: .id) public var id: UUID?
+    /// The client or call centre whose list it is.
+    @Parent(key: "organisation_id") public var organisation: OrganisationModel
+    /// The 8-digit national number, when the entry is a number.
+    @OptionalField(key: "phone") public var phone: String?
+    /// `PersonIdentity.key` as 16 hex digits, when the entry is a person.
+    @OptionalField(key: "person_key") public var personKey: String?
+    @Field(key: "source") public var sourceRaw: String
+    @OptionalParent(key: "added_by_id") public var addedBy: UserModel?
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+
+    public init(organisationID: UUID, phone: String?, personKey: String?, source: Source, addedByID: UUID?, createdAt: Date) {
+        self.$organisation.id = organisationID
+        self.phone = phone
+        self.personKey = personKey
+        self.sourceRaw = source.rawValue
+        self.$addedBy.id = addedByID
+        self.createdAt = createdAt
+    }
+}
+
+/// Creates `block_list_entries`.
+struct CreateBlockListEntries: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(BlockListEntryModel.schema)
+            .id()
+            .field("organisation_id", .uuid, .required, .references(OrganisationModel.schema, "id", onDelete: .cascade))
+            .field("phone", .string)
+            .field("person_key", .string)
+            .field("source", .string, .required)
+            .field("added_by_id", .uuid, .references(UserModel.schema, "id", onDelete: .setNull))
+            .field("created_at", .datetime, .required)
+            .unique(on: "organisation_id", "phone", "person_key")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(BlockListEntryModel.schema).delete()
+    }
+}

@@ -1,0 +1,101 @@
+import Fluent
+import Foundation
+import TMNormCore
+import Vapor
+
+/// Adds entries to internal block lists, for every channel (agent, administrator, import, API, consumer).
+enum BlockListService {
+    /// What happened to a batch of numbers.
+    struct Outcome: Content {
+        var added = 0
+        var alreadyBlocked = 0
+        var problems: [FieldProblem] = []
+    }
+
+    /// The lists a principal may add to: its own organisation's, and a call centre's clients'.
+    static func writableOrganisations(_ principal: RequestPrincipal, on db: any Database) async throws -> [OrganisationModel] {
+        guard let own = try await OrganisationModel.find(principal.organisationID, on: db),
+              own.kind == .callCentre || own.kind == .client else { return [] }
+        var result = [own]
+        if own.kind == .callCentre {
+            let engagements = try await EngagementModel.query(on: db).filter(\.$callCentre.$id == principal.organisationID).with(\.$client).all()
+            result += engagements.map(\.client)
+        }
+        return result
+    }
+
+    /// Resolves the target list (by id or orgnr; own list when nil), or 403.
+    static func target(_ raw: String?, _ principal: RequestPrincipal, on db: any Database) async throws -> OrganisationModel {
+        let writable = try await writableOrganisations(principal, on: db)
+        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+            guard let own = writable.first(where: { $0.id == principal.organisationID }) else { throw AppError.forbidden() }
+            return own
+        }
+        let match = writable.first { $0.id?.uuidString == raw.uppercased() || $0.orgnr == raw.filter(\.isNumber) }
+        guard let match else { throw AppError.forbidden() }
+        return match
+    }
+
+    /// Adds numbers (each parsed; bad ones reported by position, good ones kept).
+    static func add(
+        numbers: [(label: String, raw: String)], to organisation: OrganisationModel, source: BlockListEntryModel.Source,
+        by userID: UUID?, now: Date, on db: any Database
+    ) async throws -> Outcome {
+        var outcome = Outcome()
+        let organisationID = try organisation.requireID()
+        var keys: [String] = []
+        for (label, raw) in numbers {
+            switch PhoneNumber.parse(raw) {
+            case .valid(let number) where number.eightDigitKey != nil:
+                keys.append(number.national)
+            case .valid(let number):
+                outcome.problems.append(.init(field: label, reason: "\(number.national) is a \(number.kind.rawValue) number, not one telemarketing calls"))
+            case .foreign(_, let reason), .invalid(_, let reason):
+                outcome.problems.append(.init(field: label, reason: reason))
+            }
+        }
+        let unique = Array(Set(keys))
+        let existing = unique.isEmpty ? [] : try await BlockListEntryModel.query(on: db)
+            .filter(\.$organisation.$id == organisationID).filter(\.$phone ~~ unique).all().compactMap(\.phone)
+        let fresh = Set(unique).subtracting(existing)
+        outcome.alreadyBlocked = keys.count - fresh.count
+        for phone in fresh.sorted() {
+            try await BlockListEntryModel(organisationID: organisationID, phone: phone, personKey: nil, source: source, addedByID: userID, createdAt: now).create(on: db)
+        }
+        outcome.added = fresh.count
+        return outcome
+    }
+
+    /// Adds a person (name and address) to a list.
+    static func add(person: PersonIdentity, to organisation: OrganisationModel, source: BlockListEntryModel.Source, by userID: UUID?, now: Date, on db: any Database) async throws -> Bool {
+        let organisationID = try organisation.requireID()
+        let key = person.storedKey
+        if try await BlockListEntryModel.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$personKey == key).first() != nil {
+            return false
+        }
+        try await BlockListEntryModel(organisationID: organisationID, phone: nil, personKey: key, source: source, addedByID: userID, createdAt: now).create(on: db)
+        return true
+    }
+
+    /// Reads an uploaded list: one number per line, or CSV whose first column (or a `telefon`/`phone` column) holds numbers.
+    static func numbers(fromCSV text: String) -> [(label: String, raw: String)] {
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        guard !lines.isEmpty else { return [] }
+        let delimiter: Character = lines[0].contains(";") ? ";" : (lines[0].contains(",") ? "," : "\t")
+        var column = 0
+        var firstLine = 1
+        let header = lines[0].split(separator: delimiter, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if let index = header.firstIndex(where: { ["telefon", "tlf", "mobil", "mobilnummer", "phone", "telefonnummer", "nummer", "number"].contains($0) }) {
+            column = index
+            firstLine = 2
+            lines.removeFirst()
+        }
+        var result: [(String, String)] = []
+        for (offset, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let fields = line.split(separator: delimiter, omittingEmptySubsequences: false)
+            let raw = column < fields.count ? String(fields[column]).trimmingCharacters(in: CharacterSet(charactersIn: " \"")) : ""
+            result.append(("line \(offset + firstLine)", raw))
+        }
+        return result
+    }
+}

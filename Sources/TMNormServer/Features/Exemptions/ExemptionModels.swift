@@ -1,0 +1,77 @@
+import Fluent
+import Foundation
+
+/// An existing customer of a client, exempt from the national register for campaigns of the same product category.
+// Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
+public final class CustomerModel: Model, @unchecked Sendable {
+    public static let schema = "existing_customers"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "client_id") public var client: OrganisationModel
+    @OptionalField(key: "phone") public var phone: String?
+    @OptionalField(key: "person_key") public var personKey: String?
+    /// Product category, compared case-insensitively with a campaign's.
+    @Field(key: "category") public var category: String
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+
+    public init(clientID: UUID, phone: String?, personKey: String?, category: String, createdAt: Date) {
+        self.$client.id = clientID
+        self.phone = phone
+        self.personKey = personKey
+        self.category = category
+        self.createdAt = createdAt
+    }
+}
+
+/// A consumer's explicit request to be called by one named business; time and source are kept.
+public final class ConsentModel: Model, @unchecked Sendable {
+    public static let schema = "call_consents"
+
+    @ID(key: .id) public var id: UUID?
+    /// The one business the consent names.
+    @Parent(key: "business_id") public var business: OrganisationModel
+    @Field(key: "phone") public var phone: String
+    @Field(key: "given_at") public var givenAt: Date
+    /// Where the consent was given (e.g. "web form on nordlys.no", "customer service call").
+    @Field(key: "source") public var source: String
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+
+    public init(businessID: UUID, phone: String, givenAt: Date, source: String, createdAt: Date) {
+        self.$business.id = businessID
+        self.phone = phone
+        self.givenAt = givenAt
+        self.source = source
+        self.createdAt = createdAt
+    }
+}
+
+/// Creates `existing_customers` and `call_consents`.
+struct CreateExemptions: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(CustomerModel.schema)
+            .id()
+            .field("client_id", .uuid, .required, .references(OrganisationModel.schema, "id", onDelete: .cascade))
+            .field("phone", .string)
+            .field("person_key", .string)
+            .field("category", .string, .required)
+            .field("created_at", .datetime, .required)
+            .create()
+        try await database.schema(ConsentModel.schema)
+            .id()
+            .field("business_id", .uuid, .required, .references(OrganisationModel.schema, "id", onDelete: .cascade))
+            .field("phone", .string, .required)
+            .field("given_at", .datetime, .required)
+            .field("source", .string, .required)
+            .field("created_at", .datetime, .required)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(ConsentModel.schema).delete()
+        try await database.schema(CustomerModel.schema).delete()
+    }
+}

@@ -1,0 +1,85 @@
+import Fluent
+import Foundation
+import TMNormCore
+import Vapor
+
+/// Imports a register delivery: builds the snapshot off the event loop, writes it atomically, and only
+/// then switches it in; a failed import is recorded and the previous snapshot stays active.
+public enum RegisterImportService {
+    /// A failed import, with the reason in both languages.
+    public struct Failure: Error, CustomStringConvertible {
+        public let message: Phrase
+        public var description: String { message.en }
+    }
+
+    public static func importFile(
+        path: String, fileName: String, ownerID: UUID?, obtainedAt: Date, plainVoluntary: Bool, app: Application
+    ) async throws -> RegisterSnapshotModel {
+        let directory = URL(fileURLWithPath: app.config.dataDirectory).appendingPathComponent("register")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let storage = directory.appendingPathComponent("\(UUID().uuidString.lowercased()).snapshot").path
+        let now = app.clock.now()
+        let model = RegisterSnapshotModel()
+        model.$organisation.id = ownerID
+        model.fileName = String(fileName.suffix(200))
+        model.obtainedAt = obtainedAt
+        model.importedAt = now
+        do {
+            let result = try await app.threadPool.runIfActive {
+                let result = try RegisterImporter.importFile(path: path, obtainedAt: obtainedAt, plainVoluntary: plainVoluntary)
+                try result.snapshot.write(to: storage)
+                return result
+            }
+            let report = result.report
+            model.snapshotID = result.snapshot.metadata.id
+            model.sha256 = report.sourceSHA256
+            model.numbers = report.numbers
+            model.persons = report.persons
+            model.rows = report.rows
+            model.rejectedRows = report.rejectedRows
+            model.problemsJSON = String(decoding: try JSONEncoder().encode(Array(report.problems.prefix(200))), as: UTF8.self)
+            model.statusRaw = RegisterSnapshotModel.Status.active.rawValue
+            model.storagePath = storage
+            let previous = try await app.db.transaction { db in
+                let previous = try await RegisterSnapshotModel.query(on: db)
+                    .filter(\.$organisation.$id == ownerID)
+                    .filter(\.$statusRaw == RegisterSnapshotModel.Status.active.rawValue).all()
+                for old in previous {
+                    old.statusRaw = RegisterSnapshotModel.Status.superseded.rawValue
+                    try await old.save(on: db)
+                }
+                try await model.create(on: db)
+                return previous
+            }
+            for old in previous { if let id = old.id { await app.registerStore.forget(id) } }
+            return model
+        } catch {
+            try? FileManager.default.removeItem(atPath: storage)
+            let message = describe(error)
+            model.snapshotID = ""
+            model.sha256 = ""
+            model.numbers = 0
+            model.persons = 0
+            model.rows = 0
+            model.rejectedRows = 0
+            model.problemsJSON = "[]"
+            model.statusRaw = RegisterSnapshotModel.Status.failed.rawValue
+            model.error = message.en
+            try await model.create(on: app.db)
+            throw Failure(message: message)
+        }
+    }
+
+    private static func describe(_ error: any Error) -> Phrase {
+        switch error {
+        case let error as RegisterImportError: Phrase(nb: error.norwegian, en: error.description)
+        case let error as RegisterSnapshotError: Phrase(nb: error.norwegian, en: error.description)
+        default: Phrase(nb: "Importen feilet: \(error)", en: "The import failed: \(error)")
+        }
+    }
+
+    /// The problems recorded for an import.
+    static func problems(of model: RegisterSnapshotModel) -> [RegisterImportProblem] {
+        (try? JSONDecoder().decode([RegisterImportProblem].self, from: Data(model.problemsJSON.utf8))) ?? []
+    }
+}

@@ -1,0 +1,66 @@
+import Fluent
+import Foundation
+import TMNormCore
+import Vapor
+
+/// Loaded register snapshots, kept in memory by id: a snapshot file is loaded once per process.
+public actor RegisterStore {
+    private var loaded: [UUID: RegisterSnapshot] = [:]
+
+    public init() {}
+
+    /// The snapshot of a history row, loading its file on first use.
+    func snapshot(for model: RegisterSnapshotModel) throws -> RegisterSnapshot {
+        let id = try model.requireID()
+        if let snapshot = loaded[id] { return snapshot }
+        guard let path = model.storagePath else {
+            throw AppError(.serviceUnavailable, code: "register-missing", Phrase(nb: "Registerkopien mangler.", en: "The register copy is missing."))
+        }
+        do {
+            let snapshot = try RegisterSnapshot.load(path: path)
+            loaded[id] = snapshot
+            return snapshot
+        } catch {
+            throw AppError(.serviceUnavailable, code: "register-unreadable",
+                           Phrase(nb: "Registerkopien kunne ikke leses: \(error.norwegian)", en: "The register copy could not be read: \(error.description)"))
+        }
+    }
+
+    /// Drops snapshots no longer active, so memory holds only what is in use.
+    func forget(_ id: UUID) {
+        loaded[id] = nil
+    }
+}
+
+extension Application {
+    private struct RegisterStoreKey: StorageKey { typealias Value = RegisterStore }
+
+    /// The process's register snapshot cache.
+    public var registerStore: RegisterStore {
+        get {
+            if let store = storage[RegisterStoreKey.self] { return store }
+            let store = RegisterStore()
+            storage[RegisterStoreKey.self] = store
+            return store
+        }
+        set { storage[RegisterStoreKey.self] = newValue }
+    }
+}
+
+/// Which register copy applies to an organisation.
+enum RegisterSelection {
+    /// The organisation's own active copy, else the installation's copy; nil when there is none.
+    static func activeModel(for organisationID: UUID?, on db: any Database) async throws -> RegisterSnapshotModel? {
+        if let organisationID,
+           let own = try await RegisterSnapshotModel.query(on: db)
+            .filter(\.$organisation.$id == organisationID)
+            .filter(\.$statusRaw == RegisterSnapshotModel.Status.active.rawValue)
+            .sort(\.$importedAt, .descending).first() {
+            return own
+        }
+        return try await RegisterSnapshotModel.query(on: db)
+            .filter(\.$organisation.$id == nil)
+            .filter(\.$statusRaw == RegisterSnapshotModel.Status.active.rawValue)
+            .sort(\.$importedAt, .descending).first()
+    }
+}

@@ -1,0 +1,98 @@
+import Fluent
+import Foundation
+import TMNormCore
+import Vapor
+
+/// `/api/v1/washes`: a call centre posts a CSV list and gets the summary and links to both results.
+struct WashAPIRoutes: RouteCollection {
+    /// Lists larger than this go through the CLI.
+    static let maxUpload = 512 * 1024 * 1024
+
+    func boot(routes: any RoutesBuilder) throws {
+        let washes = routes.grouped("washes")
+        washes.on(.POST, body: .stream, use: create)
+        washes.get(use: list)
+        washes.get(":id", use: show)
+        washes.get(":id", "callable", use: callable)
+        washes.get(":id", "rejected", use: rejected)
+    }
+
+    private func callCentre(_ req: Request) throws -> RequestPrincipal {
+        let principal = try req.requirePrincipal()
+        guard principal.actor.organisationKind == .callCentre else { throw AppError.forbidden() }
+        return principal
+    }
+
+    func create(req: Request) async throws -> Response {
+        let principal = try callCentre(req)
+        let clientID = try await WashRequestOptions.clientID(req.query[String.self, at: "client"], on: req.db)
+        let upload = try await UploadSpool.spool(req, maxBytes: Self.maxUpload, app: req.application)
+        defer { upload.remove() }
+        let job = WashService.Job(
+            listPath: upload.path, fileName: req.query[String.self, at: "name"] ?? "list.csv",
+            callCentreID: principal.organisationID, clientID: clientID,
+            category: req.query[String.self, at: "category"], voluntary: req.query[Bool.self, at: "voluntary"] ?? false,
+            phoneColumn: req.query[String.self, at: "phone_column"], washedBy: "api-key")
+        let record = try await WashService.run(job, app: req.application)
+        return try await WashDTO(record, certificate: WashService.certificate(of: record)).encodeResponse(status: .created, for: req)
+    }
+
+    func list(req: Request) async throws -> ListDTO<WashDTO> {
+        let principal = try callCentre(req)
+        let records = try await WashRecordModel.query(on: req.db)
+            .filter(\.$organisation.$id == principal.organisationID).sort(\.$washedAt, .descending).range(..<200).all()
+        return ListDTO(items: try records.map { try WashDTO($0, certificate: WashService.certificate(of: $0)) })
+    }
+
+    func show(req: Request) async throws -> WashDTO {
+        let principal = try callCentre(req)
+        let record = try await WashService.find(try req.uuidParameter(), organisationID: principal.organisationID, on: req.db)
+        return try WashDTO(record, certificate: WashService.certificate(of: record))
+    }
+
+    func callable(req: Request) async throws -> Response {
+        try await download(req, file: "callable.csv")
+    }
+
+    func rejected(req: Request) async throws -> Response {
+        try await download(req, file: "rejected.csv")
+    }
+
+    private func download(_ req: Request, file: String) async throws -> Response {
+        let principal = try callCentre(req)
+        let record = try await WashService.find(try req.uuidParameter(), organisationID: principal.organisationID, on: req.db)
+        return try await WashDownload.response(record, file: file, on: req)
+    }
+}
+
+/// Shared pieces of wash requests.
+enum WashRequestOptions {
+    /// The client named by organisation number (or id), when given.
+    static func clientID(_ raw: String?, on db: any Database) async throws -> UUID? {
+        guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
+        if let id = UUID(uuidString: raw) { return id }
+        let number: OrganisationNumber
+        do { number = try OrganisationNumber(raw) } catch {
+            throw AppError.invalid([.init(field: "client", reason: error.description)])
+        }
+        guard let client = try await OrganisationModel.query(on: db).filter(\.$orgnr == number.digits).first() else {
+            throw AppError.invalid([.init(field: "client", reason: "is not a registered organisation")])
+        }
+        return try client.requireID()
+    }
+}
+
+/// Streams a stored result file back.
+enum WashDownload {
+    static func response(_ record: WashRecordModel, file: String, on req: Request) async throws -> Response {
+        let path = URL(fileURLWithPath: record.storageDirectory).appendingPathComponent(file).path
+        guard FileManager.default.fileExists(atPath: path) else { throw AppError.notFound() }
+        let response = try await req.fileio.asyncStreamFile(at: path)
+        let base = (record.fileName as NSString).deletingPathExtension
+        let safe = String(base.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(80))
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(safe)-\(file)\"")
+        response.headers.replaceOrAdd(name: .contentType, value: "text/csv")
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+}

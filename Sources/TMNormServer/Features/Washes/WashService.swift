@@ -1,0 +1,97 @@
+import Fluent
+import Foundation
+import TMNormCore
+import Vapor
+
+/// Runs a wash for a call centre (optionally on a client's behalf), stores both outputs and the certificate.
+enum WashService {
+    struct Job: Sendable {
+        let listPath: String
+        let fileName: String
+        let callCentreID: UUID
+        let clientID: UUID?
+        let category: String?
+        let voluntary: Bool
+        let phoneColumn: String?
+        let washedBy: String
+    }
+
+    static let freshnessRule = WashFreshnessRule.sameCalendarMonth
+
+    static func run(_ request: Job, app: Application) async throws -> WashRecordModel {
+        let db = app.db
+        guard let callCentre = try await OrganisationModel.find(request.callCentreID, on: db), callCentre.kind == .callCentre else {
+            throw AppError.forbidden()
+        }
+        var client: OrganisationModel?
+        if let clientID = request.clientID {
+            // Only a client the call centre works for: its block list binds the call centre.
+            let engaged = try await EngagementModel.query(on: db)
+                .filter(\.$callCentre.$id == request.callCentreID).filter(\.$client.$id == clientID).first()
+            guard engaged != nil, let found = try await OrganisationModel.find(clientID, on: db) else {
+                throw AppError.invalid([.init(field: "client", reason: "is not a client this call centre works for")])
+            }
+            client = found
+        }
+        guard let registerModel = try await RegisterSelection.activeModel(for: request.callCentreID, on: db) else {
+            throw AppError(.conflict, code: "no-register",
+                           Phrase(nb: "Ingen kopi av Reservasjonsregisteret er importert ennå. Importer registeret først.",
+                                  en: "No copy of the reservation register has been imported yet. Import the register first."))
+        }
+        let snapshot = try await app.registerStore.snapshot(for: registerModel)
+        let policy = try await WashPolicyLoader.policy(
+            callCentre: callCentre, client: client, category: request.category, voluntary: request.voluntary,
+            phoneColumn: request.phoneColumn, on: db)
+        let id = UUID()
+        let directory = URL(fileURLWithPath: app.config.dataDirectory).appendingPathComponent("washes").appendingPathComponent(id.uuidString.lowercased())
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let washer = Washer(register: snapshot, policy: policy)
+        let summary: WashSummary
+        do {
+            summary = try await app.threadPool.runIfActive {
+                try washer.washFile(
+                    at: request.listPath, callableTo: directory.appendingPathComponent("callable.csv").path,
+                    rejectedTo: directory.appendingPathComponent("rejected.csv").path)
+            }
+        } catch let error as WashError {
+            try? FileManager.default.removeItem(at: directory)
+            throw AppError(.unprocessableEntity, code: "wash-input", Phrase(nb: "Listen kunne ikke vaskes: \(error.description)", en: "The list could not be washed: \(error.description)"))
+        }
+        let now = app.clock.now()
+        let certificate = WashCertificate.issue(summary: summary, washedAt: now, washedBy: request.washedBy, rule: freshnessRule)
+        let record = WashRecordModel()
+        record.id = id
+        record.$organisation.id = request.callCentreID
+        record.$client.id = request.clientID
+        record.fileName = String(request.fileName.suffix(200))
+        record.listSHA256 = summary.listSHA256
+        record.registerSnapshotID = try registerModel.requireID()
+        record.rows = summary.rows
+        record.callable = summary.callable
+        record.rejected = summary.rejected
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        record.certificateJSON = String(decoding: try encoder.encode(certificate), as: UTF8.self)
+        record.washedAt = now
+        record.washedBy = request.washedBy
+        record.validUntil = certificate.validUntil
+        record.storageDirectory = directory.path
+        try await record.create(on: db)
+        return record
+    }
+
+    static func certificate(of record: WashRecordModel) -> WashCertificate? {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try? decoder.decode(WashCertificate.self, from: Data(record.certificateJSON.utf8))
+    }
+
+    /// A wash of the principal's own organisation, or 404.
+    static func find(_ id: UUID, organisationID: UUID, on db: any Database) async throws -> WashRecordModel {
+        guard let record = try await WashRecordModel.query(on: db)
+            .filter(\.$id == id).filter(\.$organisation.$id == organisationID).first()
+        else { throw AppError.notFound() }
+        return record
+    }
+}

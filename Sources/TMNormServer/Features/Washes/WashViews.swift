@@ -1,0 +1,124 @@
+import Foundation
+import TMNormCore
+
+/// Reason codes in people's words.
+enum WashReasonLabel {
+    static func phrase(_ code: String) -> Phrase {
+        switch code {
+        case "reserved_phone": Phrase(nb: "Nummer reservert i Reservasjonsregisteret", en: "Number reserved in the register")
+        case "reserved_person": Phrase(nb: "Person reservert i Reservasjonsregisteret", en: "Person reserved in the register")
+        case "internal_block_list": Phrase(nb: "Intern sperreliste", en: "Internal block list")
+        case "invalid_number": Phrase(nb: "Ugyldig nummer", en: "Invalid number")
+        case "foreign_number": Phrase(nb: "Utenlandsk nummer", en: "Foreign number")
+        case "special_number": Phrase(nb: "Spesialnummer", en: "Special number")
+        case "duplicate": Phrase(nb: "Duplikat", en: "Duplicate")
+        case "missing_phone": Phrase(nb: "Mangler telefonnummer", en: "Missing phone number")
+        case "malformed_row": Phrase(nb: "Ødelagt rad", en: "Malformed row")
+        default: Phrase(nb: code, en: code)
+        }
+    }
+}
+
+/// The washes page: history and upload form.
+enum WashListView {
+    struct Row: Sendable {
+        let id: UUID
+        let fileName: String
+        let washedAt: Date
+        let rows: Int
+        let callable: Int
+        let rejected: Int
+        let validUntil: Date?
+    }
+
+    struct Model: Sendable {
+        let rows: [Row]
+        let clients: [OrganisationRow]
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        Layout.page(title: context.t(Phrase(nb: "Vasking av ringelister", en: "Washing call lists")), context: context) {
+            el("p") { context.t(Phrase(nb: "Listen vaskes mot Reservasjonsregisteret (nummer og navn/adresse), callsenterets og oppdragsgiverens sperrelister. Ringbare rader kommer uendret tilbake.", en: "The list is washed against the reservation register (number and name/address) and the call centre's and client's block lists. Callable rows come back unchanged.")) }
+            Form.post("/washes", csrf: context.csrf, enctype: "multipart/form-data") {
+                Form.field(context.t(Phrase(nb: "Ringeliste (CSV)", en: "Call list (CSV)")), name: "file", type: "file")
+                Form.select(context.t(Phrase(nb: "Oppdragsgiver", en: "Client")), name: "client_id",
+                            options: [("", context.t(Phrase(nb: "(ingen)", en: "(none)")))] + model.clients.map { ($0.id.uuidString, $0.name) })
+                Form.field(context.t(Phrase(nb: "Produktkategori (for eksisterende kunder)", en: "Product category (for existing customers)")), name: "category", required: false)
+                Form.field(context.t(Phrase(nb: "Telefonkolonne (tom: finn automatisk)", en: "Phone column (empty: detect)")), name: "phone_column", required: false)
+                el("div", .class("field")) { el("label") { void("input", .type("checkbox"), .name("voluntary")); " " + context.t(Phrase(nb: "Kampanje for frivillig organisasjon", en: "Campaign for a voluntary organisation")) } }
+                Form.submit(context.t(Phrase(nb: "Vask listen", en: "Wash the list")))
+            }
+            el("h2") { context.t(Phrase(nb: "Tidligere vaskinger", en: "Earlier washes")) }
+            el("div", .class("table-wrap")) {
+                el("table") {
+                    el("thead") { el("tr") {
+                        el("th") { context.t(Phrase(nb: "Vasket", en: "Washed")) }
+                        el("th") { context.t(Phrase(nb: "Fil", en: "File")) }
+                        el("th") { context.t(Phrase(nb: "Rader", en: "Rows")) }
+                        el("th") { context.t(Phrase(nb: "Ringbare", en: "Callable")) }
+                        el("th") { context.t(Phrase(nb: "Avvist", en: "Rejected")) }
+                        el("th") { context.t(Phrase(nb: "Gyldig til", en: "Valid until")) }
+                    } }
+                    el("tbody") {
+                        for row in model.rows {
+                            el("tr") {
+                                el("td") { el("a", .href("/washes/\(row.id.uuidString.lowercased())")) { NorwegianFormat.dateTime(row.washedAt) } }
+                                el("td") { row.fileName }
+                                el("td") { String(row.rows) }
+                                el("td") { String(row.callable) }
+                                el("td") { String(row.rejected) }
+                                el("td") { row.validUntil.map(NorwegianFormat.dateTime) ?? context.t(Phrase(nb: "ikke gyldig", en: "not valid")) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One wash: summary, certificate, downloads.
+enum WashDetailView {
+    struct Model: Sendable {
+        let id: UUID
+        let fileName: String
+        let certificate: WashCertificate?
+        let clientName: String?
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        let base = "/washes/\(model.id.uuidString.lowercased())"
+        return Layout.page(title: context.t(Phrase(nb: "Vaskebevis", en: "Wash certificate")) + " — " + model.fileName, context: context) {
+            el("p") {
+                el("a", .class("button"), .href(base + "/callable")) { context.t(Phrase(nb: "Last ned ringbare", en: "Download callable")) }
+                " "
+                el("a", .class("button secondary"), .href(base + "/rejected")) { context.t(Phrase(nb: "Last ned avviste", en: "Download rejected")) }
+            }
+            if let certificate = model.certificate {
+                if let reason = certificate.invalidReason {
+                    el("p", .class("alert")) { context.t(Phrase(nb: "Listen kan ikke ringes: ", en: "The list may not be called: ")) + reason }
+                }
+                el("dl", .class("card")) {
+                    el("dt") { context.t(Phrase(nb: "Rader", en: "Rows")) }; el("dd") { String(certificate.rows) }
+                    el("dt") { context.t(Phrase(nb: "Ringbare", en: "Callable")) }; el("dd") { String(certificate.callable) }
+                    el("dt") { context.t(Phrase(nb: "Avvist", en: "Rejected")) }; el("dd") { String(certificate.rejected) }
+                    el("dt") { context.t(Phrase(nb: "Unntatt (eksisterende kunder, samtykke)", en: "Exempted (existing customers, consent)")) }; el("dd") { String(certificate.exempted) }
+                    el("dt") { context.t(Phrase(nb: "Oppdragsgiver", en: "Client")) }; el("dd") { model.clientName ?? "—" }
+                    el("dt") { context.t(Phrase(nb: "Vasket", en: "Washed")) }; el("dd") { NorwegianFormat.dateTime(certificate.washedAt) + " · " + certificate.washedBy }
+                    el("dt") { context.t(Phrase(nb: "Kan ringes til", en: "May be called until")) }; el("dd") { certificate.validUntil.map(NorwegianFormat.dateTime) ?? "—" }
+                    el("dt") { context.t(Phrase(nb: "Registerkopi", en: "Register copy")) }; el("dd") { certificate.register.id + " · " + context.t(Phrase(nb: "hentet", en: "obtained")) + " " + NorwegianFormat.date(certificate.register.obtainedAt) }
+                    el("dt") { "SHA-256" }; el("dd") { el("code") { certificate.listSHA256 } }
+                    el("dt") { context.t(Phrase(nb: "Sperrelister", en: "Block lists")) }; el("dd") { certificate.blockListVersions.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ") }
+                }
+                el("h2") { context.t(Phrase(nb: "Avvist per årsak", en: "Rejected by reason")) }
+                el("table") {
+                    el("tbody") {
+                        for (code, count) in certificate.byReason.sorted(by: { $0.key < $1.key }) {
+                            el("tr") { el("td") { context.t(WashReasonLabel.phrase(code)) }; el("td") { String(count) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
