@@ -39,7 +39,7 @@ public enum RegisterImporter {
         from source: Source, fileName: String, obtainedAt: Date, plainVoluntary: Bool = false,
         snapshotID: String? = nil, phoneTable: PhoneAllocationTable = .nkom2026
     ) throws(RegisterImportError) -> RegisterImportResult {
-        let window = WashByteWindow(source: source, capacity: 2 * maxRowBytes + 64 * 1024)
+        var window = WashByteWindow(source: source, capacity: 2 * maxRowBytes + 64 * 1024)
         do { try window.fillCompletely() } catch { throw .io(error) }
         let encoding: WashTextEncoding
         do {
@@ -50,13 +50,14 @@ public enum RegisterImporter {
             switch error {
             case .emptyInput: throw .emptyFile
             case .unknownEncoding(let name): throw .unknownEncoding(name)
+            case .binaryInput(let detail): throw .binaryFile(detail)
             default: throw .binaryFile(error.description)
             }
         }
         let format = try detectFormat(window.unconsumed, encoding: encoding)
         var reader = RegisterRowReader(
             encoding: encoding, format: format, plainVoluntary: plainVoluntary, phoneTable: phoneTable)
-        let scanner = CSVRowScanner(
+        var scanner = CSVRowScanner(
             window: window, delimiter: format == .csv ? 0x3B : 0x00, maxRowBytes: maxRowBytes,
             fieldCapacity: columns.count + 1)
         do {
@@ -65,7 +66,7 @@ public enum RegisterImporter {
         } catch {
             throw .io(error)
         }
-        let sha256 = window.source.finishSHA256()
+        let sha256 = scanner.window.source.finishSHA256()
         let snapshot = reader.builder.build(
             id: snapshotID ?? RegisterSnapshotMetadata.defaultID(sourceSHA256: sha256, obtainedAt: obtainedAt),
             sourceFileName: fileName, sourceSHA256: sha256, obtainedAt: obtainedAt, sourceFormat: format)

@@ -111,15 +111,15 @@ struct RegisterRowReader {
     }
 
     /// The key of a storable number, or why it is not stored.
-    private func number(_ text: String) -> Result<UInt32, PlainReason> {
+    private func number(_ text: String) -> Result<UInt32, RegisterPhoneRejection> {
         switch PhoneNumber.parse(text, table: phoneTable) {
         case .valid(let phone):
             guard let key = phone.eightDigitKey, phone.kind == .mobile || phone.kind == .fixed else {
-                return .failure(PlainReason("phone '\(text)' is a \(phone.kind.rawValue) number, not a consumer line"))
+                return .failure(RegisterPhoneRejection("phone '\(text)' is a \(phone.kind.rawValue) number, not a consumer line"))
             }
             return .success(key)
         case .foreign(_, let reason), .invalid(_, let reason):
-            return .failure(PlainReason("phone '\(text)': \(reason)"))
+            return .failure(RegisterPhoneRejection("phone '\(text)': \(reason)"))
         }
     }
 
@@ -134,7 +134,7 @@ struct RegisterRowReader {
         note(RegisterImportProblem(line: line, reason: reason, rowRejected: true))
     }
 
-    private mutating func reject(line: Int, _ reason: PlainReason) { reject(line: line, reason.text) }
+    private mutating func reject(line: Int, _ reason: RegisterPhoneRejection) { reject(line: line, reason.text) }
 
     private mutating func note(_ problem: RegisterImportProblem) {
         problemCount += 1
@@ -151,7 +151,7 @@ struct RegisterRowReader {
 }
 
 /// A reason a phone number or row was not stored.
-struct PlainReason: Error, CustomStringConvertible {
+struct RegisterPhoneRejection: Error, CustomStringConvertible {
     let text: String
     init(_ text: String) { self.text = text }
     var description: String { text }

@@ -105,6 +105,18 @@ struct RegisterLookup {
         return (word >> UInt64(key & 63)) & 1 != 0
     }
 
+    /// Loads the memory a later `containsNumber`/`containsPerson` will read, without deciding anything: the
+    /// washer touches a whole batch first so the cache misses overlap instead of queueing.
+    @inline(__always)
+    func touch(number key: UInt32, person: UInt64?, voluntary: Bool) -> UInt64 {
+        var sum: UInt64 = 0
+        if key < 100_000_000, let bits = voluntary ? voluntaryNumbers : numbers {
+            sum &+= bits.load(fromByteOffset: Int(key >> 6) &* 8, as: UInt64.self)
+        }
+        if let person { sum &+= (voluntary ? voluntaryPersons : persons).touch(person) }
+        return sum
+    }
+
     @inline(__always)
     func containsPerson(_ key: UInt64, voluntary: Bool) -> Bool {
         (voluntary ? voluntaryPersons : persons).contains(key)
@@ -129,6 +141,15 @@ struct PersonKeyTable {
             if keys.load(fromByteOffset: mid &* 8, as: UInt64.self) < key { low = mid &+ 1 } else { high = mid }
         }
         return low < count && keys.load(fromByteOffset: low &* 8, as: UInt64.self) == key
+    }
+
+    /// Loads the key's index entry and the first key of its bucket (see `RegisterLookup.touch`).
+    @inline(__always)
+    func touch(_ key: UInt64) -> UInt64 {
+        guard count > 0, let keys, let index else { return 0 }
+        let bucket = Int(key >> UInt64(64 - RegisterSnapshotLayout.personIndexBits))
+        let low = Int(index.load(fromByteOffset: bucket &* 4, as: UInt32.self))
+        return low < count ? keys.load(fromByteOffset: low &* 8, as: UInt64.self) : 0
     }
 
     /// The index for sorted keys (2^bits + 1 entries).

@@ -1,13 +1,28 @@
+/// Raw memory owned by a class so that value types holding its pointer stay cheap to copy.
+final class WashRawMemory {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        bytes = .allocate(capacity: count)
+    }
+
+    deinit { bytes.deallocate() }
+}
+
 /// A fixed-size byte buffer over a source: unconsumed bytes are moved to the front and the rest refilled,
-/// so memory stays bounded whatever the input size.
-final class WashByteWindow<Source: WashByteSource> {
+/// so memory stays bounded whatever the input size. A struct (not a class) so the hot loop's accesses
+/// need no dynamic exclusivity checks.
+struct WashByteWindow<Source: WashByteSource> {
     var source: Source
     let capacity: Int
+    private let memory: WashRawMemory
     let base: UnsafeMutablePointer<UInt8>
     /// First byte not yet consumed.
     var start = 0
     /// One past the last valid byte.
-    var end = 0
+    private(set) var end = 0
     /// The source has no more bytes.
     private(set) var atEOF = false
     /// Bytes delivered by the source so far.
@@ -16,15 +31,14 @@ final class WashByteWindow<Source: WashByteSource> {
     init(source: Source, capacity: Int) {
         self.source = source
         self.capacity = capacity
-        base = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        memory = WashRawMemory(count: capacity)
+        base = memory.bytes
     }
-
-    deinit { base.deallocate() }
 
     /// Moves the unconsumed bytes to the front and reads once; false when nothing new arrived (end of input
     /// or no room).
     @discardableResult
-    func refill() throws(WashIOError) -> Bool {
+    mutating func refill() throws(WashIOError) -> Bool {
         if start > 0 {
             let count = end - start
             if count > 0 { base.update(from: base + start, count: count) }
@@ -43,7 +57,7 @@ final class WashByteWindow<Source: WashByteSource> {
     }
 
     /// Fills the window as far as the source allows (for sniffing the start of a file).
-    func fillCompletely() throws(WashIOError) {
+    mutating func fillCompletely() throws(WashIOError) {
         while end < capacity, try refill() {}
     }
 

@@ -19,7 +19,7 @@ enum WashInputSniffer {
         let text = UnsafeRawBufferPointer(rebasing: sample[bomLength...])
         try rejectBinary(text)
         if bomLength == 3 { return (.utf8WithBOM, 3) }
-        let utf8 = UTF8Validation.isValid(text, allowTruncatedEnd: !isWholeInput)
+        let utf8 = WashUTF8Validation.isValid(text, allowTruncatedEnd: !isWholeInput)
         return (utf8 ? .utf8 : .windows1252, 0)
     }
 

@@ -5,9 +5,14 @@ import Foundation
 struct WashPersonColumns {
     let layout: WashColumnLayout
     let encoding: WashTextEncoding
-
     /// All parts person matching needs are present in the header.
-    var isComplete: Bool { layout.missingPersonRoles.isEmpty }
+    let isComplete: Bool
+
+    init(layout: WashColumnLayout, encoding: WashTextEncoding) {
+        self.layout = layout
+        self.encoding = encoding
+        isComplete = layout.missingPersonRoles.isEmpty
+    }
 
     /// The row's person key, or nil when a part is empty or invalid. An address column holding
     /// "Storgata 12 B" is split when there is no (filled) house number column.

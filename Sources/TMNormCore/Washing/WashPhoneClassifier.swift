@@ -24,6 +24,15 @@ struct WashPhoneClassifier: Sendable {
     private static let codeSpecial: UInt8 = 1
     private static let codeInvalid: UInt8 = 2
 
+    /// The classifier for the built-in plan, built once (100 000 table lookups).
+    static let nkom2026 = WashPhoneClassifier(table: .nkom2026)
+
+    /// The shared classifier when `table` is the built-in plan, else a new one.
+    static func forTable(_ table: PhoneAllocationTable) -> WashPhoneClassifier {
+        let builtIn = PhoneAllocationTable.nkom2026
+        return table.name == builtIn.name && table.rules == builtIn.rules ? nkom2026 : WashPhoneClassifier(table: table)
+    }
+
     init(table: PhoneAllocationTable) {
         self.table = table
         let prefixDigits = PhoneAllocationTable.eightDigitPrefixLimit
@@ -47,7 +56,9 @@ struct WashPhoneClassifier: Sendable {
     func verdict(_ bytes: UnsafeRawBufferPointer, encoding: WashTextEncoding) -> WashPhoneVerdict {
         switch fastKey(bytes) {
         case .key(let key):
-            switch codes[Int(key / bucketDivisor)] {
+            // A constant divisor compiles to a multiply; the table decides on at most 5 digits (10^3 buckets).
+            let bucket = bucketDivisor == 1000 ? Int(key / 1000) : Int(key / bucketDivisor)
+            switch codes[bucket] {
             case Self.codeCallable: return .callable(key: key)
             case Self.codeSpecial: return .rejected(.specialNumber)
             default: return .rejected(.invalidNumber)
@@ -83,9 +94,32 @@ struct WashPhoneClassifier: Sendable {
         case unusual
     }
 
+    /// True when all eight bytes are ASCII digits (little-endian word).
+    @inline(__always)
+    static func isEightDigits(_ word: UInt64) -> Bool {
+        ((word & 0xF0F0_F0F0_F0F0_F0F0) | (((word &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0) >> 4))
+            == 0x3333_3333_3333_3333
+    }
+
+    /// The value of eight ASCII digits, first digit in the lowest byte (three multiplies, as in fast_float).
+    @inline(__always)
+    static func parseEightDigits(_ word: UInt64) -> UInt32 {
+        var v = ((word & 0x0F0F_0F0F_0F0F_0F0F) &* 2561) >> 8
+        v = ((v & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
+        return UInt32(truncatingIfNeeded: ((v & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32)
+    }
+
     /// The 8-digit key for the common shapes; `.unusual` for anything the fast path does not decide.
     @inline(__always)
     func fastKey(_ bytes: UnsafeRawBufferPointer) -> FastOutcome {
+        // The most common field, exactly eight digits, is checked and converted eight bytes at a time.
+        if bytes.count == 8, eightDigitsNational, let base = bytes.baseAddress {
+            let word = base.loadUnaligned(as: UInt64.self)
+            if Self.isEightDigits(word) {
+                let key = Self.parseEightDigits(word)
+                if key >= 10_000_000 { return .key(key) }
+            }
+        }
         var value: UInt64 = 0
         var count = 0
         var plus = false

@@ -21,7 +21,7 @@ public struct Washer: Sendable {
     public init(register: RegisterSnapshot, policy: WashPolicy = WashPolicy()) {
         self.register = register
         self.policy = policy
-        classifier = WashPhoneClassifier(table: policy.phoneTable)
+        classifier = WashPhoneClassifier.forTable(policy.phoneTable)
         blockedNumbers = WashKeySet(policy.blockLists.flatMap(\.numberKeys))
         blockedPersons = WashKeySet(policy.blockLists.flatMap(\.personKeys))
         exemptNumbers = WashKeySet(policy.exemptions.numberKeys)
@@ -33,8 +33,7 @@ public struct Washer: Sendable {
         source: Source, callable: inout Callable, rejected: inout Rejected,
         progress: (WashProgress) -> Void = { _ in }
     ) throws(WashError) -> WashSummary {
-        let run = WashRun(washer: self, source: source)
-        return try run.run(callable: &callable, rejected: &rejected, progress: progress)
+        try WashRun.run(washer: self, source: source, callable: &callable, rejected: &rejected, progress: progress)
     }
 
     /// Washes a list file into two output files; the outputs appear only when the wash succeeded.

@@ -23,7 +23,7 @@ public final class FileWashSource: WashByteSource {
     public let expectedByteCount: Int?
 
     /// Opens `path` for reading; chunks of `chunkSize` bytes, at most `chunkCount` read ahead.
-    public init(path: String, chunkSize: Int = 1 << 20, chunkCount: Int = 4) throws(WashIOError) {
+    public init(path: String, chunkSize: Int = 512 << 10, chunkCount: Int = 3) throws(WashIOError) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw WashIOError(target: path, detail: WashPOSIX.errorText()) }
         var info = stat()
@@ -156,90 +156,3 @@ final class PrefetchChannel: @unchecked Sendable {
     }
 }
 
-/// Writes to a temporary file next to `path`, moved into place by `commit()` so a failed run never
-/// leaves a half-written file under the final name.
-public struct FileWashSink: WashByteSink {
-    private let fd: Int32
-    private let path: String
-    private let temporaryPath: String
-    private var buffer: [UInt8]
-    private var used = 0
-
-    /// Creates (truncates) the temporary file.
-    public init(path: String, bufferSize: Int = 1 << 20) throws(WashIOError) {
-        let url = URL(fileURLWithPath: path)
-        temporaryPath = url.deletingLastPathComponent()
-            .appendingPathComponent("." + url.lastPathComponent + ".partial").path
-        fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw WashIOError(target: path, detail: WashPOSIX.errorText()) }
-        self.path = path
-        buffer = [UInt8](repeating: 0, count: max(4096, bufferSize))
-    }
-
-    public mutating func write(_ bytes: UnsafeRawBufferPointer) throws(WashIOError) {
-        if used + bytes.count > buffer.count { try flush() }
-        if bytes.count >= buffer.count {
-            try WashPOSIX.writeAll(fd: fd, bytes, target: path)
-            return
-        }
-        let at = used
-        buffer.withUnsafeMutableBytes { raw in
-            UnsafeMutableRawBufferPointer(rebasing: raw[at..<(at + bytes.count)]).copyMemory(from: bytes)
-        }
-        used += bytes.count
-    }
-
-    public mutating func flush() throws(WashIOError) {
-        guard used > 0 else { return }
-        let count = used
-        used = 0
-        let fd = self.fd
-        let path = self.path
-        let result: WashIOError? = buffer.withUnsafeBytes { raw in
-            do throws(WashIOError) {
-                try WashPOSIX.writeAll(fd: fd, UnsafeRawBufferPointer(rebasing: raw[0..<count]), target: path)
-            } catch {
-                return error
-            }
-            return nil
-        }
-        if let result { throw result }
-    }
-
-    /// Flushes, closes and renames the temporary file to the final path.
-    public mutating func commit() throws(WashIOError) {
-        try flush()
-        close(fd)
-        guard rename(temporaryPath, path) == 0 else {
-            let detail = WashPOSIX.errorText()
-            unlink(temporaryPath)
-            throw WashIOError(target: path, detail: detail)
-        }
-    }
-
-    /// Closes and deletes the temporary file (after a failure).
-    public mutating func discard() {
-        close(fd)
-        unlink(temporaryPath)
-    }
-}
-
-/// Thin wrappers over the POSIX calls the file I/O needs.
-enum WashPOSIX {
-    static func errorText() -> String { String(cString: strerror(errno)) }
-
-    static func writeAll(fd: Int32, _ bytes: UnsafeRawBufferPointer, target: String) throws(WashIOError) {
-        guard let base = bytes.baseAddress else { return }
-        var done = 0
-        while done < bytes.count {
-            let n = write(fd, base + done, bytes.count - done)
-            if n > 0 {
-                done += n
-            } else if n < 0 && errno == EINTR {
-                continue
-            } else {
-                throw WashIOError(target: target, detail: errorText())
-            }
-        }
-    }
-}

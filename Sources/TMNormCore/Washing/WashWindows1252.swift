@@ -1,5 +1,5 @@
 /// Decoding of Windows-1252, the encoding Excel on Norwegian Windows uses for "CSV (semicolon separated)".
-enum Windows1252 {
+enum WashWindows1252 {
     /// Code points for 0x80–0x9F; the five bytes Windows leaves undefined map to their C1 controls,
     /// as Windows itself does, so no byte is lost. 0xA0–0xFF equal Latin-1 (æ 0xE6, ø 0xF8, å 0xE5).
     static let high: [UInt32] = [
@@ -42,9 +42,9 @@ enum WashTextDecoder {
     static func decode(_ bytes: UnsafeRawBufferPointer, as encoding: WashTextEncoding) -> String {
         switch encoding {
         case .windows1252:
-            return Windows1252.decode(bytes)
+            return WashWindows1252.decode(bytes)
         case .utf8, .utf8WithBOM:
-            return UTF8Validation.isValid(bytes) ? String(decoding: bytes, as: UTF8.self) : Windows1252.decode(bytes)
+            return WashUTF8Validation.isValid(bytes) ? String(decoding: bytes, as: UTF8.self) : WashWindows1252.decode(bytes)
         }
     }
 }
