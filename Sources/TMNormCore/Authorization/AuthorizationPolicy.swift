@@ -68,10 +68,13 @@ public struct AuthorizationPolicy: Sendable, Hashable, Codable {
         appealDays = 21
     }
 
-    /// The same calendar day `years` later; 29 February becomes 28 February in a common year.
+    /// The same calendar day `years` later. The anniversary of 29 February in a common year is 1 March,
+    /// so a period starting on a leap day still lasts the full number of years (through 28 February).
     public static func anniversary(of date: LocalDate, years: Int) -> LocalDate {
         let year = date.year + years
-        let day = min(date.day, LocalDate.daysInMonth(year: year, month: date.month))
-        return LocalDate(uncheckedYear: year, month: date.month, day: day)
+        if date.month == 2, date.day == 29, !LocalDate.isLeapYear(year) {
+            return LocalDate(uncheckedYear: year, month: 3, day: 1)
+        }
+        return LocalDate(uncheckedYear: year, month: date.month, day: date.day)
     }
 }
