@@ -1,0 +1,93 @@
+/// The exact text of a written offer in one language, and its SHA-256.
+///
+/// It holds no secret (no link token, no code): the server stores it, shows it on the offer page exactly
+/// as sent, and the acceptance records `sha256`. Messages (SMS, e-mail) wrap it with the link and code.
+public struct OfferDocument: Sendable, Hashable, Codable {
+    public let language: OfferLanguage
+    /// Lines separated by "\n".
+    public let text: String
+    /// Lower-case hex SHA-256 of the UTF-8 bytes of `text`.
+    public let sha256: String
+    /// The last day to accept, as stated in the text.
+    public let acceptByDay: LocalDate
+
+    public init(language: OfferLanguage, text: String, acceptByDay: LocalDate) {
+        self.language = language
+        self.text = text
+        self.sha256 = ConfirmationHashing.sha256Hex(text)
+        self.acceptByDay = acceptByDay
+    }
+}
+
+/// Renders the full written offer: parties, terms, the mandatory statement, how to answer, withdrawal, the form.
+public enum OfferDocumentRenderer {
+    /// `smsReplies` says whether the text may mention answering by SMS (policy on and a mobile number known).
+    public static func render(
+        _ offer: ConfirmationOffer, language: OfferLanguage, acceptByDay: LocalDate, smsReplies: Bool,
+        withdrawal: WithdrawalPolicy = .standard
+    ) -> OfferDocument {
+        let p = OfferPhrases.of(language)
+        var lines: [String] = [p.title, ""]
+        lines += parties(offer, language)
+        lines += ["", p.bindingStatement, "", p.offerHeading]
+        lines += terms(offer, language)
+        lines += ["", p.answerHeading]
+        lines += OfferAnswerText.lines(offer, language: language, acceptByDay: acceptByDay, smsReplies: smsReplies)
+        lines += ["", p.withdrawalHeading]
+        lines += OfferAnswerText.withdrawal(offer, language: language, smsReplies: smsReplies, policy: withdrawal)
+        lines += ["", WithdrawalFormText.render(for: offer, language: language)]
+        return OfferDocument(language: language, text: lines.joined(separator: "\n"), acceptByDay: acceptByDay)
+    }
+
+    /// Renders with the deadline the policy gives an offer sent at `deadlines.sentAt`.
+    public static func render(
+        _ offer: ConfirmationOffer, language: OfferLanguage, deadlines: OfferDeadlines, policy: ConfirmationPolicy = .standard
+    ) -> OfferDocument {
+        render(
+            offer, language: language, acceptByDay: deadlines.acceptByDay,
+            smsReplies: policy.smsRepliesEnabled && offer.consumer.phone != nil, withdrawal: policy.withdrawal)
+    }
+
+    static func parties(_ offer: ConfirmationOffer, _ language: OfferLanguage) -> [String] {
+        let client = ([trader(offer.client, language)] + offer.client.contactParts(language)).joined(separator: ", ")
+        let sellerContact = offer.seller.contactParts(language).joined(separator: ", ")
+        switch language {
+        case .norwegian:
+            return [
+                "Til: \(offer.consumer.name)",
+                "Fra: \(client)",
+                "Selger: \(trader(offer.seller, language)) ringte deg på vegne av \(offer.client.name). Kontakt: \(sellerContact)",
+            ]
+        case .english:
+            return [
+                "To: \(offer.consumer.name)",
+                "From: \(client)",
+                "Seller: \(trader(offer.seller, language)) called you on behalf of \(offer.client.name). Contact: \(sellerContact)",
+            ]
+        }
+    }
+
+    /// "Ring Norge AS (org.nr. 974 760 673)".
+    static func trader(_ t: OfferTrader, _ language: OfferLanguage) -> String {
+        "\(t.name) (\(language == .norwegian ? "org.nr." : "org. no.") \(t.organisationNumber.formatted))"
+    }
+
+    static func terms(_ offer: ConfirmationOffer, _ language: OfferLanguage) -> [String] {
+        let nb = language == .norwegian
+        var lines = [
+            "\(nb ? "Produkt" : "Product"): \(offer.product)",
+            "\(nb ? "Pris" : "Price"): \(offer.price.formatted(language))",
+            "\(nb ? "Bindingstid" : "Binding period"): \(OfferDateText.binding(offer.bindingMonths, language))",
+        ]
+        if let total = offer.price.totalOverBinding(months: offer.bindingMonths) {
+            lines.append("\(nb ? "Sum i bindingstiden" : "Total over the binding period"): \(total.formatted(language))")
+        }
+        if let start = offer.startDate {
+            lines.append("\(nb ? "Oppstart" : "Start"): \(OfferDateText.date(start))")
+        }
+        if let terms = offer.terms {
+            lines.append("\(nb ? "Vilkår" : "Terms"): \(terms)")
+        }
+        return lines
+    }
+}
