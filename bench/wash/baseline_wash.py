@@ -15,7 +15,8 @@ UNALLOCATED = ("42", "43", "44", "49", "4536")
 
 
 def classify(raw):
-    """(key, None) for a callable mobile/fixed number, else (None, reason)."""
+    """(key, None) for a callable mobile/fixed number, else (None, reason) — the rules of
+    PhoneNumber.parse and the Nkom 2026 table (docs/phone-numbers.md), written plainly."""
     s = raw.strip()
     if not s:
         return None, "missing_phone"
@@ -25,26 +26,33 @@ def classify(raw):
     digits = s[1:] if plus else s
     if not digits.isdigit():
         return None, "invalid_number"
-    if plus or (digits.startswith("00") and len(digits) >= 4 and len(digits) != 5):
+    if plus or (len(digits) >= 4 and len(digits) != 5 and digits.startswith("00")):
         rest = digits if plus else digits[2:]
         if not rest.startswith("47"):
             return None, "foreign_number"
         national = rest[2:]
-        if len(national) not in (8, 12, 5, 3, 4, 6):
+        if len(national) not in (8, 12):
             return None, "invalid_number"
-    elif len(digits) == 10 and digits.startswith("47"):
+    elif len(digits) in (10, 14) and digits.startswith("47"):
         national = digits[2:]
     else:
         national = digits
-    if len(national) != 8:
-        if len(national) in (3, 4, 5, 6, 12):
-            return None, "special_number" if national[0] in "0158" else "invalid_number"
-        return None, "invalid_number"
-    if national[0] in "01" or national.startswith(UNALLOCATED):
-        return None, "invalid_number"
-    if national[0] == "8" or national[:2] in ("58", "59"):
-        return None, "special_number"
-    return national, None
+    n = len(national)
+    if n == 8:
+        if national[0] in "01" or national.startswith(UNALLOCATED):
+            return None, "invalid_number"
+        if national[0] == "8" or national[:2] in ("58", "59"):
+            return None, "special_number"
+        return national, None
+    if n == 12:
+        return None, "special_number" if national[:2] in ("58", "59") else "invalid_number"
+    if n == 5:
+        return None, "special_number" if national[0] == "0" and national[1] not in "01" else "invalid_number"
+    if n in (3, 4):
+        return None, "special_number" if national[0] == "1" else "invalid_number"
+    if n == 6:
+        return None, "special_number" if national.startswith("116") else "invalid_number"
+    return None, "invalid_number"
 
 
 def main():

@@ -6,7 +6,8 @@ number per line) and a call list in the shape Norwegian users export from Excel 
 
 The list mixes the number shapes people type (91234567, 912 34 567, +47 912 34 567, 0047…, 47…),
 ~25 % numbers that are in the register, ~3 % repeats, and a few invalid, foreign, special and empty
-phone fields, so every washing branch is exercised.
+phone fields, so every washing branch is exercised. With --persons the register is written as the CSV
+format instead (one person per number, for the snapshot-size and load-time measurement).
 """
 import argparse
 import os
@@ -60,12 +61,31 @@ def odd_phone(rng):
     return "ukjent"  # not a number
 
 
+def write_person_register(out, reserved, rng):
+    """register.csv in the documented CSV format: one reservation (person + number) per reserved number."""
+    streets = ["Storgata", "Kirkeveien", "Parkveien", "Skolegata", "Bygdøy allé", "Strandgata", "Elvegata"]
+    with open(os.path.join(out, "register.csv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("reservation_id;first_name;last_name;street;house_number;postcode;city;phones;telephone;"
+                "addressed_mail;voluntary_orgs\n")
+        batch = []
+        for i, n in enumerate(reserved):
+            postcode, place = rng.choice(PLACES)
+            batch.append(f"r{i};{rng.choice(FIRST)};{rng.choice(LAST)} {i};{rng.choice(streets)};"
+                         f"{rng.randint(1, 200)};{postcode};{place};{n};y;{rng.choice('yn')};{rng.choice('yn')}")
+            if len(batch) == 100_000:
+                f.write("\n".join(batch) + "\n")
+                batch = []
+        if batch:
+            f.write("\n".join(batch) + "\n")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("out")
     ap.add_argument("--rows", type=int, default=10_000_000)
     ap.add_argument("--register", type=int, default=2_500_000)
     ap.add_argument("--seed", type=int, default=20091601)
+    ap.add_argument("--persons", action="store_true", help="write register.csv with a person per number, no list")
     a = ap.parse_args()
     os.makedirs(a.out, exist_ok=True)
     rng = random.Random(a.seed)
@@ -75,11 +95,15 @@ def main():
         reserved.add(random_number(rng))
     reserved = sorted(reserved)
     rng.shuffle(reserved)
+    if a.persons:
+        write_person_register(a.out, reserved, rng)
+        return
     with open(os.path.join(a.out, "register.txt"), "w", encoding="utf-8", newline="\n") as f:
         for start in range(0, len(reserved), 100_000):
             f.write("\n".join(reserved[start:start + 100_000]) + "\n")
 
     recent = []
+    next_hit = 0
     with open(os.path.join(a.out, "list.csv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("kundenr;fornavn;etternavn;postnummer;poststed;telefon\n")
         batch = []
@@ -91,7 +115,8 @@ def main():
             elif r < 0.05:
                 phone = odd_phone(rng)
             elif r < 0.30:
-                n = rng.choice(reserved)
+                n = reserved[next_hit % len(reserved)]  # each reserved number once, like a real list
+                next_hit += 1
                 phone = shape(rng, n)
             else:
                 n = random_number(rng)

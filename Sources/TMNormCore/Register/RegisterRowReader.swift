@@ -6,6 +6,8 @@ struct RegisterRowReader {
     let format: RegisterSourceFormat
     let plainVoluntary: Bool
     let phoneTable: PhoneAllocationTable
+    /// Plain files hold millions of numbers: classified from bytes like list rows (see `WashPhoneClassifier`).
+    let classifier: WashPhoneClassifier
     var builder = RegisterSnapshotBuilder()
     var rows = 0
     var telephoneReservations = 0
@@ -23,6 +25,7 @@ struct RegisterRowReader {
         self.format = format
         self.plainVoluntary = plainVoluntary
         self.phoneTable = phoneTable
+        classifier = WashPhoneClassifier.forTable(phoneTable)
     }
 
     mutating func read<Source>(_ row: CSVRowScanner<Source>) {
@@ -48,6 +51,13 @@ struct RegisterRowReader {
             return
         }
         telephoneReservations += 1
+        let classifier = self.classifier
+        let encoding = self.encoding
+        let verdict = row.withFieldValue(0, scratch: &scratch) { classifier.verdict($0, encoding: encoding) }
+        if case .callable(let key) = verdict {
+            builder.addNumber(key, voluntary: plainVoluntary)
+            return
+        }
         let text = field(row, 0)
         switch number(text) {
         case .success(let key): builder.addNumber(key, voluntary: plainVoluntary)
@@ -61,20 +71,26 @@ struct RegisterRowReader {
             reject(line: row.rowLine, "\(row.fieldCount) fields, expected \(expected) separated by ';'")
             return
         }
-        let f = (0..<expected).map { field(row, $0) }
-        guard !f[0].isEmpty else {
+        guard row.withFieldValue(0, scratch: &scratch, { !WashTextDecoder.trimmed($0).isEmpty }) else {
             reject(line: row.rowLine, "reservation_id is empty")
             return
         }
         var flags: [Bool] = []
         for (index, name) in [(8, "telephone"), (9, "addressed_mail"), (10, "voluntary_orgs")] {
-            switch f[index].lowercased() {
-            case "y": flags.append(true)
-            case "n": flags.append(false)
-            default:
-                reject(line: row.rowLine, "\(name) is '\(f[index])', expected y or n")
+            let flag: Bool? = row.withFieldValue(index, scratch: &scratch) { raw in
+                let bytes = WashTextDecoder.trimmed(raw)
+                guard bytes.count == 1 else { return nil }
+                switch bytes[0] | 0x20 {
+                case 0x79: return true  // y
+                case 0x6E: return false  // n
+                default: return nil
+                }
+            }
+            guard let flag else {
+                reject(line: row.rowLine, "\(name) is '\(field(row, index))', expected y or n")
                 return
             }
+            flags.append(flag)
         }
         guard flags[0] else {
             skippedNotTelephone += 1
@@ -84,19 +100,34 @@ struct RegisterRowReader {
         let voluntary = flags[2]
         var partial: [String] = []
         var kept = 0
-        for raw in f[7].split(separator: "|") {
-            let text = raw.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { continue }
-            switch number(text) {
-            case .success(let key):
-                builder.addNumber(key, voluntary: voluntary)
-                kept += 1
-            case .failure(let reason):
+        let classifier = self.classifier
+        let encoding = self.encoding
+        var failed: [String] = []
+        var keys: [UInt32] = []
+        row.withFieldValue(7, scratch: &scratch) { raw in
+            // Numbers separated by '|', each classified from its bytes; only failures become Strings.
+            var start = 0
+            for end in 0...raw.count where end == raw.count || raw[end] == 0x7C {
+                let part = WashTextDecoder.trimmed(UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+                start = end + 1
+                guard !part.isEmpty else { continue }
+                if case .callable(let key) = classifier.verdict(part, encoding: encoding) {
+                    keys.append(key)
+                } else {
+                    failed.append(WashTextDecoder.decode(part, as: encoding))
+                }
+            }
+        }
+        for key in keys { builder.addNumber(key, voluntary: voluntary) }
+        kept += keys.count
+        for text in failed {
+            if case .failure(let reason) = number(text) {
                 rejectedPhones += 1
                 partial.append(reason.text)
             }
         }
-        if let person = PersonIdentity(firstName: f[1], lastName: f[2], street: f[3], houseNumber: f[4], postcode: f[5]) {
+        let parts = (1...5).map { field(row, $0) }
+        if let person = PersonIdentity(firstName: parts[0], lastName: parts[1], street: parts[2], houseNumber: parts[3], postcode: parts[4]) {
             builder.addPerson(person.key, voluntary: voluntary)
             kept += 1
         } else {
@@ -125,8 +156,7 @@ struct RegisterRowReader {
 
     private mutating func field<Source>(_ row: CSVRowScanner<Source>, _ k: Int) -> String {
         let encoding = self.encoding
-        return row.withFieldValue(k, scratch: &scratch) { WashTextDecoder.decode($0, as: encoding) }
-            .trimmingCharacters(in: .whitespaces)
+        return row.withFieldValue(k, scratch: &scratch) { WashTextDecoder.trimmedText($0, as: encoding) }
     }
 
     private mutating func reject(line: Int, _ reason: String) {

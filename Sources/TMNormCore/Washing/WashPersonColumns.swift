@@ -19,8 +19,7 @@ struct WashPersonColumns {
     func key<Source>(_ row: CSVRowScanner<Source>, scratch: inout [UInt8]) -> UInt64? {
         func text(_ role: WashColumnRole) -> String {
             guard let index = layout.person[role] else { return "" }
-            return row.withFieldValue(index, scratch: &scratch) { WashTextDecoder.decode($0, as: encoding) }
-                .trimmingCharacters(in: .whitespaces)
+            return row.withFieldValue(index, scratch: &scratch) { WashTextDecoder.trimmedText($0, as: encoding) }
         }
         var street = text(.street)
         var houseNumber = text(.houseNumber)
