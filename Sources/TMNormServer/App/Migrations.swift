@@ -14,5 +14,7 @@ enum Migrations {
         CreateBlockListEntries(),
         CreateExemptions(),
         CreateWashes(),
+        CreateCampaigns(),
+        CreateDecisions(),
     ]
 }

@@ -19,6 +19,11 @@ public enum SiteRoute: Sendable, Equatable {
     case apiKeys
     case revokeAPIKey(UUID)
     case stylesheet
+    case campaigns
+    case blockList
+    case washes
+    case nationalRegister
+    case decisions
     case healthz
     case metrics
     case openAPI
@@ -42,6 +47,11 @@ public enum SiteRoute: Sendable, Equatable {
         case .apiKeys: "/api-keys"
         case .revokeAPIKey(let id): "/api-keys/\(id.uuidString.lowercased())/revoke"
         case .stylesheet: "/static/app.css"
+        case .campaigns: "/campaigns"
+        case .blockList: "/block-list"
+        case .washes: "/washes"
+        case .nationalRegister: "/national-register"
+        case .decisions: "/decisions"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
         case .openAPI: "/api/openapi.json"

@@ -37,6 +37,11 @@ private func useDatabase(_ config: AppConfig, on app: Application) async throws 
     switch config.database {
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        // WAL lets readers run while a writer commits; NORMAL sync is durable across process crashes.
+        if let sql = app.db as? any SQLDatabase {
+            _ = try? await sql.raw("PRAGMA journal_mode=WAL").all()
+            _ = try? await sql.raw("PRAGMA synchronous=NORMAL").all()
+        }
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema = config.postgresSchema {

@@ -11,6 +11,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: RegisterWebRoutes())
     try app.register(collection: WashWebRoutes())
     try app.register(collection: BlockListWebRoutes())
+    try app.register(collection: CampaignWebRoutes())
+    try app.register(collection: DecisionWebRoutes())
 
     // The JSON API authenticates machine clients by bearer key only; browser sessions are ignored
     // there, so a logged-in browser cannot be tricked into cross-site API writes.
@@ -19,6 +21,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: MeAPIRoutes())
     try api.register(collection: OrganisationAPIRoutes())
     try api.register(collection: BlockListAPIRoutes())
+    try api.register(collection: MayCallAPIRoutes())
     // Lists are posted as CSV, not JSON.
     try apiBase.grouped(CSVBodyMiddleware()).register(collection: WashAPIRoutes())
 }

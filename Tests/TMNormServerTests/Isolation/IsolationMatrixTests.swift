@@ -115,6 +115,18 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/api/v1/washes/:id", path: { _ in "/api/v1/washes/FOREIGN_WASH" }),
     .init(.GET, "/api/v1/washes/:id/callable", path: { _ in "/api/v1/washes/FOREIGN_WASH/callable" }),
     .init(.GET, "/api/v1/washes/:id/rejected", path: { _ in "/api/v1/washes/FOREIGN_WASH/rejected" }),
+    .init(.GET, "/campaigns"),
+    .init(.POST, "/campaigns", form: { ["client_id": $0.foreignClient.id.uuidString, "name": "X", "product_category": "x", "caller_id": "22334455", "starts_on": "2026-11-01", "ends_on": "2026-12-01"] }),
+    .init(.GET, "/campaigns/:id", path: { _ in "/campaigns/FOREIGN_CAMPAIGN" }),
+    .init(.POST, "/campaigns/:id/washes", path: { _ in "/campaigns/FOREIGN_CAMPAIGN/washes" }, form: { _ in ["wash_id": "FOREIGN_WASH"] }),
+    .init(.POST, "/campaigns/:id/agents", path: { _ in "/campaigns/FOREIGN_CAMPAIGN/agents" }),
+    .init(.POST, "/campaigns/:id/status", path: { _ in "/campaigns/FOREIGN_CAMPAIGN/status" }, form: { _ in ["status": "ended"] }),
+    .init(.POST, "/campaigns/:id/check", path: { _ in "/campaigns/FOREIGN_CAMPAIGN/check" }, form: { _ in ["number": "93000001"] }),
+    .init(.GET, "/decisions"),
+    .init(.GET, "/api/v1/may-call", path: { _ in "/api/v1/may-call?campaign=FOREIGN_CAMPAIGN&number=93000001" }),
+    .init(.POST, "/api/v1/may-call", form: { _ in ["campaign": "FOREIGN_CAMPAIGN"] }),
+    .init(.GET, "/api/v1/campaigns"),
+    .init(.GET, "/api/v1/decisions"),
     // Last: it ends the sessions the rows above use.
     .init(.POST, "/logout", isPublic: true),
 ]
@@ -135,6 +147,10 @@ struct IsolationMatrixTests {
     private func fingerprint(_ db: any Database) async throws -> [Int] {
         [
             try await BlockListEntryModel.query(on: db).count(),
+            try await CampaignModel.query(on: db).count(),
+            try await CampaignModel.query(on: db).filter(\.$statusRaw == "ended").count(),
+            try await CampaignWashModel.query(on: db).count(),
+            try await DecisionModel.query(on: db).count(),
             try await WashRecordModel.query(on: db).count(),
             try await RegisterSnapshotModel.query(on: db).count(),
             try await OrganisationModel.query(on: db).count(),
@@ -152,13 +168,15 @@ struct IsolationMatrixTests {
             let world = try await TestWorld.make(app)
             let foreignKeyID = try #require(try await APIKeyModel.query(on: app.db).filter(\.$organisation.$id == world.foreignCallCentre.id).first()?.requireID())
             let foreignWashID = try await world.foreignWash(app)
+            let foreignCampaignID = try await world.foreignCampaign(app)
             for route in isolationMatrix {
                 for principal in MatrixPrincipal.allCases {
                     // API routes are for keys, web routes for people; both are tried with the other too.
                     let before = try await fingerprint(app.db)
                     let path = route.path(world).replacingOccurrences(of: "FOREIGN_KEY", with: lower(foreignKeyID))
                         .replacingOccurrences(of: "FOREIGN_WASH", with: lower(foreignWashID))
-                    let response = try await send(route, path: path, as: principal, world: world, app: app)
+                        .replacingOccurrences(of: "FOREIGN_CAMPAIGN", with: lower(foreignCampaignID))
+                    let response = try await send(route, path: path, as: principal, world: world, app: app, foreignCampaignID: foreignCampaignID, foreignWashID: foreignWashID)
                     let label = "\(route.method.rawValue) \(route.pattern) as \(principal)"
                     // The association and the board oversee every organisation by design; everyone else is a tenant.
                     if principal.isTenant || principal == .anonymous {
@@ -189,8 +207,8 @@ struct IsolationMatrixTests {
         }
     }
 
-    private func send(_ route: MatrixRoute, path: String, as principal: MatrixPrincipal, world: TestWorld, app: Application) async throws -> TestingHTTPResponse {
-        let fields = route.form(world)
+    private func send(_ route: MatrixRoute, path: String, as principal: MatrixPrincipal, world: TestWorld, app: Application, foreignCampaignID: UUID, foreignWashID: UUID) async throws -> TestingHTTPResponse {
+        let fields = route.form(world).mapValues { $0.replacingOccurrences(of: "FOREIGN_CAMPAIGN", with: lower(foreignCampaignID)).replacingOccurrences(of: "FOREIGN_WASH", with: lower(foreignWashID)) }
         let key: String? = switch principal {
         case .callCentreKey: world.callCentreKey
         case .associationKey: world.associationKey

@@ -30,6 +30,25 @@ struct TestWorld: Sendable {
 
     static let password = "correct horse battery"
 
+    /// An active campaign of the foreign call centre for its client.
+    func foreignCampaign(_ app: Application) async throws -> UUID {
+        let campaign = CampaignModel()
+        campaign.$callCentre.id = foreignCallCentre.id
+        campaign.$client.id = foreignClient.id
+        campaign.name = "Beta Hemmelig Kampanje"
+        campaign.productCategory = "strøm"
+        campaign.callerID = "22334455"
+        campaign.callerIDListed = true
+        campaign.voluntary = false
+        campaign.newspaper = false
+        campaign.startsOn = "2026-01-01"
+        campaign.endsOn = "2026-12-31"
+        campaign.statusRaw = "active"
+        campaign.createdAt = testNow
+        try await campaign.create(on: app.db)
+        return try campaign.requireID()
+    }
+
     /// A wash belonging to the foreign call centre (its files need not exist: access is refused first).
     func foreignWash(_ app: Application) async throws -> UUID {
         let record = WashRecordModel()
@@ -51,7 +70,7 @@ struct TestWorld: Sendable {
     func browser(_ role: Role) -> Browser { browsers[role] ?? .anonymous }
 
     /// Names and numbers that must never appear in a response to the own side.
-    var foreignSecrets: [String] { [foreignCallCentre.name, foreignClient.name, foreignCallCentre.orgnr, foreignClient.orgnr] }
+    var foreignSecrets: [String] { [foreignCallCentre.name, foreignClient.name, foreignCallCentre.orgnr, foreignClient.orgnr, "Beta Hemmelig Kampanje", "beta-hemmelig.csv"] }
 
     static func make(_ app: Application) async throws -> TestWorld {
         let db = app.db

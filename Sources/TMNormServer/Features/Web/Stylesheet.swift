@@ -37,3 +37,13 @@ enum Stylesheet {
     @media (max-width: 40rem) { .who { margin-left:0; width:100%; } main { padding:.75rem; } th, td { padding:.4rem; } }
     """
 }
+
+extension Stylesheet {
+    /// Green/red answers for the agent's number check.
+    static let verdicts = """
+    .verdict { margin-top:1rem; padding:.75rem 1rem; border-radius:.5rem; border:2px solid; }
+    .verdict.ok { border-color:var(--ok); background:#e8f5ec; }
+    .verdict.refused { border-color:var(--bad); background:#fdecea; }
+    .verdict-title { font-weight:700; font-size:1.15rem; margin:0 0 .25rem; }
+    """
+}

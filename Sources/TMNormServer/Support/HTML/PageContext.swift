@@ -31,6 +31,19 @@ enum Navigation {
         guard let user else { return [] }
         var items = [NavItem(route: .dashboard, label: Phrase(nb: "Oversikt", en: "Dashboard"))]
         items.append(NavItem(route: .organisations, label: Phrase(nb: "Organisasjoner", en: "Organisations")))
+        if user.organisationKind == .callCentre || user.organisationKind == .client {
+            items.append(NavItem(route: .campaigns, label: Phrase(nb: "Kampanjer", en: "Campaigns")))
+            items.append(NavItem(route: .blockList, label: Phrase(nb: "Sperreliste", en: "Block list")))
+        }
+        if user.organisationKind == .callCentre {
+            items.append(NavItem(route: .washes, label: Phrase(nb: "Vasking", en: "Washing")))
+        }
+        if user.role == .callCentreAdmin || user.role == .associationAdmin {
+            items.append(NavItem(route: .nationalRegister, label: Phrase(nb: "Reservasjonsregisteret", en: "Reservation register")))
+        }
+        if user.role != .agent {
+            items.append(NavItem(route: .decisions, label: Phrase(nb: "Beslutningslogg", en: "Decision log")))
+        }
         if user.role.isOrganisationAdministrator {
             items.append(NavItem(route: .users, label: Phrase(nb: "Brukere", en: "Users")))
             items.append(NavItem(route: .apiKeys, label: Phrase(nb: "API-nøkler", en: "API keys")))

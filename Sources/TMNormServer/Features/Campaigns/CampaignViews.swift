@@ -1,0 +1,103 @@
+import Foundation
+import TMNormCore
+
+/// Campaign states and may-call reasons in people's words.
+enum CampaignText {
+    static func status(_ status: CampaignModel.Status) -> Phrase {
+        switch status {
+        case .draft: Phrase(nb: "Utkast", en: "Draft")
+        case .active: Phrase(nb: "Aktiv", en: "Active")
+        case .paused: Phrase(nb: "Pause", en: "Paused")
+        case .ended: Phrase(nb: "Avsluttet", en: "Ended")
+        }
+    }
+
+    static func reason(_ code: String) -> Phrase {
+        switch MayCallReason(rawValue: code) {
+        case .ok: Phrase(nb: "Alt i orden", en: "All clear")
+        case .saturday: Phrase(nb: "Lørdag: telefonsalg er ikke tillatt", en: "Saturday: no telemarketing")
+        case .sunday: Phrase(nb: "Søndag: telefonsalg er ikke tillatt", en: "Sunday: no telemarketing")
+        case .publicHoliday: Phrase(nb: "Helligdag", en: "Public holiday")
+        case .holidayEquivalent: Phrase(nb: "Dag likestilt med helligdag (1. eller 17. mai)", en: "Day treated as a holiday (1 or 17 May)")
+        case .beforeOpening: Phrase(nb: "Før kl. 09.00", en: "Before 09:00")
+        case .afterClosing: Phrase(nb: "Fra kl. 21.00", en: "From 21:00")
+        case .normClosed: Phrase(nb: "Stengt etter bransjenormen", en: "Closed by the industry norm")
+        case .invalidNumber: Phrase(nb: "Ugyldig nummer", en: "Invalid number")
+        case .foreignNumber: Phrase(nb: "Utenlandsk nummer", en: "Foreign number")
+        case .specialNumber: Phrase(nb: "Spesialnummer", en: "Special number")
+        case .reservedPhone: Phrase(nb: "Reservert i Reservasjonsregisteret", en: "Reserved in the reservation register")
+        case .clientBlockList: Phrase(nb: "På oppdragsgiverens sperreliste", en: "On the client's block list")
+        case .callCentreBlockList: Phrase(nb: "På callsenterets sperreliste", en: "On the call centre's block list")
+        case .campaignNotActive: Phrase(nb: "Kampanjen er ikke aktiv", en: "The campaign is not active")
+        case .campaignOutsidePeriod: Phrase(nb: "Utenfor kampanjeperioden", en: "Outside the campaign period")
+        case .noValidWash: Phrase(nb: "Ingen gyldig vasking denne måneden", en: "No valid wash this month")
+        case .callerIDNotAllowed: Phrase(nb: "Nummervisningen er ikke tillatt", en: "The caller ID is not allowed")
+        case .registerUnavailable: Phrase(nb: "Registerkopi mangler: kan ikke sjekkes", en: "No register copy: cannot be checked")
+        case .checkFailed: Phrase(nb: "En sjekk kunne ikke gjøres", en: "A check could not be made")
+        case .exemptExistingCustomer: Phrase(nb: "Unntak: eksisterende kunde i samme kategori", en: "Exempt: existing customer, same category")
+        case .exemptConsent: Phrase(nb: "Unntak: samtykke til denne bedriften", en: "Exempt: consent to this business")
+        case nil: Phrase(nb: code, en: code)
+        }
+    }
+}
+
+/// The campaign list with the form for a new one.
+enum CampaignListView {
+    struct Row: Sendable {
+        let id: UUID
+        let name: String
+        let client: String
+        let callCentre: String
+        let status: CampaignModel.Status
+        let startsOn: String
+        let endsOn: String
+    }
+
+    struct Model: Sendable {
+        let rows: [Row]
+        let clients: [OrganisationRow]
+        let problems: [FieldProblem]
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        Layout.page(title: context.t(Phrase(nb: "Kampanjer", en: "Campaigns")), context: context) {
+            el("div", .class("table-wrap")) {
+                el("table") {
+                    el("thead") { el("tr") {
+                        el("th") { context.t(Phrase(nb: "Kampanje", en: "Campaign")) }
+                        el("th") { context.t(Phrase(nb: "Oppdragsgiver", en: "Client")) }
+                        el("th") { context.t(Phrase(nb: "Callsenter", en: "Call centre")) }
+                        el("th") { context.t(Phrase(nb: "Periode", en: "Period")) }
+                        el("th") { context.t(Phrase(nb: "Status", en: "Status")) }
+                    } }
+                    el("tbody") {
+                        for row in model.rows {
+                            el("tr") {
+                                el("td") { el("a", .href("/campaigns/\(row.id.uuidString.lowercased())")) { row.name } }
+                                el("td") { row.client }
+                                el("td") { row.callCentre }
+                                el("td") { NorwegianFormat.isoDay(row.startsOn) + "–" + NorwegianFormat.isoDay(row.endsOn) }
+                                el("td") { context.t(CampaignText.status(row.status)) }
+                            }
+                        }
+                    }
+                }
+            }
+            if !model.clients.isEmpty {
+                el("h2") { context.t(Phrase(nb: "Ny kampanje", en: "New campaign")) }
+                Form.post("/campaigns", csrf: context.csrf) {
+                    Form.select(context.t(Phrase(nb: "Oppdragsgiver", en: "Client")), name: "client_id", options: model.clients.map { ($0.id.uuidString, $0.name) })
+                    Form.field(context.t(Phrase(nb: "Navn", en: "Name")), name: "name")
+                    Form.field(context.t(Phrase(nb: "Produktkategori", en: "Product category")), name: "product_category", hint: context.t(Phrase(nb: "F.eks. strøm, forsikring, abonnement", en: "E.g. electricity, insurance, subscription")))
+                    Form.field(context.t(Phrase(nb: "Nummervisning", en: "Caller ID")), name: "caller_id", type: "tel", hint: context.t(Phrase(nb: "Fra 2025: ikke vanlige mobilnumre; 5-sifret, 815- eller fastnummer", en: "From 2025: no ordinary mobile numbers; 5-digit, 815 or landline")))
+                    el("div", .class("field")) { el("label") { void("input", .type("checkbox"), .name("caller_id_listed"), .init("checked", nil)); " " + context.t(Phrase(nb: "Nummeret står i nummeropplysningen", en: "The number is listed in directory services")) } }
+                    el("div", .class("field")) { el("label") { void("input", .type("checkbox"), .name("voluntary")); " " + context.t(Phrase(nb: "For frivillig organisasjon", en: "For a voluntary organisation")) } }
+                    el("div", .class("field")) { el("label") { void("input", .type("checkbox"), .name("newspaper")); " " + context.t(Phrase(nb: "Avisabonnement (unntatt skriftlighetskravet)", en: "Newspaper subscription (exempt from written confirmation)")) } }
+                    Form.field(context.t(Phrase(nb: "Start", en: "Start")), name: "starts_on", type: "date")
+                    Form.field(context.t(Phrase(nb: "Slutt", en: "End")), name: "ends_on", type: "date")
+                    Form.submit(context.t(Phrase(nb: "Opprett kampanje", en: "Create campaign")))
+                }
+            }
+        }
+    }
+}

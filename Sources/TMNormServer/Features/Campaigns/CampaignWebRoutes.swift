@@ -1,0 +1,123 @@
+import Fluent
+import Foundation
+import TMNormCore
+import Vapor
+
+/// `/campaigns…`: call centres set up campaigns; agents check numbers before they dial.
+struct CampaignWebRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let campaigns = routes.grouped("campaigns")
+        campaigns.get(use: list)
+        campaigns.post(use: create)
+        campaigns.get(":id") { req in try await self.show(req: req) }
+        campaigns.post(":id", "washes", use: attachWash)
+        campaigns.post(":id", "agents", use: addAgent)
+        campaigns.post(":id", "status", use: setStatus)
+        campaigns.post(":id", "check", use: check)
+    }
+
+    func list(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let user = try req.requireUser()
+        let query = CampaignModel.query(on: req.db).with(\.$client).with(\.$callCentre).sort(\.$startsOn, .descending)
+        if AccessPolicy.organisationScope(principal.actor) != .all {
+            query.group(.or) { $0.filter(\.$callCentre.$id == user.organisationID).filter(\.$client.$id == user.organisationID) }
+        }
+        let campaigns = try await query.all()
+        let clients = user.role == .callCentreAdmin
+            ? try await EngagementModel.query(on: req.db).filter(\.$callCentre.$id == user.organisationID).with(\.$client).all().map { try OrganisationRow($0.client) }
+            : []
+        let model = CampaignListView.Model(
+            rows: try campaigns.map { .init(id: try $0.requireID(), name: $0.name, client: $0.client.name, callCentre: $0.callCentre.name, status: $0.status, startsOn: $0.startsOn, endsOn: $0.endsOn) },
+            clients: clients, problems: [])
+        return .html(CampaignListView.render(model, context: req.pageContext))
+    }
+
+    func create(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let campaign = try await CampaignService.create(try req.content.decode(CampaignInput.self), by: principal, on: req.db, now: req.now)
+        return req.redirect(to: "/campaigns/\(try campaign.requireID().uuidString.lowercased())", redirectType: .normal)
+    }
+
+    func show(req: Request, verdict: MayCallService.Answer? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let user = try req.requireUser()
+        let campaign = try await CampaignService.find(try req.uuidParameter(), principal, on: req.db)
+        let campaignID = try campaign.requireID()
+        let validity = try await CampaignValidity.check(campaign, at: req.now, on: req.db)
+        let attached = try await CampaignWashModel.query(on: req.db).filter(\.$campaign.$id == campaignID).with(\.$wash).all().map(\.wash)
+        let agents = try await CampaignAgentModel.query(on: req.db).filter(\.$campaign.$id == campaignID).with(\.$user).all().map(\.user.name)
+        let isOwnAdmin = campaign.$callCentre.id == user.organisationID && user.role == .callCentreAdmin
+        let availableWashes = isOwnAdmin
+            ? try await WashRecordModel.query(on: req.db).filter(\.$organisation.$id == user.organisationID).sort(\.$washedAt, .descending).range(..<50).all()
+            : []
+        let colleagues = isOwnAdmin
+            ? try await UserModel.query(on: req.db).filter(\.$organisation.$id == user.organisationID).filter(\.$roleRaw == Role.agent.rawValue).all()
+            : []
+        let model = CampaignDetailView.Model(
+            id: campaignID, name: campaign.name, client: try await campaign.$client.get(on: req.db).name,
+            category: campaign.productCategory, callerID: campaign.callerID, voluntary: campaign.voluntary, newspaper: campaign.newspaper,
+            startsOn: campaign.startsOn, endsOn: campaign.endsOn, status: campaign.status, validity: validity,
+            washes: attached.map { ($0.fileName, $0.washedAt, $0.validUntil) }, agents: agents,
+            canManage: isOwnAdmin, canCheck: campaign.$callCentre.id == user.organisationID,
+            availableWashes: try availableWashes.map { (try $0.requireID(), "\($0.fileName) · \(NorwegianFormat.dateTime($0.washedAt))") },
+            availableAgents: try colleagues.map { (try $0.requireID(), $0.name) }, verdict: verdict)
+        return .html(CampaignDetailView.render(model, context: req.pageContext), status: status)
+    }
+
+    private func ownCampaign(_ req: Request) async throws -> CampaignModel {
+        let principal = try req.requirePrincipal()
+        let campaign = try await CampaignService.find(try req.uuidParameter(), principal, on: req.db, forWriting: true)
+        guard campaign.$callCentre.id == principal.organisationID else { throw AppError.notFound() }
+        return campaign
+    }
+
+    struct WashInput: Content { var wash_id: String? }
+
+    func attachWash(req: Request) async throws -> Response {
+        let campaign = try await ownCampaign(req)
+        guard let id = try req.content.decode(WashInput.self).wash_id.flatMap(UUID.init(uuidString:)) else {
+            throw AppError.invalid([.init(field: "wash_id", reason: "choose a wash")])
+        }
+        try await CampaignService.attachWash(campaign, washID: id, on: req.db, now: req.now)
+        return req.redirect(to: req.url.path.replacingOccurrences(of: "/washes", with: ""), redirectType: .normal)
+    }
+
+    struct AgentInput: Content { var user_id: String? }
+
+    func addAgent(req: Request) async throws -> Response {
+        let campaign = try await ownCampaign(req)
+        guard let id = try req.content.decode(AgentInput.self).user_id.flatMap(UUID.init(uuidString:)) else {
+            throw AppError.invalid([.init(field: "user_id", reason: "choose an agent")])
+        }
+        try await CampaignService.addAgent(campaign, userID: id, on: req.db)
+        return req.redirect(to: req.url.path.replacingOccurrences(of: "/agents", with: ""), redirectType: .normal)
+    }
+
+    struct StatusInput: Content { var status: String? }
+
+    func setStatus(req: Request) async throws -> Response {
+        let campaign = try await ownCampaign(req)
+        guard let status = try req.content.decode(StatusInput.self).status.flatMap(CampaignModel.Status.init(rawValue:)) else {
+            throw AppError.invalid([.init(field: "status", reason: "must be draft, active, paused or ended")])
+        }
+        try await CampaignService.setStatus(campaign, to: status, on: req.db, now: req.now)
+        return req.redirect(to: req.url.path.replacingOccurrences(of: "/status", with: ""), redirectType: .normal)
+    }
+
+    struct CheckInput: Content { var number: String? }
+
+    /// The agent's check before dialling: green or red with reasons, logged like every API answer.
+    func check(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let campaign = try await CampaignService.find(try req.uuidParameter(), principal, on: req.db)
+        guard campaign.$callCentre.id == principal.organisationID else { throw AppError.notFound() }
+        let number = try req.content.decode(CheckInput.self).number ?? ""
+        if case .valid = PhoneNumber.parse(number) {} else {
+            throw AppError.invalid([.init(field: "number", reason: PhoneNumber.parse(number).reason ?? "invalid")])
+        }
+        let answers = try await MayCallService.decide(
+            numbers: [number], campaign: campaign, at: req.now, askedBy: MayCallAPIRoutes.askedBy(req), app: req.application, on: req.db)
+        return try await show(req: req, verdict: answers.first)
+    }
+}

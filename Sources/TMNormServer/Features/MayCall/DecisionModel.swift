@@ -1,0 +1,65 @@
+import Fluent
+import SQLKit
+import Foundation
+
+/// One may-call answer, kept so the board can later see what the system said. The number is stored
+/// only as a keyed hash: the log can be searched by number without holding the numbers.
+// Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
+public final class DecisionModel: Model, @unchecked Sendable {
+    public static let schema = "may_call_decisions"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "campaign_id") public var campaignID: UUID
+    @Field(key: "call_centre_id") public var callCentreID: UUID
+    @Field(key: "client_id") public var clientID: UUID
+    @Field(key: "number_hash") public var numberHash: String
+    @Field(key: "allowed") public var allowed: Bool
+    /// Comma-separated reason codes.
+    @Field(key: "reasons") public var reasons: String
+    @OptionalField(key: "register_snapshot_id") public var registerSnapshotID: String?
+    @Field(key: "rule_set") public var ruleSet: String
+    @Field(key: "asked_at") public var askedAt: Date
+    @Field(key: "decided_at") public var decidedAt: Date
+    /// "api-key:<id>" or "user:<id>".
+    @Field(key: "asked_by") public var askedBy: String
+
+    public init() {}
+}
+
+/// Creates `may_call_decisions` and the indexes that keep may-call lookups fast.
+struct CreateDecisions: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(DecisionModel.schema)
+            .id()
+            .field("campaign_id", .uuid, .required)
+            .field("call_centre_id", .uuid, .required)
+            .field("client_id", .uuid, .required)
+            .field("number_hash", .string, .required)
+            .field("allowed", .bool, .required)
+            .field("reasons", .string, .required)
+            .field("register_snapshot_id", .string)
+            .field("rule_set", .string, .required)
+            .field("asked_at", .datetime, .required)
+            .field("decided_at", .datetime, .required)
+            .field("asked_by", .string, .required)
+            .create()
+        guard let sql = database as? any SQLDatabase else { return }
+        // The same statements on SQLite and PostgreSQL.
+        for statement in [
+            "CREATE INDEX idx_decisions_centre_time ON may_call_decisions (call_centre_id, decided_at)",
+            "CREATE INDEX idx_decisions_number ON may_call_decisions (number_hash)",
+            "CREATE INDEX idx_customers_lookup ON existing_customers (client_id, phone)",
+            "CREATE INDEX idx_consents_lookup ON call_consents (business_id, phone)",
+        ] {
+            try await sql.raw(SQLQueryString(statement)).run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        if let sql = database as? any SQLDatabase {
+            try await sql.raw("DROP INDEX IF EXISTS idx_customers_lookup").run()
+            try await sql.raw("DROP INDEX IF EXISTS idx_consents_lookup").run()
+        }
+        try await database.schema(DecisionModel.schema).delete()
+    }
+}

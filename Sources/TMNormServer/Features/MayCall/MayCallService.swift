@@ -1,0 +1,123 @@
+import Crypto
+import Fluent
+import Foundation
+import TMNormCore
+import Vapor
+
+/// Answers "may I call this number now?" for one or many numbers of a campaign, and logs every answer.
+enum MayCallService {
+    /// One answer.
+    struct Answer: Content {
+        let number: String
+        let allowed: Bool
+        let reasons: [String]
+        let decision_id: UUID
+        let register: RegisterRef?
+        let next_allowed: String?
+
+        struct RegisterRef: Content {
+            let id: String
+            let obtained_at: String
+        }
+    }
+
+    static func decide(
+        numbers: [String], campaign: CampaignModel, at instant: Date, askedBy: String, app: Application, on db: any Database
+    ) async throws -> [Answer] {
+        let now = app.clock.now()
+        let validity = try? await CampaignValidity.check(campaign, at: instant, on: db)
+        let calling = try? CallingRules.decide(at: instant)
+        let registerModel = try? await RegisterSelection.activeModel(for: campaign.$callCentre.id, on: db)
+        var snapshot: RegisterSnapshot?
+        if let registerModel { snapshot = try? await app.registerStore.snapshot(for: registerModel) }
+
+        let parsed = numbers.map { PhoneNumber.parse($0) }
+        let nationals = Array(Set(parsed.compactMap { $0.number?.national }))
+        let lookups = try? await Lookups.load(nationals: nationals, campaign: campaign, on: db)
+
+        var answers: [Answer] = []
+        var decisions: [DecisionModel] = []
+        for (raw, result) in zip(numbers, parsed) {
+            let national = result.number?.national
+            let key = result.number?.eightDigitKey
+            var reserved: Bool?
+            var coversVoluntary = false
+            if let snapshot, let key {
+                reserved = snapshot.containsNumber(key)
+                coversVoluntary = snapshot.containsVoluntaryNumber(key)
+            } else if snapshot != nil {
+                reserved = false
+            }
+            let facts = MayCallFacts(
+                number: result, callingTime: calling,
+                campaignActive: campaign.status == .active, campaignWithinPeriod: validity?.withinPeriod ?? false,
+                hasValidWash: validity?.hasValidWash ?? false, callerIDAllowed: validity?.callerIDAllowed ?? false,
+                reservedInRegister: reserved, reservationCoversVoluntary: coversVoluntary, campaignIsVoluntary: campaign.voluntary,
+                onClientBlockList: lookups.map { national.map($0.clientBlocked.contains) ?? false },
+                onCallCentreBlockList: lookups.map { national.map($0.callCentreBlocked.contains) ?? false },
+                existingCustomerSameCategory: national.map { lookups?.customers.contains($0) ?? false } ?? false,
+                consentToThisBusiness: national.map { lookups?.consents.contains($0) ?? false } ?? false)
+            let verdict = MayCallDecider.decide(facts)
+            let decision = DecisionModel()
+            decision.id = UUID()
+            decision.campaignID = try campaign.requireID()
+            decision.callCentreID = campaign.$callCentre.id
+            decision.clientID = campaign.$client.id
+            decision.numberHash = numberHash(national ?? raw, secret: app.config.secret)
+            decision.allowed = verdict.allowed
+            decision.reasons = verdict.reasons.map(\.rawValue).joined(separator: ",")
+            decision.registerSnapshotID = registerModel?.snapshotID
+            decision.ruleSet = calling?.ruleSetID ?? "unavailable"
+            decision.askedAt = instant
+            decision.decidedAt = now
+            decision.askedBy = askedBy
+            decisions.append(decision)
+            answers.append(Answer(
+                number: result.number?.e164 ?? raw, allowed: verdict.allowed, reasons: verdict.reasons.map(\.rawValue),
+                decision_id: try decision.requireID(),
+                register: registerModel.map { .init(id: $0.snapshotID, obtained_at: OsloTime.iso8601($0.obtainedAt)) },
+                next_allowed: calling?.nextAllowed.map(OsloTime.iso8601)))
+        }
+        // Logged before answering: an answer that is not on record is never given.
+        for chunk in stride(from: 0, to: decisions.count, by: 500) {
+            try await Array(decisions[chunk..<min(chunk + 500, decisions.count)]).create(on: db)
+        }
+        return answers
+    }
+
+    /// A keyed hash of the national number: searchable, but the log holds no numbers.
+    static func numberHash(_ national: String, secret: String) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data(national.utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        return code.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Block lists and exemptions for a set of numbers, read in a few queries.
+    struct Lookups: Sendable {
+        let clientBlocked: Set<String>
+        let callCentreBlocked: Set<String>
+        let customers: Set<String>
+        let consents: Set<String>
+
+        static func load(nationals: [String], campaign: CampaignModel, on db: any Database) async throws -> Lookups {
+            guard !nationals.isEmpty else { return Lookups(clientBlocked: [], callCentreBlocked: [], customers: [], consents: []) }
+            let clientID = campaign.$client.id
+            let callCentreID = campaign.$callCentre.id
+            var clientBlocked = Set<String>(), callCentreBlocked = Set<String>(), customers = Set<String>(), consents = Set<String>()
+            for start in stride(from: 0, to: nationals.count, by: 1000) {
+                let chunk = Array(nationals[start..<min(start + 1000, nationals.count)])
+                for entry in try await BlockListEntryModel.query(on: db).filter(\.$organisation.$id ~~ [clientID, callCentreID]).filter(\.$phone ~~ chunk).all() {
+                    guard let phone = entry.phone else { continue }
+                    if entry.$organisation.id == clientID { clientBlocked.insert(phone) } else { callCentreBlocked.insert(phone) }
+                }
+                for customer in try await CustomerModel.query(on: db).filter(\.$client.$id == clientID).filter(\.$phone ~~ chunk).all()
+                where customer.category.lowercased() == campaign.productCategory.lowercased() {
+                    if let phone = customer.phone { customers.insert(phone) }
+                }
+                for consent in try await ConsentModel.query(on: db).filter(\.$business.$id == clientID).filter(\.$phone ~~ chunk).all() {
+                    consents.insert(consent.phone)
+                }
+            }
+            return Lookups(clientBlocked: clientBlocked, callCentreBlocked: callCentreBlocked, customers: customers, consents: consents)
+        }
+    }
+}

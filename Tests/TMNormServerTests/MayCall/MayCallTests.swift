@@ -1,0 +1,169 @@
+import Fluent
+import Foundation
+import TMNormCore
+import Testing
+import Vapor
+import VaporTesting
+
+@testable import TMNormServer
+
+@Suite("Campaigns and real-time may-call decisions")
+struct MayCallTests {
+    /// A washed, active campaign of the own call centre for its client; returns its id.
+    func activeCampaign(_ app: Application, _ world: TestWorld) async throws -> UUID {
+        try await importTestRegister(app)
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = BearerAuthorization(token: world.callCentreKey)
+        headers.contentType = HTTPMediaType(type: "text", subType: "csv")
+        let wash = try await app.testing().sendRequest(.POST, "/api/v1/washes?client=\(world.client.orgnr)", headers: headers, body: ByteBuffer(string: "telefon\n95555555\n"))
+        let washID = try #require(try wash.json()["id"] as? String)
+        let admin = world.browser(.callCentreAdmin)
+        let created = try await app.postForm("/campaigns", [
+            "client_id": world.client.id.uuidString, "name": "Strøm vinter", "product_category": "Strøm",
+            "caller_id": "22334455", "caller_id_listed": "on", "starts_on": "2026-11-01", "ends_on": "2026-12-31",
+        ], as: admin)
+        #expect(created.status == .seeOther)
+        let path = try #require(created.headers.first(name: .location))
+        let draftRefused = try await app.postForm(path + "/status", ["status": "active"], as: admin)
+        #expect(draftRefused.status == .unprocessableEntity)
+        #expect(draftRefused.text.contains("washes"))
+        #expect(try await app.postForm(path + "/washes", ["wash_id": washID], as: admin).status == .seeOther)
+        #expect(try await app.postForm(path + "/status", ["status": "active"], as: admin).status == .seeOther)
+        return try #require(UUID(uuidString: String(path.dropFirst("/campaigns/".count))))
+    }
+
+    func mayCall(_ app: Application, key: String, campaign: UUID, number: String, at: String? = nil) async throws -> TestingHTTPResponse {
+        var path = "/api/v1/may-call?campaign=\(campaign)&number=\(formEncode(number))"
+        if let at { path += "&at=\(formEncode(at))" }
+        return try await app.api(.GET, path, key: key)
+    }
+
+    @Test("an unreserved number at Monday 10:00 in an active, washed campaign may be called, and the answer is logged")
+    func allowed() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let campaign = try await activeCampaign(app, world)
+            let response = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "+47 930 00 001")
+            #expect(response.status == .ok)
+            let body = try response.json()
+            #expect(body["allowed"] as? Bool == true)
+            #expect(body["reasons"] as? [String] == ["ok"])
+            let register = try #require(body["register"] as? [String: Any])
+            #expect(register["id"] as? String != nil)
+            let decisionID = try #require(body["decision_id"] as? String)
+            let logged = try #require(try await DecisionModel.find(UUID(uuidString: decisionID), on: app.db))
+            #expect(logged.allowed)
+            #expect(!logged.numberHash.contains("93000001"))
+            #expect(logged.ruleSet == "mfl-2009-06-01")
+        }
+    }
+
+    @Test("reserved numbers, block-listed numbers and Saturdays are refused with reasons")
+    func refused() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let campaign = try await activeCampaign(app, world)
+            let reserved = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "91234567")
+            #expect(try reserved.json()["allowed"] as? Bool == false)
+            #expect(try reserved.json()["reasons"] as? [String] == ["reserved_phone"])
+            _ = try await app.api(.POST, "/api/v1/block-list", key: world.callCentreKey, json: #"{"phones":["93000002"],"client":"\#(world.client.orgnr)"}"#)
+            let blocked = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000002")
+            #expect(try blocked.json()["reasons"] as? [String] == ["client_block_list"])
+            let saturday = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000001", at: "2026-12-05T12:00:00+01:00")
+            let body = try saturday.json()
+            #expect(body["allowed"] as? Bool == false)
+            #expect((body["reasons"] as? [String])?.contains("saturday") == true)
+            #expect(body["next_allowed"] as? String == "2026-12-07T09:00:00+01:00")
+        }
+    }
+
+    @Test("existing customers of the campaign's category and consenting consumers are exempt from the register")
+    func exemptions() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let campaign = try await activeCampaign(app, world)
+            try await CustomerModel(clientID: world.client.id, phone: "91234567", personKey: nil, category: "strøm", createdAt: testNow).create(on: app.db)
+            let response = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "91234567")
+            #expect(try response.json()["reasons"] as? [String] == ["ok", "exempt_existing_customer"])
+        }
+    }
+
+    @Test("without a register copy the answer is 'not allowed' (fail closed)")
+    func failClosed() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let campaign = try await activeCampaign(app, world)
+            let snapshot = try #require(try await RegisterSnapshotModel.query(on: app.db).first())
+            try FileManager.default.removeItem(atPath: try #require(snapshot.storagePath))
+            await app.registerStore.forget(try snapshot.requireID())
+            let response = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000001")
+            #expect(response.status == .ok)
+            #expect(try response.json()["allowed"] as? Bool == false)
+            #expect((try response.json()["reasons"] as? [String])?.contains("register_unavailable") == true)
+        }
+    }
+
+    @Test("bad input is a clear 4xx, never 'allowed'")
+    func badInput() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let campaign = try await activeCampaign(app, world)
+            #expect(try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000001", at: "next tuesday").status == .unprocessableEntity)
+            #expect(try await mayCall(app, key: world.callCentreKey, campaign: UUID(), number: "93000001").status == .notFound)
+            #expect(try await mayCall(app, key: world.foreignKey, campaign: campaign, number: "93000001").status == .notFound)
+            #expect(try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "+46 70 123 45 67").status == .unprocessableEntity)
+            #expect(try await app.api(.GET, "/api/v1/may-call?campaign=\(campaign)&number=93000001", key: nil).status == .unauthorized)
+            #expect(try await app.api(.GET, "/api/v1/may-call?campaign=\(campaign)&number=93000001", key: "tmn_revoked_or_unknown").status == .unauthorized)
+        }
+    }
+
+    @Test("a batch of numbers gets one logged answer each")
+    func batch() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let campaign = try await activeCampaign(app, world)
+            let numbers = (0..<1200).map { "930\(String(format: "%05d", $0))" } + ["91234567", "not a number"]
+            let json = String(decoding: try JSONEncoder().encode(["campaign": campaign.uuidString]), as: UTF8.self)
+                .dropLast() + ",\"numbers\":" + String(decoding: try JSONEncoder().encode(numbers), as: UTF8.self) + "}"
+            let response = try await app.api(.POST, "/api/v1/may-call", key: world.callCentreKey, json: String(json))
+            #expect(response.status == .ok)
+            let items = try #require(try response.json()["items"] as? [[String: Any]])
+            #expect(items.count == 1202)
+            #expect(items.filter { $0["allowed"] as? Bool == true }.count == 1200)
+            #expect((items.last?["reasons"] as? [String]) == ["invalid_number"])
+            #expect(try await DecisionModel.query(on: app.db).count() == 1202)
+        }
+    }
+
+    @Test("a campaign with a mobile caller ID is refused from 2025")
+    func mobileCallerID() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let response = try await app.postForm("/campaigns", [
+                "client_id": world.client.id.uuidString, "name": "Mobil", "product_category": "strøm",
+                "caller_id": "91234567", "caller_id_listed": "on", "starts_on": "2026-11-01", "ends_on": "2026-12-31",
+            ], as: world.browser(.callCentreAdmin))
+            #expect(response.status == .unprocessableEntity)
+            #expect(response.text.contains("caller_id"))
+        }
+    }
+
+    @Test("an agent checks a number in the web UI and sees green or red with reasons; the decision log finds it")
+    func agentCheck() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let campaign = try await activeCampaign(app, world)
+            let page = try await app.postForm("/campaigns/\(campaign.uuidString.lowercased())/check", ["number": "91234567"], as: world.browser(.agent))
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Skal ikke ringes"))
+            #expect(page.text.contains("Reservert i Reservasjonsregisteret"))
+            let log = try await app.get("/decisions?number=912%2034%20567", as: world.browser(.callCentreAdmin))
+            #expect(log.status == .ok)
+            #expect(log.text.contains("Ikke tillatt"))
+            let campaigns = try await app.api(.GET, "/api/v1/campaigns", key: world.callCentreKey)
+            #expect((try campaigns.json()["items"] as? [[String: Any]])?.count == 1)
+            let foreignCampaigns = try await app.api(.GET, "/api/v1/campaigns", key: world.foreignKey)
+            #expect((try foreignCampaigns.json()["items"] as? [[String: Any]])?.count == 0)
+        }
+    }
+}
