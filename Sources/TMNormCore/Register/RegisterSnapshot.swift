@@ -1,7 +1,7 @@
 import Foundation
 
 /// An immutable copy of the national reservation register, in the form washing needs: reserved numbers
-/// as a 10^8-bit bitset and reserved persons as sorted 64-bit keys, each with a subset for reservations
+/// as a 10^8-bit bitset and reserved persons as sorted 64-bit keys (`PersonKeyTable`), each with a subset for reservations
 /// that also cover voluntary organisations. Only reservations against telephone marketing are in it.
 ///
 /// Loading maps the file into memory (no per-element decoding): pages are read when first touched, so a
@@ -87,7 +87,9 @@ struct RegisterLookup {
             return base + range.lowerBound
         }
         func table(_ keys: RegisterSnapshotLayout.Section, _ index: RegisterSnapshotLayout.Section) -> PersonKeyTable {
-            PersonKeyTable(keys: pointer(keys), count: sections[keys.rawValue].count / 8, index: pointer(index))
+            let bytes = sections[keys.rawValue].count
+            return PersonKeyTable(
+                entries: pointer(keys), count: bytes >= 2 ? (bytes - 2) / PersonKeyTable.entryBytes : 0, index: pointer(index))
         }
         numbers = pointer(.numbers)
         voluntaryNumbers = pointer(.voluntaryNumbers)
@@ -120,47 +122,5 @@ struct RegisterLookup {
     @inline(__always)
     func containsPerson(_ key: UInt64, voluntary: Bool) -> Bool {
         (voluntary ? voluntaryPersons : persons).contains(key)
-    }
-}
-
-/// Sorted person keys with a bucket index on the top bits: a lookup reads one index pair and a few keys.
-struct PersonKeyTable {
-    let keys: UnsafeRawPointer?
-    let count: Int
-    let index: UnsafeRawPointer?
-
-    @inline(__always)
-    func contains(_ key: UInt64) -> Bool {
-        guard count > 0, let keys, let index else { return false }
-        let bucket = Int(key >> UInt64(64 - RegisterSnapshotLayout.personIndexBits))
-        var low = Int(index.load(fromByteOffset: bucket &* 4, as: UInt32.self))
-        var high = Int(index.load(fromByteOffset: (bucket &+ 1) &* 4, as: UInt32.self))
-        guard low < high, high <= count else { return false }
-        while low < high {
-            let mid = (low &+ high) >> 1
-            if keys.load(fromByteOffset: mid &* 8, as: UInt64.self) < key { low = mid &+ 1 } else { high = mid }
-        }
-        return low < count && keys.load(fromByteOffset: low &* 8, as: UInt64.self) == key
-    }
-
-    /// Loads the key's index entry and the first key of its bucket (see `RegisterLookup.touch`).
-    @inline(__always)
-    func touch(_ key: UInt64) -> UInt64 {
-        guard count > 0, let keys, let index else { return 0 }
-        let bucket = Int(key >> UInt64(64 - RegisterSnapshotLayout.personIndexBits))
-        let low = Int(index.load(fromByteOffset: bucket &* 4, as: UInt32.self))
-        return low < count ? keys.load(fromByteOffset: low &* 8, as: UInt64.self) : 0
-    }
-
-    /// The index for sorted keys (2^bits + 1 entries).
-    static func buildIndex(sortedKeys: [UInt64]) -> [UInt32] {
-        let bits = RegisterSnapshotLayout.personIndexBits
-        var index = [UInt32](repeating: 0, count: (1 << bits) + 1)
-        var position = 0
-        for bucket in 0...(1 << bits) {
-            while position < sortedKeys.count && Int(sortedKeys[position] >> UInt64(64 - bits)) < bucket { position += 1 }
-            index[bucket] = UInt32(position)
-        }
-        return index
     }
 }

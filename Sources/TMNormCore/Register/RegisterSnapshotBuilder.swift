@@ -45,17 +45,18 @@ public struct RegisterSnapshotBuilder: Sendable {
             voluntaryNumberCount: voluntaryNumberCount, voluntaryPersonCount: sortedVoluntary.count)
         var words: [S: [UInt64]] = [:]
         var indices: [S: [UInt32]] = [:]
+        var packed: [S: [UInt8]] = [:]
         if numberCount > 0 { words[.numbers] = numbers }
         if voluntaryNumberCount > 0 { words[.voluntaryNumbers] = voluntaryNumbers }
         if !sortedPersons.isEmpty {
-            words[.persons] = sortedPersons
+            packed[.persons] = PersonKeyTable.pack(sortedKeys: sortedPersons)
             indices[.personIndex] = PersonKeyTable.buildIndex(sortedKeys: sortedPersons)
         }
         if !sortedVoluntary.isEmpty {
-            words[.voluntaryPersons] = sortedVoluntary
+            packed[.voluntaryPersons] = PersonKeyTable.pack(sortedKeys: sortedVoluntary)
             indices[.voluntaryPersonIndex] = PersonKeyTable.buildIndex(sortedKeys: sortedVoluntary)
         }
-        let image = RegisterSnapshotLayout.image(metadata: metadata, words: words, indices: indices)
+        let image = RegisterSnapshotLayout.image(metadata: metadata, words: words, indices: indices, packed: packed)
         do {
             return try RegisterSnapshot(image: image)
         } catch {

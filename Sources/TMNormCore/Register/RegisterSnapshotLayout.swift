@@ -14,8 +14,9 @@ import Foundation
 ///             numbers bitset, voluntary numbers bitset, person keys, person index,
 ///             voluntary person keys, voluntary person index
 ///
-/// A bitset is 10^8 bits (12.5 MB; bit k = number k reserved) or absent (length 0). Person keys are
-/// sorted distinct `PersonIdentity.key` values; the index has 2^b + 1 UInt32 entries, entry i being the
+/// A bitset is 10^8 bits (12.5 MB; bit k = number k reserved) or absent (length 0). Person keys are the
+/// sorted distinct `PersonIdentity.key` values, each stored as its low 64 − b bits in 6 bytes (the top b
+/// bits are its bucket), plus 2 bytes of padding; the index has 2^b + 1 UInt32 entries, entry i being the
 /// first key whose top b bits are ≥ i. Sections start on 4096-byte boundaries so a memory-mapped file
 /// needs no copying or decoding.
 enum RegisterSnapshotLayout {
@@ -35,7 +36,9 @@ enum RegisterSnapshotLayout {
     static func aligned(_ n: Int) -> Int { (n + alignment - 1) / alignment * alignment }
 
     /// Builds the whole file image.
-    static func image(metadata: RegisterSnapshotMetadata, words: [Section: [UInt64]], indices: [Section: [UInt32]]) -> Data {
+    static func image(
+        metadata: RegisterSnapshotMetadata, words: [Section: [UInt64]], indices: [Section: [UInt32]], packed: [Section: [UInt8]]
+    ) -> Data {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = [.sortedKeys]
@@ -44,7 +47,7 @@ enum RegisterSnapshotLayout {
         var position = aligned(headerSize + json.count)
         for section in Section.allCases {
             offsets.append(position)
-            position = aligned(position + byteCount(section, words, indices))
+            position = aligned(position + byteCount(section, words, indices, packed))
         }
         var data = Data(count: position)
         data.withUnsafeMutableBytes { raw in
@@ -56,19 +59,22 @@ enum RegisterSnapshotLayout {
             json.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: raw[headerSize..<(headerSize + json.count)]).copyMemory(from: $0) }
             for section in Section.allCases {
                 let offset = offsets[section.rawValue]
-                let count = byteCount(section, words, indices)
+                let count = byteCount(section, words, indices, packed)
                 raw.storeBytes(of: UInt64(offset).littleEndian, toByteOffset: 32 + section.rawValue * 16, as: UInt64.self)
                 raw.storeBytes(of: UInt64(count).littleEndian, toByteOffset: 40 + section.rawValue * 16, as: UInt64.self)
                 let target = UnsafeMutableRawBufferPointer(rebasing: raw[offset..<(offset + count)])
                 if let w = words[section] { w.withUnsafeBytes { target.copyMemory(from: $0) } }
                 if let x = indices[section] { x.withUnsafeBytes { target.copyMemory(from: $0) } }
+                if let x = packed[section] { x.withUnsafeBytes { target.copyMemory(from: $0) } }
             }
         }
         return data
     }
 
-    private static func byteCount(_ section: Section, _ words: [Section: [UInt64]], _ indices: [Section: [UInt32]]) -> Int {
-        (words[section]?.count ?? 0) * 8 + (indices[section]?.count ?? 0) * 4
+    private static func byteCount(
+        _ section: Section, _ words: [Section: [UInt64]], _ indices: [Section: [UInt32]], _ packed: [Section: [UInt8]]
+    ) -> Int {
+        (words[section]?.count ?? 0) * 8 + (indices[section]?.count ?? 0) * 4 + (packed[section]?.count ?? 0)
     }
 
     /// Checks the header and section table of a file image; returns metadata and section byte ranges.
@@ -124,7 +130,7 @@ enum RegisterSnapshotLayout {
             (Section.persons, Section.personIndex, metadata.personCount),
             (.voluntaryPersons, .voluntaryPersonIndex, metadata.voluntaryPersonCount),
         ] {
-            guard ranges[keys.rawValue].count == count * 8 else {
+            guard ranges[keys.rawValue].count == PersonKeyTable.sectionBytes(count: count) else {
                 throw .corrupt("person keys take \(ranges[keys.rawValue].count) bytes, metadata says \(count) keys")
             }
             guard ranges[index.rawValue].count == (count == 0 ? 0 : indexBytes) else {

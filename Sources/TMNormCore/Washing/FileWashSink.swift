@@ -21,7 +21,7 @@ public struct FileWashSink: WashByteSink {
     private var used = 0
 
     /// Creates (truncates) the temporary file.
-    public init(path: String, bufferSize: Int = 512 << 10, bufferCount: Int = 3) throws(WashIOError) {
+    public init(path: String, bufferSize: Int = 256 << 10, bufferCount: Int = 3) throws(WashIOError) {
         let url = URL(fileURLWithPath: path)
         temporaryPath = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".partial").path
         let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)

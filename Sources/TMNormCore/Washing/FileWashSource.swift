@@ -23,7 +23,7 @@ public final class FileWashSource: WashByteSource {
     public let expectedByteCount: Int?
 
     /// Opens `path` for reading; chunks of `chunkSize` bytes, at most `chunkCount` read ahead.
-    public init(path: String, chunkSize: Int = 512 << 10, chunkCount: Int = 3) throws(WashIOError) {
+    public init(path: String, chunkSize: Int = 256 << 10, chunkCount: Int = 3) throws(WashIOError) {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw WashIOError(target: path, detail: WashPOSIX.errorText()) }
         var info = stat()

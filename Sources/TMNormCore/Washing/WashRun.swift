@@ -32,7 +32,7 @@ enum WashRun {
         washer: Washer, source: Source, callable: inout C, rejected: inout R, progress: (WashProgress) -> Void
     ) throws(WashError) -> WashSummary {
         let maxRow = washer.policy.maxRowBytes
-        var window = WashByteWindow(source: source, capacity: maxRow + 1 + (512 << 10) + 8192)
+        var window = WashByteWindow(source: source, capacity: maxRow + 1 + (256 << 10) + 8192)
         do { try window.fillCompletely() } catch { throw .io(error) }
         let (encoding, bomLength) = try WashInputSniffer.encoding(of: window.unconsumed, isWholeInput: window.atEOF)
         let delimiter = try WashInputSniffer.delimiter(

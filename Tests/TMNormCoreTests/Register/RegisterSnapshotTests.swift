@@ -39,6 +39,19 @@ struct RegisterSnapshotTests {
         #expect(!loaded.containsNumber(100_000_000))
     }
 
+    @Test("keys that share their stored low bits but lie in different buckets are told apart")
+    func bucketBoundaries() {
+        let low: UInt64 = 0x0000_1234_5678_9ABC
+        let stored = (UInt64(7) << 46) | low
+        let snapshot = WashFixture.register(persons: [stored, (UInt64(9) << 46) | (low + 1)])
+        #expect(snapshot.containsPerson(stored))
+        #expect(!snapshot.containsPerson((UInt64(6) << 46) | low))
+        #expect(!snapshot.containsPerson((UInt64(8) << 46) | low))
+        #expect(!snapshot.containsPerson((UInt64(9) << 46) | low))
+        #expect(snapshot.containsPerson((UInt64(9) << 46) | (low + 1)))
+        #expect(!snapshot.containsPerson(UInt64.max) && !snapshot.containsPerson(0))
+    }
+
     @Test("an empty register round-trips and matches nothing")
     func empty() throws {
         let path = Self.temporaryPath("empty.snapshot")
