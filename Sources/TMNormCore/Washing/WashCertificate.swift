@@ -27,6 +27,23 @@ public enum WashFreshnessRule: Sendable, Codable, Equatable, CustomStringConvert
         case .maxAgeDays(let n): "max-age-days:\(n)"
         }
     }
+
+    /// Decodes the text form ("same-month", "max-age-days:31").
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let rule = WashFreshnessRule(parsing: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a freshness rule (same-month or max-age-days:N)")
+        }
+        self = rule
+    }
+
+    /// Encodes the text form.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
 }
 
 /// The record of one wash: what was washed, against which register copy and block-list versions, the

@@ -60,6 +60,9 @@ struct WashCertificateTests {
         #expect(WashFreshnessRule(parsing: text) == rule)
         #expect(rule.description == text)
         #expect(WashFreshnessRule(parsing: "monthly") == nil)
+        let json = String(decoding: (try? JSONEncoder().encode([rule])) ?? Data(), as: UTF8.self)
+        #expect(json == "[\"\(text)\"]")
+        #expect((try? JSONDecoder().decode([WashFreshnessRule].self, from: Data(json.utf8))) == [rule])
     }
 
     @Test("the certificate records the wash and permits calling only inside its period")
