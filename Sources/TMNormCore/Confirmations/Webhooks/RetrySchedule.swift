@@ -27,7 +27,7 @@ public struct RetrySchedule: Sendable, Hashable, Codable {
         self.maximumAttempts = maximumAttempts
     }
 
-    /// The defaults: 30 s, 1 min, 2 min … capped at 6 h, 12 attempts (about 17 hours in all).
+    /// The defaults: 30 s, 1 min, 2 min … capped at 6 h, 12 attempts (about 14.5 hours from first to last).
     public static let standard = RetrySchedule()
 
     /// Seconds to wait after failed attempt number `attempt` (1-based); nil when no attempt follows.
