@@ -9,6 +9,7 @@ enum CommandRegistry {
         OrgCommand.self,
         APIKeyCommand.self,
         RegisterCommand.self,
+        WashCommand.self,
         OrgnrCommand.self,
         PhoneCommand.self,
         HolidaysCommand.self,

@@ -18,9 +18,8 @@ struct WashCommand: AsyncParsableCommand {
             --rejected. Every input row ends in exactly one of the two. See docs/washing.md.
             """)
 
-    /// Where `--client` gets its block lists and exemptions. The file-only build has none; the server
-    /// build sets this to a database-backed provider.
-    nonisolated(unsafe) static var policyProvider: (any WashPolicyProvider)?
+    /// Where `--client` gets its block lists and exemptions: the server's database.
+    static let policyProvider: (any WashPolicyProvider)? = DatabaseWashPolicyProvider()
 
     @Argument(help: "The call list (CSV with a header row; ';', ',' or tab; UTF-8 or Windows-1252).")
     var list: String
@@ -76,8 +75,6 @@ struct WashCommand: AsyncParsableCommand {
                     "--client trenger serverdatabasen for sperrelister og unntak; denne tmnorm-versjonen har ikke databasestøtte")
             }
             policy = try await provider.policy(base: policy, client: orgnr, databasePath: database)
-        } else if database != nil {
-            throw ValidationError("--database is only used together with --client")
         }
         let washer = Washer(register: snapshot, policy: policy)
         let bar = WashProgressBar()

@@ -43,6 +43,9 @@ public enum DemoSeeder {
             ).create(on: db)
             logins.append((person.role, person.email, person.password, names[person.organisationKey] ?? ""))
         }
+        // Each feature adds its demo data here.
+        try await DemoWashing.seed(app, organisations: ids)
+
         let key = try await APIKeyService.create(
             organisationID: try id(DemoNetwork.apiKeyOrganisation), name: "Demo dialer", on: db, tokens: app.tokens, now: now)
         return Credentials(logins: logins, apiKey: key.key, apiKeyOrganisation: names[DemoNetwork.apiKeyOrganisation] ?? "")
