@@ -16,5 +16,7 @@ enum Migrations {
         CreateWashes(),
         CreateCampaigns(),
         CreateDecisions(),
+        CreateAuthorizationRecords(),
+        CreateAuthorizationApplications(),
     ]
 }

@@ -24,6 +24,10 @@ public enum SiteRoute: Sendable, Equatable {
     case washes
     case nationalRegister
     case decisions
+    case publicRegister
+    case registerEntry(String)
+    case registerBadge(String)
+    case registerAPI
     case healthz
     case metrics
     case openAPI
@@ -52,6 +56,10 @@ public enum SiteRoute: Sendable, Equatable {
         case .washes: "/washes"
         case .nationalRegister: "/national-register"
         case .decisions: "/decisions"
+        case .publicRegister: "/register"
+        case .registerEntry(let orgnr): "/register/\(orgnr)"
+        case .registerBadge(let orgnr): "/register/\(orgnr)/badge.svg"
+        case .registerAPI: "/api/v1/register"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
         case .openAPI: "/api/openapi.json"

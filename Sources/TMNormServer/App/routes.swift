@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: BlockListWebRoutes())
     try app.register(collection: CampaignWebRoutes())
     try app.register(collection: DecisionWebRoutes())
+    try app.register(collection: PublicRegisterWebRoutes())
 
     // The JSON API authenticates machine clients by bearer key only; browser sessions are ignored
     // there, so a logged-in browser cannot be tricked into cross-site API writes.
@@ -24,6 +25,8 @@ func routes(_ app: Application) throws {
     try api.register(collection: MayCallAPIRoutes())
     // Lists are posted as CSV, not JSON.
     try apiBase.grouped(CSVBodyMiddleware()).register(collection: WashAPIRoutes())
+    // The public register needs no key: anyone may check a centre's status.
+    try app.grouped("api", "v1").grouped(APIOnlyMiddleware()).register(collection: PublicRegisterAPIRoutes())
 }
 
 /// Routes behind it need an API key: 401 comes before any check of the body.

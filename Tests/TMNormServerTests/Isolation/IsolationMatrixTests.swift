@@ -127,6 +127,12 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.POST, "/api/v1/may-call", form: { _ in ["campaign": "FOREIGN_CAMPAIGN"] }),
     .init(.GET, "/api/v1/campaigns"),
     .init(.GET, "/api/v1/decisions"),
+    .init(.GET, "/register", isPublic: true),
+    // Public: the 404 page echoes the path, so a number on no record stands in for the foreign centre (which has none).
+    .init(.GET, "/register/:orgnr", isPublic: true, path: { _ in "/register/974760673" }),
+    .init(.GET, "/register/:orgnr/badge.svg", isPublic: true, path: { _ in "/register/974760673/badge.svg" }),
+    .init(.GET, "/api/v1/register", isPublic: true),
+    .init(.GET, "/api/v1/register/:orgnr", isPublic: true, path: { _ in "/api/v1/register/974760673" }),
     // Last: it ends the sessions the rows above use.
     .init(.POST, "/logout", isPublic: true),
 ]

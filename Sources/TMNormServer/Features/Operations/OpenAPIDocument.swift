@@ -35,6 +35,7 @@ struct APIOperation: Sendable {
 enum OpenAPIDocument {
     /// Every feature's operations.
     static let operations: [APIOperation] = networkOperations + WashAPIDocs.operations + BlockListAPIDocs.operations + MayCallAPIDocs.operations
+        + PublicRegisterAPIDocs.operations
 
     static let networkOperations: [APIOperation] = [
         APIOperation("get", "/api/v1/me", "The organisation the API key belongs to", response: OpenAPISchemas.ref("Me")),
