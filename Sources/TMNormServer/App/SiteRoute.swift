@@ -24,6 +24,7 @@ public enum SiteRoute: Sendable, Equatable {
     case washes
     case nationalRegister
     case decisions
+    case exemptions
     case publicRegister
     case registerEntry(String)
     case registerBadge(String)
@@ -56,6 +57,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .washes: "/washes"
         case .nationalRegister: "/national-register"
         case .decisions: "/decisions"
+        case .exemptions: "/exemptions"
         case .publicRegister: "/register"
         case .registerEntry(let orgnr): "/register/\(orgnr)"
         case .registerBadge(let orgnr): "/register/\(orgnr)/badge.svg"

@@ -12,6 +12,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: WashWebRoutes())
     try app.register(collection: BlockListWebRoutes())
     try app.register(collection: CampaignWebRoutes())
+    try app.register(collection: ExemptionWebRoutes())
     try app.register(collection: DecisionWebRoutes())
     try app.register(collection: PublicRegisterWebRoutes())
 
@@ -23,6 +24,7 @@ func routes(_ app: Application) throws {
     try api.register(collection: OrganisationAPIRoutes())
     try api.register(collection: BlockListAPIRoutes())
     try api.register(collection: MayCallAPIRoutes())
+    try api.register(collection: ExemptionAPIRoutes())
     // Lists are posted as CSV, not JSON.
     try apiBase.grouped(CSVBodyMiddleware()).register(collection: WashAPIRoutes())
     // The public register needs no key: anyone may check a centre's status.

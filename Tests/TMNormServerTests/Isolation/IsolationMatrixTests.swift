@@ -133,6 +133,11 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/register/:orgnr/badge.svg", isPublic: true, path: { _ in "/register/974760673/badge.svg" }),
     .init(.GET, "/api/v1/register", isPublic: true),
     .init(.GET, "/api/v1/register/:orgnr", isPublic: true, path: { _ in "/api/v1/register/974760673" }),
+    .init(.GET, "/exemptions"),
+    .init(.POST, "/exemptions/customers", form: { ["client_id": $0.foreignClient.id.uuidString, "category": "strøm"] }),
+    .init(.POST, "/exemptions/consents", form: { ["client_id": $0.foreignClient.id.uuidString, "phone": "93000001", "source": "web"] }),
+    .init(.POST, "/api/v1/customers", form: { ["client": $0.foreignClient.orgnr, "category": "strøm"] }),
+    .init(.POST, "/api/v1/consents", form: { ["business": $0.foreignClient.orgnr, "phone": "93000001", "source": "web", "given_at": "2026-11-01T10:00:00+01:00"] }),
     // Last: it ends the sessions the rows above use.
     .init(.POST, "/logout", isPublic: true),
 ]
@@ -154,6 +159,8 @@ struct IsolationMatrixTests {
         [
             try await BlockListEntryModel.query(on: db).count(),
             try await CampaignModel.query(on: db).count(),
+            try await CustomerModel.query(on: db).count(),
+            try await ConsentModel.query(on: db).count(),
             try await CampaignModel.query(on: db).filter(\.$statusRaw == "ended").count(),
             try await CampaignWashModel.query(on: db).count(),
             try await DecisionModel.query(on: db).count(),

@@ -35,6 +35,9 @@ enum Navigation {
             items.append(NavItem(route: .campaigns, label: Phrase(nb: "Kampanjer", en: "Campaigns")))
             items.append(NavItem(route: .blockList, label: Phrase(nb: "Sperreliste", en: "Block list")))
         }
+        if user.role == .callCentreAdmin || user.role == .clientUser {
+            items.append(NavItem(route: .exemptions, label: Phrase(nb: "Unntak", en: "Exemptions")))
+        }
         if user.organisationKind == .callCentre {
             items.append(NavItem(route: .washes, label: Phrase(nb: "Vasking", en: "Washing")))
         }

@@ -1,0 +1,65 @@
+import Fluent
+import Foundation
+import TMNormCore
+import Vapor
+
+/// Records existing customers (per product category) and explicit consents to one named business.
+enum ExemptionService {
+    /// The clients a principal may record exemptions for: itself (a client) or a call centre's clients.
+    static func clients(_ principal: RequestPrincipal, on db: any Database) async throws -> [OrganisationModel] {
+        try await BlockListService.writableOrganisations(principal, on: db).filter { $0.kind == .client }
+    }
+
+    static func client(_ raw: String?, _ principal: RequestPrincipal, on db: any Database) async throws -> OrganisationModel {
+        let allowed = try await clients(principal, on: db)
+        if raw == nil || raw?.isEmpty == true, allowed.count == 1, let only = allowed.first { return only }
+        let wanted = (raw ?? "").trimmingCharacters(in: .whitespaces)
+        guard let match = allowed.first(where: { $0.id?.uuidString == wanted.uppercased() || $0.orgnr == wanted.filter(\.isNumber) }) else {
+            throw AppError.forbidden()
+        }
+        return match
+    }
+
+    /// Adds customers of a category; bad numbers are reported by label, good ones kept.
+    static func addCustomers(_ numbers: [(label: String, raw: String)], category rawCategory: String?, client: OrganisationModel, now: Date, on db: any Database) async throws -> BlockListService.Outcome {
+        let category = (rawCategory ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard !category.isEmpty, category.count <= 100 else {
+            throw AppError.invalid([.init(field: "category", reason: "is required: the product category these customers have (1–100 characters)")])
+        }
+        var outcome = BlockListService.Outcome()
+        let clientID = try client.requireID()
+        var seen = Set<String>()
+        for (label, raw) in numbers {
+            guard let number = PhoneNumber.parse(raw).number, number.eightDigitKey != nil else {
+                outcome.problems.append(.init(field: label, reason: PhoneNumber.parse(raw).reason ?? "not a callable number"))
+                continue
+            }
+            guard seen.insert(number.national).inserted else { outcome.alreadyBlocked += 1; continue }
+            if try await CustomerModel.query(on: db).filter(\.$client.$id == clientID).filter(\.$phone == number.national).filter(\.$category == category).first() != nil {
+                outcome.alreadyBlocked += 1
+                continue
+            }
+            try await CustomerModel(clientID: clientID, phone: number.national, personKey: nil, category: category, createdAt: now).create(on: db)
+            outcome.added += 1
+        }
+        return outcome
+    }
+
+    /// Records one consent. Consent collected for several businesses at once is not valid (since 2018).
+    static func addConsent(phone: String?, givenAt: Date, source: String?, businesses: [String], principal: RequestPrincipal, now: Date, on db: any Database) async throws -> ConsentModel {
+        var problems: [FieldProblem] = []
+        if businesses.count > 1 {
+            problems.append(.init(field: "businesses", reason: "a consent must name one business; consent collected for several businesses at once is not valid"))
+        }
+        let number = PhoneNumber.parse(phone ?? "").number
+        if number?.eightDigitKey == nil { problems.append(.init(field: "phone", reason: PhoneNumber.parse(phone ?? "").reason ?? "not a callable number")) }
+        let trimmedSource = (source ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmedSource.isEmpty || trimmedSource.count > 300 { problems.append(.init(field: "source", reason: "is required: where and how the consent was given (max 300 characters)")) }
+        if givenAt > now { problems.append(.init(field: "given_at", reason: "must not be in the future")) }
+        guard problems.isEmpty, let number else { throw AppError.invalid(problems) }
+        let business = try await client(businesses.first, principal, on: db)
+        let consent = ConsentModel(businessID: try business.requireID(), phone: number.national, givenAt: givenAt, source: trimmedSource, createdAt: now)
+        try await consent.create(on: db)
+        return consent
+    }
+}

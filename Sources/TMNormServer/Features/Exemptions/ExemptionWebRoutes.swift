@@ -1,0 +1,122 @@
+import Fluent
+import Foundation
+import TMNormCore
+import Vapor
+
+/// `/exemptions`: a client's existing customers (CSV import per category) and explicit consents.
+struct ExemptionWebRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("exemptions", use: page)
+        routes.on(.POST, "exemptions", "customers", body: .collect(maxSize: "20mb"), use: importCustomers)
+        routes.post("exemptions", "consents", use: addConsent)
+    }
+
+    private func principal(_ req: Request) throws -> RequestPrincipal {
+        let user = try req.requireUser()
+        guard user.role == .callCentreAdmin || user.role == .clientUser else { throw AppError.forbidden() }
+        return try req.requirePrincipal()
+    }
+
+    private func model(_ principal: RequestPrincipal, on db: any Database, message: Phrase? = nil, problems: [FieldProblem] = []) async throws -> ExemptionsView.Model {
+        let clients = try await ExemptionService.clients(principal, on: db)
+        var summary: [(String, String, Int)] = []
+        var consents: [(String, Int)] = []
+        for client in clients {
+            let customers = try await CustomerModel.query(on: db).filter(\.$client.$id == client.requireID()).all()
+            for (category, rows) in Dictionary(grouping: customers, by: \.category).sorted(by: { $0.key < $1.key }) {
+                summary.append((client.name, category, rows.count))
+            }
+            consents.append((client.name, try await ConsentModel.query(on: db).filter(\.$business.$id == client.requireID()).count()))
+        }
+        return ExemptionsView.Model(clients: try clients.map(OrganisationRow.init), customers: summary, consents: consents, message: message, problems: problems)
+    }
+
+    func page(req: Request) async throws -> Response {
+        .html(ExemptionsView.render(try await model(try principal(req), on: req.db), context: req.pageContext))
+    }
+
+    struct CustomersInput: Content {
+        var file: File?
+        var client_id: String?
+        var category: String?
+    }
+
+    func importCustomers(req: Request) async throws -> Response {
+        let principal = try principal(req)
+        let input = try req.content.decode(CustomersInput.self)
+        let client = try await ExemptionService.client(input.client_id, principal, on: req.db)
+        guard let file = input.file, file.data.readableBytes > 0 else {
+            throw AppError.invalid([.init(field: "file", reason: "choose the customer list (CSV, one number per line or a telefon column)")])
+        }
+        let bytes = Data(buffer: file.data)
+        let text = String(data: bytes, encoding: .utf8) ?? String(decoding: bytes, as: UTF8.self)
+        let outcome = try await ExemptionService.addCustomers(BlockListService.numbers(fromCSV: text), category: input.category, client: client, now: req.now, on: req.db)
+        let message = Phrase(nb: "Kunder lagt til: \(outcome.added). Fantes fra før: \(outcome.alreadyBlocked). Avvist: \(outcome.problems.count).",
+                             en: "Customers added: \(outcome.added). Already recorded: \(outcome.alreadyBlocked). Rejected: \(outcome.problems.count).")
+        return .html(ExemptionsView.render(try await model(principal, on: req.db, message: message, problems: outcome.problems), context: req.pageContext))
+    }
+
+    struct ConsentInput: Content {
+        var phone: String?
+        var given_on: String?
+        var source: String?
+        var client_id: String?
+    }
+
+    func addConsent(req: Request) async throws -> Response {
+        let principal = try principal(req)
+        let input = try req.content.decode(ConsentInput.self)
+        var givenAt = req.now
+        if let day = input.given_on, !day.isEmpty {
+            guard let date = try? LocalDate(parsing: day), let instant = try? OsloTime.parseTimestamp(date.iso8601 + "T12:00:00") else {
+                throw AppError.invalid([.init(field: "given_on", reason: "must be a date YYYY-MM-DD")])
+            }
+            givenAt = min(instant, req.now)
+        }
+        _ = try await ExemptionService.addConsent(
+            phone: input.phone, givenAt: givenAt, source: input.source, businesses: input.client_id.map { [$0] } ?? [],
+            principal: principal, now: req.now, on: req.db)
+        return .html(ExemptionsView.render(try await model(principal, on: req.db, message: Phrase(nb: "Samtykket er registrert.", en: "The consent has been recorded.")), context: req.pageContext), status: .created)
+    }
+}
+
+/// The exemptions page.
+enum ExemptionsView {
+    struct Model: Sendable {
+        let clients: [OrganisationRow]
+        let customers: [(String, String, Int)]
+        let consents: [(String, Int)]
+        let message: Phrase?
+        let problems: [FieldProblem]
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        let clientOptions = model.clients.map { ($0.id.uuidString, $0.name) }
+        return Layout.page(title: context.t(Phrase(nb: "Unntak fra Reservasjonsregisteret", en: "Exemptions from the register")), context: context) {
+            el("p") { context.t(Phrase(nb: "Eksisterende kunder kan ringes om produkter av samme kategori, og forbrukere som selv har bedt én navngitt bedrift om å ringe. Unntakene gjelder aldri sperrelister.", en: "Existing customers may be called about products of the same category, and consumers who asked one named business to call them. Exemptions never override block lists.")) }
+            if let message = model.message {
+                el("div", .class(model.problems.isEmpty ? "notice" : "alert"), .init("role", "status")) {
+                    el("p") { context.t(message) }
+                    if !model.problems.isEmpty { el("ul") { for problem in model.problems.prefix(100) { el("li") { "\(problem.field): \(problem.reason)" } } } }
+                }
+            }
+            el("h2") { context.t(Phrase(nb: "Eksisterende kunder", en: "Existing customers")) }
+            el("ul") { for (client, category, count) in model.customers { el("li") { "\(client) · \(category): \(count)" } } }
+            Form.post("/exemptions/customers", csrf: context.csrf, enctype: "multipart/form-data") {
+                Form.field(context.t(Phrase(nb: "Kundeliste (CSV)", en: "Customer list (CSV)")), name: "file", type: "file")
+                Form.field(context.t(Phrase(nb: "Produktkategori", en: "Product category")), name: "category")
+                Form.select(context.t(Phrase(nb: "Oppdragsgiver", en: "Client")), name: "client_id", options: clientOptions)
+                Form.submit(context.t(Phrase(nb: "Importer kunder", en: "Import customers")))
+            }
+            el("h2") { context.t(Phrase(nb: "Samtykke til å bli ringt", en: "Consent to be called")) }
+            el("ul") { for (client, count) in model.consents { el("li") { "\(client): \(count)" } } }
+            Form.post("/exemptions/consents", csrf: context.csrf) {
+                Form.field(context.t(Phrase(nb: "Telefonnummer", en: "Phone number")), name: "phone", type: "tel")
+                Form.field(context.t(Phrase(nb: "Dato gitt", en: "Given on")), name: "given_on", type: "date", required: false)
+                Form.field(context.t(Phrase(nb: "Kilde (hvor og hvordan)", en: "Source (where and how)")), name: "source")
+                Form.select(context.t(Phrase(nb: "Bedriften samtykket gjelder", en: "The business consented to")), name: "client_id", options: clientOptions)
+                Form.submit(context.t(Phrase(nb: "Registrer samtykke", en: "Record consent")))
+            }
+        }
+    }
+}
