@@ -4,6 +4,7 @@ import ArgumentParser
 enum CommandRegistry {
     static let all: [any ParsableCommand.Type] = [
         DemoCommand.self,
+        SeedDemoCommand.self,
         ServeCommand.self,
         MigrateCommand.self,
         OrgCommand.self,

@@ -34,13 +34,15 @@ public enum APIKeyService {
     /// The client for a presented key, or nil when unknown or revoked.
     static func authenticate(_ key: String, on req: Request) async throws -> APIClient? {
         guard key.hasPrefix(keyPrefix), key.count <= 100 else { return nil }
+        // One query with a join: this runs on every API call, including the may-call hot path.
         guard
             let model = try await APIKeyModel.query(on: req.db)
+                .join(OrganisationModel.self, on: \APIKeyModel.$organisation.$id == \OrganisationModel.$id)
                 .filter(\.$keyHash == TokenGenerator.hash(key))
                 .filter(\.$revokedAt == nil)
-                .with(\.$organisation)
                 .first(),
-            let id = model.id, let organisationID = model.organisation.id
+            let id = model.id,
+            let organisation = try? model.joined(OrganisationModel.self), let organisationID = organisation.id
         else { return nil }
         let now = req.now
         // Write last-used at most once a minute so hot API paths do not write on every call.
@@ -48,6 +50,6 @@ public enum APIKeyService {
             model.lastUsedAt = now
             try await model.save(on: req.db)
         }
-        return APIClient(keyID: id, organisationID: organisationID, organisationKind: model.organisation.kind)
+        return APIClient(keyID: id, organisationID: organisationID, organisationKind: organisation.kind)
     }
 }

@@ -25,9 +25,19 @@ enum MayCallService {
         numbers: [String], campaign: CampaignModel, at instant: Date, askedBy: String, app: Application, on db: any Database
     ) async throws -> [Answer] {
         let now = app.clock.now()
-        let validity = try? await CampaignValidity.check(campaign, at: instant, on: db)
+        let campaignID = try campaign.requireID()
+        let load: @Sendable () async throws -> MayCallContextCache.Context = {
+            MayCallContextCache.Context(
+                campaign: campaign, validity: try? await CampaignValidity.check(campaign, at: instant, on: db),
+                register: try await RegisterSelection.activeModel(for: campaign.$callCentre.id, on: db), loadedAt: now)
+        }
+        // Questions about "now" share a second-long cache; questions about another moment are computed afresh.
+        let context = abs(instant.timeIntervalSince(now)) < 1
+            ? try? await app.mayCallCache.context(campaignID, now: now, load: load)
+            : try? await load()
+        let validity = context?.validity
         let calling = try? CallingRules.decide(at: instant)
-        let registerModel = try? await RegisterSelection.activeModel(for: campaign.$callCentre.id, on: db)
+        let registerModel = context?.register
         var snapshot: RegisterSnapshot?
         if let registerModel { snapshot = try? await app.registerStore.snapshot(for: registerModel) }
 
@@ -60,7 +70,7 @@ enum MayCallService {
             let verdict = MayCallDecider.decide(facts)
             let decision = DecisionModel()
             decision.id = UUID()
-            decision.campaignID = try campaign.requireID()
+            decision.campaignID = campaignID
             decision.callCentreID = campaign.$callCentre.id
             decision.clientID = campaign.$client.id
             decision.numberHash = numberHash(national ?? raw, secret: app.config.secret)

@@ -52,6 +52,7 @@ public enum RegisterImportService {
                 return previous
             }
             for old in previous { if let id = old.id { await app.registerStore.forget(id) } }
+            await app.mayCallCache.invalidateAll()
             return model
         } catch {
             try? FileManager.default.removeItem(atPath: storage)

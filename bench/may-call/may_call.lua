@@ -1,0 +1,13 @@
+-- wrk script: GET /api/v1/may-call for random Norwegian mobile numbers with the bench API key.
+local campaign = os.getenv("CAMPAIGN")
+local key = os.getenv("API_KEY")
+math.randomseed(42)
+request = function()
+  local number = tostring(90000000 + math.random(0, 9999999))
+  return wrk.format("GET", "/api/v1/may-call?campaign=" .. campaign .. "&number=" .. number, {["Authorization"] = "Bearer " .. key})
+end
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT requests=%d errors=%d non2xx=%d rps=%.1f p50_ms=%.3f p99_ms=%.3f\n",
+    summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.errors.status, summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# May-call benchmark (issue 4): wrk on loopback against GET /api/v1/may-call with a 2.5 M-number register
+# loaded, and the same server's /healthz as the reference, on SQLite and (when DATABASE_URL is set) PostgreSQL.
+# Targets: >= 2000 decisions/s, p99 <= 5 ms, 0 errors. Usage: bench/may-call/run.sh  (TMNORM_BIN, DURATION,
+# CONNECTIONS to override; DATABASE_URL=postgres://… adds the PostgreSQL run against an EMPTY database).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }
+BIN=${TMNORM_BIN:-}
+if [ -z "$BIN" ]; then swift build -c release --product tmnorm >/dev/null; BIN=$(swift build -c release --show-bin-path)/tmnorm; fi
+DURATION=${DURATION:-15s}; CONNECTIONS=${CONNECTIONS:-16}
+SERVER=""; WORK=$(mktemp -d /tmp/tmnorm-bench.XXXXXX); trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+DATA=bench/data; mkdir -p "$DATA"
+REGISTER=$DATA/register-2.5M-numbers.txt
+if [ ! -f "$REGISTER" ]; then
+  python3 - "$REGISTER" <<'PY'
+import random, sys
+random.seed(7)
+nums = random.sample(range(90000000, 100000000), 2_500_000)
+with open(sys.argv[1], "w") as f:
+    f.write("\n".join(str(n) for n in nums)); f.write("\n")
+PY
+fi
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+
+run_one() {  # $1 = label; database chosen by the environment / --database
+  local label=$1; shift
+  export TMNORM_DATA_DIR=$WORK/data-$label LOG_LEVEL=error TMNORM_PORT=$PORT TMNORM_BCRYPT_COST=4
+  local key; key=$("$BIN" seed-demo --key-only "$@")
+  "$BIN" register import "$REGISTER" "$@" >/dev/null
+  "$BIN" serve --port "$PORT" "$@" >/dev/null 2>&1 & SERVER=$!
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
+  local campaign; campaign=$(curl -sf -H "Authorization: Bearer $key" "http://127.0.0.1:$PORT/api/v1/campaigns" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
+  curl -sf -H "Authorization: Bearer $key" "http://127.0.0.1:$PORT/api/v1/may-call?campaign=$campaign&number=91200001" >/dev/null  # loads the snapshot
+  local health; health=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/may-call/healthz.lua "http://127.0.0.1:$PORT/healthz" | grep RESULT)
+  local maycall; maycall=$(CAMPAIGN=$campaign API_KEY=$key wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s bench/may-call/may_call.lua "http://127.0.0.1:$PORT/" | grep RESULT)
+  kill $SERVER; wait $SERVER 2>/dev/null || true
+  python3 - "$label" "$health" "$maycall" <<'PY'
+import sys
+def parse(line): return {k: float(v) for k, v in (p.split("=") for p in line.split()[1:])}
+label, h, m = sys.argv[1], parse(sys.argv[2]), parse(sys.argv[3])
+print(f"[{label}] /healthz  {h['rps']:9.0f} req/s  p99 {h['p99_ms']:.2f} ms  errors {int(h['errors'] + h['non2xx'])}")
+print(f"[{label}] may-call  {m['rps']:9.0f} req/s  p99 {m['p99_ms']:.2f} ms  errors {int(m['errors'] + m['non2xx'])}")
+ok = m['rps'] >= 2000 and m['p99_ms'] <= 5 and m['errors'] + m['non2xx'] == 0
+print(f"[{label}] ratio may-call/healthz = {m['rps'] / h['rps']:.2f}   target (>=2000/s, p99<=5 ms, 0 errors): {'met' if ok else 'NOT met'}")
+PY
+}
+
+( unset DATABASE_URL; run_one sqlite --database "$WORK/bench.sqlite" )
+if [ -n "${DATABASE_URL:-}" ]; then run_one postgresql; fi
