@@ -37,6 +37,8 @@ public struct AppConfig: Sendable {
     public var postgresSchema: String?
     /// Where register snapshots and wash results are kept (files too large for the database).
     public var dataDirectory: String
+    /// SMS gateway, SMTP relay and background worker (development default: nothing leaves the machine).
+    public var messaging: MessagingConfig
 
     public init(
         hostname: String = "127.0.0.1",
@@ -60,6 +62,7 @@ public struct AppConfig: Sendable {
         self.tlsTerminated = tlsTerminated
         self.postgresSchema = nil
         self.dataDirectory = "tmnorm-data"
+        self.messaging = MessagingConfig()
     }
 
     /// The development secret; production must set TMNORM_SECRET.
@@ -87,6 +90,7 @@ public struct AppConfig: Sendable {
         }
         config.tlsTerminated = config.publicBaseURL.hasPrefix("https://")
         if let directory = env["TMNORM_DATA_DIR"], !directory.isEmpty { config.dataDirectory = directory }
+        config.messaging = MessagingConfig.fromEnvironment(env)
         return config
     }
 }

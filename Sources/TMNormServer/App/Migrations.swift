@@ -18,5 +18,6 @@ enum Migrations {
         CreateDecisions(),
         CreateAuthorizationRecords(),
         CreateAuthorizationApplications(),
+        CreateOutboxMessages(),
     ]
 }

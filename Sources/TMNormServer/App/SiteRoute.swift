@@ -24,6 +24,7 @@ public enum SiteRoute: Sendable, Equatable {
     case washes
     case nationalRegister
     case decisions
+    case outbox
     case exemptions
     case publicRegister
     case registerEntry(String)
@@ -57,6 +58,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .washes: "/washes"
         case .nationalRegister: "/national-register"
         case .decisions: "/decisions"
+        case .outbox: "/outbox"
         case .exemptions: "/exemptions"
         case .publicRegister: "/register"
         case .registerEntry(let orgnr): "/register/\(orgnr)"

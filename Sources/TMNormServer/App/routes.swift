@@ -12,6 +12,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: WashWebRoutes())
     try app.register(collection: BlockListWebRoutes())
     try app.register(collection: CampaignWebRoutes())
+    Messaging.boot(app)
+    try app.register(collection: OutboxWebRoutes())
     try app.register(collection: ExemptionWebRoutes())
     try app.register(collection: DecisionWebRoutes())
     try app.register(collection: PublicRegisterWebRoutes())

@@ -138,6 +138,8 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.POST, "/exemptions/consents", form: { ["client_id": $0.foreignClient.id.uuidString, "phone": "93000001", "source": "web"] }),
     .init(.POST, "/api/v1/customers", form: { ["client": $0.foreignClient.orgnr, "category": "strøm"] }),
     .init(.POST, "/api/v1/consents", form: { ["business": $0.foreignClient.orgnr, "phone": "93000001", "source": "web", "given_at": "2026-11-01T10:00:00+01:00"] }),
+    .init(.GET, "/outbox"),
+    .init(.POST, "/outbox/:id/requeue", path: { _ in "/outbox/\(UUID().uuidString.lowercased())/requeue" }),
     // Last: it ends the sessions the rows above use.
     .init(.POST, "/logout", isPublic: true),
 ]

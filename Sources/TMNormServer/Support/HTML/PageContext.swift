@@ -51,6 +51,9 @@ enum Navigation {
             items.append(NavItem(route: .users, label: Phrase(nb: "Brukere", en: "Users")))
             items.append(NavItem(route: .apiKeys, label: Phrase(nb: "API-nøkler", en: "API keys")))
         }
+        if user.role == .associationAdmin || user.role == .callCentreAdmin {
+            items.append(NavItem(route: .outbox, label: Phrase(nb: "Utboks", en: "Outbox")))
+        }
         items.append(NavItem(route: .password, label: Phrase(nb: "Passord", en: "Password")))
         return items
     }

@@ -1,0 +1,112 @@
+import Fluent
+import Foundation
+import TMNormCore
+import Vapor
+
+/// The outbox API other features call: queue a message; the worker delivers it at least once.
+public enum Messaging {
+    /// Queues a message unless one with the same idempotency key exists (then returns that one).
+    /// Inside a transaction, pass the transaction's database so the message commits with the change.
+    @discardableResult
+    public static func enqueue(
+        on db: any Database, kind: MessageKind, to recipient: String, subject: String? = nil, text: String,
+        idempotencyKey: String, organisationID: UUID? = nil, saleID: UUID? = nil, segments: Int? = nil,
+        notBefore: Date? = nil, now: Date = Date()
+    ) async throws -> OutboxMessageModel {
+        if let existing = try await OutboxMessageModel.query(on: db).filter(\.$idempotencyKey == idempotencyKey).first() {
+            return existing
+        }
+        let row = OutboxMessageModel()
+        row.id = UUID()
+        row.idempotencyKey = idempotencyKey
+        row.kindRaw = kind.rawValue
+        row.recipient = recipient
+        row.subject = subject
+        row.body = text
+        row.bodySHA256 = ConfirmationHashing.sha256Hex(text)
+        row.segments = segments
+        row.organisationID = organisationID
+        row.saleID = saleID
+        row.statusRaw = OutboxMessageModel.Status.queued.rawValue
+        row.attempts = 0
+        row.nextAttemptAt = max(now, notBefore ?? now)
+        row.createdAt = now
+        try await row.create(on: db)
+        return row
+    }
+
+    /// Withdraws queued messages that must no longer go out (a reminder after the consumer answered);
+    /// their text is dropped with them.
+    public static func cancel(on db: any Database, idempotencyKeys: [String], reason: String) async throws {
+        try await OutboxMessageModel.query(on: db).filter(\.$idempotencyKey ~~ idempotencyKeys)
+            .filter(\.$statusRaw == OutboxMessageModel.Status.queued.rawValue)
+            .set(\.$statusRaw, to: OutboxMessageModel.Status.failed.rawValue).set(\.$lastError, to: reason).set(\.$body, to: "")
+            .update()
+    }
+
+    /// Wires the transports from the configuration and starts the worker (outside tests).
+    static func boot(_ app: Application) {
+        let config = app.config.messaging
+        app.messaging.transports[.sms] = config.smsGateway.map { HTTPSMSTransport(client: app.client, settings: $0, from: config.smsFrom) }
+            ?? DevelopmentTransport(logger: app.logger)
+        app.messaging.transports[.email] = config.smtp.map { SMTPTransport(settings: $0, eventLoopGroup: app.eventLoopGroup) }
+            ?? DevelopmentTransport(logger: app.logger)
+        app.messaging.transports[.webhook] = WebhookTransport(app: app)
+        if config.workerEnabled && app.environment != .testing {
+            app.lifecycle.use(OutboxWorkerLifecycle(interval: config.workerInterval))
+        }
+    }
+}
+
+/// The process's transports and retry schedule.
+public final class MessagingState: @unchecked Sendable {
+    // Guarded by `lock`: set at boot (and by tests), read by the worker.
+    private let lock = NSLock()
+    private var _transports: [MessageKind: any MessageTransport] = [:]
+    private var _retry = RetrySchedule.standard
+    /// Jobs run after each outbox pass (offer reminders and expiry register here).
+    private var _jobs: [@Sendable (Application, Date) async throws -> Void] = []
+
+    public var transports: [MessageKind: any MessageTransport] {
+        get { lock.withLock { _transports } }
+        set { lock.withLock { _transports = newValue } }
+    }
+
+    public var retrySchedule: RetrySchedule {
+        get { lock.withLock { _retry } }
+        set { lock.withLock { _retry = newValue } }
+    }
+
+    var jobs: [@Sendable (Application, Date) async throws -> Void] {
+        get { lock.withLock { _jobs } }
+        set { lock.withLock { _jobs = newValue } }
+    }
+
+    private var _delivered: [@Sendable (Application, OutboxMessageModel) async -> Void] = []
+    /// Called after a transport accepted a message (evidence of delivery registers here).
+    var deliveredHooks: [@Sendable (Application, OutboxMessageModel) async -> Void] {
+        get { lock.withLock { _delivered } }
+        set { lock.withLock { _delivered = newValue } }
+    }
+
+    private var _webhookSecret: (@Sendable (UUID, any Database) async throws -> String?)?
+    /// Finds the signing secret of an organisation's webhook (set by the confirmations feature).
+    var webhookSecret: (@Sendable (UUID, any Database) async throws -> String?)? {
+        get { lock.withLock { _webhookSecret } }
+        set { lock.withLock { _webhookSecret = newValue } }
+    }
+
+    func transport(for kind: MessageKind) -> (any MessageTransport)? { transports[kind] }
+}
+
+extension Application {
+    private struct MessagingKey: StorageKey { typealias Value = MessagingState }
+
+    /// Transports and retry schedule of this process.
+    public var messaging: MessagingState {
+        if let state = storage[MessagingKey.self] { return state }
+        let state = MessagingState()
+        storage[MessagingKey.self] = state
+        return state
+    }
+}

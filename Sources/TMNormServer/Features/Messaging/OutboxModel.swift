@@ -1,0 +1,82 @@
+import Fluent
+import Foundation
+import SQLKit
+
+/// One message in the outbox, the queue of everything that leaves the machine.
+// Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
+public final class OutboxMessageModel: Model, @unchecked Sendable {
+    public static let schema = "outbox_messages"
+
+    /// Where a message stands.
+    public enum Status: String, Sendable, Codable, CaseIterable {
+        case queued, sending, sent
+        /// Refused for good by the transport.
+        case failed
+        /// Retries exhausted (dead letter).
+        case dead
+    }
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "idempotency_key") public var idempotencyKey: String
+    @Field(key: "kind") public var kindRaw: String
+    @Field(key: "recipient") public var recipient: String
+    @OptionalField(key: "subject") public var subject: String?
+    /// The text until delivery; afterwards empty unless the transport keeps it (development).
+    @Field(key: "body") public var body: String
+    @Field(key: "body_sha256") public var bodySHA256: String
+    /// SMS segments (cost), when known.
+    @OptionalField(key: "segments") public var segments: Int?
+    @OptionalField(key: "organisation_id") public var organisationID: UUID?
+    @OptionalField(key: "sale_id") public var saleID: UUID?
+    @Field(key: "status") public var statusRaw: String
+    @Field(key: "attempts") public var attempts: Int
+    @Field(key: "next_attempt_at") public var nextAttemptAt: Date
+    /// A claimed row whose lease ran out (the worker died) is claimed again: at-least-once.
+    @OptionalField(key: "lease_until") public var leaseUntil: Date?
+    @OptionalField(key: "claim_token") public var claimToken: String?
+    @OptionalField(key: "last_error") public var lastError: String?
+    @OptionalField(key: "transport") public var transport: String?
+    @Field(key: "created_at") public var createdAt: Date
+    @OptionalField(key: "sent_at") public var sentAt: Date?
+
+    public init() {}
+
+    public var status: Status { Status(rawValue: statusRaw) ?? .queued }
+    public var kind: MessageKind { MessageKind(rawValue: kindRaw) ?? .sms }
+}
+
+/// Creates `outbox_messages` with its unique idempotency key and the index the worker claims by.
+struct CreateOutboxMessages: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(OutboxMessageModel.schema)
+            .id()
+            .field("idempotency_key", .string, .required)
+            .field("kind", .string, .required)
+            .field("recipient", .string, .required)
+            .field("subject", .string)
+            .field("body", .string, .required)
+            .field("body_sha256", .string, .required)
+            .field("segments", .int)
+            .field("organisation_id", .uuid)
+            .field("sale_id", .uuid)
+            .field("status", .string, .required)
+            .field("attempts", .int, .required)
+            .field("next_attempt_at", .datetime, .required)
+            .field("lease_until", .datetime)
+            .field("claim_token", .string)
+            .field("last_error", .string)
+            .field("transport", .string)
+            .field("created_at", .datetime, .required)
+            .field("sent_at", .datetime)
+            .unique(on: "idempotency_key")
+            .create()
+        if let sql = database as? any SQLDatabase {
+            try await sql.raw("CREATE INDEX outbox_messages_due ON outbox_messages (status, next_attempt_at)").run()
+            try await sql.raw("CREATE INDEX outbox_messages_sale ON outbox_messages (sale_id)").run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(OutboxMessageModel.schema).delete()
+    }
+}
