@@ -19,5 +19,6 @@ enum Migrations {
         CreateAuthorizationRecords(),
         CreateAuthorizationApplications(),
         CreateOutboxMessages(),
+        CreateConfirmations(),
     ]
 }

@@ -25,6 +25,7 @@ public enum SiteRoute: Sendable, Equatable {
     case nationalRegister
     case decisions
     case outbox
+    case offerSettings
     case exemptions
     case publicRegister
     case registerEntry(String)
@@ -59,6 +60,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .nationalRegister: "/national-register"
         case .decisions: "/decisions"
         case .outbox: "/outbox"
+        case .offerSettings: "/offer-settings"
         case .exemptions: "/exemptions"
         case .publicRegister: "/register"
         case .registerEntry(let orgnr): "/register/\(orgnr)"

@@ -14,6 +14,9 @@ func routes(_ app: Application) throws {
     try app.register(collection: CampaignWebRoutes())
     Messaging.boot(app)
     try app.register(collection: OutboxWebRoutes())
+    ConfirmationsBoot.boot(app)
+    try app.register(collection: OfferSettingsRoutes())
+    try app.register(collection: ConsumerOfferRoutes())
     try app.register(collection: ExemptionWebRoutes())
     try app.register(collection: DecisionWebRoutes())
     try app.register(collection: PublicRegisterWebRoutes())
@@ -26,6 +29,9 @@ func routes(_ app: Application) throws {
     try api.register(collection: OrganisationAPIRoutes())
     try api.register(collection: BlockListAPIRoutes())
     try api.register(collection: MayCallAPIRoutes())
+    try api.register(collection: SaleAPIRoutes())
+    // Signed by the SMS gateway (HMAC of the body), not by an API key.
+    try app.grouped("api", "v1").grouped(APIOnlyMiddleware()).register(collection: InboundSMSRoutes())
     try api.register(collection: ExemptionAPIRoutes())
     // Lists are posted as CSV, not JSON.
     try apiBase.grouped(CSVBodyMiddleware()).register(collection: WashAPIRoutes())

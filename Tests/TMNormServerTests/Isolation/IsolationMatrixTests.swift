@@ -140,6 +140,17 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.POST, "/api/v1/consents", form: { ["business": $0.foreignClient.orgnr, "phone": "93000001", "source": "web", "given_at": "2026-11-01T10:00:00+01:00"] }),
     .init(.GET, "/outbox"),
     .init(.POST, "/outbox/:id/requeue", path: { _ in "/outbox/\(UUID().uuidString.lowercased())/requeue" }),
+    .init(.GET, "/offer-settings"),
+    .init(.POST, "/offer-settings", ownScopeWrite: true, form: { _ in ["address": "Inntrengerveien 1, 0150 Oslo"] }),
+    .init(.GET, "/t/:token", isPublic: true, path: { _ in "/t/AAAAAAAAAAAAAAAAAAAAAAAA" }),
+    .init(.POST, "/t/:token/accept", isPublic: true, path: { _ in "/t/AAAAAAAAAAAAAAAAAAAAAAAA/accept" }),
+    .init(.POST, "/t/:token/decline", isPublic: true, path: { _ in "/t/AAAAAAAAAAAAAAAAAAAAAAAA/decline" }),
+    .init(.POST, "/t/:token/withdraw", isPublic: true, path: { _ in "/t/AAAAAAAAAAAAAAAAAAAAAAAA/withdraw" }),
+    .init(.POST, "/api/v1/sales", form: { _ in ["campaign_id": "FOREIGN_CAMPAIGN"] }),
+    .init(.GET, "/api/v1/sales"),
+    .init(.GET, "/api/v1/sales/statistics"),
+    .init(.GET, "/api/v1/sales/:id", path: { _ in "/api/v1/sales/\(UUID().uuidString.lowercased())" }),
+    .init(.POST, "/api/v1/sms/inbound", isPublic: true, form: { _ in ["from": "+4791234567", "to": "2222", "text": "JA ABCDEF", "received_at": "2026-11-30T10:00:00+01:00"] }),
     // Last: it ends the sessions the rows above use.
     .init(.POST, "/logout", isPublic: true),
 ]

@@ -34,7 +34,7 @@ struct APIOperation: Sendable {
 /// The OpenAPI 3.1 description of `/api/v1`. A test fails when a registered API route is missing here.
 enum OpenAPIDocument {
     /// Every feature's operations.
-    static let operations: [APIOperation] = networkOperations + WashAPIDocs.operations + BlockListAPIDocs.operations + MayCallAPIDocs.operations + ExemptionAPIDocs.operations
+    static let operations: [APIOperation] = networkOperations + WashAPIDocs.operations + BlockListAPIDocs.operations + MayCallAPIDocs.operations + SaleAPIDocs.operations + ExemptionAPIDocs.operations
         + PublicRegisterAPIDocs.operations
 
     static let networkOperations: [APIOperation] = [

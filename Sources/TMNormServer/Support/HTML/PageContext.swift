@@ -54,6 +54,9 @@ enum Navigation {
         if user.role == .associationAdmin || user.role == .callCentreAdmin {
             items.append(NavItem(route: .outbox, label: Phrase(nb: "Utboks", en: "Outbox")))
         }
+        if user.role == .callCentreAdmin || user.role == .clientUser {
+            items.append(NavItem(route: .offerSettings, label: Phrase(nb: "Tilbudsopplysninger", en: "Offer details")))
+        }
         items.append(NavItem(route: .password, label: Phrase(nb: "Passord", en: "Password")))
         return items
     }

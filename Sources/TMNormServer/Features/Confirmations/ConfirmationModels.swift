@@ -1,0 +1,206 @@
+import Fluent
+import Foundation
+import SQLKit
+import TMNormCore
+
+/// What an organisation puts in written offers (address, phone, e-mail) and where its webhooks go.
+// Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
+public final class OfferSettingsModel: Model, @unchecked Sendable {
+    public static let schema = "offer_settings"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "organisation_id") public var organisationID: UUID
+    @OptionalField(key: "address") public var address: String?
+    @OptionalField(key: "phone") public var phone: String?
+    @OptionalField(key: "email") public var email: String?
+    @OptionalField(key: "webhook_url") public var webhookURL: String?
+    @OptionalField(key: "webhook_secret") public var webhookSecret: String?
+    @Field(key: "updated_at") public var updatedAt: Date
+
+    public init() {}
+}
+
+/// A sale registered after a call, and the written offer made from it.
+public final class SaleModel: Model, @unchecked Sendable {
+    public static let schema = "sales"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "campaign_id") public var campaignID: UUID
+    @Field(key: "call_centre_id") public var callCentreID: UUID
+    @Field(key: "client_id") public var clientID: UUID
+    /// The agent (user) who registered it, when a person did.
+    @OptionalField(key: "agent_id") public var agentID: UUID?
+    @Field(key: "registered_by") public var registeredBy: String
+    @Field(key: "idempotency_key") public var idempotencyKey: String
+    @Field(key: "request_sha256") public var requestSHA256: String
+    @Field(key: "state") public var state: String
+    /// `OfferLifecycle` as JSON: state, deadlines and the policy snapshot.
+    @Field(key: "lifecycle_json") public var lifecycleJSON: String
+    @Field(key: "draft_json") public var draftJSON: String
+    /// `ConfirmationOffer` as JSON (nil for an exempt sale).
+    @OptionalField(key: "offer_json") public var offerJSON: String?
+    @Field(key: "consumer_name") public var consumerName: String
+    @OptionalField(key: "consumer_phone") public var consumerPhone: String?
+    @OptionalField(key: "consumer_email") public var consumerEmail: String?
+    @Field(key: "product") public var product: String
+    @OptionalField(key: "token_hash") public var tokenHash: String?
+    @OptionalField(key: "code_hash") public var codeHash: String?
+    @Field(key: "reference") public var reference: String
+    @OptionalField(key: "offer_text_nb") public var offerTextNB: String?
+    @OptionalField(key: "offer_text_en") public var offerTextEN: String?
+    @OptionalField(key: "offer_sha256") public var offerSHA256: String?
+    @Field(key: "evidence_head") public var evidenceHead: String
+    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "updated_at") public var updatedAt: Date
+
+    public init() {}
+
+    func lifecycle() throws -> OfferLifecycle {
+        try JSONDecoder().decode(OfferLifecycle.self, from: Data(lifecycleJSON.utf8))
+    }
+
+    func offer() throws -> ConfirmationOffer? {
+        guard let offerJSON else { return nil }
+        return try JSONDecoder().decode(ConfirmationOffer.self, from: Data(offerJSON.utf8))
+    }
+
+    func draft() throws -> SaleDraft {
+        try JSONDecoder().decode(SaleDraft.self, from: Data(draftJSON.utf8))
+    }
+
+    func setLifecycle(_ lifecycle: OfferLifecycle) throws {
+        lifecycleJSON = String(decoding: try JSONEncoder().encode(lifecycle), as: UTF8.self)
+        state = lifecycle.state.rawValue
+    }
+}
+
+/// One entry of a sale's evidence chain; rows are only ever inserted.
+public final class SaleEvidenceModel: Model, @unchecked Sendable {
+    public static let schema = "sale_evidence"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "sale_id") public var saleID: UUID
+    @Field(key: "sequence") public var sequence: Int
+    @Field(key: "event") public var event: String
+    @Field(key: "at_ms") public var atMilliseconds: Int64
+    @OptionalField(key: "offer_text_sha256") public var offerTextSHA256: String?
+    @OptionalField(key: "channel") public var channel: String?
+    @OptionalField(key: "fingerprint") public var fingerprint: String?
+    @OptionalField(key: "detail") public var detail: String?
+    @Field(key: "previous_hash") public var previousHash: String
+    @Field(key: "entry_hash") public var entryHash: String
+
+    public init() {}
+
+    convenience init(_ entry: EvidenceEntry, saleID: UUID) {
+        self.init()
+        self.saleID = saleID
+        sequence = entry.sequence
+        event = entry.event.rawValue
+        atMilliseconds = entry.atMilliseconds
+        offerTextSHA256 = entry.offerTextSHA256
+        channel = entry.channel
+        fingerprint = entry.fingerprint
+        detail = entry.detail
+        previousHash = entry.previousHash
+        entryHash = entry.entryHash
+    }
+
+    var entry: EvidenceEntry? {
+        guard let kind = EvidenceEventKind(rawValue: event) else { return nil }
+        return EvidenceEntry(
+            saleID: saleID.uuidString.lowercased(), sequence: sequence, event: kind, atMilliseconds: atMilliseconds,
+            offerTextSHA256: offerTextSHA256, channel: channel, fingerprint: fingerprint, detail: detail,
+            previousHash: previousHash, entryHash: entryHash)
+    }
+}
+
+/// Every signed inbound SMS body seen, so a replayed one is refused.
+public final class InboundSMSModel: Model, @unchecked Sendable {
+    public static let schema = "inbound_sms"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "body_sha256") public var bodySHA256: String
+    @Field(key: "received_at") public var receivedAt: Date
+    @Field(key: "outcome") public var outcome: String
+
+    public init() {}
+}
+
+/// Creates the confirmation tables.
+struct CreateConfirmations: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(OfferSettingsModel.schema)
+            .id()
+            .field("organisation_id", .uuid, .required, .references(OrganisationModel.schema, "id", onDelete: .cascade))
+            .field("address", .string)
+            .field("phone", .string)
+            .field("email", .string)
+            .field("webhook_url", .string)
+            .field("webhook_secret", .string)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "organisation_id")
+            .create()
+        try await database.schema(SaleModel.schema)
+            .id()
+            .field("campaign_id", .uuid, .required, .references(CampaignModel.schema, "id", onDelete: .cascade))
+            .field("call_centre_id", .uuid, .required)
+            .field("client_id", .uuid, .required)
+            .field("agent_id", .uuid)
+            .field("registered_by", .string, .required)
+            .field("idempotency_key", .string, .required)
+            .field("request_sha256", .string, .required)
+            .field("state", .string, .required)
+            .field("lifecycle_json", .string, .required)
+            .field("draft_json", .string, .required)
+            .field("offer_json", .string)
+            .field("consumer_name", .string, .required)
+            .field("consumer_phone", .string)
+            .field("consumer_email", .string)
+            .field("product", .string, .required)
+            .field("token_hash", .string)
+            .field("code_hash", .string)
+            .field("reference", .string, .required)
+            .field("offer_text_nb", .string)
+            .field("offer_text_en", .string)
+            .field("offer_sha256", .string)
+            .field("evidence_head", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "call_centre_id", "idempotency_key")
+            .unique(on: "token_hash")
+            .create()
+        try await database.schema(SaleEvidenceModel.schema)
+            .id()
+            .field("sale_id", .uuid, .required, .references(SaleModel.schema, "id", onDelete: .cascade))
+            .field("sequence", .int, .required)
+            .field("event", .string, .required)
+            .field("at_ms", .int64, .required)
+            .field("offer_text_sha256", .string)
+            .field("channel", .string)
+            .field("fingerprint", .string)
+            .field("detail", .string)
+            .field("previous_hash", .string, .required)
+            .field("entry_hash", .string, .required)
+            .unique(on: "sale_id", "sequence")
+            .create()
+        try await database.schema(InboundSMSModel.schema)
+            .id()
+            .field("body_sha256", .string, .required)
+            .field("received_at", .datetime, .required)
+            .field("outcome", .string, .required)
+            .unique(on: "body_sha256")
+            .create()
+        if let sql = database as? any SQLDatabase {
+            try await sql.raw("CREATE INDEX sales_open_by_phone ON sales (consumer_phone, state)").run()
+            try await sql.raw("CREATE INDEX sales_campaign ON sales (campaign_id)").run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(InboundSMSModel.schema).delete()
+        try await database.schema(SaleEvidenceModel.schema).delete()
+        try await database.schema(SaleModel.schema).delete()
+        try await database.schema(OfferSettingsModel.schema).delete()
+    }
+}

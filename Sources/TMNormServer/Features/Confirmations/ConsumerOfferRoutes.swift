@@ -1,0 +1,199 @@
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import TMNormCore
+import Vapor
+
+/// The consumer's side, no log-in: `/t/{token}` shows the offer exactly as sent; accept, decline and
+/// withdraw are CSRF-protected forms. Unknown or malformed tokens are 404 and rate-limited per address.
+struct ConsumerOfferRoutes: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let t = routes.grouped("t")
+        t.get(":token", use: show)
+        t.post(":token", "accept") { req in try await self.answer(req, .accept) }
+        t.post(":token", "decline") { req in try await self.answer(req, .decline) }
+        t.post(":token", "withdraw") { req in try await self.answer(req, .withdraw) }
+    }
+
+    /// The sale behind a token; a guess costs a slot of the address's budget.
+    func lookup(_ req: Request) async throws -> (SaleModel, ConsumerAuthorization) {
+        let address = req.remoteAddress?.ipAddress ?? "unknown"
+        let limiter = req.application.tokenGuessLimiter
+        guard limiter.allowed(address, now: req.now) else {
+            throw AppError(.tooManyRequests, code: "rate-limited", Phrase(nb: "For mange forsøk. Vent litt og prøv igjen.", en: "Too many attempts. Wait a little and try again."))
+        }
+        let token = req.parameters.get("token") ?? ""
+        // Shape first: nothing malformed reaches the database.
+        guard OfferSecretGenerator.isWellFormedToken(token, bytes: SaleService.policy.tokenBytes),
+              let sale = try await SaleModel.query(on: req.db).filter(\.$tokenHash == OfferSecretGenerator.hashToken(token)).first(),
+              let stored = sale.tokenHash,
+              let auth = ConsumerAuthorizer.viaLink(token: token, storedTokenHash: stored)
+        else {
+            limiter.recordFailure(address, now: req.now)
+            throw AppError.notFound()
+        }
+        return (sale, auth)
+    }
+
+    func show(req: Request) async throws -> Response {
+        let (sale, _) = try await lookup(req)
+        let lifecycle = try sale.lifecycle()
+        let token = req.parameters.get("token") ?? ""
+        let model = try ConsumerOfferView.Model(sale: sale, lifecycle: lifecycle, token: token, english: req.query[String.self, at: "lang"] == "en" || req.language == .en, now: req.now, notice: nil)
+        let gone = [.expired, .declined, .withdrawn].contains(lifecycle.state)
+        if lifecycle.state == .sent {
+            try await req.db.transaction { db in
+                // First view only: "opened" belongs in the timeline once.
+                let opened = try await SaleEvidenceModel.query(on: db).filter(\.$saleID == sale.requireID()).filter(\.$event == EvidenceEventKind.opened.rawValue).count()
+                if opened == 0 {
+                    try await SaleService.appendEvidence(to: sale, kind: .opened, at: req.now, channel: "link", fingerprint: fingerprint(req), on: db)
+                    try await sale.save(on: db)
+                }
+            }
+        }
+        return .html(ConsumerOfferView.render(model, context: req.pageContext), status: gone ? .gone : .ok)
+    }
+
+    enum Action { case accept, decline, withdraw }
+
+    func answer(_ req: Request, _ action: Action) async throws -> Response {
+        let (sale, auth) = try await lookup(req)
+        let token = req.parameters.get("token") ?? ""
+        let event: OfferEvent = switch action {
+        case .accept: .accept(auth)
+        case .decline: .decline(auth)
+        case .withdraw: .withdraw(.consumer(auth))
+        }
+        var notice: String?
+        var status: HTTPResponseStatus = .ok
+        do {
+            _ = try await SaleService.apply(event, to: sale, app: req.application, on: req.db, now: req.now, channel: "link", fingerprint: fingerprint(req))
+        } catch let error as OfferTransitionError {
+            notice = req.language == .en ? error.description : error.norwegian
+            status = HTTPResponseStatus(statusCode: error.httpStatus)
+        }
+        let fresh = try await SaleModel.find(sale.requireID(), on: req.db) ?? sale
+        let model = try ConsumerOfferView.Model(sale: fresh, lifecycle: try fresh.lifecycle(), token: token, english: req.language == .en, now: req.now, notice: notice)
+        return .html(ConsumerOfferView.render(model, context: req.pageContext), status: status)
+    }
+
+    /// Keyed hash of address and user agent: evidence of the device without storing either.
+    func fingerprint(_ req: Request) -> String {
+        EvidenceFingerprint.hash(
+            ipAddress: req.remoteAddress?.ipAddress ?? "", userAgent: req.headers.first(name: .userAgent) ?? "",
+            key: SaleService.fingerprintKey(req.application))
+    }
+}
+
+/// Failed token lookups per address: at most `limit` per `window`, so guessing cannot scale.
+final class TokenGuessLimiter: Sendable {
+    let limit: Int
+    let window: TimeInterval
+    private let failures = NIOLockedValueBox([String: [Date]]())
+
+    init(limit: Int = 20, window: TimeInterval = 600) {
+        self.limit = limit
+        self.window = window
+    }
+
+    func allowed(_ address: String, now: Date) -> Bool {
+        failures.withLockedValue { map in
+            let recent = (map[address] ?? []).filter { now.timeIntervalSince($0) < window }
+            map[address] = recent
+            return recent.count < limit
+        }
+    }
+
+    func recordFailure(_ address: String, now: Date) {
+        failures.withLockedValue { map in
+            if map.count > 100_000 { map.removeAll() }
+            map[address, default: []].append(now)
+        }
+    }
+}
+
+extension Application {
+    private struct LimiterKey: StorageKey { typealias Value = TokenGuessLimiter }
+
+    var tokenGuessLimiter: TokenGuessLimiter {
+        if let limiter = storage[LimiterKey.self] { return limiter }
+        let limiter = TokenGuessLimiter()
+        storage[LimiterKey.self] = limiter
+        return limiter
+    }
+}
+
+/// The consumer's offer page: the offer text exactly as stored, answers, receipt, withdrawal.
+enum ConsumerOfferView {
+    struct Model: Sendable {
+        let state: OfferState
+        let text: String
+        let english: Bool
+        let token: String
+        let reference: String
+        let clientName: String
+        let acceptBy: Date?
+        let acceptedAt: Date?
+        let withdrawalLastDay: String?
+        let canWithdraw: Bool
+        let withdrawalForm: String?
+        let notice: String?
+
+        init(sale: SaleModel, lifecycle: OfferLifecycle, token: String, english: Bool, now: Date, notice: String?) throws {
+            state = lifecycle.state
+            self.english = english
+            text = (english ? sale.offerTextEN : sale.offerTextNB) ?? ""
+            self.token = token
+            reference = sale.reference
+            let offer = try sale.offer()
+            clientName = offer?.client.name ?? ""
+            acceptBy = lifecycle.deadlines?.acceptBy
+            acceptedAt = lifecycle.acceptedAt
+            withdrawalLastDay = lifecycle.withdrawalDeadline.map { NorwegianFormat.isoDay($0.lastDay.iso8601) }
+            canWithdraw = lifecycle.canWithdraw(at: now)
+            withdrawalForm = offer.map { WithdrawalFormText.render(for: $0, language: english ? .english : .norwegian) }
+            self.notice = notice
+        }
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        let base = "/t/\(model.token)"
+        return Layout.page(title: context.t(Phrase(nb: "Tilbud fra \(model.clientName)", en: "Offer from \(model.clientName)")), context: context) {
+            if let notice = model.notice { el("p", .class("notice"), .init("role", "status")) { notice } }
+            switch model.state {
+            case .sent:
+                el("p") { context.t(Phrase(nb: "Les hele tilbudet nedenfor. Du er bare bundet hvis du aksepterer skriftlig.", en: "Read the whole offer below. You are bound only if you accept in writing.")) }
+                el("div", .class("actions")) {
+                    Form.post(base + "/accept", csrf: context.csrf) { Form.submit("Jeg aksepterer tilbudet") }
+                    Form.post(base + "/decline", csrf: context.csrf) { Form.submit("Nei takk", class: "button secondary") }
+                }
+            case .accepted:
+                el("h2") { context.t(Phrase(nb: "Kvittering", en: "Receipt")) }
+                el("p", .class("receipt")) {
+                    context.t(Phrase(nb: "Du aksepterte tilbudet", en: "You accepted the offer")) + (model.acceptedAt.map { " " + NorwegianFormat.dateTime($0) } ?? "") + ". "
+                        + context.t(Phrase(nb: "Referanse: ", en: "Reference: ")) + model.reference
+                }
+                if let last = model.withdrawalLastDay {
+                    el("p") { context.t(Phrase(nb: "Angrefrist: til og med \(last).", en: "Withdrawal deadline: until \(last) inclusive.")) }
+                }
+                if model.canWithdraw {
+                    Form.post(base + "/withdraw", csrf: context.csrf) { Form.submit(context.t(Phrase(nb: "Gå fra avtalen (angrerett)", en: "Withdraw (right of withdrawal)")), class: "button secondary") }
+                }
+            case .declined, .expired, .withdrawn:
+                el("p", .class("gone")) {
+                    switch model.state {
+                    case .declined: context.t(Phrase(nb: "Du har takket nei. Du er ikke bundet. Referanse: \(model.reference)", en: "You declined. You are not bound. Reference: \(model.reference)"))
+                    case .expired: context.t(Phrase(nb: "Svarfristen har gått ut. Du er ikke bundet, og tilbudet kan ikke lenger aksepteres.", en: "The deadline has passed. You are not bound and the offer can no longer be accepted."))
+                    default: context.t(Phrase(nb: "Du har gått fra avtalen. Referanse: \(model.reference)", en: "You withdrew from the agreement. Reference: \(model.reference)"))
+                    }
+                }
+            case .draft, .exempt:
+                el("p") { context.t(Phrase(nb: "Det finnes ikke noe tilbud å svare på.", en: "There is no offer to answer.")) }
+            }
+            el("p", .class("lang-offer")) {
+                el("a", .href(base + (model.english ? "?lang=nb" : "?lang=en"))) { model.english ? "Vis på norsk" : "Show in English" }
+            }
+            el("pre", .class("offer-text"), .lang(model.english ? "en" : "nb")) { model.text }
+        }
+    }
+}

@@ -1,0 +1,316 @@
+import Crypto
+import Fluent
+import Foundation
+import TMNormCore
+import Vapor
+
+/// Registers sales and applies offer events: the core decides, this persists, queues and records evidence.
+enum SaleService {
+    static let policy = ConfirmationPolicy.standard
+
+    /// Keys derived from the server secret, one per purpose.
+    static func key(_ purpose: String, _ app: Application) -> [UInt8] {
+        Array(SHA256.hash(data: Data("tmnorm-\(purpose):\(app.config.secret)".utf8)))
+    }
+
+    static func codeKey(_ app: Application) -> [UInt8] { key("offer-code", app) }
+    static func fingerprintKey(_ app: Application) -> [UInt8] { key("evidence-fingerprint", app) }
+
+    /// The result of a registration: the sale and whether the same key had already created it.
+    struct Registration {
+        let sale: SaleModel
+        let replayed: Bool
+    }
+
+    /// `POST /api/v1/sales`: validate, check the policy, render, queue, record — or the existing sale.
+    static func register(rawBody: ByteBuffer?, idempotencyKey: String?, principal: RequestPrincipal, req: Request) async throws -> Registration {
+        guard principal.actor.organisationKind == .callCentre, principal.actor.role != .clientUser else { throw AppError.forbidden() }
+        let callCentreID = principal.organisationID
+        guard let idempotencyKey = idempotencyKey?.trimmingCharacters(in: .whitespaces), !idempotencyKey.isEmpty else {
+            throw AppError.invalid([.init(field: "Idempotency-Key", reason: "header is required: a unique key per sale, reused on retries")])
+        }
+        guard idempotencyKey.count <= 200 else { throw AppError.invalid([.init(field: "Idempotency-Key", reason: "at most 200 characters")]) }
+        let bytes = rawBody.map { Array($0.readableBytesView) } ?? []
+        let requestHash = ConfirmationHashing.sha256Hex(bytes: bytes)
+        if let existing = try await SaleModel.query(on: req.db).filter(\.$callCentreID == callCentreID).filter(\.$idempotencyKey == idempotencyKey).first() {
+            guard existing.requestSHA256 == requestHash else {
+                throw AppError.invalid([.init(field: "Idempotency-Key", reason: "was already used for a different sale body")])
+            }
+            return Registration(sale: existing, replayed: true)
+        }
+        let input: SaleInput
+        do { input = try JSONDecoder().decode(SaleInput.self, from: Data(bytes)) } catch {
+            throw AppError.badRequest(Phrase(nb: "Innholdet er ikke gyldig JSON.", en: "The body is not valid JSON."))
+        }
+        let now = req.now
+        let draft: SaleDraft
+        do { draft = try SaleValidator.validate(input, today: OsloTime.localDate(of: now), limits: .standard) } catch {
+            throw AppError.invalid(error.problems.map { FieldProblem(field: $0.field, reason: "\($0.reason.code): \($0.reason.description)") })
+        }
+        guard let campaignID = UUID(uuidString: draft.campaignID),
+              let campaign = try await CampaignModel.find(campaignID, on: req.db), campaign.$callCentre.id == callCentreID
+        else { throw AppError.invalid([.init(field: "campaign_id", reason: "is not a campaign of this call centre")]) }
+        let productKind: OfferProductKind
+        if campaign.newspaper {
+            productKind = .newspaperSubscription
+        } else if case .string(let raw)? = input.root["product_kind"], raw == "goods" {
+            productKind = .goods
+        } else {
+            productKind = .service
+        }
+        let clientID = campaign.$client.id
+        let seller = try await party(callCentreID, voluntary: false, on: req.db)
+        let client = try await party(clientID, voluntary: campaign.voluntary, on: req.db)
+        let composition = OfferComposition(sale: draft, productKind: productKind, seller: seller, client: client, policy: policy)
+
+        let sale = SaleModel()
+        let saleID = UUID()
+        sale.id = saleID
+        sale.campaignID = campaignID
+        sale.callCentreID = callCentreID
+        sale.clientID = clientID
+        sale.agentID = principal.user?.id
+        sale.registeredBy = MayCallAPIRoutes.askedBy(req)
+        sale.idempotencyKey = idempotencyKey
+        sale.requestSHA256 = requestHash
+        sale.draftJSON = String(decoding: try JSONEncoder().encode(draft), as: UTF8.self)
+        sale.consumerName = draft.consumer.name
+        sale.consumerPhone = draft.consumer.phone?.e164
+        sale.consumerEmail = draft.consumer.email?.address
+        sale.product = draft.product
+        sale.createdAt = now
+        sale.updatedAt = now
+        var rng = SystemRandomNumberGenerator()
+        sale.reference = OfferSecretGenerator.reference(using: &rng)
+        let saleKey = saleID.uuidString.lowercased()
+        let registered = EvidenceEntry.make(after: nil, saleID: saleKey, event: .registered, at: now, channel: principal.user == nil ? "api" : "staff", detail: sale.registeredBy)
+
+        switch ConfirmationChecker.check(composition, policy: policy) {
+        case .incomplete(let items):
+            throw AppError.invalid(items.map { FieldProblem(field: $0.field, reason: $0.description) })
+        case .exempt(let exemption):
+            try sale.setLifecycle(OfferLifecycle.exempt(exemption, at: now, productKind: productKind, policy: policy))
+            let exempted = EvidenceEntry.make(after: registered, saleID: saleKey, event: .exempted, at: now, channel: "policy", detail: exemption.rawValue)
+            sale.evidenceHead = exempted.entryHash
+            try await req.db.transaction { db in
+                try await sale.create(on: db)
+                try await SaleEvidenceModel(registered, saleID: saleID).create(on: db)
+                try await SaleEvidenceModel(exempted, saleID: saleID).create(on: db)
+            }
+        case .ready(let offer):
+            let codeKey = codeKey(req.application)
+            var secrets = OfferSecretGenerator.make(policy: policy, codeKey: codeKey, using: &rng)
+            // 30-bit codes: make sure no other open offer to the same phone shares this one.
+            if let phone = sale.consumerPhone {
+                for _ in 0..<5 {
+                    let clash = try await SaleModel.query(on: req.db).filter(\.$consumerPhone == phone).filter(\.$codeHash == secrets.codeHash)
+                        .filter(\.$state ~~ [OfferState.sent.rawValue, OfferState.accepted.rawValue]).count()
+                    if clash == 0 { break }
+                    secrets = OfferSecretGenerator.make(policy: policy, codeKey: codeKey, using: &rng)
+                }
+            }
+            let lifecycle = OfferLifecycle.sent(at: now, productKind: productKind, policy: policy)
+            guard let deadlines = lifecycle.deadlines else { throw Abort(.internalServerError) }
+            let nb = OfferDocumentRenderer.render(offer, language: .norwegian, deadlines: deadlines, policy: policy)
+            let en = OfferDocumentRenderer.render(offer, language: .english, deadlines: deadlines, policy: policy)
+            guard OfferTextVerifier.missingItems(in: nb, offer: offer).isEmpty else { throw Abort(.internalServerError, reason: "offer text incomplete") }
+            let link = "\(req.application.config.publicBaseURL)/t/\(secrets.token)"
+            var sms: OfferSMS?
+            if offer.consumer.phone != nil {
+                do { sms = try OfferMessageComposer.sms(offer, language: .norwegian, link: link, code: secrets.code, acceptByDay: deadlines.acceptByDay, policy: policy) } catch {
+                    throw AppError.invalid([.init(field: "product", reason: error.description)])
+                }
+            }
+            let smsReplies = policy.smsRepliesEnabled && offer.consumer.phone != nil
+            let mail = offer.consumer.email.map { _ in
+                OfferMessageComposer.email(nb, offer: offer, link: link, code: secrets.code, smsReplyNumber: smsReplies ? req.application.config.messaging.smsFrom : nil)
+            }
+            let reminder = deadlines.reminderDueAt.map { due in
+                (due, ConfirmationNoticeText.reminder(offer, language: .norwegian, link: link, code: secrets.code, acceptByDay: deadlines.acceptByDay, smsReplies: smsReplies))
+            }
+            try sale.setLifecycle(lifecycle)
+            sale.offerJSON = String(decoding: try JSONEncoder().encode(offer), as: UTF8.self)
+            sale.tokenHash = secrets.tokenHash
+            sale.codeHash = secrets.codeHash
+            sale.offerTextNB = nb.text
+            sale.offerTextEN = en.text
+            sale.offerSHA256 = nb.sha256
+            let channels = [sms != nil ? "sms" : nil, mail != nil ? "email" : nil].compactMap { $0 }.joined(separator: "+")
+            let sent = EvidenceEntry.make(after: registered, saleID: saleKey, event: .sent, at: now, offerTextSHA256: nb.sha256, channel: channels)
+            sale.evidenceHead = sent.entryHash
+            let offerSMS = sms
+            try await req.db.transaction { db in
+                try await sale.create(on: db)
+                try await SaleEvidenceModel(registered, saleID: saleID).create(on: db)
+                try await SaleEvidenceModel(sent, saleID: saleID).create(on: db)
+                if let sms = offerSMS, let phone = sale.consumerPhone {
+                    try await Messaging.enqueue(on: db, kind: .sms, to: phone, text: sms.text, idempotencyKey: "sale:\(saleKey):offer:sms",
+                                                organisationID: callCentreID, saleID: saleID, segments: sms.size.segments, now: now)
+                }
+                if let mail, let email = sale.consumerEmail {
+                    try await Messaging.enqueue(on: db, kind: .email, to: email, subject: mail.subject, text: mail.body,
+                                                idempotencyKey: "sale:\(saleKey):offer:email", organisationID: callCentreID, saleID: saleID, now: now)
+                }
+                // The reminder waits in the outbox (the only place its link and code exist) until due;
+                // an answer before then cancels it.
+                if let (due, notice) = reminder {
+                    if let phone = sale.consumerPhone {
+                        try await Messaging.enqueue(on: db, kind: .sms, to: phone, text: notice.sms, idempotencyKey: "sale:\(saleKey):reminder:sms",
+                                                    organisationID: callCentreID, saleID: saleID, notBefore: due, now: now)
+                    } else if let email = sale.consumerEmail {
+                        try await Messaging.enqueue(on: db, kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody,
+                                                    idempotencyKey: "sale:\(saleKey):reminder:email", organisationID: callCentreID, saleID: saleID, notBefore: due, now: now)
+                    }
+                }
+            }
+        }
+        req.application.metricsRegistry.increment("tmnorm_sales_registered_total")
+        return Registration(sale: sale, replayed: false)
+    }
+
+    /// An organisation as an offer party, with what its settings add.
+    static func party(_ id: UUID, voluntary: Bool, on db: any Database) async throws -> OfferParty {
+        guard let organisation = try await OrganisationModel.find(id, on: db) else { throw AppError.notFound() }
+        let settings = try await OfferSettingsModel.query(on: db).filter(\.$organisationID == id).first()
+        return OfferParty(
+            name: organisation.name, organisationNumber: try? OrganisationNumber(organisation.orgnr), address: settings?.address,
+            phone: settings?.phone.flatMap { PhoneNumber.parse($0).number }, email: settings?.email.flatMap { try? EmailAddress($0) },
+            isVoluntaryOrganisation: voluntary)
+    }
+
+    /// What happened, for the caller to render.
+    enum Outcome {
+        case changed(OfferLifecycle)
+        case unchanged(OfferLifecycle)
+    }
+
+    /// Applies an event, persists the new lifecycle, appends evidence, queues receipt and webhook.
+    /// Throws the core's `OfferTransitionError` when the event does not apply (nothing changes).
+    static func apply(
+        _ event: OfferEvent, to sale: SaleModel, app: Application, on db: any Database, now: Date,
+        channel: String, fingerprint: String? = nil, code: String? = nil
+    ) async throws -> Outcome {
+        let current = try sale.lifecycle()
+        switch OfferStateMachine.transition(from: current, event: event, at: now) {
+        case .failure(let error):
+            throw error
+        case .success(.unchanged(let lifecycle, _)):
+            return .unchanged(lifecycle)
+        case .success(.changed(let next, _)):
+            let saleID = try sale.requireID()
+            let saleKey = saleID.uuidString.lowercased()
+            let kind: EvidenceEventKind? = switch next.state {
+            case .accepted where current.state == .sent: .accepted
+            case .declined: .declined
+            case .expired: .expired
+            case .withdrawn: .withdrawn
+            default: switch event {
+                case .remind: .reminded
+                case .goodsReceived: .goodsReceived
+                default: nil
+                }
+            }
+            try await db.transaction { db in
+                try sale.setLifecycle(next)
+                sale.updatedAt = now
+                if let kind {
+                    try await appendEvidence(to: sale, kind: kind, at: now, channel: channel, fingerprint: fingerprint, offerHash: kind == .accepted ? sale.offerSHA256 : nil, on: db)
+                }
+                try await sale.save(on: db)
+                if next.state != .sent {
+                    try await Messaging.cancel(on: db, idempotencyKeys: ["sale:\(saleKey):reminder:sms", "sale:\(saleKey):reminder:email"], reason: "cancelled: the offer is \(next.state.rawValue)")
+                }
+                if next.state != current.state {
+                    try await queueReceipt(for: sale, lifecycle: next, app: app, on: db, now: now, code: code)
+                    try await queueWebhook(for: sale, state: next.state, on: db, now: now)
+                }
+            }
+            return .changed(next)
+        }
+    }
+
+    /// Appends one entry to the sale's chain and moves the head (the caller saves the sale).
+    static func appendEvidence(
+        to sale: SaleModel, kind: EvidenceEventKind, at now: Date, channel: String?, fingerprint: String? = nil,
+        offerHash: String? = nil, detail: String? = nil, on db: any Database
+    ) async throws {
+        let saleID = try sale.requireID()
+        let last = try await SaleEvidenceModel.query(on: db).filter(\.$saleID == saleID).sort(\.$sequence, .descending).first()
+        let entry = EvidenceEntry.make(
+            after: last?.entry, saleID: saleID.uuidString.lowercased(), event: kind, at: now, offerTextSHA256: offerHash,
+            channel: channel, fingerprint: fingerprint, detail: detail)
+        try await SaleEvidenceModel(entry, saleID: saleID).create(on: db)
+        sale.evidenceHead = entry.entryHash
+    }
+
+    /// The consumer's receipt by SMS (or e-mail when there is no phone).
+    static func queueReceipt(for sale: SaleModel, lifecycle: OfferLifecycle, app: Application, on db: any Database, now: Date, code: String?) async throws {
+        guard let offer = try sale.offer() else { return }
+        let link = "\(app.config.publicBaseURL)/t"
+        let notice: ConfirmationNotice
+        switch lifecycle.state {
+        case .accepted:
+            notice = ConfirmationNoticeText.acceptanceReceipt(
+                offer, language: .norwegian, acceptedAt: lifecycle.acceptedAt ?? now, reference: sale.reference, link: link,
+                code: code ?? "", withdrawalDeadline: lifecycle.withdrawalDeadline, smsReplies: code != nil)
+        case .declined:
+            notice = ConfirmationNoticeText.declineReceipt(offer, language: .norwegian, reference: sale.reference)
+        case .withdrawn:
+            notice = ConfirmationNoticeText.withdrawalReceipt(offer, language: .norwegian, withdrawnAt: now, reference: sale.reference)
+        default:
+            return
+        }
+        let key = "sale:\(try sale.requireID().uuidString.lowercased()):receipt:\(lifecycle.state.rawValue)"
+        if let phone = sale.consumerPhone {
+            try await Messaging.enqueue(on: db, kind: .sms, to: phone, text: notice.sms, idempotencyKey: key + ":sms", organisationID: sale.callCentreID, saleID: sale.id, now: now)
+        }
+        if let email = sale.consumerEmail {
+            try await Messaging.enqueue(on: db, kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody, idempotencyKey: key + ":email", organisationID: sale.callCentreID, saleID: sale.id, now: now)
+        }
+    }
+
+    /// `sale.accepted` … to the client's webhook, when it configured one.
+    static func queueWebhook(for sale: SaleModel, state: OfferState, on db: any Database, now: Date) async throws {
+        guard let event = ConfirmationWebhookEvent(state: state),
+              let settings = try await OfferSettingsModel.query(on: db).filter(\.$organisationID == sale.clientID).first(),
+              let url = settings.webhookURL, !url.isEmpty
+        else { return }
+        let saleKey = try sale.requireID().uuidString.lowercased()
+        let eventID = "evt_\(saleKey)_\(state.rawValue)"
+        let payload = event.payload(eventID: eventID, saleID: saleKey, occurredAt: now)
+        try await Messaging.enqueue(
+            on: db, kind: .webhook, to: url, text: String(decoding: payload, as: UTF8.self), idempotencyKey: "sale:\(saleKey):webhook:\(state.rawValue)",
+            organisationID: sale.clientID, saleID: sale.id, now: now)
+    }
+
+    /// A sale the principal may see (its call centre or its client; the association sees all), else 404.
+    static func find(_ id: UUID, _ principal: RequestPrincipal, on db: any Database) async throws -> SaleModel {
+        guard let sale = try await SaleModel.find(id, on: db) else { throw AppError.notFound() }
+        if AccessPolicy.organisationScope(principal.actor) != .all,
+           sale.callCentreID != principal.organisationID && sale.clientID != principal.organisationID {
+            throw AppError.notFound()
+        }
+        return sale
+    }
+
+    /// Sales the principal may see, filtered.
+    static func search(_ principal: RequestPrincipal, state: String?, campaign: String?, on db: any Database, limit: Int = 500) async throws -> [SaleModel] {
+        let query = SaleModel.query(on: db).sort(\.$createdAt, .descending).range(..<limit)
+        if AccessPolicy.organisationScope(principal.actor) != .all {
+            let own = principal.organisationID
+            query.group(.or) { $0.filter(\.$callCentreID == own).filter(\.$clientID == own) }
+        }
+        if let state, !state.isEmpty {
+            guard OfferState(rawValue: state) != nil else { throw AppError.invalid([.init(field: "state", reason: "one of \(OfferState.allCases.map(\.rawValue).joined(separator: ", "))")]) }
+            query.filter(\.$state == state)
+        }
+        if let campaign, !campaign.isEmpty {
+            guard let id = UUID(uuidString: campaign) else { throw AppError.invalid([.init(field: "campaign", reason: "is not a campaign id")]) }
+            query.filter(\.$campaignID == id)
+        }
+        if principal.actor.role == .agent, let user = principal.user {
+            query.filter(\.$agentID == user.id)
+        }
+        return try await query.all()
+    }
+}
