@@ -31,6 +31,10 @@ public enum SiteRoute: Sendable, Equatable {
     case registerEntry(String)
     case registerBadge(String)
     case registerAPI
+    case authorization
+    case authorizationApplications
+    case authorizationApplication(UUID)
+    case authorizationCentre(UUID)
     case healthz
     case metrics
     case openAPI
@@ -66,6 +70,10 @@ public enum SiteRoute: Sendable, Equatable {
         case .registerEntry(let orgnr): "/register/\(orgnr)"
         case .registerBadge(let orgnr): "/register/\(orgnr)/badge.svg"
         case .registerAPI: "/api/v1/register"
+        case .authorization: "/authorization"
+        case .authorizationApplications: "/authorization/applications"
+        case .authorizationApplication(let id): "/authorization/applications/\(id.uuidString.lowercased())"
+        case .authorizationCentre(let id): "/authorization/centres/\(id.uuidString.lowercased())"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
         case .openAPI: "/api/openapi.json"

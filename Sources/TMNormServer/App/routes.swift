@@ -20,6 +20,8 @@ func routes(_ app: Application) throws {
     try app.register(collection: ExemptionWebRoutes())
     try app.register(collection: DecisionWebRoutes())
     try app.register(collection: PublicRegisterWebRoutes())
+    try app.register(collection: AuthorizationCentreRoutes())
+    try app.register(collection: AuthorizationApplicationRoutes())
 
     // The JSON API authenticates machine clients by bearer key only; browser sessions are ignored
     // there, so a logged-in browser cannot be tricked into cross-site API writes.

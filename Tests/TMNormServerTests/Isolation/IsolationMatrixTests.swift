@@ -133,6 +133,23 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/register/:orgnr/badge.svg", isPublic: true, path: { _ in "/register/974760673/badge.svg" }),
     .init(.GET, "/api/v1/register", isPublic: true),
     .init(.GET, "/api/v1/register/:orgnr", isPublic: true, path: { _ in "/api/v1/register/974760673" }),
+    .init(.GET, "/authorization"),
+    .init(.POST, "/authorization/applications", ownScopeWrite: true),
+    .init(.GET, "/authorization/applications/:id", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))" }),
+    .init(.POST, "/authorization/applications/:id/evidence", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/evidence" }, form: { _ in ["criterion": "accountant-auditor", "statement": "x"] }),
+    .init(.GET, "/authorization/applications/:id/evidence/:criterion", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/evidence/statutory-requirements" }),
+    .init(.POST, "/authorization/applications/:id/submit", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/submit" }),
+    .init(.POST, "/authorization/applications/:id/withdraw", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/withdraw" }),
+    .init(.POST, "/authorization/applications/:id/return", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/return" }, form: { _ in ["comment": "x"] }),
+    .init(.POST, "/authorization/applications/:id/review", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/review" }),
+    .init(.POST, "/authorization/applications/:id/recuse", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/recuse" }, form: { _ in ["reason": "x"] }),
+    .init(.POST, "/authorization/applications/:id/vote", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/vote" }, form: { _ in ["choice": "approve"] }),
+    .init(.POST, "/authorization/applications/:id/decide", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/decide" }, form: { _ in ["outcome": "approve", "reasons": "x"] }),
+    .init(.POST, "/authorization/applications/:id/fee", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/fee" }, form: { _ in ["action": "paid"] }),
+    .init(.GET, "/authorization/centres/:id", path: { "/authorization/centres/\(lower($0.foreignCallCentre.id))" }),
+    .init(.POST, "/authorization/centres/:id/sanctions", path: { "/authorization/centres/\(lower($0.foreignCallCentre.id))/sanctions" }, form: { _ in ["kind": "warning", "reasons": "x"] }),
+    .init(.GET, "/authorization/centres/:id/follow-ups/:year", path: { "/authorization/centres/\(lower($0.foreignCallCentre.id))/follow-ups/1" }),
+    .init(.POST, "/authorization/centres/:id/follow-ups/:year", path: { "/authorization/centres/\(lower($0.foreignCallCentre.id))/follow-ups/1" }, form: { _ in ["still_meets_application": "yes"] }),
     .init(.GET, "/exemptions"),
     .init(.POST, "/exemptions/customers", form: { ["client_id": $0.foreignClient.id.uuidString, "category": "strøm"] }),
     .init(.POST, "/exemptions/consents", form: { ["client_id": $0.foreignClient.id.uuidString, "phone": "93000001", "source": "web"] }),
@@ -195,6 +212,7 @@ struct IsolationMatrixTests {
             let foreignKeyID = try #require(try await APIKeyModel.query(on: app.db).filter(\.$organisation.$id == world.foreignCallCentre.id).first()?.requireID())
             let foreignWashID = try await world.foreignWash(app)
             let foreignCampaignID = try await world.foreignCampaign(app)
+            try await world.foreignApplication(app)
             for route in isolationMatrix {
                 for principal in MatrixPrincipal.allCases {
                     // API routes are for keys, web routes for people; both are tried with the other too.

@@ -67,6 +67,19 @@ struct TestWorld: Sendable {
         return try record.requireID()
     }
 
+    /// The id of the foreign call centre's authorization application made by `foreignApplication`.
+    static let foreignApplicationID = UUID(uuidString: "0B0B0B0B-0000-4000-8000-00000000A001") ?? UUID()
+
+    /// A submitted authorization application of the foreign call centre.
+    func foreignApplication(_ app: Application) async throws {
+        var application = try AuthorizationApplication(
+            id: TestWorld.foreignApplicationID.uuidString.lowercased(), applicant: try OrganisationNumber(foreignCallCentre.orgnr),
+            applicantName: foreignCallCentre.name, kind: .firstApproval, catalogue: try AuthorizationCriteriaCatalogue.demo(), createdAt: testNow)
+        try application.submit(at: testNow)
+        try await AuthorizationApplicationModel(
+            id: TestWorld.foreignApplicationID, organisationID: foreignCallCentre.id, application: application, at: testNow).create(on: app.db)
+    }
+
     func browser(_ role: Role) -> Browser { browsers[role] ?? .anonymous }
 
     /// Names and numbers that must never appear in a response to the own side.

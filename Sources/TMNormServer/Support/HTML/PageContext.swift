@@ -47,6 +47,10 @@ enum Navigation {
         if user.role != .agent {
             items.append(NavItem(route: .decisions, label: Phrase(nb: "Beslutningslogg", en: "Decision log")))
         }
+        if [.callCentreAdmin, .associationAdmin, .boardMember].contains(user.role) {
+            items.append(NavItem(route: .authorization, label: Phrase(nb: "Godkjenning", en: "Authorization")))
+        }
+        items.append(NavItem(route: .publicRegister, label: Phrase(nb: "Godkjente callsentre", en: "Approved call centres")))
         if user.role.isOrganisationAdministrator {
             items.append(NavItem(route: .users, label: Phrase(nb: "Brukere", en: "Users")))
             items.append(NavItem(route: .apiKeys, label: Phrase(nb: "API-nøkler", en: "API keys")))
