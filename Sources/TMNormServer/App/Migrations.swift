@@ -16,6 +16,7 @@ enum Migrations {
         CreateWashes(),
         CreateCampaigns(),
         CreateDecisions(),
+        CreateBlockRequests(),
         CreateAuthorizationRecords(),
         CreateAuthorizationApplications(),
         CreateOutboxMessages(),

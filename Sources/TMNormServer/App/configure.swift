@@ -37,10 +37,13 @@ private func useDatabase(_ config: AppConfig, on app: Application) async throws 
     switch config.database {
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
-        // WAL lets readers run while a writer commits; NORMAL sync is durable across process crashes.
-        if let sql = app.db as? any SQLDatabase {
-            _ = try? await sql.raw("PRAGMA journal_mode=WAL").all()
-            _ = try? await sql.raw("PRAGMA synchronous=NORMAL").all()
+        // WAL lets readers run while a writer commits; NORMAL sync is durable across process crashes
+        // and avoids an fsync per commit. `synchronous` is per connection: one connection per event loop.
+        for eventLoop in app.eventLoopGroup.makeIterator() {
+            if let sql = app.databases.database(.sqlite, logger: app.logger, on: eventLoop) as? any SQLDatabase {
+                _ = try? await sql.raw("PRAGMA journal_mode=WAL").all()
+                _ = try? await sql.raw("PRAGMA synchronous=NORMAL").all()
+            }
         }
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)

@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: OfferSettingsRoutes())
     try app.register(collection: ConsumerOfferRoutes())
     try app.register(collection: ExemptionWebRoutes())
+    try app.register(collection: ConsumerBlockRoutes())
     try app.register(collection: DecisionWebRoutes())
     try app.register(collection: PublicRegisterWebRoutes())
     try app.register(collection: AuthorizationCentreRoutes())

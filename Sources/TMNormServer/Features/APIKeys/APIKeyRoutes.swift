@@ -55,6 +55,7 @@ struct APIKeyRoutes: RouteCollection {
             key.revokedAt = req.now
             try await key.save(on: req.db)
         }
+        await req.application.apiKeyCache.revoke(keyID: id)
         return req.redirect(to: .apiKeys)
     }
 }

@@ -34,11 +34,13 @@ public enum APIKeyService {
     /// The client for a presented key, or nil when unknown or revoked.
     static func authenticate(_ key: String, on req: Request) async throws -> APIClient? {
         guard key.hasPrefix(keyPrefix), key.count <= 100 else { return nil }
+        let hash = TokenGenerator.hash(key)
+        if let cached = await req.application.apiKeyCache.client(hash: hash, now: req.now) { return cached }
         // One query with a join: this runs on every API call, including the may-call hot path.
         guard
             let model = try await APIKeyModel.query(on: req.db)
                 .join(OrganisationModel.self, on: \APIKeyModel.$organisation.$id == \OrganisationModel.$id)
-                .filter(\.$keyHash == TokenGenerator.hash(key))
+                .filter(\.$keyHash == hash)
                 .filter(\.$revokedAt == nil)
                 .first(),
             let id = model.id,
@@ -50,6 +52,8 @@ public enum APIKeyService {
             model.lastUsedAt = now
             try await model.save(on: req.db)
         }
-        return APIClient(keyID: id, organisationID: organisationID, organisationKind: organisation.kind)
+        let client = APIClient(keyID: id, organisationID: organisationID, organisationKind: organisation.kind)
+        await req.application.apiKeyCache.store(client, hash: hash, now: now)
+        return client
     }
 }

@@ -118,8 +118,9 @@ struct CampaignWebRoutes: RouteCollection {
         if case .valid = PhoneNumber.parse(number) {} else {
             throw AppError.invalid([.init(field: "number", reason: PhoneNumber.parse(number).reason ?? "invalid")])
         }
+        let context = try await MayCallService.context(campaignID: try campaign.requireID(), at: req.now, app: req.application, on: req.db)
         let answers = try await MayCallService.decide(
-            numbers: [number], campaign: campaign, at: req.now, askedBy: MayCallAPIRoutes.askedBy(req), app: req.application, on: req.db)
+            numbers: [number], context: context, at: req.now, askedBy: MayCallAPIRoutes.askedBy(req), app: req.application, on: req.db)
         return try await show(req: req, verdict: answers.first)
     }
 }

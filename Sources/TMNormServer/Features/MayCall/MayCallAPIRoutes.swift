@@ -15,12 +15,13 @@ struct MayCallAPIRoutes: RouteCollection {
     }
 
     /// The campaign named by `campaign`, the key's own (404 otherwise, never "allowed").
-    private func campaign(_ raw: String?, _ principal: RequestPrincipal, on db: any Database) async throws -> CampaignModel {
+    private func loadContext(_ raw: String?, _ principal: RequestPrincipal, at instant: Date, on req: Request) async throws -> MayCallContextCache.Context {
         guard let raw, !raw.isEmpty else { throw AppError.invalid([.init(field: "campaign", reason: "is required")]) }
         guard let id = UUID(uuidString: raw) else { throw AppError.notFound() }
-        let campaign = try await CampaignService.find(id, principal, on: db)
-        guard campaign.$callCentre.id == principal.organisationID else { throw AppError.notFound() }
-        return campaign
+        let context = try await MayCallService.context(campaignID: id, at: instant, app: req.application, on: req.db)
+        // Only the campaign's own call centre asks; anyone else learns nothing, not even that it exists.
+        guard context.campaign.$callCentre.id == principal.organisationID else { throw AppError.notFound() }
+        return context
     }
 
     static func instant(_ raw: String?, now: Date) throws -> Date {
@@ -32,8 +33,8 @@ struct MayCallAPIRoutes: RouteCollection {
 
     func single(req: Request) async throws -> MayCallService.Answer {
         let principal = try req.requirePrincipal()
-        let campaign = try await campaign(req.query[String.self, at: "campaign"], principal, on: req.db)
         let at = try Self.instant(req.query[String.self, at: "at"], now: req.now)
+        let context = try await loadContext(req.query[String.self, at: "campaign"], principal, at: at, on: req)
         guard let number = req.query[String.self, at: "number"], !number.isEmpty else {
             throw AppError.invalid([.init(field: "number", reason: "is required")])
         }
@@ -43,7 +44,7 @@ struct MayCallAPIRoutes: RouteCollection {
         case .valid: break
         }
         let answers = try await MayCallService.decide(
-            numbers: [number], campaign: campaign, at: at, askedBy: Self.askedBy(req), app: req.application, on: req.db)
+            numbers: [number], context: context, at: at, askedBy: Self.askedBy(req), app: req.application, on: req.db)
         guard let answer = answers.first else { throw AppError(.internalServerError, code: "internal", Phrase(nb: "Ingen avgjørelse.", en: "No decision.")) }
         return answer
     }
@@ -57,12 +58,12 @@ struct MayCallAPIRoutes: RouteCollection {
     func batch(req: Request) async throws -> ListDTO<MayCallService.Answer> {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(BatchInput.self)
-        let campaign = try await campaign(input.campaign, principal, on: req.db)
         let at = try Self.instant(input.at, now: req.now)
+        let context = try await loadContext(input.campaign, principal, at: at, on: req)
         guard let numbers = input.numbers, !numbers.isEmpty else { throw AppError.invalid([.init(field: "numbers", reason: "is required: 1–10000 numbers")]) }
         guard numbers.count <= Self.maxBatch else { throw AppError.invalid([.init(field: "numbers", reason: "at most \(Self.maxBatch) numbers per request")]) }
         let answers = try await MayCallService.decide(
-            numbers: numbers, campaign: campaign, at: at, askedBy: Self.askedBy(req), app: req.application, on: req.db)
+            numbers: numbers, context: context, at: at, askedBy: Self.askedBy(req), app: req.application, on: req.db)
         return ListDTO(items: answers)
     }
 

@@ -21,23 +21,31 @@ enum MayCallService {
         }
     }
 
+    /// The campaign with what every answer for it needs; questions about "now" share a second-long cache,
+    /// questions about another moment are computed afresh. Unknown campaign → 404.
+    static func context(campaignID: UUID, at instant: Date, app: Application, on db: any Database) async throws -> MayCallContextCache.Context {
+        let now = app.clock.now()
+        let load: @Sendable () async throws -> MayCallContextCache.Context = {
+            guard let campaign = try await CampaignModel.find(campaignID, on: db) else { throw AppError.notFound() }
+            return MayCallContextCache.Context(
+                campaign: campaign, validity: try? await CampaignValidity.check(campaign, at: instant, on: db),
+                register: try? await RegisterSelection.activeModel(for: campaign.$callCentre.id, on: db), loadedAt: now)
+        }
+        if abs(instant.timeIntervalSince(now)) < 1 {
+            return try await app.mayCallCache.context(campaignID, now: now, load: load)
+        }
+        return try await load()
+    }
+
     static func decide(
-        numbers: [String], campaign: CampaignModel, at instant: Date, askedBy: String, app: Application, on db: any Database
+        numbers: [String], context: MayCallContextCache.Context, at instant: Date, askedBy: String, app: Application, on db: any Database
     ) async throws -> [Answer] {
         let now = app.clock.now()
+        let campaign = context.campaign
         let campaignID = try campaign.requireID()
-        let load: @Sendable () async throws -> MayCallContextCache.Context = {
-            MayCallContextCache.Context(
-                campaign: campaign, validity: try? await CampaignValidity.check(campaign, at: instant, on: db),
-                register: try await RegisterSelection.activeModel(for: campaign.$callCentre.id, on: db), loadedAt: now)
-        }
-        // Questions about "now" share a second-long cache; questions about another moment are computed afresh.
-        let context = abs(instant.timeIntervalSince(now)) < 1
-            ? try? await app.mayCallCache.context(campaignID, now: now, load: load)
-            : try? await load()
-        let validity = context?.validity
+        let validity = context.validity
         let calling = try? CallingRules.decide(at: instant)
-        let registerModel = context?.register
+        let registerModel = context.register
         var snapshot: RegisterSnapshot?
         if let registerModel { snapshot = try? await app.registerStore.snapshot(for: registerModel) }
 

@@ -1,0 +1,39 @@
+import Foundation
+import Vapor
+
+/// Recently authenticated API keys, by hash, for a few seconds: machine clients call in tight loops
+/// (the dialer asks may-call before every call). Revoking in this process drops the entry at once;
+/// other processes see a revocation within `lifetime`.
+actor APIKeyCache {
+    static let lifetime: TimeInterval = 5
+    private var entries: [String: (client: APIClient, loadedAt: Date)] = [:]
+
+    func client(hash: String, now: Date) -> APIClient? {
+        guard let entry = entries[hash], now >= entry.loadedAt, now.timeIntervalSince(entry.loadedAt) < Self.lifetime else { return nil }
+        return entry.client
+    }
+
+    func store(_ client: APIClient, hash: String, now: Date) {
+        if entries.count > 10_000 { entries.removeAll() }
+        entries[hash] = (client, now)
+    }
+
+    func revoke(keyID: UUID) {
+        entries = entries.filter { $0.value.client.keyID != keyID }
+    }
+}
+
+extension Application {
+    private struct APIKeyCacheKey: StorageKey { typealias Value = APIKeyCache }
+
+    /// The process's API key cache.
+    var apiKeyCache: APIKeyCache {
+        get {
+            if let cache = storage[APIKeyCacheKey.self] { return cache }
+            let cache = APIKeyCache()
+            storage[APIKeyCacheKey.self] = cache
+            return cache
+        }
+        set { storage[APIKeyCacheKey.self] = newValue }
+    }
+}

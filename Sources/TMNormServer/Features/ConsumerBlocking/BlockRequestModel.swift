@@ -1,0 +1,40 @@
+import Fluent
+import Foundation
+
+/// A consumer's request to go on a business's block list, waiting for the one-time code sent by SMS.
+// Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
+final class BlockRequestModel: Model, @unchecked Sendable {
+    static let schema = "block_requests"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisation_id") var organisation: OrganisationModel
+    @Field(key: "phone") var phone: String
+    /// HMAC of the code with the server secret and the request id; the code itself is only in the SMS.
+    @Field(key: "code_hash") var codeHash: String
+    @Field(key: "attempts") var attempts: Int
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "expires_at") var expiresAt: Date
+    @OptionalField(key: "confirmed_at") var confirmedAt: Date?
+
+    init() {}
+}
+
+/// Creates `block_requests`.
+struct CreateBlockRequests: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(BlockRequestModel.schema)
+            .id()
+            .field("organisation_id", .uuid, .required, .references(OrganisationModel.schema, "id", onDelete: .cascade))
+            .field("phone", .string, .required)
+            .field("code_hash", .string, .required)
+            .field("attempts", .int, .required)
+            .field("created_at", .datetime, .required)
+            .field("expires_at", .datetime, .required)
+            .field("confirmed_at", .datetime)
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(BlockRequestModel.schema).delete()
+    }
+}
