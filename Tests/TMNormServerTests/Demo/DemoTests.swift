@@ -28,6 +28,12 @@ struct DemoTests {
             let campaign = try #require((try campaigns.json()["items"] as? [[String: Any]])?.first?["id"] as? String)
             let answer = try await app.api(.GET, "/api/v1/may-call?campaign=\(campaign)&number=91200001", key: credentials.apiKey)
             #expect(try answer.json()["reasons"] as? [String] == ["reserved_phone"])
+            // the public register shows the demo's approved and suspended centres
+            let register = try await app.testing().sendRequest(.GET, "/api/v1/register")
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(register.text.utf8)) as? [[String: Any]])
+            let statuses = Dictionary(uniqueKeysWithValues: entries.compactMap { entry in (entry["name"] as? String).map { ($0, entry["status"] as? String ?? "") } })
+            #expect(statuses["UniCall AS"] == "approved")
+            #expect(statuses["Smart 1 AS"] == "suspended")
         }
     }
 }
