@@ -68,6 +68,7 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/metrics", isPublic: true),
     .init(.GET, "/api/openapi.json", isPublic: true),
     .init(.GET, "/static/app.css", isPublic: true),
+    .init(.GET, "/static/app.js", isPublic: true),
     .init(.GET, "/", isPublic: true),
     .init(.GET, "/login", isPublic: true),
     .init(.POST, "/login", isPublic: true, form: { _ in ["email": "leder@beta.test", "password": "guess"] }),

@@ -9,6 +9,7 @@ struct OperationsRoutes: RouteCollection {
         routes.get("metrics", use: metrics)
         routes.get("api", "openapi.json", use: openAPI)
         routes.get("static", "app.css", use: stylesheet)
+        routes.get("static", "app.js", use: script)
     }
 
     /// 200 when the database answers a trivial query, 503 otherwise.
@@ -37,6 +38,13 @@ struct OperationsRoutes: RouteCollection {
         var headers = HTTPHeaders()
         headers.contentType = .json
         return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(document)))
+    }
+
+    func script(req: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/javascript; charset=utf-8")
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
+        return Response(status: .ok, headers: headers, body: .init(string: Script.js))
     }
 
     func stylesheet(req: Request) async throws -> Response {

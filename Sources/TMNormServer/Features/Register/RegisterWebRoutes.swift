@@ -133,7 +133,8 @@ enum RegisterView {
                 el("p", .class(model.failed ? "alert" : "notice"), .init("role", model.failed ? "alert" : "status")) { context.t(message) }
             }
             el("h2") { context.t(Phrase(nb: "Importer ny levering", en: "Import a new delivery")) }
-            Form.post("/national-register", csrf: context.csrf, enctype: "multipart/form-data") {
+            Form.post("/national-register", csrf: context.csrf, enctype: "multipart/form-data",
+                      progress: context.t(Phrase(nb: "Filen er lastet opp; registeret leses og kopien bygges …", en: "Uploaded; reading the register and building the copy …"))) {
                 Form.field(context.t(Phrase(nb: "Registerfil (CSV eller ett nummer per linje)", en: "Register file (CSV or one number per line)")), name: "file", type: "file")
                 Form.field(context.t(Phrase(nb: "Hentet dato", en: "Obtained on")), name: "obtained_at", type: "date", required: false,
                            hint: context.t(Phrase(nb: "Tom: i dag", en: "Empty: today")))

@@ -39,7 +39,8 @@ enum WashListView {
     static func render(_ model: Model, context: PageContext) -> String {
         Layout.page(title: context.t(Phrase(nb: "Vasking av ringelister", en: "Washing call lists")), context: context) {
             el("p") { context.t(Phrase(nb: "Listen vaskes mot Reservasjonsregisteret (nummer og navn/adresse), callsenterets og oppdragsgiverens sperrelister. Ringbare rader kommer uendret tilbake.", en: "The list is washed against the reservation register (number and name/address) and the call centre's and client's block lists. Callable rows come back unchanged.")) }
-            Form.post("/washes", csrf: context.csrf, enctype: "multipart/form-data") {
+            Form.post("/washes", csrf: context.csrf, enctype: "multipart/form-data",
+                      progress: context.t(Phrase(nb: "Filen er lastet opp; listen vaskes …", en: "Uploaded; washing the list …"))) {
                 Form.field(context.t(Phrase(nb: "Ringeliste (CSV)", en: "Call list (CSV)")), name: "file", type: "file")
                 Form.select(context.t(Phrase(nb: "Oppdragsgiver", en: "Client")), name: "client_id",
                             options: [("", context.t(Phrase(nb: "(ingen)", en: "(none)")))] + model.clients.map { ($0.id.uuidString, $0.name) })

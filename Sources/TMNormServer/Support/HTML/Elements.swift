@@ -34,12 +34,21 @@ public enum Form {
     /// A POST form carrying the CSRF token.
     public static func post(
         _ action: String, csrf: String, class className: String = "form",
-        enctype: String? = nil,
+        enctype: String? = nil, progress: String? = nil,
         @NodeBuilder children: () -> [Node]
     ) -> Node {
         var attributes: [Attribute] = [.method("post"), .action(action), .class(className)]
         if let enctype { attributes.append(.init("enctype", enctype)) }
-        return .element("form", attributes, [csrfField(csrf)] + children())
+        var extra: [Node] = []
+        if let progress {
+            // Shown by /static/app.js while the file uploads; the label then says the server is working.
+            attributes.append(.data("progress", ""))
+            extra = [el("p", .class("upload-progress")) {
+                Node.element("progress", [.init("hidden", nil), .aria("label", progress)], [])
+                Node.element("span", [.data("progress-label", progress), .aria("live", "polite")], [])
+            }]
+        }
+        return .element("form", attributes, [csrfField(csrf)] + children() + extra)
     }
 
     /// The hidden CSRF field.
