@@ -51,7 +51,11 @@ enum MayCallService {
 
         let parsed = numbers.map { PhoneNumber.parse($0) }
         let nationals = Array(Set(parsed.compactMap { $0.number?.national }))
-        let lookups = try? await Lookups.load(nationals: nationals, campaign: campaign, on: db)
+        // Exemptions only matter for numbers the register reserves, so only those are looked up.
+        let reservedNationals = snapshot.map { snapshot in
+            nationals.filter { national in UInt32(national).map(snapshot.containsNumber) ?? false }
+        } ?? nationals
+        let lookups = try? await Lookups.load(nationals: nationals, exemptionCandidates: reservedNationals, campaign: campaign, on: db)
 
         var answers: [Answer] = []
         var decisions: [DecisionModel] = []
@@ -116,7 +120,7 @@ enum MayCallService {
         let customers: Set<String>
         let consents: Set<String>
 
-        static func load(nationals: [String], campaign: CampaignModel, on db: any Database) async throws -> Lookups {
+        static func load(nationals: [String], exemptionCandidates: [String], campaign: CampaignModel, on db: any Database) async throws -> Lookups {
             guard !nationals.isEmpty else { return Lookups(clientBlocked: [], callCentreBlocked: [], customers: [], consents: []) }
             let clientID = campaign.$client.id
             let callCentreID = campaign.$callCentre.id
@@ -127,6 +131,9 @@ enum MayCallService {
                     guard let phone = entry.phone else { continue }
                     if entry.$organisation.id == clientID { clientBlocked.insert(phone) } else { callCentreBlocked.insert(phone) }
                 }
+            }
+            for start in stride(from: 0, to: exemptionCandidates.count, by: 1000) {
+                let chunk = Array(exemptionCandidates[start..<min(start + 1000, exemptionCandidates.count)])
                 for customer in try await CustomerModel.query(on: db).filter(\.$client.$id == clientID).filter(\.$phone ~~ chunk).all()
                 where customer.category.lowercased() == campaign.productCategory.lowercased() {
                     if let phone = customer.phone { customers.insert(phone) }
