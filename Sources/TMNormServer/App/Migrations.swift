@@ -21,5 +21,6 @@ enum Migrations {
         CreateAuthorizationApplications(),
         CreateOutboxMessages(),
         CreateConfirmations(),
+        CreateGuidelines(),
     ]
 }

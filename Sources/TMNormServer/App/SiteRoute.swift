@@ -35,6 +35,8 @@ public enum SiteRoute: Sendable, Equatable {
     case authorizationApplications
     case authorizationApplication(UUID)
     case authorizationCentre(UUID)
+    case guidelines
+    case guideline(UUID)
     case healthz
     case metrics
     case openAPI
@@ -74,6 +76,8 @@ public enum SiteRoute: Sendable, Equatable {
         case .authorizationApplications: "/authorization/applications"
         case .authorizationApplication(let id): "/authorization/applications/\(id.uuidString.lowercased())"
         case .authorizationCentre(let id): "/authorization/centres/\(id.uuidString.lowercased())"
+        case .guidelines: "/guidelines"
+        case .guideline(let id): "/guidelines/\(id.uuidString.lowercased())"
         case .healthz: "/healthz"
         case .metrics: "/metrics"
         case .openAPI: "/api/openapi.json"

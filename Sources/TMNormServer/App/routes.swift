@@ -23,6 +23,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: PublicRegisterWebRoutes())
     try app.register(collection: AuthorizationCentreRoutes())
     try app.register(collection: AuthorizationApplicationRoutes())
+    try app.register(collection: GuidelineRoutes())
 
     // The JSON API authenticates machine clients by bearer key only; browser sessions are ignored
     // there, so a logged-in browser cannot be tricked into cross-site API writes.

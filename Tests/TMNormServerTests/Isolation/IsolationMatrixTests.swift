@@ -173,6 +173,11 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/api/v1/sales/statistics"),
     .init(.GET, "/api/v1/sales/:id", path: { _ in "/api/v1/sales/\(UUID().uuidString.lowercased())" }),
     .init(.POST, "/api/v1/sms/inbound", isPublic: true, form: { _ in ["from": "+4791234567", "to": "2222", "text": "JA ABCDEF", "received_at": "2026-11-30T10:00:00+01:00"] }),
+    .init(.GET, "/guidelines", isPublic: true),
+    .init(.GET, "/guidelines/compare", isPublic: true, path: { _ in "/guidelines/compare?from=\(UUID().uuidString.lowercased())&to=\(UUID().uuidString.lowercased())" }),
+    .init(.GET, "/guidelines/:id", isPublic: true, path: { _ in "/guidelines/\(UUID().uuidString.lowercased())" }),
+    .init(.POST, "/guidelines/:id/acknowledge", ownScopeWrite: true, path: { _ in "/guidelines/\(UUID().uuidString.lowercased())/acknowledge" }),
+    .init(.POST, "/guidelines/:id/versions", path: { _ in "/guidelines/\(UUID().uuidString.lowercased())/versions" }, form: { _ in ["version_label": "x", "adopted_on": "2027-01-01", "in_force_from": "2027-01-01", "markdown": "x"] }),
     // Last: it ends the sessions the rows above use.
     .init(.POST, "/logout", isPublic: true),
 ]

@@ -50,6 +50,7 @@ enum Navigation {
         if [.callCentreAdmin, .associationAdmin, .boardMember].contains(user.role) {
             items.append(NavItem(route: .authorization, label: Phrase(nb: "Godkjenning", en: "Authorization")))
         }
+        items.append(NavItem(route: .guidelines, label: Phrase(nb: "Retningslinjer", en: "Guidelines")))
         items.append(NavItem(route: .publicRegister, label: Phrase(nb: "Godkjente callsentre", en: "Approved call centres")))
         if user.role.isOrganisationAdministrator {
             items.append(NavItem(route: .users, label: Phrase(nb: "Brukere", en: "Users")))
