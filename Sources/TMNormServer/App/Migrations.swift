@@ -22,5 +22,6 @@ enum Migrations {
         CreateOutboxMessages(),
         CreateConfirmations(),
         CreateGuidelines(),
+        CreateIndustryNorms(),
     ]
 }

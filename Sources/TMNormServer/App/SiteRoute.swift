@@ -27,6 +27,7 @@ public enum SiteRoute: Sendable, Equatable {
     case outbox
     case offerSettings
     case exemptions
+    case norms
     case publicRegister
     case registerEntry(String)
     case registerBadge(String)
@@ -68,6 +69,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .outbox: "/outbox"
         case .offerSettings: "/offer-settings"
         case .exemptions: "/exemptions"
+        case .norms: "/norms"
         case .publicRegister: "/register"
         case .registerEntry(let orgnr): "/register/\(orgnr)"
         case .registerBadge(let orgnr): "/register/\(orgnr)/badge.svg"

@@ -19,6 +19,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: ConsumerOfferRoutes())
     try app.register(collection: ExemptionWebRoutes())
     try app.register(collection: ConsumerBlockRoutes())
+    try app.register(collection: IndustryNormRoutes())
     try app.register(collection: DecisionWebRoutes())
     try app.register(collection: PublicRegisterWebRoutes())
     try app.register(collection: AuthorizationCentreRoutes())

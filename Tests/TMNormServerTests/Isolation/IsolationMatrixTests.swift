@@ -155,6 +155,8 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.POST, "/stop-calls", isPublic: true, form: { _ in ["business": "Finnes ikke", "phone": "41234567"] }),
     .init(.GET, "/stop-calls/:id", isPublic: true, path: { _ in "/stop-calls/\(UUID().uuidString.lowercased())" }),
     .init(.POST, "/stop-calls/:id", isPublic: true, path: { _ in "/stop-calls/\(UUID().uuidString.lowercased())" }, form: { _ in ["code": "123456"] }),
+    .init(.GET, "/norms"),
+    .init(.POST, "/norms/versions", form: { _ in ["effective_from": "2027-01-01", "opens": "08:00", "closes": "22:00"] }),
     .init(.GET, "/exemptions"),
     .init(.POST, "/exemptions/customers", form: { ["client_id": $0.foreignClient.id.uuidString, "category": "strøm"] }),
     .init(.POST, "/exemptions/consents", form: { ["client_id": $0.foreignClient.id.uuidString, "phone": "93000001", "source": "web"] }),

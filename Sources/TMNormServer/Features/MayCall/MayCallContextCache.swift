@@ -1,4 +1,5 @@
 import Fluent
+import TMNormCore
 import Foundation
 import Vapor
 
@@ -10,6 +11,8 @@ actor MayCallContextCache {
         let campaign: CampaignModel
         let validity: CampaignValidity?
         let register: RegisterSnapshotModel?
+        /// The industry norms binding the campaign's call centre (through its memberships).
+        let norms: [IndustryNorm]
         let loadedAt: Date
     }
 

@@ -29,7 +29,9 @@ enum MayCallService {
             guard let campaign = try await CampaignModel.find(campaignID, on: db) else { throw AppError.notFound() }
             return MayCallContextCache.Context(
                 campaign: campaign, validity: try? await CampaignValidity.check(campaign, at: instant, on: db),
-                register: try? await RegisterSelection.activeModel(for: campaign.$callCentre.id, on: db), loadedAt: now)
+                register: try? await RegisterSelection.activeModel(for: campaign.$callCentre.id, on: db),
+                norms: try await IndustryNormService.norms(bindingCallCentre: campaign.$callCentre.id, on: OsloTime.localDate(of: instant), db: db),
+                loadedAt: now)
         }
         if abs(instant.timeIntervalSince(now)) < 1 {
             return try await app.mayCallCache.context(campaignID, now: now, load: load)
@@ -44,7 +46,10 @@ enum MayCallService {
         let campaign = context.campaign
         let campaignID = try campaign.requireID()
         let validity = context.validity
-        let calling = try? CallingRules.decide(at: instant)
+        // The law, then every industry norm binding the call centre; the strictest answer wins.
+        let calling = try? IndustryNormService.decide(at: instant, norms: context.norms)
+        let day = OsloTime.localDate(of: instant)
+        let ruleSet = calling.map { ([$0.ruleSetID] + context.norms.compactMap { $0.version(on: day)?.id }).joined(separator: "+") } ?? "unavailable"
         let registerModel = context.register
         var snapshot: RegisterSnapshot?
         if let registerModel { snapshot = try? await app.registerStore.snapshot(for: registerModel) }
@@ -89,7 +94,7 @@ enum MayCallService {
             decision.allowed = verdict.allowed
             decision.reasons = verdict.reasons.map(\.rawValue).joined(separator: ",")
             decision.registerSnapshotID = registerModel?.snapshotID
-            decision.ruleSet = calling?.ruleSetID ?? "unavailable"
+            decision.ruleSet = ruleSet
             decision.askedAt = instant
             decision.decidedAt = now
             decision.askedBy = askedBy

@@ -44,6 +44,9 @@ enum Navigation {
         if user.role == .callCentreAdmin || user.role == .associationAdmin {
             items.append(NavItem(route: .nationalRegister, label: Phrase(nb: "Reservasjonsregisteret", en: "Reservation register")))
         }
+        if user.role == .associationAdmin || user.role == .boardMember || user.role == .callCentreAdmin {
+            items.append(NavItem(route: .norms, label: Phrase(nb: "Ringetider", en: "Calling times")))
+        }
         if user.role != .agent {
             items.append(NavItem(route: .decisions, label: Phrase(nb: "Beslutningslogg", en: "Decision log")))
         }
