@@ -26,6 +26,8 @@ public enum SiteRoute: Sendable, Equatable {
     case decisions
     case outbox
     case offerSettings
+    case sales
+    case sale(UUID)
     case exemptions
     case norms
     case publicRegister
@@ -68,6 +70,8 @@ public enum SiteRoute: Sendable, Equatable {
         case .decisions: "/decisions"
         case .outbox: "/outbox"
         case .offerSettings: "/offer-settings"
+        case .sales: "/sales"
+        case .sale(let id): "/sales/\(id.uuidString.lowercased())"
         case .exemptions: "/exemptions"
         case .norms: "/norms"
         case .publicRegister: "/register"

@@ -16,6 +16,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: OutboxWebRoutes())
     ConfirmationsBoot.boot(app)
     try app.register(collection: OfferSettingsRoutes())
+    try app.register(collection: SalesWebRoutes())
     try app.register(collection: ConsumerOfferRoutes())
     try app.register(collection: ExemptionWebRoutes())
     try app.register(collection: ConsumerBlockRoutes())

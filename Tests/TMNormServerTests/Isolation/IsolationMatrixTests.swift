@@ -174,6 +174,8 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/api/v1/sales"),
     .init(.GET, "/api/v1/sales/statistics"),
     .init(.GET, "/api/v1/sales/:id", path: { _ in "/api/v1/sales/\(UUID().uuidString.lowercased())" }),
+    .init(.GET, "/sales"),
+    .init(.GET, "/sales/:id", path: { _ in "/sales/FOREIGN_SALE" }),
     .init(.POST, "/api/v1/sms/inbound", isPublic: true, form: { _ in ["from": "+4791234567", "to": "2222", "text": "JA ABCDEF", "received_at": "2026-11-30T10:00:00+01:00"] }),
     .init(.GET, "/guidelines", isPublic: true),
     .init(.GET, "/guidelines/compare", isPublic: true, path: { _ in "/guidelines/compare?from=\(UUID().uuidString.lowercased())&to=\(UUID().uuidString.lowercased())" }),
@@ -225,6 +227,7 @@ struct IsolationMatrixTests {
             let foreignWashID = try await world.foreignWash(app)
             let foreignCampaignID = try await world.foreignCampaign(app)
             try await world.foreignApplication(app)
+            let foreignSaleID = try await world.foreignSale(app, campaign: foreignCampaignID)
             for route in isolationMatrix {
                 for principal in MatrixPrincipal.allCases {
                     // API routes are for keys, web routes for people; both are tried with the other too.
@@ -232,6 +235,7 @@ struct IsolationMatrixTests {
                     let path = route.path(world).replacingOccurrences(of: "FOREIGN_KEY", with: lower(foreignKeyID))
                         .replacingOccurrences(of: "FOREIGN_WASH", with: lower(foreignWashID))
                         .replacingOccurrences(of: "FOREIGN_CAMPAIGN", with: lower(foreignCampaignID))
+                        .replacingOccurrences(of: "FOREIGN_SALE", with: lower(foreignSaleID))
                     let response = try await send(route, path: path, as: principal, world: world, app: app, foreignCampaignID: foreignCampaignID, foreignWashID: foreignWashID)
                     let label = "\(route.method.rawValue) \(route.pattern) as \(principal)"
                     // The association and the board oversee every organisation by design; everyone else is a tenant.

@@ -294,8 +294,10 @@ enum SaleService {
     }
 
     /// Sales the principal may see, filtered.
-    static func search(_ principal: RequestPrincipal, state: String?, campaign: String?, on db: any Database, limit: Int = 500) async throws -> [SaleModel] {
+    static func search(_ principal: RequestPrincipal, state: String?, campaign: String?, period: SalesPeriod = SalesPeriod(), on db: any Database, limit: Int = 500) async throws -> [SaleModel] {
         let query = SaleModel.query(on: db).sort(\.$createdAt, .descending).range(..<limit)
+        if let from = period.from { query.filter(\.$createdAt >= from) }
+        if let until = period.until { query.filter(\.$createdAt < until) }
         if AccessPolicy.organisationScope(principal.actor) != .all {
             let own = principal.organisationID
             query.group(.or) { $0.filter(\.$callCentreID == own).filter(\.$clientID == own) }
@@ -313,4 +315,10 @@ enum SaleService {
         }
         return try await query.all()
     }
+}
+
+/// Registration instants from `from` (inclusive) until `until` (exclusive); nil means open.
+struct SalesPeriod: Sendable {
+    var from: Date?
+    var until: Date?
 }

@@ -46,8 +46,9 @@ public enum DemoSeeder {
         // Each feature adds its demo data here.
         try await DemoWashing.seed(app, organisations: ids)
         try await DemoAuthorization.seed(app, organisations: ids)
-        try await DemoNorms.seed(app, organisations: ids)
         try await DemoGuidelines.seed(app, organisations: ids)
+        try await DemoSales.seed(app, organisations: ids)
+        try await DemoNorms.seed(app, organisations: ids)
 
         let key = try await APIKeyService.create(
             organisationID: try id(DemoNetwork.apiKeyOrganisation), name: "Demo dialer", on: db, tokens: app.tokens, now: now)

@@ -62,6 +62,7 @@ enum Navigation {
         if user.role == .associationAdmin || user.role == .callCentreAdmin {
             items.append(NavItem(route: .outbox, label: Phrase(nb: "Utboks", en: "Outbox")))
         }
+        items.append(NavItem(route: .sales, label: Phrase(nb: "Salg", en: "Sales")))
         if user.role == .callCentreAdmin || user.role == .clientUser {
             items.append(NavItem(route: .offerSettings, label: Phrase(nb: "Tilbudsopplysninger", en: "Offer details")))
         }
