@@ -38,7 +38,7 @@ struct IndustryNormTests {
             // (the November wash has also expired by December; the norm's reason is listed with it)
             #expect((try early.json()["reasons"] as? [String])?.contains("norm_closed") == true)
             #expect(try early.json()["next_allowed"] as? String == "2026-12-01T10:00:00+01:00")
-            let before = try await MayCallTests().mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000001", at: "2026-11-30T09:30:00+01:00")
+            let before = try await MayCallTests().mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000001", at: "2026-11-30T10:30:00+01:00")
             #expect(try before.json()["allowed"] as? Bool == true)  // judged by the rules in force then
             let logged = try #require(try await DecisionModel.query(on: app.db).filter(\.$allowed == false).first())
             #expect(logged.ruleSet.contains("bransjenorm-"))
