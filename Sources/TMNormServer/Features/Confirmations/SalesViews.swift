@@ -1,0 +1,274 @@
+import Fluent
+import Foundation
+import TMNormCore
+import Vapor
+
+/// Words for states and evidence events.
+enum SaleWords {
+    static func state(_ raw: String) -> Phrase {
+        switch OfferState(rawValue: raw) {
+        case .draft: Phrase(nb: "Utkast", en: "Draft")
+        case .sent: Phrase(nb: "Sendt", en: "Sent")
+        case .accepted: Phrase(nb: "Akseptert", en: "Accepted")
+        case .declined: Phrase(nb: "Avslått", en: "Declined")
+        case .expired: Phrase(nb: "Utløpt", en: "Expired")
+        case .withdrawn: Phrase(nb: "Angret", en: "Withdrawn")
+        case .exempt: Phrase(nb: "Unntatt", en: "Exempt")
+        case nil: Phrase(nb: raw, en: raw)
+        }
+    }
+
+    static func event(_ kind: EvidenceEventKind) -> Phrase {
+        switch kind {
+        case .registered: Phrase(nb: "Registrert", en: "Registered")
+        case .exempted: Phrase(nb: "Unntatt skriftlig bekreftelse", en: "Exempt from written confirmation")
+        case .sent: Phrase(nb: "Tilbud sendt", en: "Offer sent")
+        case .delivered: Phrase(nb: "Levert", en: "Delivered")
+        case .opened: Phrase(nb: "Åpnet", en: "Opened")
+        case .reminded: Phrase(nb: "Påminnelse sendt", en: "Reminder sent")
+        case .accepted: Phrase(nb: "Akseptert", en: "Accepted")
+        case .declined: Phrase(nb: "Avslått", en: "Declined")
+        case .expired: Phrase(nb: "Utløpt", en: "Expired")
+        case .withdrawn: Phrase(nb: "Angret", en: "Withdrawn")
+        case .goodsReceived: Phrase(nb: "Varen mottatt", en: "Goods received")
+        case .receiptSent: Phrase(nb: "Kvittering sendt", en: "Receipt sent")
+        }
+    }
+
+    static func percent(_ rate: Double?, _ context: PageContext) -> String {
+        AcceptanceStatistics.percentText(rate, language: context.language == .en ? .english : .norwegian)
+    }
+}
+
+/// The sales list with filters and acceptance rates.
+enum SalesListView {
+    struct Row: Sendable {
+        let id: UUID
+        let createdAt: Date
+        let reference: String
+        let consumer: String
+        let product: String
+        let campaign: String
+        let callCentre: String
+        let client: String
+        let agent: String?
+        let state: String
+    }
+
+    struct Model: Sendable {
+        let filters: SalesWebRoutes.Filters
+        let rows: [Row]
+        let overall: AcceptanceTally
+        let perCampaign: [(String, AcceptanceTally)]
+        let perAgent: [(String?, AcceptanceTally)]
+        let campaignOptions: [(String, String)]
+        let readOnlyOversight: Bool
+    }
+
+    static func tallyTable(_ caption: String, _ heading: String, _ rows: [(String, AcceptanceTally)], id: String, context: PageContext) -> Node {
+        el("div", .class("table-wrap")) {
+            el("table", .id(id)) {
+                el("caption") { caption }
+                el("thead") {
+                    el("tr") {
+                        el("th", .init("scope", "col")) { heading }
+                        el("th", .init("scope", "col")) { context.t(Phrase(nb: "Tilbud", en: "Offers")) }
+                        el("th", .init("scope", "col")) { context.t(Phrase(nb: "Akseptert", en: "Accepted")) }
+                        el("th", .init("scope", "col")) { context.t(Phrase(nb: "Avslått", en: "Declined")) }
+                        el("th", .init("scope", "col")) { context.t(Phrase(nb: "Utløpt", en: "Expired")) }
+                        el("th", .init("scope", "col")) { context.t(Phrase(nb: "Angret", en: "Withdrawn")) }
+                        el("th", .init("scope", "col")) { context.t(Phrase(nb: "Akseptrate", en: "Acceptance rate")) }
+                    }
+                }
+                el("tbody") {
+                    rows.map { name, tally in
+                        el("tr") {
+                            el("th", .init("scope", "row")) { name }
+                            el("td") { "\(tally.offers)" }
+                            el("td") { "\(tally.everAccepted)" }
+                            el("td") { "\(tally.declined)" }
+                            el("td") { "\(tally.expired)" }
+                            el("td") { "\(tally.withdrawn)" }
+                            el("td", .class("rate")) { SaleWords.percent(tally.acceptanceRate, context) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        Layout.page(title: context.t(Phrase(nb: "Salg og skriftlige tilbud", en: "Sales and written offers")), context: context) {
+            if model.readOnlyOversight {
+                el("p", .class("notice")) { context.t(Phrase(nb: "Du ser salg fra alle callsentre, kun for lesing (oppfølging av klager).", en: "You see the sales of every call centre, read-only (complaint follow-up).")) }
+            }
+            el("form", .method("get"), .action(SiteRoute.sales.path), .class("filters")) {
+                Form.select(context.t(Phrase(nb: "Status", en: "State")), name: "state",
+                            options: [("", context.t(Phrase(nb: "Alle", en: "All")))] + OfferState.allCases.map { ($0.rawValue, context.t(SaleWords.state($0.rawValue))) },
+                            selected: model.filters.state)
+                Form.select(context.t(Phrase(nb: "Kampanje", en: "Campaign")), name: "campaign",
+                            options: [("", context.t(Phrase(nb: "Alle", en: "All")))] + model.campaignOptions, selected: model.filters.campaign.lowercased())
+                Form.field(context.t(Phrase(nb: "Fra og med", en: "From")), name: "from", type: "date", value: model.filters.from, required: false)
+                Form.field(context.t(Phrase(nb: "Til og med", en: "To")), name: "to", type: "date", value: model.filters.to, required: false)
+                Form.submit(context.t(Phrase(nb: "Vis", en: "Show")))
+            }
+            el("h2") { context.t(Phrase(nb: "Akseptrate", en: "Acceptance rate")) }
+            el("p", .id("overall-rate")) {
+                context.t(Phrase(nb: "Samlet: ", en: "Overall: ")) + SaleWords.percent(model.overall.acceptanceRate, context)
+                    + " (\(model.overall.everAccepted) / \(model.overall.concluded))"
+            }
+            el("p", .class("hint")) { context.t(Phrase(nb: "Akseptert (også senere angret) delt på avgjorte tilbud; åpne tilbud telles ikke.", en: "Accepted (including later withdrawn) divided by concluded offers; open offers are not counted.")) }
+            tallyTable(context.t(Phrase(nb: "Per kampanje", en: "Per campaign")), context.t(Phrase(nb: "Kampanje", en: "Campaign")), model.perCampaign, id: "per-campaign", context: context)
+            tallyTable(context.t(Phrase(nb: "Per selger", en: "Per agent")), context.t(Phrase(nb: "Selger", en: "Agent")),
+                       model.perAgent.map { ($0.0 ?? context.t(Phrase(nb: "Uten selger (API)", en: "No agent (API)")), $0.1) }, id: "per-agent", context: context)
+            el("h2") { context.t(Phrase(nb: "Salg", en: "Sales")) }
+            if model.rows.isEmpty {
+                el("p") { context.t(Phrase(nb: "Ingen salg med disse filtrene.", en: "No sales match these filters.")) }
+            } else {
+                el("div", .class("table-wrap")) {
+                    el("table", .id("sales")) {
+                        el("thead") {
+                            el("tr") {
+                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Registrert", en: "Registered")) }
+                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Referanse", en: "Reference")) }
+                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Forbruker", en: "Consumer")) }
+                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Produkt", en: "Product")) }
+                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Kampanje", en: "Campaign")) }
+                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Callsenter", en: "Call centre")) }
+                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Oppdragsgiver", en: "Client")) }
+                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Selger", en: "Agent")) }
+                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Status", en: "State")) }
+                            }
+                        }
+                        el("tbody") {
+                            model.rows.map { row in
+                                el("tr", .data("state", row.state)) {
+                                    el("td") { NorwegianFormat.dateTime(row.createdAt) }
+                                    el("td") { el("a", .href(SiteRoute.sale(row.id).path)) { row.reference } }
+                                    el("td") { row.consumer }
+                                    el("td") { row.product }
+                                    el("td") { row.campaign }
+                                    el("td") { row.callCentre }
+                                    el("td") { row.client }
+                                    el("td") { row.agent ?? "–" }
+                                    el("td") { context.t(SaleWords.state(row.state)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One sale's evidence: the offer as sent with its SHA-256, the timeline and the chain's verdict.
+enum SaleEvidenceView {
+    struct Model: Sendable {
+        let reference: String
+        let state: String
+        let consumer: String
+        let product: String
+        let campaign: String
+        let callCentre: String
+        let client: String
+        let agent: String?
+        let registeredBy: String
+        let createdAt: Date
+        let acceptBy: Date?
+        let withdrawalDeadline: String?
+        let exemption: String?
+        let offerText: String?
+        let offerSHA256: String?
+        let entries: [EvidenceEntry]
+        let verification: EvidenceVerification
+    }
+
+    static func render(_ model: Model, context: PageContext) -> String {
+        Layout.page(title: context.t(Phrase(nb: "Salg \(model.reference)", en: "Sale \(model.reference)")), context: context) {
+            el("p") { el("a", .href(SiteRoute.sales.path)) { context.t(Phrase(nb: "Alle salg", en: "All sales")) } }
+            el("dl", .class("facts")) {
+                el("dt") { context.t(Phrase(nb: "Status", en: "State")) }
+                el("dd", .id("sale-state")) { context.t(SaleWords.state(model.state)) }
+                el("dt") { context.t(Phrase(nb: "Forbruker", en: "Consumer")) }
+                el("dd") { model.consumer }
+                el("dt") { context.t(Phrase(nb: "Produkt", en: "Product")) }
+                el("dd") { model.product }
+                el("dt") { context.t(Phrase(nb: "Kampanje", en: "Campaign")) }
+                el("dd") { model.campaign }
+                el("dt") { context.t(Phrase(nb: "Callsenter", en: "Call centre")) }
+                el("dd") { model.callCentre }
+                el("dt") { context.t(Phrase(nb: "Oppdragsgiver", en: "Client")) }
+                el("dd") { model.client }
+                el("dt") { context.t(Phrase(nb: "Selger", en: "Agent")) }
+                el("dd") { model.agent ?? model.registeredBy }
+                el("dt") { context.t(Phrase(nb: "Registrert", en: "Registered")) }
+                el("dd") { NorwegianFormat.dateTime(model.createdAt) }
+                if let acceptBy = model.acceptBy {
+                    el("dt") { context.t(Phrase(nb: "Svarfrist", en: "Answer by")) }
+                    el("dd") { NorwegianFormat.dateTime(acceptBy) }
+                }
+                if let deadline = model.withdrawalDeadline {
+                    el("dt") { context.t(Phrase(nb: "Angrefrist (siste dag)", en: "Withdrawal deadline (last day)")) }
+                    el("dd") { NorwegianFormat.isoDay(deadline) }
+                }
+                if let exemption = model.exemption {
+                    el("dt") { context.t(Phrase(nb: "Unntak", en: "Exemption")) }
+                    el("dd") { exemption }
+                }
+            }
+            el("h2") { context.t(Phrase(nb: "Beviskjeden", en: "Evidence chain")) }
+            switch model.verification {
+            case .intact(let count, let head):
+                el("p", .class("notice"), .id("chain-verdict"), .data("verdict", "intact")) {
+                    context.t(Phrase(nb: "Kjeden er intakt: \(count) hendelser, siste hash \(head).", en: "The chain is intact: \(count) events, last hash \(head)."))
+                }
+            case .broken(let index, let problem):
+                el("p", .class("error"), .id("chain-verdict"), .data("verdict", "broken"), .data("index", "\(index)")) {
+                    context.t(Phrase(nb: "Kjeden er brutt ved indeks \(index): \(problem.description).", en: "The chain is broken at index \(index): \(problem.description)."))
+                }
+            }
+            el("div", .class("table-wrap")) {
+                el("table", .id("timeline")) {
+                    el("thead") {
+                        el("tr") {
+                            el("th", .init("scope", "col")) { "#" }
+                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Tidspunkt", en: "Time")) }
+                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Hendelse", en: "Event")) }
+                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Kanal", en: "Channel")) }
+                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Tilbudstekstens SHA-256", en: "Offer text SHA-256")) }
+                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Fingeravtrykk", en: "Fingerprint")) }
+                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Detalj", en: "Detail")) }
+                            el("th", .init("scope", "col")) { "Hash" }
+                        }
+                    }
+                    el("tbody") {
+                        model.entries.map { entry in
+                            el("tr", .data("event", entry.event.rawValue)) {
+                                el("td") { "\(entry.sequence)" }
+                                el("td") { NorwegianFormat.dateTime(entry.at) }
+                                el("td") { context.t(SaleWords.event(entry.event)) }
+                                el("td") { entry.channel ?? "–" }
+                                el("td") { el("code") { entry.offerTextSHA256 ?? "–" } }
+                                el("td") { el("code") { entry.fingerprint ?? "–" } }
+                                el("td") { entry.detail ?? "–" }
+                                el("td") { el("code") { entry.entryHash } }
+                            }
+                        }
+                    }
+                }
+            }
+            el("h2") { context.t(Phrase(nb: "Tilbudet slik det ble sendt", en: "The offer as sent")) }
+            if let text = model.offerText {
+                el("p") {
+                    context.t(Phrase(nb: "SHA-256 av den norske teksten: ", en: "SHA-256 of the Norwegian text: "))
+                    el("code", .id("offer-sha256")) { model.offerSHA256 ?? "–" }
+                }
+                el("pre", .class("offer-text"), .id("offer-text")) { text }
+            } else {
+                el("p") { context.t(Phrase(nb: "Ingen tilbud ble sendt for dette salget.", en: "No offer was sent for this sale.")) }
+            }
+            el("p", .class("hint")) { context.t(Phrase(nb: "Bare forbrukeren kan akseptere, avslå eller angre et tilbud. Lenke og kode vises aldri her.", en: "Only the consumer can accept, decline or withdraw an offer. The link and code are never shown here.")) }
+        }
+    }
+}
