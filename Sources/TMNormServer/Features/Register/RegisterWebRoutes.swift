@@ -54,11 +54,9 @@ struct RegisterWebRoutes: RouteCollection {
                 throw AppError.invalid([.init(field: "obtained_at", reason: "must be a date YYYY-MM-DD")])
             }
         }
-        let spoolDirectory = URL(fileURLWithPath: req.application.config.dataDirectory).appendingPathComponent("uploads")
-        try FileManager.default.createDirectory(at: spoolDirectory, withIntermediateDirectories: true)
-        let path = spoolDirectory.appendingPathComponent(UUID().uuidString.lowercased()).path
-        try await req.fileio.writeFile(file.data, at: path)
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let upload = try await UploadSpool.save(file, on: req)
+        defer { upload.remove() }
+        let path = upload.path
         let status: HTTPResponseStatus
         let message: Phrase
         var failed = false

@@ -10,10 +10,22 @@ struct UploadSpool {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    static func spool(_ req: Request, maxBytes: Int, app: Application) async throws -> UploadSpool {
+    /// A fresh path in the data directory's `uploads` folder.
+    static func newPath(app: Application) throws -> String {
         let directory = URL(fileURLWithPath: app.config.dataDirectory).appendingPathComponent("uploads")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent(UUID().uuidString.lowercased()).path
+        return directory.appendingPathComponent(UUID().uuidString.lowercased()).path
+    }
+
+    /// Writes a form upload (already collected by the route) to a spool file.
+    static func save(_ file: File, on req: Request) async throws -> UploadSpool {
+        let path = try newPath(app: req.application)
+        try await req.fileio.writeFile(file.data, at: path)
+        return UploadSpool(path: path)
+    }
+
+    static func spool(_ req: Request, maxBytes: Int, app: Application) async throws -> UploadSpool {
+        let path = try newPath(app: app)
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
             throw AppError(.internalServerError, code: "spool", Phrase(nb: "Kunne ikke ta imot filen.", en: "Could not receive the file."))
         }

@@ -48,11 +48,9 @@ struct WashWebRoutes: RouteCollection {
         guard let file = input.file, file.data.readableBytes > 0 else {
             throw AppError.invalid([.init(field: "file", reason: "choose the call list (CSV) to wash")])
         }
-        let directory = URL(fileURLWithPath: req.application.config.dataDirectory).appendingPathComponent("uploads")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let path = directory.appendingPathComponent(UUID().uuidString.lowercased()).path
-        try await req.fileio.writeFile(file.data, at: path)
-        defer { try? FileManager.default.removeItem(atPath: path) }
+        let upload = try await UploadSpool.save(file, on: req)
+        defer { upload.remove() }
+        let path = upload.path
         let clientID = try await WashRequestOptions.clientID(input.client_id, on: req.db)
         let job = WashService.Job(
             listPath: path, fileName: file.filename, callCentreID: user.organisationID, clientID: clientID,
