@@ -23,5 +23,6 @@ enum Migrations {
         CreateConfirmations(),
         CreateGuidelines(),
         CreateIndustryNorms(),
+        CreateAuthorizationReminders(),
     ]
 }

@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     Messaging.boot(app)
     try app.register(collection: OutboxWebRoutes())
     ConfirmationsBoot.boot(app)
+    AuthorizationReminderJob.boot(app)
     try app.register(collection: OfferSettingsRoutes())
     try app.register(collection: SalesWebRoutes())
     try app.register(collection: ConsumerOfferRoutes())

@@ -235,6 +235,7 @@ struct AuthorizationApplicationRoutes: RouteCollection {
     func recuse(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let model = try await AuthorizationCases.application(req, user: user)
+        try requireRole(user, .boardMember)
         let reason = try req.content.decode(ReasonInput.self).reason ?? ""
         _ = try await AuthorizationCases.change(model, at: req.now, field: "reason", on: req.db) { application throws(AuthorizationError) in
             try application.recuse(memberID: user.id.uuidString.lowercased(), reason: reason, at: req.now)
@@ -248,6 +249,8 @@ struct AuthorizationApplicationRoutes: RouteCollection {
     func vote(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let model = try await AuthorizationCases.application(req, user: user)
+        // Only board members vote; the core then checks that this member sits on the reviewing board.
+        try requireRole(user, .boardMember)
         guard let choice = (try req.content.decode(VoteInput.self).choice).flatMap(AuthorizationVoteChoice.init(rawValue:)) else {
             throw AppError.invalid([FieldProblem(field: "choice", reason: "must be approve, reject or abstain")])
         }
@@ -267,6 +270,7 @@ struct AuthorizationApplicationRoutes: RouteCollection {
     func decide(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let model = try await AuthorizationCases.application(req, user: user)
+        try requireRole(user, .boardMember)
         let input = try req.content.decode(DecisionInput.self)
         guard let outcome = input.outcome.flatMap(AuthorizationOutcome.init(rawValue:)) else {
             throw AppError.invalid([FieldProblem(field: "outcome", reason: "must be approve or reject")])

@@ -59,7 +59,10 @@ struct AuthorizationCentreRoutes: RouteCollection {
         let today = req.osloToday
         let model = AuthorizationCentreView.Model(
             organisationID: try organisation.requireID(), viewer: user, today: today, record: record, standing: record.publicStanding(on: today),
-            followUps: record.followUpStates(on: today, policy: req.application.authorizationSettings.policy))
+            followUps: record.followUpStates(on: today, policy: req.application.authorizationSettings.policy),
+            reminders: try await AuthorizationReminderModel.query(on: req.db).filter(\.$organisation.$id == organisation.requireID())
+                .sort(\.$sentAt, .descending).all()
+                .map { .init(subject: $0.subject, deadline: try? LocalDate(parsing: $0.deadline), sentAt: $0.sentAt, recipients: $0.recipients) })
         return .html(AuthorizationCentreView.render(model, context: req.pageContext))
     }
 

@@ -90,6 +90,22 @@ enum AuthorizationCentreView {
         let record: AuthorizationCentreRecord
         let standing: AuthorizationPublicStanding
         let followUps: [(due: AuthorizationFollowUpDue, state: AuthorizationFollowUpState)]
+        /// Reminders sent before follow-up and renewal deadlines, newest first.
+        var reminders: [Reminder] = []
+    }
+
+    /// A reminder as the page shows it.
+    struct Reminder: Sendable {
+        let subject: String
+        let deadline: LocalDate?
+        let sentAt: Date
+        let recipients: Int
+    }
+
+    static func reminderSubject(_ key: String) -> Phrase {
+        if key == "renewal" { return Phrase(nb: "Fornyelse av godkjenningen", en: "Renewal of the approval") }
+        let year = key.replacingOccurrences(of: "follow-up-", with: "")
+        return Phrase(nb: "Oppfølgingsrapport år \(year)", en: "Follow-up report year \(year)")
     }
 
     static func followUpState(_ state: AuthorizationFollowUpState) -> Phrase {
@@ -135,6 +151,19 @@ enum AuthorizationCentreView {
                         context.t(Phrase(nb: "År \(due.year), frist \(due.dueOn.norwegianFormatted): ", en: "Year \(due.year), due \(due.dueOn.norwegianFormatted): ")) + context.t(followUpState(state)) + " "
                         if state != .upcoming {
                             el("a", .href(base + "/follow-ups/\(due.year)")) { context.t(Phrase(nb: "rapport", en: "report")) }
+                        }
+                    }
+                }
+            }
+            if !model.reminders.isEmpty {
+                el("h2") { context.t(Phrase(nb: "Påminnelser sendt", en: "Reminders sent")) }
+                el("ul") {
+                    for reminder in model.reminders {
+                        el("li", .data("reminder", reminder.subject)) {
+                            context.t(reminderSubject(reminder.subject)) + " — "
+                                + context.t(Phrase(
+                                    nb: "frist \(reminder.deadline?.norwegianFormatted ?? "–"), sendt \(NorwegianFormat.dateTime(reminder.sentAt)) til \(reminder.recipients) administrator(er)",
+                                    en: "deadline \(reminder.deadline?.norwegianFormatted ?? "–"), sent \(NorwegianFormat.dateTime(reminder.sentAt)) to \(reminder.recipients) administrator(s)"))
                         }
                     }
                 }
