@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: BlockListWebRoutes())
     try app.register(collection: CampaignWebRoutes())
     Messaging.boot(app)
+    app.decisionLogWriter = DecisionLogWriter()
     try app.register(collection: OutboxWebRoutes())
     ConfirmationsBoot.boot(app)
     AuthorizationReminderJob.boot(app)

@@ -87,6 +87,6 @@ enum ConsumerBlockService {
 
     static func hash(code: String, requestID: UUID, secret: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("\(requestID.uuidString):\(code)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return mac.map { String(format: "%02x", $0) }.joined()
+        return Hex.encode(mac)
     }
 }

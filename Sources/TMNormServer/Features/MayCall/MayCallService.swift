@@ -57,10 +57,10 @@ enum MayCallService {
         let parsed = numbers.map { PhoneNumber.parse($0) }
         let nationals = Array(Set(parsed.compactMap { $0.number?.national }))
         // Exemptions only matter for numbers the register reserves, so only those are looked up.
-        let reservedNationals = snapshot.map { snapshot in
+        let reservedNationals = Set(snapshot.map { snapshot in
             nationals.filter { national in UInt32(national).map(snapshot.containsNumber) ?? false }
-        } ?? nationals
-        let lookups = try? await Lookups.load(nationals: nationals, exemptionCandidates: reservedNationals, campaign: campaign, on: db)
+        } ?? nationals)
+        let lookups = try? await MayCallLookups.load(nationals: nationals, exemptionCandidates: reservedNationals, campaign: campaign, on: db)
 
         var answers: [Answer] = []
         var decisions: [DecisionModel] = []
@@ -106,48 +106,13 @@ enum MayCallService {
                 next_allowed: calling?.nextAllowed.map(OsloTime.iso8601)))
         }
         // Logged before answering: an answer that is not on record is never given.
-        for chunk in stride(from: 0, to: decisions.count, by: 500) {
-            try await Array(decisions[chunk..<min(chunk + 500, decisions.count)]).create(on: db)
-        }
+        try await app.decisionLogWriter.record(decisions, on: db)
         return answers
     }
 
     /// A keyed hash of the national number: searchable, but the log holds no numbers.
     static func numberHash(_ national: String, secret: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data(national.utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return code.map { String(format: "%02x", $0) }.joined()
-    }
-
-    /// Block lists and exemptions for a set of numbers, read in a few queries.
-    struct Lookups: Sendable {
-        let clientBlocked: Set<String>
-        let callCentreBlocked: Set<String>
-        let customers: Set<String>
-        let consents: Set<String>
-
-        static func load(nationals: [String], exemptionCandidates: [String], campaign: CampaignModel, on db: any Database) async throws -> Lookups {
-            guard !nationals.isEmpty else { return Lookups(clientBlocked: [], callCentreBlocked: [], customers: [], consents: []) }
-            let clientID = campaign.$client.id
-            let callCentreID = campaign.$callCentre.id
-            var clientBlocked = Set<String>(), callCentreBlocked = Set<String>(), customers = Set<String>(), consents = Set<String>()
-            for start in stride(from: 0, to: nationals.count, by: 1000) {
-                let chunk = Array(nationals[start..<min(start + 1000, nationals.count)])
-                for entry in try await BlockListEntryModel.query(on: db).filter(\.$organisation.$id ~~ [clientID, callCentreID]).filter(\.$phone ~~ chunk).all() {
-                    guard let phone = entry.phone else { continue }
-                    if entry.$organisation.id == clientID { clientBlocked.insert(phone) } else { callCentreBlocked.insert(phone) }
-                }
-            }
-            for start in stride(from: 0, to: exemptionCandidates.count, by: 1000) {
-                let chunk = Array(exemptionCandidates[start..<min(start + 1000, exemptionCandidates.count)])
-                for customer in try await CustomerModel.query(on: db).filter(\.$client.$id == clientID).filter(\.$phone ~~ chunk).all()
-                where customer.category.lowercased() == campaign.productCategory.lowercased() {
-                    if let phone = customer.phone { customers.insert(phone) }
-                }
-                for consent in try await ConsentModel.query(on: db).filter(\.$business.$id == clientID).filter(\.$phone ~~ chunk).all() {
-                    consents.insert(consent.phone)
-                }
-            }
-            return Lookups(clientBlocked: clientBlocked, callCentreBlocked: callCentreBlocked, customers: customers, consents: consents)
-        }
+        return Hex.encode(code)
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TMNormCore
 import Vapor
 
 /// Random tokens and their hashes; injected so tests can make them predictable.
@@ -18,7 +19,7 @@ public struct TokenGenerator: Sendable {
 
     /// Lowercase hex of `bytes` random bytes.
     public func hex(bytes: Int) -> String {
-        randomBytes(bytes).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(randomBytes(bytes))
     }
 
     /// URL-safe base64 without padding of `bytes` random bytes.
@@ -31,7 +32,7 @@ public struct TokenGenerator: Sendable {
 
     /// SHA-256 hex of a token: what is stored at rest instead of the token itself.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(SHA256.hash(data: Data(token.utf8)))
     }
 }
 
