@@ -24,5 +24,6 @@ enum Migrations {
         CreateGuidelines(),
         CreateIndustryNorms(),
         CreateAuthorizationReminders(),
+        AddOutboxDeliveryReceipts(),
     ]
 }

@@ -19,6 +19,7 @@ func routes(_ app: Application) throws {
     AuthorizationReminderJob.boot(app)
     try app.register(collection: OfferSettingsRoutes())
     try app.register(collection: SalesWebRoutes())
+    try app.register(collection: SaleStaffRoutes())
     try app.register(collection: ConsumerOfferRoutes())
     try app.register(collection: ExemptionWebRoutes())
     try app.register(collection: ConsumerBlockRoutes())

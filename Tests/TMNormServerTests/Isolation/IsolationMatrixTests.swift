@@ -176,6 +176,8 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/api/v1/sales/:id", path: { _ in "/api/v1/sales/\(UUID().uuidString.lowercased())" }),
     .init(.GET, "/sales"),
     .init(.GET, "/sales/:id", path: { _ in "/sales/FOREIGN_SALE" }),
+    .init(.POST, "/sales/:id/withdrawal-form", path: { _ in "/sales/FOREIGN_SALE/withdrawal-form" }, form: { _ in ["sent_on": "2026-11-30", "channel": "post"] }),
+    .init(.POST, "/sales/:id/goods-received", path: { _ in "/sales/FOREIGN_SALE/goods-received" }, form: { _ in ["received_on": "2026-11-30"] }),
     .init(.POST, "/api/v1/sms/inbound", isPublic: true, form: { _ in ["from": "+4791234567", "to": "2222", "text": "JA ABCDEF", "received_at": "2026-11-30T10:00:00+01:00"] }),
     .init(.GET, "/guidelines", isPublic: true),
     .init(.GET, "/guidelines/compare", isPublic: true, path: { _ in "/guidelines/compare?from=\(UUID().uuidString.lowercased())&to=\(UUID().uuidString.lowercased())" }),

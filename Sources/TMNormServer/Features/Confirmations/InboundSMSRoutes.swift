@@ -11,7 +11,8 @@ struct InboundSMSRoutes: RouteCollection {
     }
 
     struct Answer: Content {
-        /// accepted, declined, withdrawn, already, unknown_code, ignored, refused
+        /// accepted, declined, withdrawn, already, unknown_code, ignored, refused; for delivery receipts
+        /// receipt_recorded or unknown_message
         let result: String
         let message: String?
     }
@@ -39,6 +40,10 @@ struct InboundSMSRoutes: RouteCollection {
         }
         do { try await record.create(on: req.db) } catch {
             throw AppError.conflict(Phrase(nb: "Meldingen er allerede mottatt (gjentatt).", en: "This message was already received (replay)."))
+        }
+        if let messageID = sms.messageID, let status = sms.status {
+            let result = try await DeliveryReceipts.record(messageID: messageID, status: status, reportedAt: sms.receivedAt, app: req.application, on: req.db)
+            return Answer(result: result, message: nil)
         }
         guard let action = sms.command.action, let code = sms.command.code, let sender = sms.sender else {
             return Answer(result: "ignored", message: "Svar JA, NEI eller ANGRE fulgt av koden fra tilbudet.")

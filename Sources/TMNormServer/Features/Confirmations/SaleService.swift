@@ -188,7 +188,7 @@ enum SaleService {
     /// Throws the core's `OfferTransitionError` when the event does not apply (nothing changes).
     static func apply(
         _ event: OfferEvent, to sale: SaleModel, app: Application, on db: any Database, now: Date,
-        channel: String, fingerprint: String? = nil, code: String? = nil
+        channel: String, fingerprint: String? = nil, code: String? = nil, detail: String? = nil
     ) async throws -> Outcome {
         let current = try sale.lifecycle()
         switch OfferStateMachine.transition(from: current, event: event, at: now) {
@@ -214,7 +214,7 @@ enum SaleService {
                 try sale.setLifecycle(next)
                 sale.updatedAt = now
                 if let kind {
-                    try await appendEvidence(to: sale, kind: kind, at: now, channel: channel, fingerprint: fingerprint, offerHash: kind == .accepted ? sale.offerSHA256 : nil, on: db)
+                    try await appendEvidence(to: sale, kind: kind, at: now, channel: channel, fingerprint: fingerprint, offerHash: kind == .accepted ? sale.offerSHA256 : nil, detail: detail, on: db)
                 }
                 try await sale.save(on: db)
                 if next.state != .sent {

@@ -182,6 +182,8 @@ enum SaleEvidenceView {
         let offerSHA256: String?
         let entries: [EvidenceEntry]
         let verification: EvidenceVerification
+        /// What staff may record here (a withdrawal form by post or e-mail, goods received).
+        var staff: SaleStaffForms.Model? = nil
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -217,6 +219,7 @@ enum SaleEvidenceView {
                     el("dd") { exemption }
                 }
             }
+            if let staff = model.staff { SaleStaffForms.render(staff, context: context) }
             el("h2") { context.t(Phrase(nb: "Beviskjeden", en: "Evidence chain")) }
             switch model.verification {
             case .intact(let count, let head):
@@ -268,7 +271,7 @@ enum SaleEvidenceView {
             } else {
                 el("p") { context.t(Phrase(nb: "Ingen tilbud ble sendt for dette salget.", en: "No offer was sent for this sale.")) }
             }
-            el("p", .class("hint")) { context.t(Phrase(nb: "Bare forbrukeren kan akseptere, avslå eller angre et tilbud. Lenke og kode vises aldri her.", en: "Only the consumer can accept, decline or withdraw an offer. The link and code are never shown here.")) }
+            el("p", .class("hint")) { context.t(Phrase(nb: "Bare forbrukeren kan akseptere eller avslå et tilbud. Lenke og kode vises aldri her.", en: "Only the consumer can accept or decline an offer. The link and code are never shown here.")) }
         }
     }
 }

@@ -115,7 +115,10 @@ struct SalesWebRoutes: RouteCollection {
             acceptBy: lifecycle?.deadlines?.acceptBy, withdrawalDeadline: lifecycle?.withdrawalDeadline?.lastDay.iso8601,
             exemption: lifecycle?.exemption?.rawValue,
             offerText: sale.offerTextNB,
-            offerSHA256: sale.offerSHA256, entries: entries, verification: verification)
+            offerSHA256: sale.offerSHA256, entries: entries, verification: verification,
+            staff: (user.role == .callCentreAdmin || user.role == .clientUser) ? SaleStaffForms.Model(
+                saleID: saleID, state: sale.state, isGoods: lifecycle?.productKind == .goods,
+                goodsReceivedOn: lifecycle?.goodsReceivedOn, today: req.osloToday) : nil)
         return .html(SaleEvidenceView.render(model, context: req.pageContext))
     }
 }

@@ -38,6 +38,9 @@ public final class OutboxMessageModel: Model, @unchecked Sendable {
     @OptionalField(key: "transport") public var transport: String?
     @Field(key: "created_at") public var createdAt: Date
     @OptionalField(key: "sent_at") public var sentAt: Date?
+    /// The gateway's delivery receipt, when one came: "delivered", "failed", "expired" …
+    @OptionalField(key: "delivery_status") public var deliveryStatus: String?
+    @OptionalField(key: "delivery_reported_at") public var deliveryReportedAt: Date?
 
     public init() {}
 

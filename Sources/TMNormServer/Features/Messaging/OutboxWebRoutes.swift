@@ -38,7 +38,8 @@ struct OutboxWebRoutes: RouteCollection {
                 id: row.id ?? UUID(), kind: row.kind, recipient: Self.masked(row.recipient, kind: row.kind), subject: row.subject,
                 status: row.status, attempts: row.attempts, nextAttemptAt: row.nextAttemptAt, lastError: row.lastError,
                 transport: row.transport, segments: row.segments, createdAt: row.createdAt, sentAt: row.sentAt,
-                text: showText ? row.body : nil, bodySHA256: row.bodySHA256)
+                text: showText ? row.body : nil, bodySHA256: row.bodySHA256,
+                deliveryStatus: row.deliveryStatus, deliveryReportedAt: row.deliveryReportedAt)
         })
         return .html(OutboxView.render(model, context: req.pageContext))
     }
@@ -86,6 +87,8 @@ enum OutboxView {
         let sentAt: Date?
         let text: String?
         let bodySHA256: String
+        var deliveryStatus: String? = nil
+        var deliveryReportedAt: Date? = nil
     }
 
     struct Model: Sendable {
@@ -140,6 +143,14 @@ enum OutboxView {
                                         el("p") { context.t(Phrase(nb: "Neste forsøk: ", en: "Next attempt: ")) + NorwegianFormat.dateTime(row.nextAttemptAt) }
                                     }
                                     if let sentAt = row.sentAt { el("p") { context.t(Phrase(nb: "Sendt ", en: "Sent ")) + NorwegianFormat.dateTime(sentAt) + (row.transport.map { " · \($0)" } ?? "") } }
+                                    if let delivery = row.deliveryStatus {
+                                        el("p", .data("delivery", delivery)) {
+                                            context.t(delivery == "delivered"
+                                                ? Phrase(nb: "Levert til mottaker ", en: "Delivered to recipient ")
+                                                : Phrase(nb: "Ikke levert (\(delivery)) ", en: "Not delivered (\(delivery)) "))
+                                                + (row.deliveryReportedAt.map(NorwegianFormat.dateTime) ?? "")
+                                        }
+                                    }
                                     if let error = row.lastError { el("p", .class("field-error")) { error } }
                                     if let text = row.text { el("pre", .class("message-text")) { text } }
                                     el("small") { "SHA-256 " + String(row.bodySHA256.prefix(16)) + "…" }
