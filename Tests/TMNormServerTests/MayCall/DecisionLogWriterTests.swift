@@ -10,20 +10,29 @@ import VaporTesting
 
 @Suite("May-call under concurrency: group-committed decision log and one-statement lookups")
 struct DecisionLogWriterTests {
-    static func decision(_ i: Int) -> DecisionModel {
-        let row = DecisionModel()
-        row.id = UUID()
-        row.campaignID = UUID()
-        row.callCentreID = UUID()
-        row.clientID = UUID()
-        row.numberHash = "hash-\(i)"
-        row.allowed = i.isMultiple(of: 2)
-        row.reasons = "ok"
-        row.ruleSet = "mfl-2009-06-01"
-        row.askedAt = testNow
-        row.decidedAt = testNow
-        row.askedBy = "test"
-        return row
+    static func decision(_ i: Int) -> DecisionRecord {
+        DecisionRecord(
+            id: UUID(), campaignID: UUID(), callCentreID: UUID(), clientID: UUID(), numberHash: "hash-\(i)",
+            allowed: i.isMultiple(of: 2), reasons: "ok", registerSnapshotID: i.isMultiple(of: 3) ? nil : "reg-\(i)",
+            ruleSet: "mfl-2009-06-01", askedAt: testNow.addingTimeInterval(Double(i)), decidedAt: testNow, askedBy: "test")
+    }
+
+    @Test("a written decision reads back through the model exactly: ids, flags, optional snapshot and instants")
+    func roundTrip() async throws {
+        try await withTestApp { app in
+            let written = [Self.decision(1), Self.decision(3)]
+            try await DecisionRecord.insert(written, on: app.db)
+            for record in written {
+                let model = try #require(try await DecisionModel.find(record.id, on: app.db))
+                #expect(model.campaignID == record.campaignID && model.callCentreID == record.callCentreID && model.clientID == record.clientID)
+                #expect(model.numberHash == record.numberHash && model.allowed == record.allowed && model.reasons == record.reasons)
+                #expect(model.registerSnapshotID == record.registerSnapshotID)
+                #expect(model.askedAt == record.askedAt && model.decidedAt == record.decidedAt && model.askedBy == record.askedBy)
+            }
+            // The log is searched by time range; instants written raw must compare as Fluent's do.
+            let later = try await DecisionModel.query(on: app.db).filter(\.$askedAt > testNow.addingTimeInterval(2)).all()
+            #expect(later.map(\.numberHash) == ["hash-3"])
+        }
     }
 
     @Test("200 concurrent writers each return after their own rows are stored, and every row is stored once")
@@ -36,7 +45,7 @@ struct DecisionLogWriterTests {
                         let rows = [Self.decision(i * 3), Self.decision(i * 3 + 1), Self.decision(i * 3 + 2)]
                         try await writer.record(rows, on: app.db)
                         // On record before the caller goes on.
-                        let stored = try await DecisionModel.query(on: app.db).filter(\.$id ~~ rows.compactMap(\.id)).count()
+                        let stored = try await DecisionModel.query(on: app.db).filter(\.$id ~~ rows.map(\.id)).count()
                         #expect(stored == 3)
                     }
                 }

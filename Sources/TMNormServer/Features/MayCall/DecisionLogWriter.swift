@@ -1,7 +1,48 @@
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
+import SQLKit
 import Vapor
+
+/// One may-call decision as it is written to `may_call_decisions` (see `DecisionModel` for reading).
+/// A plain value: building a Fluent model per answer and letting the ORM reflect over it cost more than
+/// the decision itself.
+struct DecisionRecord: Sendable {
+    let id: UUID
+    let campaignID: UUID
+    let callCentreID: UUID
+    let clientID: UUID
+    let numberHash: String
+    let allowed: Bool
+    /// Comma-separated reason codes.
+    let reasons: String
+    let registerSnapshotID: String?
+    let ruleSet: String
+    let askedAt: Date
+    let decidedAt: Date
+    let askedBy: String
+
+    static let columns = [
+        "id", "campaign_id", "call_centre_id", "client_id", "number_hash", "allowed", "reasons", "register_snapshot_id",
+        "rule_set", "asked_at", "decided_at", "asked_by",
+    ]
+
+    var values: [any Encodable & Sendable] {
+        [id, campaignID, callCentreID, clientID, numberHash, allowed, reasons, registerSnapshotID, ruleSet, askedAt, decidedAt, askedBy]
+    }
+
+    /// Inserts rows in statements of at most `rowsPerStatement` rows (bind limits: 12 columns × 500 rows).
+    static func insert(_ rows: [DecisionRecord], on db: any Database, rowsPerStatement: Int = 500) async throws {
+        guard let sql = db as? any SQLDatabase else { throw MayCallLookupError.noSQLDatabase }
+        for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
+            let insert = sql.insert(into: DecisionModel.schema).columns(columns)
+            for row in rows[start..<min(start + rowsPerStatement, rows.count)] {
+                insert.values(row.values)
+            }
+            try await insert.run()
+        }
+    }
+}
 
 /// Writes may-call decisions with group commit: requests that arrive while a write is running are
 /// written together by the next one, in one multi-row INSERT. Every caller still returns only after its
@@ -13,7 +54,7 @@ import Vapor
 final class DecisionLogWriter: Sendable {
     private enum Turn { case written, lead }
     private struct Waiter {
-        let rows: [DecisionModel]
+        let rows: [DecisionRecord]
         let continuation: CheckedContinuation<Turn, any Error>
     }
     private struct State {
@@ -21,11 +62,9 @@ final class DecisionLogWriter: Sendable {
         var writing = false
     }
     private let state = NIOLockedValueBox(State())
-    /// Rows per INSERT statement (bind limits: 11 columns × 500 rows).
-    static let rowsPerStatement = 500
 
     /// Stores `rows`, sharing the write with concurrent callers; throws if the write failed.
-    func record(_ rows: [DecisionModel], on db: any Database) async throws {
+    func record(_ rows: [DecisionRecord], on db: any Database) async throws {
         guard !rows.isEmpty else { return }
         let leadNow = state.withLockedValue { state -> Bool in
             if state.writing { return false }
@@ -52,7 +91,7 @@ final class DecisionLogWriter: Sendable {
     }
 
     /// Writes the own rows plus everything queued, then passes the lead on or ends the write.
-    private func lead(own rows: [DecisionModel], on db: any Database) async throws {
+    private func lead(own rows: [DecisionRecord], on db: any Database) async throws {
         let waiters = state.withLockedValue { state -> [Waiter] in
             defer { state.queue.removeAll() }
             return state.queue
@@ -60,9 +99,7 @@ final class DecisionLogWriter: Sendable {
         let all = rows + waiters.flatMap(\.rows)
         var failure: (any Error)?
         do {
-            for start in stride(from: 0, to: all.count, by: Self.rowsPerStatement) {
-                try await Array(all[start..<min(start + Self.rowsPerStatement, all.count)]).create(on: db)
-            }
+            try await DecisionRecord.insert(all, on: db)
         } catch {
             failure = error
         }

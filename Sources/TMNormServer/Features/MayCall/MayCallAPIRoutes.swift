@@ -33,9 +33,10 @@ struct MayCallAPIRoutes: RouteCollection {
 
     func single(req: Request) async throws -> MayCallService.Answer {
         let principal = try req.requirePrincipal()
-        let at = try Self.instant(req.query[String.self, at: "at"], now: req.now)
-        let context = try await loadContext(req.query[String.self, at: "campaign"], principal, at: at, on: req)
-        guard let number = req.query[String.self, at: "number"], !number.isEmpty else {
+        let query = req.queryString
+        let at = try Self.instant(query["at"], now: req.now)
+        let context = try await loadContext(query["campaign"], principal, at: at, on: req)
+        guard let number = query["number"], !number.isEmpty else {
             throw AppError.invalid([.init(field: "number", reason: "is required")])
         }
         switch PhoneNumber.parse(number) {

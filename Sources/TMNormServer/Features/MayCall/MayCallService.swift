@@ -63,7 +63,8 @@ enum MayCallService {
         let lookups = try? await MayCallLookups.load(nationals: nationals, exemptionCandidates: reservedNationals, campaign: campaign, on: db)
 
         var answers: [Answer] = []
-        var decisions: [DecisionModel] = []
+        var decisions: [DecisionRecord] = []
+        let hashKey = SymmetricKey(data: Data(app.config.secret.utf8))
         for (raw, result) in zip(numbers, parsed) {
             let national = result.number?.national
             let key = result.number?.eightDigitKey
@@ -85,23 +86,15 @@ enum MayCallService {
                 existingCustomerSameCategory: national.map { lookups?.customers.contains($0) ?? false } ?? false,
                 consentToThisBusiness: national.map { lookups?.consents.contains($0) ?? false } ?? false)
             let verdict = MayCallDecider.decide(facts)
-            let decision = DecisionModel()
-            decision.id = UUID()
-            decision.campaignID = campaignID
-            decision.callCentreID = campaign.$callCentre.id
-            decision.clientID = campaign.$client.id
-            decision.numberHash = numberHash(national ?? raw, secret: app.config.secret)
-            decision.allowed = verdict.allowed
-            decision.reasons = verdict.reasons.map(\.rawValue).joined(separator: ",")
-            decision.registerSnapshotID = registerModel?.snapshotID
-            decision.ruleSet = ruleSet
-            decision.askedAt = instant
-            decision.decidedAt = now
-            decision.askedBy = askedBy
+            let decision = DecisionRecord(
+                id: UUID(), campaignID: campaignID, callCentreID: campaign.$callCentre.id, clientID: campaign.$client.id,
+                numberHash: numberHash(national ?? raw, key: hashKey), allowed: verdict.allowed,
+                reasons: verdict.reasons.map(\.rawValue).joined(separator: ","), registerSnapshotID: registerModel?.snapshotID,
+                ruleSet: ruleSet, askedAt: instant, decidedAt: now, askedBy: askedBy)
             decisions.append(decision)
             answers.append(Answer(
                 number: result.number?.e164 ?? raw, allowed: verdict.allowed, reasons: verdict.reasons.map(\.rawValue),
-                decision_id: try decision.requireID(),
+                decision_id: decision.id,
                 register: registerModel.map { .init(id: $0.snapshotID, obtained_at: OsloTime.iso8601($0.obtainedAt)) },
                 next_allowed: calling?.nextAllowed.map(OsloTime.iso8601)))
         }
@@ -112,7 +105,11 @@ enum MayCallService {
 
     /// A keyed hash of the national number: searchable, but the log holds no numbers.
     static func numberHash(_ national: String, secret: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(national.utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        numberHash(national, key: SymmetricKey(data: Data(secret.utf8)))
+    }
+
+    static func numberHash(_ national: String, key: SymmetricKey) -> String {
+        let code = HMAC<SHA256>.authenticationCode(for: Data(national.utf8), using: key)
         return Hex.encode(code)
     }
 }
