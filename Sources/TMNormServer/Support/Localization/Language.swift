@@ -10,7 +10,7 @@ public enum Language: String, Sendable, CaseIterable, Codable {
 
     /// Explicit choice (query `?lang=`, then cookie) wins over Accept-Language; default bokmål.
     static func detect(_ req: Request) -> Language {
-        if let query = req.query[String.self, at: "lang"], let language = Language(rawValue: query) {
+        if let query = req.queryString["lang"], let language = Language(rawValue: query) {
             return language
         }
         if let cookie = req.cookies[cookieName]?.string, let language = Language(rawValue: cookie) {
