@@ -13,7 +13,11 @@ func routes(_ app: Application) throws {
     try app.register(collection: BlockListWebRoutes())
     try app.register(collection: CampaignWebRoutes())
     Messaging.boot(app)
+    // Shared caches are created before requests arrive: `Application.storage` is not safe to fill concurrently.
     app.decisionLogWriter = DecisionLogWriter()
+    app.mayCallCache = MayCallContextCache()
+    app.apiKeyCache = APIKeyCache()
+    app.registerStore = RegisterStore()
     try app.register(collection: OutboxWebRoutes())
     ConfirmationsBoot.boot(app)
     AuthorizationReminderJob.boot(app)

@@ -95,7 +95,7 @@ struct MayCallTests {
             let campaign = try await activeCampaign(app, world)
             let snapshot = try #require(try await RegisterSnapshotModel.query(on: app.db).first())
             try FileManager.default.removeItem(atPath: try #require(snapshot.storagePath))
-            await app.registerStore.forget(try snapshot.requireID())
+            app.registerStore.forget(try snapshot.requireID())
             let response = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000001")
             #expect(response.status == .ok)
             #expect(try response.json()["allowed"] as? Bool == false)

@@ -55,7 +55,7 @@ struct APIKeyRoutes: RouteCollection {
             key.revokedAt = req.now
             try await key.save(on: req.db)
         }
-        await req.application.apiKeyCache.revoke(keyID: id)
+        req.application.apiKeyCache.revoke(keyID: id)
         return req.redirect(to: .apiKeys)
     }
 }

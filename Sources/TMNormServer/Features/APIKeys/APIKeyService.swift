@@ -35,7 +35,7 @@ public enum APIKeyService {
     static func authenticate(_ key: String, on req: Request) async throws -> APIClient? {
         guard key.hasPrefix(keyPrefix), key.count <= 100 else { return nil }
         let hash = TokenGenerator.hash(key)
-        if let cached = await req.application.apiKeyCache.client(hash: hash, now: req.now) { return cached }
+        if let cached = req.application.apiKeyCache.client(hash: hash, now: req.now) { return cached }
         // One query with a join: this runs on every API call, including the may-call hot path.
         guard
             let model = try await APIKeyModel.query(on: req.db)
@@ -53,7 +53,7 @@ public enum APIKeyService {
             try await model.save(on: req.db)
         }
         let client = APIClient(keyID: id, organisationID: organisationID, organisationKind: organisation.kind)
-        await req.application.apiKeyCache.store(client, hash: hash, now: now)
+        req.application.apiKeyCache.store(client, hash: hash, now: now)
         return client
     }
 }

@@ -80,7 +80,7 @@ struct CampaignWebRoutes: RouteCollection {
             throw AppError.invalid([.init(field: "wash_id", reason: "choose a wash")])
         }
         try await CampaignService.attachWash(campaign, washID: id, on: req.db, now: req.now)
-        await req.application.mayCallCache.invalidate(try campaign.requireID())
+        req.application.mayCallCache.invalidate(try campaign.requireID())
         return req.redirect(to: req.url.path.replacingOccurrences(of: "/washes", with: ""), redirectType: .normal)
     }
 
@@ -103,7 +103,7 @@ struct CampaignWebRoutes: RouteCollection {
             throw AppError.invalid([.init(field: "status", reason: "must be draft, active, paused or ended")])
         }
         try await CampaignService.setStatus(campaign, to: status, on: req.db, now: req.now)
-        await req.application.mayCallCache.invalidate(try campaign.requireID())
+        req.application.mayCallCache.invalidate(try campaign.requireID())
         return req.redirect(to: req.url.path.replacingOccurrences(of: "/status", with: ""), redirectType: .normal)
     }
 

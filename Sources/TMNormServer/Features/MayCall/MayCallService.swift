@@ -52,7 +52,7 @@ enum MayCallService {
         let ruleSet = calling.map { ([$0.ruleSetID] + context.norms.compactMap { $0.version(on: day)?.id }).joined(separator: "+") } ?? "unavailable"
         let registerModel = context.register
         var snapshot: RegisterSnapshot?
-        if let registerModel { snapshot = try? await app.registerStore.snapshot(for: registerModel) }
+        if let registerModel { snapshot = try? app.registerStore.snapshot(for: registerModel) }
 
         let parsed = numbers.map { PhoneNumber.parse($0) }
         let nationals = Array(Set(parsed.compactMap { $0.number?.national }))

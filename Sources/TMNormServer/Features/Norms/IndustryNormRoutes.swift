@@ -32,7 +32,7 @@ struct IndustryNormRoutes: RouteCollection {
         } catch let error as AppError where !error.fields.isEmpty {
             return .html(IndustryNormView.render(try await model(user, on: req, problems: error.fields), context: req.pageContext), status: error.status)
         }
-        await req.application.mayCallCache.invalidateAll()
+        req.application.mayCallCache.invalidateAll()
         return .html(IndustryNormView.render(try await model(user, on: req, added: true), context: req.pageContext), status: .created)
     }
 }

@@ -51,8 +51,8 @@ public enum RegisterImportService {
                 try await model.create(on: db)
                 return previous
             }
-            for old in previous { if let id = old.id { await app.registerStore.forget(id) } }
-            await app.mayCallCache.invalidateAll()
+            for old in previous { if let id = old.id { app.registerStore.forget(id) } }
+            app.mayCallCache.invalidateAll()
             return model
         } catch {
             try? FileManager.default.removeItem(atPath: storage)

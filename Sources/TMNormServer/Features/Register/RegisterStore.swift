@@ -1,24 +1,27 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import TMNormCore
 import Vapor
 
 /// Loaded register snapshots, kept in memory by id: a snapshot file is loaded once per process.
-public actor RegisterStore {
-    private var loaded: [UUID: RegisterSnapshot] = [:]
+/// A lock, not an actor: every may-call reads it, and an actor hop per answer costs a thread switch.
+public final class RegisterStore: Sendable {
+    private let loaded = NIOLockedValueBox<[UUID: RegisterSnapshot]>([:])
 
     public init() {}
 
-    /// The snapshot of a history row, loading its file on first use.
+    /// The snapshot of a history row, loading its file on first use (two first users may both load it;
+    /// the result is the same).
     func snapshot(for model: RegisterSnapshotModel) throws -> RegisterSnapshot {
         let id = try model.requireID()
-        if let snapshot = loaded[id] { return snapshot }
+        if let snapshot = loaded.withLockedValue({ $0[id] }) { return snapshot }
         guard let path = model.storagePath else {
             throw AppError(.serviceUnavailable, code: "register-missing", Phrase(nb: "Registerkopien mangler.", en: "The register copy is missing."))
         }
         do {
             let snapshot = try RegisterSnapshot.load(path: path)
-            loaded[id] = snapshot
+            loaded.withLockedValue { $0[id] = snapshot }
             return snapshot
         } catch {
             throw AppError(.serviceUnavailable, code: "register-unreadable",
@@ -28,7 +31,7 @@ public actor RegisterStore {
 
     /// Drops snapshots no longer active, so memory holds only what is in use.
     func forget(_ id: UUID) {
-        loaded[id] = nil
+        loaded.withLockedValue { $0[id] = nil }
     }
 }
 

@@ -38,7 +38,7 @@ enum WashService {
                            Phrase(nb: "Ingen kopi av Reservasjonsregisteret er importert ennå. Importer registeret først.",
                                   en: "No copy of the reservation register has been imported yet. Import the register first."))
         }
-        let snapshot = try await app.registerStore.snapshot(for: registerModel)
+        let snapshot = try app.registerStore.snapshot(for: registerModel)
         let policy = try await WashPolicyLoader.policy(
             callCentre: callCentre, client: client, category: request.category, voluntary: request.voluntary,
             phoneColumn: request.phoneColumn, on: db)
