@@ -82,6 +82,8 @@ public struct AppConfig: Sendable {
             config.database = .sqlite(path: path)
         }
         if let path = sqlitePathOverride { config.database = .sqlite(path: path) }
+        // A PostgreSQL schema of its own, e.g. for several installations (or test runs) in one database.
+        if let schema = env["TMNORM_DATABASE_SCHEMA"], !schema.isEmpty { config.postgresSchema = schema }
         if let secret = env["TMNORM_SECRET"], !secret.isEmpty { config.secret = secret }
         config.publicBaseURL = env["TMNORM_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
             ?? "http://\(config.hostname):\(config.port)"

@@ -3,7 +3,8 @@ import Testing
 
 /// Real servers on loopback for end-to-end tests, run by one Python process: an SMTP server
 /// (aiosmtpd, with AUTH and optionally STARTTLS), an HTTP sink (SMS gateway and webhook receiver:
-/// `/status/NNN/...` answers NNN, everything else 200) and a silent TCP port that never answers.
+/// `/status/NNN/...` answers NNN, `/slowevery/N/...` holds every N-th answer for a second after recording
+/// it, everything else 200) and a silent TCP port that never answers.
 /// Everything heard is written as JSON files to a temporary directory.
 final class LocalSinks: @unchecked Sendable {
     // Written once in `start`, read afterwards from the test's task only.
@@ -36,7 +37,7 @@ final class LocalSinks: @unchecked Sendable {
     static let skipMessage: Comment = "needs python3 with aiosmtpd (python3 -m pip install aiosmtpd; .ci/run installs it)"
 
     static let script = #"""
-    import email, email.policy, json, os, socket, ssl, sys, threading
+    import email, email.policy, json, os, socket, ssl, sys, threading, time
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
     from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -53,6 +54,7 @@ final class LocalSinks: @unchecked Sendable {
         with open(path + ".tmp", "w") as f:
             json.dump(obj, f)
         os.rename(path + ".tmp", path)
+        return n
 
     class Sink(BaseHTTPRequestHandler):
         def do_POST(self):
@@ -62,7 +64,9 @@ final class LocalSinks: @unchecked Sendable {
             parts = self.path.split("/")
             if len(parts) > 2 and parts[1] == "status":
                 status = int(parts[2])
-            save("http", {"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body, "status": status})
+            n = save("http", {"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body, "status": status})
+            if len(parts) > 2 and parts[1] == "slowevery" and n % int(parts[2]) == 0:
+                time.sleep(1.0)  # heard but not yet acknowledged: a crash now leaves the sender unsure
             self.send_response(status)
             self.send_header("Content-Length", "2")
             self.end_headers()

@@ -129,7 +129,7 @@ struct MessagingTests {
             app.messaging.transports[.sms] = capture
             let row = try await Messaging.enqueue(on: app.db, kind: .sms, to: "+4791234567", text: "x", idempotencyKey: "l", now: testNow.addingTimeInterval(-600))
             // a worker claimed it two lease periods ago and vanished
-            let claimed = try await OutboxWorker.claim(on: app.db, now: testNow.addingTimeInterval(-2 * OutboxWorker.lease), limit: 10)
+            let claimed = try await OutboxWorker.claim(on: app.db, now: testNow.addingTimeInterval(-240), limit: 10)
             #expect(claimed.count == 1)
             #expect(try await OutboxWorker.runOnce(app) == 1)
             let stored = try #require(try await OutboxMessageModel.find(row.id, on: app.db))

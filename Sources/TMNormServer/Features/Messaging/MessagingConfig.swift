@@ -14,6 +14,9 @@ public struct MessagingConfig: Sendable {
     public var workerEnabled: Bool = true
     /// Seconds between worker passes.
     public var workerInterval: Double = 5
+    /// Seconds a worker's claim on a message holds; after a crash its messages are sent again once the
+    /// lease has run out (longer than any single delivery attempt may take).
+    public var outboxLease: Double = 120
 
     public init() {}
 
@@ -39,6 +42,7 @@ public struct MessagingConfig: Sendable {
         }
         if let worker = value("TMNORM_WORKER") { config.workerEnabled = !["0", "off", "false", "no"].contains(worker.lowercased()) }
         if let interval = value("TMNORM_WORKER_INTERVAL").flatMap(Double.init), interval > 0 { config.workerInterval = interval }
+        if let lease = value("TMNORM_OUTBOX_LEASE").flatMap(Double.init), lease >= 1 { config.outboxLease = lease }
         return config
     }
 }

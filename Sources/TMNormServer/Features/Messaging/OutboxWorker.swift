@@ -8,15 +8,13 @@ import Vapor
 /// one statement (PostgreSQL: `FOR UPDATE SKIP LOCKED`; SQLite: one conditional UPDATE, and SQLite
 /// serialises writers) and carries a lease, so a crashed worker's rows are claimed again after it.
 public enum OutboxWorker {
-    /// How long a claim holds before another worker may take the row again.
-    static let lease: TimeInterval = 120
 
     /// One pass: claim up to `limit` due rows, deliver each, record the outcome; then the jobs.
     /// Returns how many messages were attempted.
     @discardableResult
     public static func runOnce(_ app: Application, limit: Int = 50) async throws -> Int {
         let now = app.clock.now()
-        let rows = try await claim(on: app.db, now: now, limit: limit)
+        let rows = try await claim(on: app.db, now: now, limit: limit, lease: app.config.messaging.outboxLease)
         for row in rows {
             await deliver(row, app: app)
         }
@@ -27,7 +25,7 @@ public enum OutboxWorker {
     }
 
     /// Claims due rows for this worker and returns them.
-    static func claim(on db: any Database, now: Date, limit: Int) async throws -> [OutboxMessageModel] {
+    static func claim(on db: any Database, now: Date, limit: Int, lease: TimeInterval = 120) async throws -> [OutboxMessageModel] {
         guard let sql = db as? any SQLDatabase else { return [] }
         let token = UUID().uuidString
         let leaseUntil = now.addingTimeInterval(lease)
