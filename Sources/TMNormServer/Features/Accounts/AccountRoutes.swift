@@ -128,7 +128,7 @@ struct AccountRoutes: RouteCollection {
         let user = UserModel(
             organisationID: invitation.$organisation.id, email: invitation.email, name: name,
             role: invitation.role, passwordHash: hash, createdAt: now)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             // Marking it used inside the transaction makes the link single-use even under a double submit.
             try await InvitationModel.query(on: db)
                 .filter(\.$id == invitation.requireID()).filter(\.$acceptedAt == nil)

@@ -172,7 +172,7 @@ struct AuthorizationApplicationRoutes: RouteCollection {
         let today = req.osloToday
         guard let organisation = try await OrganisationModel.find(model.$organisation.id, on: req.db) else { throw AppError.notFound() }
         let settings = req.application.authorizationSettings
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             let application = try await AuthorizationCases.change(model, at: req.now, on: db) { application throws(AuthorizationError) in
                 try application.submit(at: req.now)
             }
@@ -197,7 +197,7 @@ struct AuthorizationApplicationRoutes: RouteCollection {
         let user = try req.requireUser()
         try requireRole(user, .callCentreAdmin)
         let model = try await AuthorizationCases.application(req, user: user)
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             _ = try await AuthorizationCases.change(model, at: req.now, on: db) { application throws(AuthorizationError) in
                 try application.withdraw(at: req.now)
             }
@@ -283,7 +283,7 @@ struct AuthorizationApplicationRoutes: RouteCollection {
         guard let organisation = try await OrganisationModel.find(model.$organisation.id, on: req.db) else { throw AppError.notFound() }
         let settings = req.application.authorizationSettings
         let today = req.osloToday
-        try await req.db.transaction { db in
+        try await req.db.writeTransaction { db in
             let (recordModel, existing) = try await AuthorizationCases.record(for: organisation, on: db)
             var record = existing
             var decided = current

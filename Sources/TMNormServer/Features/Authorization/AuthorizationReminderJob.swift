@@ -59,7 +59,7 @@ enum AuthorizationReminderJob {
             .filter(\.$organisation.$id == organisationID).filter(\.$roleRaw == Role.callCentreAdmin.rawValue).all()
         let link = app.config.publicBaseURL + SiteRoute.authorizationCentre(organisationID).path
         let text = AuthorizationReminderText.body(reminder, centreName: centreName, link: link)
-        try await app.db.transaction { db in
+        try await app.db.writeTransaction { db in
             let row = AuthorizationReminderModel()
             row.id = UUID()
             row.$organisation.id = organisationID

@@ -27,7 +27,7 @@ enum ConfirmationsBoot {
             if key.contains(":reminder:") {
                 _ = try? await SaleService.apply(.remind, to: sale, app: app, on: app.db, now: app.clock.now(), channel: row.kindRaw)
             } else if key.contains(":offer:") {
-                try await app.db.transaction { db in
+                try await app.db.writeTransaction { db in
                     try await SaleService.appendEvidence(to: sale, kind: .delivered, at: app.clock.now(), channel: row.kindRaw, detail: row.transport, on: db)
                     try await sale.save(on: db)
                 }

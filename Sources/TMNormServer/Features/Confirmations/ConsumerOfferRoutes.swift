@@ -42,7 +42,7 @@ struct ConsumerOfferRoutes: RouteCollection {
         let model = try ConsumerOfferView.Model(sale: sale, lifecycle: lifecycle, token: token, english: req.query[String.self, at: "lang"] == "en" || req.language == .en, now: req.now, notice: nil)
         let gone = [.expired, .declined, .withdrawn].contains(lifecycle.state)
         if lifecycle.state == .sent {
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 // First view only: "opened" belongs in the timeline once.
                 let opened = try await SaleEvidenceModel.query(on: db).filter(\.$saleID == sale.requireID()).filter(\.$event == EvidenceEventKind.opened.rawValue).count()
                 if opened == 0 {

@@ -92,7 +92,7 @@ enum SaleService {
             try sale.setLifecycle(OfferLifecycle.exempt(exemption, at: now, productKind: productKind, policy: policy))
             let exempted = EvidenceEntry.make(after: registered, saleID: saleKey, event: .exempted, at: now, channel: "policy", detail: exemption.rawValue)
             sale.evidenceHead = exempted.entryHash
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await sale.create(on: db)
                 try await SaleEvidenceModel(registered, saleID: saleID).create(on: db)
                 try await SaleEvidenceModel(exempted, saleID: saleID).create(on: db)
@@ -139,7 +139,7 @@ enum SaleService {
             let sent = EvidenceEntry.make(after: registered, saleID: saleKey, event: .sent, at: now, offerTextSHA256: nb.sha256, channel: channels)
             sale.evidenceHead = sent.entryHash
             let offerSMS = sms
-            try await req.db.transaction { db in
+            try await req.db.writeTransaction { db in
                 try await sale.create(on: db)
                 try await SaleEvidenceModel(registered, saleID: saleID).create(on: db)
                 try await SaleEvidenceModel(sent, saleID: saleID).create(on: db)
@@ -210,7 +210,7 @@ enum SaleService {
                 default: nil
                 }
             }
-            try await db.transaction { db in
+            try await db.writeTransaction { db in
                 try sale.setLifecycle(next)
                 sale.updatedAt = now
                 if let kind {

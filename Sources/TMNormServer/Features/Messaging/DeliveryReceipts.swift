@@ -17,7 +17,7 @@ enum DeliveryReceipts {
         guard let row = try await OutboxMessageModel.query(on: db).filter(\.$idempotencyKey == messageID)
             .filter(\.$kindRaw == MessageKind.sms.rawValue).first()
         else { return "unknown_message" }
-        try await db.transaction { db in
+        try await db.writeTransaction { db in
             row.deliveryStatus = status
             row.deliveryReportedAt = reportedAt
             try await row.save(on: db)

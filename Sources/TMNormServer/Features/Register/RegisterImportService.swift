@@ -40,7 +40,7 @@ public enum RegisterImportService {
             model.problemsJSON = String(decoding: try JSONEncoder().encode(Array(report.problems.prefix(200))), as: UTF8.self)
             model.statusRaw = RegisterSnapshotModel.Status.active.rawValue
             model.storagePath = storage
-            let previous = try await app.db.transaction { db in
+            let previous = try await app.db.writeTransaction { db in
                 let previous = try await RegisterSnapshotModel.query(on: db)
                     .filter(\.$organisation.$id == ownerID)
                     .filter(\.$statusRaw == RegisterSnapshotModel.Status.active.rawValue).all()
