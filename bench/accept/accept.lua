@@ -5,7 +5,7 @@ local tokens = {}
 for line in io.lines(os.getenv("TOKENS")) do tokens[#tokens + 1] = line end
 local threads = tonumber(os.getenv("THREADS") or "2")
 local csrf = string.rep("ab", 32)
-local tid = 0
+tid = 0
 local index = 0
 setup = function(thread)
   thread:set("tid", tid)

@@ -2,7 +2,7 @@
 local campaign = os.getenv("CAMPAIGN")
 local key = os.getenv("API_KEY")
 local counter = 0
-local tid = 0
+tid = 0
 setup = function(thread)
   tid = tid + 1
   thread:set("tid", tid)

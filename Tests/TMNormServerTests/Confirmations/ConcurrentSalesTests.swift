@@ -37,4 +37,26 @@ struct ConcurrentSalesTests {
             #expect(try await SaleModel.query(on: app.db).filter(\.$state == "accepted").count() == 60)
         }
     }
+
+    @Test("ten retries of one sale racing each other (same Idempotency-Key, same body) make one sale and one offer; every answer names it")
+    func racingRetries() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let campaign = try await SaleFixtures.campaign(app, world)
+            let body = SaleFixtures.body(campaign)
+            let answers = try await withThrowingTaskGroup(of: (UInt, String?).self) { group in
+                for _ in 0..<10 {
+                    group.addTask {
+                        let response = try await app.postSale(body, key: world.callCentreKey, idempotencyKey: "retry-race")
+                        return (response.status.code, try? response.json()["id"] as? String)
+                    }
+                }
+                return try await group.reduce(into: [(UInt, String?)]()) { $0.append($1) }
+            }
+            #expect(answers.allSatisfy { $0.0 == 200 || $0.0 == 201 }, "\(answers.map(\.0))")
+            #expect(Set(answers.compactMap(\.1)).count == 1)
+            #expect(try await SaleModel.query(on: app.db).count() == 1)
+            #expect(try await OutboxMessageModel.query(on: app.db).all().filter { $0.idempotencyKey.hasSuffix(":offer:sms") }.count == 1)
+        }
+    }
 }

@@ -32,12 +32,36 @@ enum SaleService {
         guard idempotencyKey.count <= 200 else { throw AppError.invalid([.init(field: "Idempotency-Key", reason: "at most 200 characters")]) }
         let bytes = rawBody.map { Array($0.readableBytesView) } ?? []
         let requestHash = ConfirmationHashing.sha256Hex(bytes: bytes)
-        if let existing = try await SaleModel.query(on: req.db).filter(\.$callCentreID == callCentreID).filter(\.$idempotencyKey == idempotencyKey).first() {
-            guard existing.requestSHA256 == requestHash else {
-                throw AppError.invalid([.init(field: "Idempotency-Key", reason: "was already used for a different sale body")])
-            }
-            return Registration(sale: existing, replayed: true)
+        if let replay = try await replay(callCentreID: callCentreID, idempotencyKey: idempotencyKey, requestHash: requestHash, on: req.db) {
+            return replay
         }
+        do {
+            return try await create(
+                bytes: bytes, requestHash: requestHash, idempotencyKey: idempotencyKey, callCentreID: callCentreID, principal: principal, req: req)
+        } catch {
+            // A retry that raced the first request lost on the unique key: answer as a replay.
+            if let replay = try await replay(callCentreID: callCentreID, idempotencyKey: idempotencyKey, requestHash: requestHash, on: req.db) {
+                return replay
+            }
+            throw error
+        }
+    }
+
+    /// The sale already registered under this key, or nil; the same key with another body is refused.
+    static func replay(callCentreID: UUID, idempotencyKey: String, requestHash: String, on db: any Database) async throws -> Registration? {
+        guard let existing = try await SaleModel.query(on: db).filter(\.$callCentreID == callCentreID).filter(\.$idempotencyKey == idempotencyKey).first() else {
+            return nil
+        }
+        guard existing.requestSHA256 == requestHash else {
+            throw AppError.invalid([.init(field: "Idempotency-Key", reason: "was already used for a different sale body")])
+        }
+        return Registration(sale: existing, replayed: true)
+    }
+
+    /// Validates, checks the policy, renders, queues and records a new sale.
+    private static func create(
+        bytes: [UInt8], requestHash: String, idempotencyKey: String, callCentreID: UUID, principal: RequestPrincipal, req: Request
+    ) async throws -> Registration {
         let input: SaleInput
         do { input = try JSONDecoder().decode(SaleInput.self, from: Data(bytes)) } catch {
             throw AppError.badRequest(Phrase(nb: "Innholdet er ikke gyldig JSON.", en: "The body is not valid JSON."))

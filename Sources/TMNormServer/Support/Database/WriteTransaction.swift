@@ -1,27 +1,42 @@
 import Fluent
 import SQLKit
 
+/// SQLite allows one writer at a time, and SQLiteNIO waits for its lock by spinning on a thread-pool
+/// thread. Write transactions therefore queue here first (suspended, not spinning), so they never wait
+/// for each other inside SQLite; only single autocommit statements can still meet a running transaction,
+/// and those wait briefly.
+enum SQLiteWriteQueue {
+    static let mutex = AsyncMutex()
+    /// Set inside a queued transaction, so a nested call runs on it instead of queueing behind itself.
+    @TaskLocal static var holding = false
+}
+
 extension Database {
-    /// A transaction that will write. On SQLite it starts with `BEGIN IMMEDIATE`, taking the write lock
-    /// up front: Fluent's plain `BEGIN` starts as a reader, and in WAL mode a reader that later writes
-    /// after another connection committed fails at once with SQLITE_BUSY (the busy handler cannot help),
-    /// which concurrent requests hit under load. On PostgreSQL it is Fluent's transaction. Inside a
-    /// transaction it simply runs the closure on it.
+    /// A transaction that will write. On SQLite it waits its turn in `SQLiteWriteQueue` and starts with
+    /// `BEGIN IMMEDIATE`, taking the write lock up front: Fluent's plain `BEGIN` starts as a reader, and
+    /// in WAL mode a reader that later writes after another connection committed fails at once with
+    /// SQLITE_BUSY, which concurrent requests hit under load. On PostgreSQL it is Fluent's transaction.
+    /// Inside a transaction it simply runs the closure on it.
     func writeTransaction<T: Sendable>(_ closure: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         if inTransaction { return try await closure(self) }
         guard let sql = self as? any SQLDatabase, sql.dialect.name == "sqlite" else {
             return try await transaction(closure)
         }
-        return try await withConnection { connection in
-            guard let statement = connection as? any SQLDatabase else { return try await connection.transaction(closure) }
-            try await statement.raw("BEGIN IMMEDIATE TRANSACTION").run()
-            do {
-                let result = try await closure(connection)
-                try await statement.raw("COMMIT TRANSACTION").run()
-                return result
-            } catch {
-                try? await statement.raw("ROLLBACK TRANSACTION").run()
-                throw error
+        if SQLiteWriteQueue.holding { return try await closure(self) }
+        return try await SQLiteWriteQueue.mutex.withLock {
+            try await SQLiteWriteQueue.$holding.withValue(true) {
+                try await withConnection { connection in
+                    guard let statement = connection as? any SQLDatabase else { return try await connection.transaction(closure) }
+                    try await statement.raw("BEGIN IMMEDIATE TRANSACTION").run()
+                    do {
+                        let result = try await closure(connection)
+                        try await statement.raw("COMMIT TRANSACTION").run()
+                        return result
+                    } catch {
+                        try? await statement.raw("ROLLBACK TRANSACTION").run()
+                        throw error
+                    }
+                }
             }
         }
     }
