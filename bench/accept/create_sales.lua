@@ -10,7 +10,7 @@ end
 request = function()
   counter = counter + 1
   local n = tid * 1000000 + counter
-  local phone = string.format("+47 4%07d", n % 10000000)
+  local phone = string.format("+47 9%07d", n % 10000000)
   local body = string.format('{"campaign_id":"%s","consumer":{"name":"Kari Benk %d","phone":"%s"},"product":"Nordlys Fastpris 12","price":{"amount":"399,00","currency":"NOK","period":"month"},"binding_months":12,"terms":"Fastpris i 12 måneder."}', campaign, n, phone)
   return wrk.format("POST", "/api/v1/sales", {["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json", ["Idempotency-Key"] = "bench-" .. tid .. "-" .. counter}, body)
 end
