@@ -45,5 +45,7 @@ extension Stylesheet {
     .verdict.ok { border-color:var(--ok); background:#e8f5ec; }
     .verdict.refused { border-color:var(--bad); background:#fdecea; }
     .verdict-title { font-weight:700; font-size:1.15rem; margin:0 0 .25rem; }
+    /* Offers keep their line breaks but wrap long lines, so a phone shows the whole text without sideways scrolling. */
+    pre.offer-text, pre.message-text { white-space:pre-wrap; overflow-wrap:anywhere; max-width:48rem; }
     """
 }
