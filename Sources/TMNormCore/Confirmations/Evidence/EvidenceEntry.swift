@@ -64,9 +64,18 @@ public struct EvidenceEntry: Sendable, Hashable, Codable {
         after previous: EvidenceEntry?, saleID: String, event: EvidenceEventKind, at instant: Date,
         offerTextSHA256: String? = nil, channel: String? = nil, fingerprint: String? = nil, detail: String? = nil
     ) -> EvidenceEntry {
+        make(afterSequence: previous?.sequence, previousHash: previous?.entryHash, saleID: saleID, event: event, at: instant,
+             offerTextSHA256: offerTextSHA256, channel: channel, fingerprint: fingerprint, detail: detail)
+    }
+
+    /// The next entry given only the previous entry's sequence number and hash (nil for the first entry).
+    public static func make(
+        afterSequence previousSequence: Int?, previousHash previous: String?, saleID: String, event: EvidenceEventKind, at instant: Date,
+        offerTextSHA256: String? = nil, channel: String? = nil, fingerprint: String? = nil, detail: String? = nil
+    ) -> EvidenceEntry {
         let milliseconds = Int64((instant.timeIntervalSince1970 * 1000).rounded(.down))
-        let sequence = previous.map { $0.sequence + 1 } ?? 0
-        let previousHash = previous?.entryHash ?? genesisHash
+        let sequence = previousSequence.map { $0 + 1 } ?? 0
+        let previousHash = previous ?? genesisHash
         let hash = ConfirmationHashing.sha256Hex(bytes: canonicalBytes(
             saleID: saleID, sequence: sequence, event: event, atMilliseconds: milliseconds, offerTextSHA256: offerTextSHA256,
             channel: channel, fingerprint: fingerprint, detail: detail, previousHash: previousHash))

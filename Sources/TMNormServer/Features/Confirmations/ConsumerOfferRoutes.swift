@@ -72,8 +72,8 @@ struct ConsumerOfferRoutes: RouteCollection {
             notice = req.language == .en ? error.description : error.norwegian
             status = HTTPResponseStatus(statusCode: error.httpStatus)
         }
-        let fresh = try await SaleModel.find(sale.requireID(), on: req.db) ?? sale
-        let model = try ConsumerOfferView.Model(sale: fresh, lifecycle: try fresh.lifecycle(), token: token, english: req.language == .en, now: req.now, notice: notice)
+        // `apply` updated the model it stored, so the page needs no second read.
+        let model = try ConsumerOfferView.Model(sale: sale, lifecycle: try sale.lifecycle(), token: token, english: req.language == .en, now: req.now, notice: notice)
         return .html(ConsumerOfferView.render(model, context: req.pageContext), status: status)
     }
 

@@ -1,5 +1,6 @@
 import Crypto
 import Fluent
+import SQLKit
 import Foundation
 import TMNormCore
 import Vapor
@@ -259,11 +260,18 @@ enum SaleService {
         offerHash: String? = nil, detail: String? = nil, on db: any Database
     ) async throws {
         let saleID = try sale.requireID()
-        let last = try await SaleEvidenceModel.query(on: db).filter(\.$saleID == saleID).sort(\.$sequence, .descending).first()
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "evidence needs an SQL database") }
+        // Only what the next link needs: the last sequence number and hash (read in the caller's transaction).
+        let last = try await sql.raw("SELECT sequence, entry_hash FROM sale_evidence WHERE sale_id = \(bind: saleID) ORDER BY sequence DESC LIMIT 1")
+            .first().map { (sequence: try $0.decode(column: "sequence", as: Int.self), hash: try $0.decode(column: "entry_hash", as: String.self)) }
         let entry = EvidenceEntry.make(
-            after: last?.entry, saleID: saleID.uuidString.lowercased(), event: kind, at: now, offerTextSHA256: offerHash,
-            channel: channel, fingerprint: fingerprint, detail: detail)
-        try await SaleEvidenceModel(entry, saleID: saleID).create(on: db)
+            afterSequence: last?.sequence, previousHash: last?.hash, saleID: saleID.uuidString.lowercased(), event: kind, at: now,
+            offerTextSHA256: offerHash, channel: channel, fingerprint: fingerprint, detail: detail)
+        try await sql.insert(into: SaleEvidenceModel.schema)
+            .columns("id", "sale_id", "sequence", "event", "at_ms", "offer_text_sha256", "channel", "fingerprint", "detail", "previous_hash", "entry_hash")
+            .values(UUID(), saleID, entry.sequence, entry.event.rawValue, entry.atMilliseconds, entry.offerTextSHA256, entry.channel,
+                    entry.fingerprint, entry.detail, entry.previousHash, entry.entryHash)
+            .run()
         sale.evidenceHead = entry.entryHash
     }
 
@@ -286,10 +294,10 @@ enum SaleService {
         }
         let key = "sale:\(try sale.requireID().uuidString.lowercased()):receipt:\(lifecycle.state.rawValue)"
         if let phone = sale.consumerPhone {
-            try await Messaging.enqueue(on: db, kind: .sms, to: phone, text: notice.sms, idempotencyKey: key + ":sms", organisationID: sale.callCentreID, saleID: sale.id, now: now)
+            try await Messaging.queue(on: db, kind: .sms, to: phone, text: notice.sms, idempotencyKey: key + ":sms", organisationID: sale.callCentreID, saleID: sale.id, now: now)
         }
         if let email = sale.consumerEmail {
-            try await Messaging.enqueue(on: db, kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody, idempotencyKey: key + ":email", organisationID: sale.callCentreID, saleID: sale.id, now: now)
+            try await Messaging.queue(on: db, kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody, idempotencyKey: key + ":email", organisationID: sale.callCentreID, saleID: sale.id, now: now)
         }
     }
 
@@ -302,7 +310,7 @@ enum SaleService {
         let saleKey = try sale.requireID().uuidString.lowercased()
         let eventID = "evt_\(saleKey)_\(state.rawValue)"
         let payload = event.payload(eventID: eventID, saleID: saleKey, occurredAt: now)
-        try await Messaging.enqueue(
+        try await Messaging.queue(
             on: db, kind: .webhook, to: url, text: String(decoding: payload, as: UTF8.self), idempotencyKey: "sale:\(saleKey):webhook:\(state.rawValue)",
             organisationID: sale.clientID, saleID: sale.id, now: now)
     }

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Foundation
 import TMNormCore
 import Vapor
@@ -13,26 +14,30 @@ public enum Messaging {
         idempotencyKey: String, organisationID: UUID? = nil, saleID: UUID? = nil, segments: Int? = nil,
         notBefore: Date? = nil, now: Date = Date()
     ) async throws -> OutboxMessageModel {
-        if let existing = try await OutboxMessageModel.query(on: db).filter(\.$idempotencyKey == idempotencyKey).first() {
-            return existing
+        try await queue(
+            on: db, kind: kind, to: recipient, subject: subject, text: text, idempotencyKey: idempotencyKey,
+            organisationID: organisationID, saleID: saleID, segments: segments, notBefore: notBefore, now: now)
+        guard let row = try await OutboxMessageModel.query(on: db).filter(\.$idempotencyKey == idempotencyKey).first() else {
+            throw Abort(.internalServerError, reason: "queued message not found")
         }
-        let row = OutboxMessageModel()
-        row.id = UUID()
-        row.idempotencyKey = idempotencyKey
-        row.kindRaw = kind.rawValue
-        row.recipient = recipient
-        row.subject = subject
-        row.body = text
-        row.bodySHA256 = ConfirmationHashing.sha256Hex(text)
-        row.segments = segments
-        row.organisationID = organisationID
-        row.saleID = saleID
-        row.statusRaw = OutboxMessageModel.Status.queued.rawValue
-        row.attempts = 0
-        row.nextAttemptAt = max(now, notBefore ?? now)
-        row.createdAt = now
-        try await row.create(on: db)
         return row
+    }
+
+    /// Queues a message unless one with the same idempotency key exists: one statement, no read first
+    /// (`INSERT … ON CONFLICT DO NOTHING`), which is what the consumer's answers need under load.
+    public static func queue(
+        on db: any Database, kind: MessageKind, to recipient: String, subject: String? = nil, text: String,
+        idempotencyKey: String, organisationID: UUID? = nil, saleID: UUID? = nil, segments: Int? = nil,
+        notBefore: Date? = nil, now: Date = Date()
+    ) async throws {
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the outbox needs an SQL database") }
+        try await sql.insert(into: OutboxMessageModel.schema)
+            .columns("id", "idempotency_key", "kind", "recipient", "subject", "body", "body_sha256", "segments", "organisation_id",
+                     "sale_id", "status", "attempts", "next_attempt_at", "created_at")
+            .values(UUID(), idempotencyKey, kind.rawValue, recipient, subject, text, ConfirmationHashing.sha256Hex(text), segments,
+                    organisationID, saleID, OutboxMessageModel.Status.queued.rawValue, 0, max(now, notBefore ?? now), now)
+            .ignoringConflicts(with: ["idempotency_key"])
+            .run()
     }
 
     /// Withdraws queued messages that must no longer go out (a reminder after the consumer answered);
