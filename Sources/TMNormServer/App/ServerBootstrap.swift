@@ -1,5 +1,7 @@
 import Fluent
 import Logging
+import NIOCore
+import NIOPosix
 import Vapor
 
 /// Builds and runs the application for the command line; the executable stays a thin shell.
@@ -12,6 +14,14 @@ public enum ServerBootstrap {
             return handler
         }
     }()
+
+    /// Runs Swift concurrency on the server's event loops, so an async handler does not hop between the
+    /// concurrency pool and the event loop at every `await` (measured: a large share of may-call's CPU
+    /// went to those thread switches). Call once, first thing in the executable's `main`, on the main thread.
+    @discardableResult
+    public static func runConcurrencyOnEventLoops() -> Bool {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    }
 
     /// Sets up logging once per process (to stderr, so command output on stdout stays clean).
     public static func bootstrapLogging() {

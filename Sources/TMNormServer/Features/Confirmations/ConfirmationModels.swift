@@ -55,13 +55,24 @@ public final class SaleModel: Model, @unchecked Sendable {
 
     public init() {}
 
+    /// Decoded forms of the JSON columns, kept with the text they came from: one answer reads them several
+    /// times (state machine, receipt, page), and decoding is a good part of its cost. Not Fluent fields.
+    private var decodedLifecycle: (json: String, value: OfferLifecycle)?
+    private var decodedOffer: (json: String, value: ConfirmationOffer)?
+
     func lifecycle() throws -> OfferLifecycle {
-        try JSONDecoder().decode(OfferLifecycle.self, from: Data(lifecycleJSON.utf8))
+        if let decodedLifecycle, decodedLifecycle.json == lifecycleJSON { return decodedLifecycle.value }
+        let value = try JSONDecoder().decode(OfferLifecycle.self, from: Data(lifecycleJSON.utf8))
+        decodedLifecycle = (lifecycleJSON, value)
+        return value
     }
 
     func offer() throws -> ConfirmationOffer? {
         guard let offerJSON else { return nil }
-        return try JSONDecoder().decode(ConfirmationOffer.self, from: Data(offerJSON.utf8))
+        if let decodedOffer, decodedOffer.json == offerJSON { return decodedOffer.value }
+        let value = try JSONDecoder().decode(ConfirmationOffer.self, from: Data(offerJSON.utf8))
+        decodedOffer = (offerJSON, value)
+        return value
     }
 
     func draft() throws -> SaleDraft {
@@ -69,8 +80,14 @@ public final class SaleModel: Model, @unchecked Sendable {
     }
 
     func setLifecycle(_ lifecycle: OfferLifecycle) throws {
-        lifecycleJSON = String(decoding: try JSONEncoder().encode(lifecycle), as: UTF8.self)
+        stored(lifecycle, json: String(decoding: try JSONEncoder().encode(lifecycle), as: UTF8.self))
+    }
+
+    /// Takes a lifecycle and the JSON it was stored as (no second encoding or decoding).
+    func stored(_ lifecycle: OfferLifecycle, json: String) {
+        lifecycleJSON = json
         state = lifecycle.state.rawValue
+        decodedLifecycle = (json, lifecycle)
     }
 }
 

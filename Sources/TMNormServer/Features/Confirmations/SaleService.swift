@@ -305,8 +305,7 @@ enum SaleService {
                 return head
             }
             guard let stored else { return nil }
-            sale.state = next.state.rawValue
-            sale.lifecycleJSON = lifecycleJSON
+            sale.stored(next, json: lifecycleJSON)
             sale.evidenceHead = stored
             sale.updatedAt = now
             return .changed(next)
