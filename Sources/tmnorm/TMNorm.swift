@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TMNormServer
 
 /// The `tmnorm` command line: each subcommand is a thin call into TMNormCore or TMNormServer.
@@ -13,7 +14,9 @@ struct TMNorm: AsyncParsableCommand {
     /// Hands Swift concurrency to the event loops before anything async starts, then runs the command
     /// as ArgumentParser's own `main` would.
     static func main() async {
-        ServerBootstrap.runConcurrencyOnEventLoops()
+        if ProcessInfo.processInfo.environment["TMNORM_EVENT_LOOP_EXECUTOR"] != "0" {
+            ServerBootstrap.runConcurrencyOnEventLoops()
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
