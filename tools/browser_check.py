@@ -8,6 +8,13 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 binary = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/tmnorm"
+PAGES = {
+    "association_admin": ["/authorization", "/guidelines", "/norms", "/outbox"],
+    "board_member": ["/authorization", "/sales"],
+    "call_centre_admin": ["/authorization", "/campaigns", "/sales", "/decisions"],
+    "agent": ["/campaigns", "/sales"],
+    "client_user": ["/sales", "/block-list"],
+}
 out = sys.argv[2] if len(sys.argv) > 2 else "bench/out/screens"
 os.makedirs(out, exist_ok=True)
 with socket.socket() as s:
@@ -49,6 +56,14 @@ try:
             driver.save_screenshot(os.path.join(out, f"dashboard-{role}.png"))
             print(f"{role:20} {email:24} {'ok' if ok else 'FAILED'}  {driver.current_url}")
             failures += 0 if ok else 1
+            # Each role's main pages open without an error page; screenshots for a person to look at.
+            for page in PAGES.get(role, []):
+                driver.get(base + page)
+                title = driver.find_element(By.TAG_NAME, "h1").text if driver.find_elements(By.TAG_NAME, "h1") else ""
+                bad = not title or any(word in driver.title for word in ["Feil", "Ingen tilgang", "finnes ikke"])
+                driver.save_screenshot(os.path.join(out, f"{role}{page.replace('/', '-')}.png"))
+                print(f"{'':20} {page:24} {'FAILED' if bad else 'ok'}  {title}")
+                failures += 1 if bad else 0
         finally:
             driver.quit()
     print(f"{len(logins) - failures} passed, {failures} failed")
