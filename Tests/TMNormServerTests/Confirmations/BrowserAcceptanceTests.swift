@@ -14,18 +14,8 @@ struct BrowserAcceptanceTests {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("tools/accept_in_browser.py")
 
     /// Whether chromium, chromedriver and python's selenium are installed (CI installs them).
-    static let available: Bool = {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"),
-              FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver") else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import selenium"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let available: Bool = FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
+        && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver") && ServerProcess.pythonHas("selenium")
 
     static var runnable: Bool { (available && ServerProcess.binary != nil) || ProcessInfo.processInfo.environment["CI"] != nil }
 
@@ -41,14 +31,7 @@ struct BrowserAcceptanceTests {
             let sms = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id.uuidString.lowercased()):offer:sms").first())
             let (token, _) = try #require(secrets(inSMS: sms.body))
 
-            var environment = ["TMNORM_WORKER": "0", "LOG_LEVEL": "error", "TMNORM_DATA_DIR": app.config.dataDirectory]
-            var arguments: [String] = []
-            switch app.config.database {
-            case .sqlite(let path): arguments = ["--database", path]
-            case .postgres(let url):
-                environment["DATABASE_URL"] = url
-                environment["TMNORM_DATABASE_SCHEMA"] = app.config.postgresSchema ?? ""
-            }
+            let (arguments, environment) = ServerProcess.sharing(app.config, extra: ["TMNORM_WORKER": "0"])
             let port = try ServerProcess.freePort()
             let server = try await ServerProcess(arguments: arguments, environment: environment, port: port)
             defer { server.stop() }

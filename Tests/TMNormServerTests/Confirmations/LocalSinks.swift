@@ -21,16 +21,7 @@ final class LocalSinks: @unchecked Sendable {
 
     /// Whether python3 with aiosmtpd can run here. CI installs it (.ci/run); locally the tests that
     /// need it are skipped with a message naming the fix.
-    static let available: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import aiosmtpd"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let available: Bool = ServerProcess.pythonHas("aiosmtpd")
 
     /// In CI (`CI` set) a missing aiosmtpd is a failure, not a skip.
     static var enabled: Bool { available || ProcessInfo.processInfo.environment["CI"] != nil }

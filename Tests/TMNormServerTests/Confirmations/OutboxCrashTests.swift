@@ -24,18 +24,10 @@ struct OutboxCrashTests {
                     try await Messaging.enqueue(
                         on: app.db, kind: .sms, to: "+479" + String(1_000_000 + i), text: "Tilbud nr. \(i)", idempotencyKey: "crash-\(i)", now: queuedAt)
                 }
-                var environment = [
+                let (arguments, environment) = ServerProcess.sharing(app.config, extra: [
                     "TMNORM_SMS_URL": "http://127.0.0.1:\(sinks.httpPort)/slowevery/50/sms", "TMNORM_SMS_TOKEN": "sink-token",
-                    "TMNORM_WORKER_INTERVAL": "0.05", "TMNORM_OUTBOX_LEASE": "2", "LOG_LEVEL": "error",
-                    "TMNORM_DATA_DIR": app.config.dataDirectory, "TMNORM_BCRYPT_COST": "4",
-                ]
-                var arguments: [String] = []
-                switch app.config.database {
-                case .sqlite(let path): arguments = ["--database", path]
-                case .postgres(let url):
-                    environment["DATABASE_URL"] = url
-                    environment["TMNORM_DATABASE_SCHEMA"] = app.config.postgresSchema ?? ""
-                }
+                    "TMNORM_WORKER_INTERVAL": "0.05", "TMNORM_OUTBOX_LEASE": "2", "TMNORM_BCRYPT_COST": "4",
+                ])
                 let port = try ServerProcess.freePort()
 
                 let first = try await ServerProcess(arguments: arguments, environment: environment, port: port)

@@ -2,6 +2,8 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
+@testable import TMNormServer
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,6 +38,32 @@ final class ServerProcess: @unchecked Sendable {
         }
         guard bound else { throw ServerProcessError.noFreePort }
         return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Arguments and environment that point a server process at the test app's database (its SQLite file,
+    /// or its PostgreSQL schema) and data directory, plus `extra` variables.
+    static func sharing(_ config: AppConfig, extra: [String: String]) -> (arguments: [String], environment: [String: String]) {
+        var environment = extra.merging(["LOG_LEVEL": "error", "TMNORM_DATA_DIR": config.dataDirectory]) { mine, _ in mine }
+        switch config.database {
+        case .sqlite(let path):
+            return (["--database", path], environment)
+        case .postgres(let url):
+            environment["DATABASE_URL"] = url
+            environment["TMNORM_DATABASE_SCHEMA"] = config.postgresSchema ?? ""
+            return ([], environment)
+        }
+    }
+
+    /// Whether `python3 -c "import MODULE"` works here.
+    static func pythonHas(_ module: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import \(module)"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
     }
 
     /// Starts `tmnorm serve` and waits until `/healthz` answers.
