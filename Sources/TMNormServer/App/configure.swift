@@ -26,6 +26,10 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(CSRF(secureCookies: config.tlsTerminated))
 
+    // Outside tests, SQLite's log is checkpointed off the request path (see SQLiteCheckpointLifecycle).
+    if case .sqlite(let path) = config.database, app.environment != .testing {
+        app.lifecycle.use(SQLiteCheckpointLifecycle(path: path))
+    }
     app.migrations.add(Migrations.all)
     try routes(app)
     if migrate {

@@ -1,0 +1,89 @@
+import Fluent
+import Foundation
+import NIOPosix
+import FluentSQLiteDriver
+import Vapor
+
+/// Checkpoints SQLite's write-ahead log off the request path. By default SQLite checkpoints inside the
+/// commit that crosses 1 000 log pages, so one request (and, with the decision log's group commit, every
+/// request waiting on that write) pays for copying the log into the database: measured on may-call, that
+/// was the whole p99 tail (11–12 ms with it, 4.7–4.9 ms without, 8 connections). Here the request
+/// connections stop auto-checkpointing and a connection of its own, on a thread of its own, runs a
+/// PASSIVE checkpoint every second, which never blocks readers or writers.
+struct SQLiteCheckpointLifecycle: LifecycleHandler {
+    let path: String
+    let interval: TimeInterval
+    private let state = State()
+
+    final class State: @unchecked Sendable {
+        // Set once at boot and ended at shutdown, both from the lifecycle's thread.
+        var task: Task<Void, Never>?
+        var pool: NIOThreadPool?
+    }
+
+    init(path: String, interval: TimeInterval = 1) {
+        self.path = path
+        self.interval = interval
+    }
+
+    func didBootAsync(_ application: Application) async throws {
+        let pool = NIOThreadPool(numberOfThreads: 1)
+        pool.start()
+        state.pool = pool
+        let connection: SQLiteConnection
+        do {
+            connection = try await SQLiteConnection.open(storage: .file(path: path), threadPool: pool, logger: application.logger, on: application.eventLoopGroup.any())
+        } catch {
+            // Without the checkpointer the request connections keep SQLite's own checkpoints.
+            application.logger.warning("SQLite checkpointer not started; SQLite checkpoints during commits")
+            return
+        }
+        try await SQLiteCheckpointer.setAutoCheckpoint(pages: 0, app: application)
+        let interval = self.interval
+        state.task = Task { [application] in
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
+                do {
+                    _ = try await SQLiteCheckpointer.checkpoint(connection)
+                } catch {
+                    application.logger.warning("SQLite checkpoint failed", metadata: ["error-type": .string(String(reflecting: type(of: error)))])
+                }
+            }
+            _ = try? await SQLiteCheckpointer.checkpoint(connection)
+            try? await connection.close()
+        }
+    }
+
+    func shutdownAsync(_ application: Application) async {
+        state.task?.cancel()
+        await state.task?.value
+        try? await state.pool?.shutdownGracefully()
+    }
+}
+
+/// The checkpoint itself and the setting of the request connections.
+enum SQLiteCheckpointer {
+    /// What one checkpoint did: whether a writer kept it from finishing, log frames, frames copied.
+    struct Result: Sendable, Equatable {
+        let busy: Bool
+        let logFrames: Int
+        let checkpointedFrames: Int
+    }
+
+    /// A PASSIVE checkpoint: copies what it can without waiting for readers or writers.
+    static func checkpoint(_ connection: SQLiteConnection) async throws -> Result {
+        let row = try await connection.query("PRAGMA wal_checkpoint(PASSIVE)").first
+        return Result(
+            busy: (row?.column("busy")?.integer ?? 0) != 0, logFrames: row?.column("log")?.integer ?? 0,
+            checkpointedFrames: row?.column("checkpointed")?.integer ?? 0)
+    }
+
+    /// Sets `wal_autocheckpoint` on the connection of each event loop (0 turns it off; SQLite's default is 1 000).
+    static func setAutoCheckpoint(pages: Int, app: Application) async throws {
+        for eventLoop in app.eventLoopGroup.makeIterator() {
+            if let sql = app.databases.database(.sqlite, logger: app.logger, on: eventLoop) as? any SQLDatabase {
+                try await sql.raw("PRAGMA wal_autocheckpoint=\(unsafeRaw: String(max(0, pages)))").run()
+            }
+        }
+    }
+}
