@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import Foundation
 import Testing
 import TMNormCore
@@ -207,9 +208,16 @@ struct SalesWebTests {
         }
     }
 
-    @Test("the demo has sales on Nordlys vinterstrøm in several states, each with an intact evidence chain")
-    func demoSales() async throws {
-        try await withTestApp { app in
+    /// A clock that moves 1 ms every time it is read, as real time does between the steps of seeding.
+    static func tickingClock() -> AppClock {
+        let ticks = NIOLockedValueBox(0)
+        return AppClock { testNow.addingTimeInterval(Double(ticks.withLockedValue { $0 += 1; return $0 }) / 1000) }
+    }
+
+    @Test("the demo has sales on Nordlys vinterstrøm in several states, each with an intact evidence chain, also when time moves while seeding",
+          arguments: [false, true])
+    func demoSales(ticking: Bool) async throws {
+        try await withTestApp(clock: ticking ? Self.tickingClock() : AppClock { testNow }) { app in
             _ = try await DemoSeeder.seed(app)
             let campaign = try #require(try await CampaignModel.query(on: app.db).filter(\.$name == "Nordlys vinterstrøm").first())
             let sales = try await SaleModel.query(on: app.db).filter(\.$campaignID == campaign.requireID()).all()

@@ -61,17 +61,18 @@ enum DemoSales {
                   let stored = sale.tokenHash,
                   let auth = ConsumerAuthorizer.viaLink(token: String(sms.body[range].dropFirst(3)), storedTokenHash: stored)
             else { continue }
-            try await SaleService.appendEvidence(to: sale, kind: .opened, at: now, channel: "link", on: db)
+            // Each step is stamped when it happens: the chain requires every entry to be no older than the one before.
+            try await SaleService.appendEvidence(to: sale, kind: .opened, at: app.clock.now(), channel: "link", on: db)
             try await sale.save(on: db)
             switch answer {
             case .none: break
             case .decline:
-                _ = try await SaleService.apply(.decline(auth), to: sale, app: app, on: db, now: now, channel: "link")
+                _ = try await SaleService.apply(.decline(auth), to: sale, app: app, on: db, now: app.clock.now(), channel: "link")
             case .accept:
-                _ = try await SaleService.apply(.accept(auth), to: sale, app: app, on: db, now: now, channel: "link")
+                _ = try await SaleService.apply(.accept(auth), to: sale, app: app, on: db, now: app.clock.now(), channel: "link")
             case .acceptThenWithdraw:
-                _ = try await SaleService.apply(.accept(auth), to: sale, app: app, on: db, now: now, channel: "link")
-                _ = try await SaleService.apply(.withdraw(.consumer(auth)), to: sale, app: app, on: db, now: now, channel: "link")
+                _ = try await SaleService.apply(.accept(auth), to: sale, app: app, on: db, now: app.clock.now(), channel: "link")
+                _ = try await SaleService.apply(.withdraw(.consumer(auth)), to: sale, app: app, on: db, now: app.clock.now(), channel: "link")
             }
         }
     }
