@@ -43,10 +43,12 @@ public enum Messaging {
     /// Withdraws queued messages that must no longer go out (a reminder after the consumer answered);
     /// their text is dropped with them.
     public static func cancel(on db: any Database, idempotencyKeys: [String], reason: String) async throws {
-        try await OutboxMessageModel.query(on: db).filter(\.$idempotencyKey ~~ idempotencyKeys)
-            .filter(\.$statusRaw == OutboxMessageModel.Status.queued.rawValue)
-            .set(\.$statusRaw, to: OutboxMessageModel.Status.failed.rawValue).set(\.$lastError, to: reason).set(\.$body, to: "")
-            .update()
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the outbox needs an SQL database") }
+        try await sql.update(OutboxMessageModel.schema)
+            .set("status", to: OutboxMessageModel.Status.failed.rawValue).set("last_error", to: reason).set("body", to: "")
+            .where("idempotency_key", .in, idempotencyKeys)
+            .where("status", .equal, OutboxMessageModel.Status.queued.rawValue)
+            .run()
     }
 
     /// Wires the transports from the configuration and starts the worker (outside tests).

@@ -1,0 +1,187 @@
+import Fluent
+import Foundation
+import SQLKit
+import TMNormCore
+import Vapor
+
+/// The answer path of a sale: the consumer's (or a job's, or staff's) event applied under the state
+/// machine, with its evidence link, receipts and webhook, safe against two answers at once.
+extension SaleService {
+    /// What happened, for the caller to render.
+    enum Outcome {
+        case changed(OfferLifecycle)
+        case unchanged(OfferLifecycle)
+    }
+
+    /// Applies an event, persists the new lifecycle, appends evidence, queues receipt and webhook.
+    /// Throws the core's `OfferTransitionError` when the event does not apply (nothing changes). Two answers
+    /// to one offer at the same moment (a double click, a link and an SMS) cannot both win: the sale row is
+    /// updated only if its evidence head is still the one the change was computed from; the loser re-reads
+    /// the sale and is judged again on its new state.
+    static func apply(
+        _ event: OfferEvent, to sale: SaleModel, app: Application, on db: any Database, now: Date,
+        channel: String, fingerprint: String? = nil, code: String? = nil, detail: String? = nil
+    ) async throws -> Outcome {
+        for _ in 0..<3 {
+            if let outcome = try await attempt(event, to: sale, app: app, on: db, now: now, channel: channel, fingerprint: fingerprint, code: code, detail: detail) {
+                return outcome
+            }
+            guard let fresh = try await SaleModel.find(try sale.requireID(), on: db) else { throw AppError.notFound() }
+            sale.state = fresh.state
+            sale.lifecycleJSON = fresh.lifecycleJSON
+            sale.evidenceHead = fresh.evidenceHead
+            sale.updatedAt = fresh.updatedAt
+        }
+        throw AppError.conflict(Phrase(nb: "Tilbudet ble endret samtidig. Prøv igjen.", en: "The offer changed at the same moment. Try again."))
+    }
+
+    /// One try; nil when another change to the same sale won the race.
+    private static func attempt(
+        _ event: OfferEvent, to sale: SaleModel, app: Application, on db: any Database, now: Date,
+        channel: String, fingerprint: String?, code: String?, detail: String?
+    ) async throws -> Outcome? {
+        let current = try sale.lifecycle()
+        switch OfferStateMachine.transition(from: current, event: event, at: now) {
+        case .failure(let error):
+            throw error
+        case .success(.unchanged(let lifecycle, _)):
+            return .unchanged(lifecycle)
+        case .success(.changed(let next, _)):
+            let saleID = try sale.requireID()
+            let saleKey = saleID.uuidString.lowercased()
+            let kind: EvidenceEventKind? = switch next.state {
+            case .accepted where current.state == .sent: .accepted
+            case .declined: .declined
+            case .expired: .expired
+            case .withdrawn: .withdrawn
+            default: switch event {
+                case .remind: .reminded
+                case .goodsReceived: .goodsReceived
+                default: nil
+                }
+            }
+            // Everything that needs no lock is prepared first: the stored lifecycle, receipt texts, webhook.
+            let lifecycleJSON = String(decoding: try JSONEncoder().encode(next), as: UTF8.self)
+            let receipts = next.state != current.state ? try receiptMessages(for: sale, lifecycle: next, app: app, now: now, code: code) : []
+            let webhook = next.state != current.state ? try await webhookMessage(for: sale, state: next.state, on: db, now: now) : nil
+            let expectedHead = sale.evidenceHead
+            let stored = try await db.writeTransaction { db -> String? in
+                guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "sales need an SQL database") }
+                var head = expectedHead
+                var entry: EvidenceEntry?
+                if let kind {
+                    let last = try await lastEvidenceLink(of: saleID, on: sql)
+                    guard last?.hash == expectedHead else { return nil }
+                    let made = EvidenceEntry.make(
+                        afterSequence: last?.sequence, previousHash: last?.hash, saleID: saleKey, event: kind, at: now,
+                        offerTextSHA256: kind == .accepted ? sale.offerSHA256 : nil, channel: channel, fingerprint: fingerprint, detail: detail)
+                    head = made.entryHash
+                    entry = made
+                }
+                // The guard: only if nobody changed the sale since it was read (PostgreSQL waits on the row lock here).
+                let won = try await sql.update(SaleModel.schema)
+                    .set("state", to: next.state.rawValue).set("lifecycle_json", to: lifecycleJSON)
+                    .set("evidence_head", to: head).set("updated_at", to: now)
+                    .where("id", .equal, saleID).where("evidence_head", .equal, expectedHead)
+                    .returning("id").all()
+                guard !won.isEmpty else { return nil }
+                if let entry { try await insertEvidence(entry, saleID: saleID, on: sql) }
+                if next.state != .sent {
+                    try await Messaging.cancel(on: db, idempotencyKeys: ["sale:\(saleKey):reminder:sms", "sale:\(saleKey):reminder:email"], reason: "cancelled: the offer is \(next.state.rawValue)")
+                }
+                for message in receipts + (webhook.map { [$0] } ?? []) {
+                    try await Messaging.queue(
+                        on: db, kind: message.kind, to: message.to, subject: message.subject, text: message.text,
+                        idempotencyKey: message.key, organisationID: message.organisationID, saleID: saleID, now: now)
+                }
+                return head
+            }
+            guard let stored else { return nil }
+            sale.stored(next, json: lifecycleJSON)
+            sale.evidenceHead = stored
+            sale.updatedAt = now
+            return .changed(next)
+        }
+    }
+
+    /// A message prepared outside the transaction and queued inside it.
+    struct PreparedMessage {
+        let kind: MessageKind
+        let to: String
+        let subject: String?
+        let text: String
+        let key: String
+        let organisationID: UUID?
+    }
+
+    /// The consumer's receipt by SMS and/or e-mail for a new state (none for other states).
+    static func receiptMessages(for sale: SaleModel, lifecycle: OfferLifecycle, app: Application, now: Date, code: String?) throws -> [PreparedMessage] {
+        guard let offer = try sale.offer() else { return [] }
+        let link = "\(app.config.publicBaseURL)/t"
+        let notice: ConfirmationNotice
+        switch lifecycle.state {
+        case .accepted:
+            notice = ConfirmationNoticeText.acceptanceReceipt(
+                offer, language: .norwegian, acceptedAt: lifecycle.acceptedAt ?? now, reference: sale.reference, link: link,
+                code: code ?? "", withdrawalDeadline: lifecycle.withdrawalDeadline, smsReplies: code != nil)
+        case .declined:
+            notice = ConfirmationNoticeText.declineReceipt(offer, language: .norwegian, reference: sale.reference)
+        case .withdrawn:
+            notice = ConfirmationNoticeText.withdrawalReceipt(offer, language: .norwegian, withdrawnAt: now, reference: sale.reference)
+        default:
+            return []
+        }
+        let key = "sale:\(try sale.requireID().uuidString.lowercased()):receipt:\(lifecycle.state.rawValue)"
+        var messages: [PreparedMessage] = []
+        if let phone = sale.consumerPhone {
+            messages.append(PreparedMessage(kind: .sms, to: phone, subject: nil, text: notice.sms, key: key + ":sms", organisationID: sale.callCentreID))
+        }
+        if let email = sale.consumerEmail {
+            messages.append(PreparedMessage(kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody, key: key + ":email", organisationID: sale.callCentreID))
+        }
+        return messages
+    }
+
+    /// `sale.accepted` … for the client's webhook, when it configured one.
+    static func webhookMessage(for sale: SaleModel, state: OfferState, on db: any Database, now: Date) async throws -> PreparedMessage? {
+        guard let event = ConfirmationWebhookEvent(state: state),
+              let settings = try await OfferSettingsModel.query(on: db).filter(\.$organisationID == sale.clientID).first(),
+              let url = settings.webhookURL, !url.isEmpty
+        else { return nil }
+        let saleKey = try sale.requireID().uuidString.lowercased()
+        let payload = event.payload(eventID: "evt_\(saleKey)_\(state.rawValue)", saleID: saleKey, occurredAt: now)
+        return PreparedMessage(
+            kind: .webhook, to: url, subject: nil, text: String(decoding: payload, as: UTF8.self), key: "sale:\(saleKey):webhook:\(state.rawValue)",
+            organisationID: sale.clientID)
+    }
+
+    /// Appends one entry to the sale's chain and moves the head (the caller saves the sale).
+    static func appendEvidence(
+        to sale: SaleModel, kind: EvidenceEventKind, at now: Date, channel: String?, fingerprint: String? = nil,
+        offerHash: String? = nil, detail: String? = nil, on db: any Database
+    ) async throws {
+        let saleID = try sale.requireID()
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "evidence needs an SQL database") }
+        let last = try await lastEvidenceLink(of: saleID, on: sql)
+        let entry = EvidenceEntry.make(
+            afterSequence: last?.sequence, previousHash: last?.hash, saleID: saleID.uuidString.lowercased(), event: kind, at: now,
+            offerTextSHA256: offerHash, channel: channel, fingerprint: fingerprint, detail: detail)
+        try await insertEvidence(entry, saleID: saleID, on: sql)
+        sale.evidenceHead = entry.entryHash
+    }
+
+    /// Only what the next link needs: the last sequence number and hash (read in the caller's transaction).
+    static func lastEvidenceLink(of saleID: UUID, on sql: any SQLDatabase) async throws -> (sequence: Int, hash: String)? {
+        try await sql.raw("SELECT sequence, entry_hash FROM sale_evidence WHERE sale_id = \(bind: saleID) ORDER BY sequence DESC LIMIT 1")
+            .first().map { (sequence: try $0.decode(column: "sequence", as: Int.self), hash: try $0.decode(column: "entry_hash", as: String.self)) }
+    }
+
+    /// Inserts an entry; rows of the chain are never updated.
+    static func insertEvidence(_ entry: EvidenceEntry, saleID: UUID, on sql: any SQLDatabase) async throws {
+        try await sql.insert(into: SaleEvidenceModel.schema)
+            .columns("id", "sale_id", "sequence", "event", "at_ms", "offer_text_sha256", "channel", "fingerprint", "detail", "previous_hash", "entry_hash")
+            .values(UUID(), saleID, entry.sequence, entry.event.rawValue, entry.atMilliseconds, entry.offerTextSHA256, entry.channel,
+                    entry.fingerprint, entry.detail, entry.previousHash, entry.entryHash)
+            .run()
+    }
+}
