@@ -78,12 +78,13 @@ enum SQLiteCheckpointer {
             checkpointedFrames: row?.column("checkpointed")?.integer ?? 0)
     }
 
-    /// Sets `wal_autocheckpoint` on the connection of each event loop (0 turns it off; SQLite's default is 1 000).
+    /// Sets `wal_autocheckpoint` on the connection of each event loop and the writer's (0 turns it off; SQLite's default is 1 000).
     static func setAutoCheckpoint(pages: Int, app: Application) async throws {
         for eventLoop in app.eventLoopGroup.makeIterator() {
             if let sql = app.databases.database(.sqlite, logger: app.logger, on: eventLoop) as? any SQLDatabase {
                 try await sql.raw("PRAGMA wal_autocheckpoint=\(unsafeRaw: String(max(0, pages)))").run()
             }
         }
+        try await app.sqliteWriter?.run("PRAGMA wal_autocheckpoint=\(unsafeRaw: String(max(0, pages)))", logger: app.logger)
     }
 }

@@ -41,7 +41,11 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
 private func useDatabase(_ config: AppConfig, on app: Application) async throws {
     switch config.database {
     case .sqlite(let path):
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        // Write transactions run on a connection of their own (see SQLiteWriter); reads and single
+        // statements use one connection per event loop.
+        let writer = SQLiteWriter(path: path)
+        app.lifecycle.use(SQLiteWriterLifecycle(writer: writer))
+        app.databases.use(SQLiteWriterConfiguration(inner: DatabaseConfigurationFactory.sqlite(.file(path)).make(), writer: writer), as: .sqlite)
         // WAL lets readers run while a writer commits; NORMAL sync is durable across process crashes
         // and avoids an fsync per commit. `synchronous` is per connection: one connection per event loop.
         for eventLoop in app.eventLoopGroup.makeIterator() {
@@ -50,6 +54,7 @@ private func useDatabase(_ config: AppConfig, on app: Application) async throws 
                 _ = try? await sql.raw("PRAGMA synchronous=NORMAL").all()
             }
         }
+        try? await writer.run("PRAGMA synchronous=NORMAL", logger: app.logger)
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema = config.postgresSchema {

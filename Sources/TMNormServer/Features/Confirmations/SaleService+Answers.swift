@@ -60,62 +60,59 @@ extension SaleService {
                 default: nil
                 }
             }
-            // Everything that needs no lock is prepared first: the stored lifecycle, receipt texts, webhook.
+            // Everything that needs no lock is prepared first: the stored lifecycle, the evidence link,
+            // receipt texts, webhook. The link is computed from the chain as read now; the guarded update
+            // below stores it only if the head it follows is still the sale's head.
             let lifecycleJSON = String(decoding: try JSONEncoder().encode(next), as: UTF8.self)
-            let receipts = next.state != current.state ? try receiptMessages(for: sale, lifecycle: next, app: app, now: now, code: code) : []
-            let webhook = next.state != current.state ? try await webhookMessage(for: sale, state: next.state, on: db, now: now) : nil
+            let messages = next.state != current.state
+                ? try receiptMessages(for: sale, lifecycle: next, app: app, now: now, code: code)
+                    + (try await webhookMessage(for: sale, state: next.state, on: db, now: now).map { [$0] } ?? [])
+                : []
             let expectedHead = sale.evidenceHead
-            let stored = try await db.writeTransaction { db -> String? in
-                guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "sales need an SQL database") }
-                var head = expectedHead
-                var entry: EvidenceEntry?
-                if let kind {
-                    let last = try await lastEvidenceLink(of: saleID, on: sql)
-                    guard last?.hash == expectedHead else { return nil }
-                    let made = EvidenceEntry.make(
-                        afterSequence: last?.sequence, previousHash: last?.hash, saleID: saleKey, event: kind, at: now,
-                        offerTextSHA256: kind == .accepted ? sale.offerSHA256 : nil, channel: channel, fingerprint: fingerprint, detail: detail)
-                    head = made.entryHash
-                    entry = made
-                }
+            let entry: EvidenceEntry?
+            if let kind {
+                let last = try await lastEvidenceLink(of: saleID, on: try sqlDatabase(db))
+                guard last?.hash == expectedHead else { return nil }
+                entry = EvidenceEntry.make(
+                    afterSequence: last?.sequence, previousHash: last?.hash, saleID: saleKey, event: kind, at: now,
+                    offerTextSHA256: kind == .accepted ? sale.offerSHA256 : nil, channel: channel, fingerprint: fingerprint, detail: detail)
+            } else {
+                entry = nil
+            }
+            let head = entry?.entryHash ?? expectedHead
+            let cancelsReminders = next.state != .sent
+            // Four statements under the write lock: the guarded update, the evidence, the reminders, the messages.
+            let won = try await db.writeTransaction { db -> Bool in
+                let sql = try sqlDatabase(db)
                 // The guard: only if nobody changed the sale since it was read (PostgreSQL waits on the row lock here).
-                let won = try await sql.update(SaleModel.schema)
+                let updated = try await sql.update(SaleModel.schema)
                     .set("state", to: next.state.rawValue).set("lifecycle_json", to: lifecycleJSON)
                     .set("evidence_head", to: head).set("updated_at", to: now)
                     .where("id", .equal, saleID).where("evidence_head", .equal, expectedHead)
                     .returning("id").all()
-                guard !won.isEmpty else { return nil }
+                guard !updated.isEmpty else { return false }
                 if let entry { try await insertEvidence(entry, saleID: saleID, on: sql) }
-                if next.state != .sent {
+                if cancelsReminders {
                     try await Messaging.cancel(on: db, idempotencyKeys: ["sale:\(saleKey):reminder:sms", "sale:\(saleKey):reminder:email"], reason: "cancelled: the offer is \(next.state.rawValue)")
                 }
-                for message in receipts + (webhook.map { [$0] } ?? []) {
-                    try await Messaging.queue(
-                        on: db, kind: message.kind, to: message.to, subject: message.subject, text: message.text,
-                        idempotencyKey: message.key, organisationID: message.organisationID, saleID: saleID, now: now)
-                }
-                return head
+                try await Messaging.queue(on: db, messages, now: now)
+                return true
             }
-            guard let stored else { return nil }
+            guard won else { return nil }
             sale.stored(next, json: lifecycleJSON)
-            sale.evidenceHead = stored
+            sale.evidenceHead = head
             sale.updatedAt = now
             return .changed(next)
         }
     }
 
-    /// A message prepared outside the transaction and queued inside it.
-    struct PreparedMessage {
-        let kind: MessageKind
-        let to: String
-        let subject: String?
-        let text: String
-        let key: String
-        let organisationID: UUID?
+    private static func sqlDatabase(_ db: any Database) throws -> any SQLDatabase {
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "sales need an SQL database") }
+        return sql
     }
 
     /// The consumer's receipt by SMS and/or e-mail for a new state (none for other states).
-    static func receiptMessages(for sale: SaleModel, lifecycle: OfferLifecycle, app: Application, now: Date, code: String?) throws -> [PreparedMessage] {
+    static func receiptMessages(for sale: SaleModel, lifecycle: OfferLifecycle, app: Application, now: Date, code: String?) throws -> [Messaging.Outgoing] {
         guard let offer = try sale.offer() else { return [] }
         let link = "\(app.config.publicBaseURL)/t"
         let notice: ConfirmationNotice
@@ -132,27 +129,27 @@ extension SaleService {
             return []
         }
         let key = "sale:\(try sale.requireID().uuidString.lowercased()):receipt:\(lifecycle.state.rawValue)"
-        var messages: [PreparedMessage] = []
+        var messages: [Messaging.Outgoing] = []
         if let phone = sale.consumerPhone {
-            messages.append(PreparedMessage(kind: .sms, to: phone, subject: nil, text: notice.sms, key: key + ":sms", organisationID: sale.callCentreID))
+            messages.append(Messaging.Outgoing(kind: .sms, to: phone, text: notice.sms, idempotencyKey: key + ":sms", organisationID: sale.callCentreID, saleID: sale.id))
         }
         if let email = sale.consumerEmail {
-            messages.append(PreparedMessage(kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody, key: key + ":email", organisationID: sale.callCentreID))
+            messages.append(Messaging.Outgoing(kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody, idempotencyKey: key + ":email", organisationID: sale.callCentreID, saleID: sale.id))
         }
         return messages
     }
 
     /// `sale.accepted` … for the client's webhook, when it configured one.
-    static func webhookMessage(for sale: SaleModel, state: OfferState, on db: any Database, now: Date) async throws -> PreparedMessage? {
+    static func webhookMessage(for sale: SaleModel, state: OfferState, on db: any Database, now: Date) async throws -> Messaging.Outgoing? {
         guard let event = ConfirmationWebhookEvent(state: state),
               let settings = try await OfferSettingsModel.query(on: db).filter(\.$organisationID == sale.clientID).first(),
               let url = settings.webhookURL, !url.isEmpty
         else { return nil }
         let saleKey = try sale.requireID().uuidString.lowercased()
         let payload = event.payload(eventID: "evt_\(saleKey)_\(state.rawValue)", saleID: saleKey, occurredAt: now)
-        return PreparedMessage(
-            kind: .webhook, to: url, subject: nil, text: String(decoding: payload, as: UTF8.self), key: "sale:\(saleKey):webhook:\(state.rawValue)",
-            organisationID: sale.clientID)
+        return Messaging.Outgoing(
+            kind: .webhook, to: url, text: String(decoding: payload, as: UTF8.self), idempotencyKey: "sale:\(saleKey):webhook:\(state.rawValue)",
+            organisationID: sale.clientID, saleID: sale.id)
     }
 
     /// Appends one entry to the sale's chain and moves the head (the caller saves the sale).

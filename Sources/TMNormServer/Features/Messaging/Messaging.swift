@@ -40,6 +40,42 @@ public enum Messaging {
             .run()
     }
 
+    /// A message to queue: what `queue(on:_:now:)` takes, one row each.
+    public struct Outgoing: Sendable {
+        public let kind: MessageKind
+        public let to: String
+        public let subject: String?
+        public let text: String
+        public let idempotencyKey: String
+        public let organisationID: UUID?
+        public let saleID: UUID?
+
+        public init(kind: MessageKind, to: String, subject: String? = nil, text: String, idempotencyKey: String, organisationID: UUID?, saleID: UUID?) {
+            self.kind = kind
+            self.to = to
+            self.subject = subject
+            self.text = text
+            self.idempotencyKey = idempotencyKey
+            self.organisationID = organisationID
+            self.saleID = saleID
+        }
+    }
+
+    /// Queues several messages in one statement, each unless its idempotency key exists.
+    public static func queue(on db: any Database, _ messages: [Outgoing], now: Date) async throws {
+        guard !messages.isEmpty else { return }
+        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the outbox needs an SQL database") }
+        let insert = sql.insert(into: OutboxMessageModel.schema)
+            .columns("id", "idempotency_key", "kind", "recipient", "subject", "body", "body_sha256", "segments", "organisation_id",
+                     "sale_id", "status", "attempts", "next_attempt_at", "created_at")
+        for message in messages {
+            insert.values(UUID(), message.idempotencyKey, message.kind.rawValue, message.to, message.subject, message.text,
+                          ConfirmationHashing.sha256Hex(message.text), Int?.none, message.organisationID, message.saleID,
+                          OutboxMessageModel.Status.queued.rawValue, 0, now, now)
+        }
+        try await insert.ignoringConflicts(with: ["idempotency_key"]).run()
+    }
+
     /// Withdraws queued messages that must no longer go out (a reminder after the consumer answered);
     /// their text is dropped with them.
     public static func cancel(on db: any Database, idempotencyKeys: [String], reason: String) async throws {

@@ -28,7 +28,7 @@ public indirect enum Node: Sendable {
             for attribute in attributes { attribute.render(into: &out) }
             out += ">"
         case .text(let text):
-            out += Node.escape(text)
+            Node.escape(text, into: &out)
         case .trusted(let markup):
             out += markup
         case .fragment(let children):
@@ -38,20 +38,39 @@ public indirect enum Node: Sendable {
 
     /// Escapes the five characters that matter in HTML text and attribute values.
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { "<>&\"'".contains($0) }) else { return text }
         var out = ""
-        out.reserveCapacity(text.count + 16)
-        for character in text {
-            switch character {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
+        escape(text, into: &out)
         return out
+    }
+
+    /// Appends `text` escaped. Works on UTF-8 bytes: the five characters are ASCII, so a byte match is a
+    /// character match, and the runs between them are copied whole (offer texts are several kilobytes).
+    static func escape(_ text: String, into out: inout String) {
+        let utf8 = text.utf8
+        guard utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
+            out += text
+            return
+        }
+        var runStart = utf8.startIndex
+        var index = runStart
+        while index != utf8.endIndex {
+            let replacement: String? = switch utf8[index] {
+            case 0x3C: "&lt;"
+            case 0x3E: "&gt;"
+            case 0x26: "&amp;"
+            case 0x22: "&quot;"
+            case 0x27: "&#39;"
+            default: nil
+            }
+            let next = utf8.index(after: index)
+            if let replacement {
+                out += text[runStart..<index]
+                out += replacement
+                runStart = next
+            }
+            index = next
+        }
+        out += text[runStart...]
     }
 }
 
@@ -67,7 +86,11 @@ public struct Attribute: Sendable {
 
     func render(into out: inout String) {
         out += " " + name
-        if let value { out += "=\"" + Node.escape(value) + "\"" }
+        if let value {
+            out += "=\""
+            Node.escape(value, into: &out)
+            out += "\""
+        }
     }
 }
 
