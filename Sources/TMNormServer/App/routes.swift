@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     Messaging.boot(app)
     // Shared caches are created before requests arrive: `Application.storage` is not safe to fill concurrently.
     app.decisionLogWriter = DecisionLogWriter()
+    app.saleAnswerWriter = SaleAnswerWriter()
     app.mayCallCache = MayCallContextCache()
     app.apiKeyCache = APIKeyCache()
     app.registerStore = RegisterStore()

@@ -16,7 +16,7 @@ struct ConsumerOfferRoutes: RouteCollection {
     }
 
     /// The sale behind a token; a guess costs a slot of the address's budget.
-    func lookup(_ req: Request) async throws -> (SaleModel, ConsumerAuthorization) {
+    func lookup(_ req: Request) async throws -> (SaleModel, ConsumerAuthorization, AnswerContext) {
         let address = req.remoteAddress?.ipAddress ?? "unknown"
         let limiter = req.application.tokenGuessLimiter
         guard limiter.allowed(address, now: req.now) else {
@@ -25,18 +25,18 @@ struct ConsumerOfferRoutes: RouteCollection {
         let token = req.parameters.get("token") ?? ""
         // Shape first: nothing malformed reaches the database.
         guard OfferSecretGenerator.isWellFormedToken(token, bytes: SaleService.policy.tokenBytes),
-              let sale = try await SaleModel.query(on: req.db).filter(\.$tokenHash == OfferSecretGenerator.hashToken(token)).first(),
+              let (sale, context) = try await SaleService.sale(tokenHash: OfferSecretGenerator.hashToken(token), on: req.db),
               let stored = sale.tokenHash,
               let auth = ConsumerAuthorizer.viaLink(token: token, storedTokenHash: stored)
         else {
             limiter.recordFailure(address, now: req.now)
             throw AppError.notFound()
         }
-        return (sale, auth)
+        return (sale, auth, context)
     }
 
     func show(req: Request) async throws -> Response {
-        let (sale, _) = try await lookup(req)
+        let (sale, _, _) = try await lookup(req)
         let lifecycle = try sale.lifecycle()
         let token = req.parameters.get("token") ?? ""
         let model = try ConsumerOfferView.Model(sale: sale, lifecycle: lifecycle, token: token, english: req.query[String.self, at: "lang"] == "en" || req.language == .en, now: req.now, notice: nil)
@@ -47,7 +47,7 @@ struct ConsumerOfferRoutes: RouteCollection {
                 let opened = try await SaleEvidenceModel.query(on: db).filter(\.$saleID == sale.requireID()).filter(\.$event == EvidenceEventKind.opened.rawValue).count()
                 if opened == 0 {
                     try await SaleService.appendEvidence(to: sale, kind: .opened, at: req.now, channel: "link", fingerprint: fingerprint(req), on: db)
-                    try await sale.save(on: db)
+                    try await SaleService.storeEvidenceHead(of: sale, at: req.now, on: db)
                 }
             }
         }
@@ -57,7 +57,7 @@ struct ConsumerOfferRoutes: RouteCollection {
     enum Action { case accept, decline, withdraw }
 
     func answer(_ req: Request, _ action: Action) async throws -> Response {
-        let (sale, auth) = try await lookup(req)
+        let (sale, auth, context) = try await lookup(req)
         let token = req.parameters.get("token") ?? ""
         let event: OfferEvent = switch action {
         case .accept: .accept(auth)
@@ -67,7 +67,7 @@ struct ConsumerOfferRoutes: RouteCollection {
         var notice: String?
         var status: HTTPResponseStatus = .ok
         do {
-            _ = try await SaleService.apply(event, to: sale, app: req.application, on: req.db, now: req.now, channel: "link", fingerprint: fingerprint(req))
+            _ = try await SaleService.apply(event, to: sale, app: req.application, on: req.db, now: req.now, channel: "link", fingerprint: fingerprint(req), known: context)
         } catch let error as OfferTransitionError {
             notice = req.language == .en ? error.description : error.norwegian
             status = HTTPResponseStatus(statusCode: error.httpStatus)
@@ -136,7 +136,6 @@ enum ConsumerOfferView {
         let acceptedAt: Date?
         let withdrawalLastDay: String?
         let canWithdraw: Bool
-        let withdrawalForm: String?
         let notice: String?
 
         init(sale: SaleModel, lifecycle: OfferLifecycle, token: String, english: Bool, now: Date, notice: String?) throws {
@@ -151,7 +150,6 @@ enum ConsumerOfferView {
             acceptedAt = lifecycle.acceptedAt
             withdrawalLastDay = lifecycle.withdrawalDeadline.map { NorwegianFormat.isoDay($0.lastDay.iso8601) }
             canWithdraw = lifecycle.canWithdraw(at: now)
-            withdrawalForm = offer.map { WithdrawalFormText.render(for: $0, language: english ? .english : .norwegian) }
             self.notice = notice
         }
     }

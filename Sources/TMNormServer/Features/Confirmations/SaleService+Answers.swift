@@ -18,14 +18,18 @@ extension SaleService {
     /// to one offer at the same moment (a double click, a link and an SMS) cannot both win: the sale row is
     /// updated only if its evidence head is still the one the change was computed from; the loser re-reads
     /// the sale and is judged again on its new state.
+    /// `known` is what a caller already read with the sale (the consumer's routes read it in one statement).
     static func apply(
         _ event: OfferEvent, to sale: SaleModel, app: Application, on db: any Database, now: Date,
-        channel: String, fingerprint: String? = nil, code: String? = nil, detail: String? = nil
+        channel: String, fingerprint: String? = nil, code: String? = nil, detail: String? = nil, known: AnswerContext? = nil
     ) async throws -> Outcome {
+        var known = known
         for _ in 0..<3 {
-            if let outcome = try await attempt(event, to: sale, app: app, on: db, now: now, channel: channel, fingerprint: fingerprint, code: code, detail: detail) {
+            if let outcome = try await attempt(
+                event, to: sale, app: app, on: db, now: now, channel: channel, fingerprint: fingerprint, code: code, detail: detail, known: known) {
                 return outcome
             }
+            known = nil
             guard let fresh = try await SaleModel.find(try sale.requireID(), on: db) else { throw AppError.notFound() }
             sale.state = fresh.state
             sale.lifecycleJSON = fresh.lifecycleJSON
@@ -38,7 +42,7 @@ extension SaleService {
     /// One try; nil when another change to the same sale won the race.
     private static func attempt(
         _ event: OfferEvent, to sale: SaleModel, app: Application, on db: any Database, now: Date,
-        channel: String, fingerprint: String?, code: String?, detail: String?
+        channel: String, fingerprint: String?, code: String?, detail: String?, known: AnswerContext?
     ) async throws -> Outcome? {
         let current = try sale.lifecycle()
         switch OfferStateMachine.transition(from: current, event: event, at: now) {
@@ -62,45 +66,30 @@ extension SaleService {
             }
             // Everything that needs no lock is prepared first: the stored lifecycle, the evidence link,
             // receipt texts, webhook. The link is computed from the chain as read now; the guarded update
-            // below stores it only if the head it follows is still the sale's head.
+            // stores it only if the head it follows is still the sale's head.
+            let known = known?.evidenceHead == sale.evidenceHead ? known : nil
             let lifecycleJSON = String(decoding: try JSONEncoder().encode(next), as: UTF8.self)
-            let messages = next.state != current.state
-                ? try receiptMessages(for: sale, lifecycle: next, app: app, now: now, code: code)
-                    + (try await webhookMessage(for: sale, state: next.state, on: db, now: now).map { [$0] } ?? [])
-                : []
-            let expectedHead = sale.evidenceHead
-            let entry: EvidenceEntry?
+            var messages: [Messaging.Outgoing] = []
+            if next.state != current.state {
+                messages = try receiptMessages(for: sale, lifecycle: next, app: app, now: now, code: code)
+                let webhookURL = if let known { known.webhookURL } else { try await webhookURL(of: sale.clientID, on: db) }
+                if let webhook = try webhookMessage(for: sale, state: next.state, url: webhookURL, now: now) { messages.append(webhook) }
+            }
+            var entry: EvidenceEntry?
             if let kind {
-                let last = try await lastEvidenceLink(of: saleID, on: try sqlDatabase(db))
-                guard last?.hash == expectedHead else { return nil }
+                let last = if let known { known.lastLink } else { try await lastEvidenceLink(of: saleID, on: try sqlDatabase(db)) }
+                guard last?.hash == sale.evidenceHead else { return nil }
                 entry = EvidenceEntry.make(
                     afterSequence: last?.sequence, previousHash: last?.hash, saleID: saleKey, event: kind, at: now,
                     offerTextSHA256: kind == .accepted ? sale.offerSHA256 : nil, channel: channel, fingerprint: fingerprint, detail: detail)
-            } else {
-                entry = nil
             }
-            let head = entry?.entryHash ?? expectedHead
-            let cancelsReminders = next.state != .sent
-            // Four statements under the write lock: the guarded update, the evidence, the reminders, the messages.
-            let won = try await db.writeTransaction { db -> Bool in
-                let sql = try sqlDatabase(db)
-                // The guard: only if nobody changed the sale since it was read (PostgreSQL waits on the row lock here).
-                let updated = try await sql.update(SaleModel.schema)
-                    .set("state", to: next.state.rawValue).set("lifecycle_json", to: lifecycleJSON)
-                    .set("evidence_head", to: head).set("updated_at", to: now)
-                    .where("id", .equal, saleID).where("evidence_head", .equal, expectedHead)
-                    .returning("id").all()
-                guard !updated.isEmpty else { return false }
-                if let entry { try await insertEvidence(entry, saleID: saleID, on: sql) }
-                if cancelsReminders {
-                    try await Messaging.cancel(on: db, idempotencyKeys: ["sale:\(saleKey):reminder:sms", "sale:\(saleKey):reminder:email"], reason: "cancelled: the offer is \(next.state.rawValue)")
-                }
-                try await Messaging.queue(on: db, messages, now: now)
-                return true
-            }
-            guard won else { return nil }
+            let write = SaleAnswerWrite(
+                saleID: saleID, expectedHead: sale.evidenceHead, state: next.state, lifecycleJSON: lifecycleJSON, entry: entry,
+                cancelKeys: next.state != .sent ? ["sale:\(saleKey):reminder:sms", "sale:\(saleKey):reminder:email"] : [],
+                cancelReason: "cancelled: the offer is \(next.state.rawValue)", messages: messages, at: now)
+            guard try await app.saleAnswerWriter.store(write, on: db) else { return nil }
             sale.stored(next, json: lifecycleJSON)
-            sale.evidenceHead = head
+            sale.evidenceHead = write.head
             sale.updatedAt = now
             return .changed(next)
         }
@@ -131,25 +120,27 @@ extension SaleService {
         let key = "sale:\(try sale.requireID().uuidString.lowercased()):receipt:\(lifecycle.state.rawValue)"
         var messages: [Messaging.Outgoing] = []
         if let phone = sale.consumerPhone {
-            messages.append(Messaging.Outgoing(kind: .sms, to: phone, text: notice.sms, idempotencyKey: key + ":sms", organisationID: sale.callCentreID, saleID: sale.id))
+            messages.append(Messaging.Outgoing(kind: .sms, to: phone, text: notice.sms, idempotencyKey: key + ":sms", organisationID: sale.callCentreID, saleID: sale.id, queuedAt: now))
         }
         if let email = sale.consumerEmail {
-            messages.append(Messaging.Outgoing(kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody, idempotencyKey: key + ":email", organisationID: sale.callCentreID, saleID: sale.id))
+            messages.append(Messaging.Outgoing(kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody, idempotencyKey: key + ":email", organisationID: sale.callCentreID, saleID: sale.id, queuedAt: now))
         }
         return messages
     }
 
+    /// The client's webhook address, when it configured one.
+    static func webhookURL(of clientID: UUID, on db: any Database) async throws -> String? {
+        try await OfferSettingsModel.query(on: db).filter(\.$organisationID == clientID).first()?.webhookURL
+    }
+
     /// `sale.accepted` … for the client's webhook, when it configured one.
-    static func webhookMessage(for sale: SaleModel, state: OfferState, on db: any Database, now: Date) async throws -> Messaging.Outgoing? {
-        guard let event = ConfirmationWebhookEvent(state: state),
-              let settings = try await OfferSettingsModel.query(on: db).filter(\.$organisationID == sale.clientID).first(),
-              let url = settings.webhookURL, !url.isEmpty
-        else { return nil }
+    static func webhookMessage(for sale: SaleModel, state: OfferState, url: String?, now: Date) throws -> Messaging.Outgoing? {
+        guard let event = ConfirmationWebhookEvent(state: state), let url, !url.isEmpty else { return nil }
         let saleKey = try sale.requireID().uuidString.lowercased()
         let payload = event.payload(eventID: "evt_\(saleKey)_\(state.rawValue)", saleID: saleKey, occurredAt: now)
         return Messaging.Outgoing(
             kind: .webhook, to: url, text: String(decoding: payload, as: UTF8.self), idempotencyKey: "sale:\(saleKey):webhook:\(state.rawValue)",
-            organisationID: sale.clientID, saleID: sale.id)
+            organisationID: sale.clientID, saleID: sale.id, queuedAt: now)
     }
 
     /// Appends one entry to the sale's chain and moves the head (the caller saves the sale).
@@ -167,6 +158,13 @@ extension SaleService {
         sale.evidenceHead = entry.entryHash
     }
 
+    /// Stores the head `appendEvidence` moved (one column, not the whole row).
+    static func storeEvidenceHead(of sale: SaleModel, at now: Date, on db: any Database) async throws {
+        let sql = try sqlDatabase(db)
+        try await sql.raw("UPDATE sales SET evidence_head = \(bind: sale.evidenceHead), updated_at = \(bind: now) WHERE id = \(bind: try sale.requireID())").run()
+        sale.updatedAt = now
+    }
+
     /// Only what the next link needs: the last sequence number and hash (read in the caller's transaction).
     static func lastEvidenceLink(of saleID: UUID, on sql: any SQLDatabase) async throws -> (sequence: Int, hash: String)? {
         try await sql.raw("SELECT sequence, entry_hash FROM sale_evidence WHERE sale_id = \(bind: saleID) ORDER BY sequence DESC LIMIT 1")
@@ -175,10 +173,18 @@ extension SaleService {
 
     /// Inserts an entry; rows of the chain are never updated.
     static func insertEvidence(_ entry: EvidenceEntry, saleID: UUID, on sql: any SQLDatabase) async throws {
-        try await sql.insert(into: SaleEvidenceModel.schema)
+        try await insertEvidence([(saleID, entry)], on: sql)
+    }
+
+    /// Inserts entries of one or more sales in one statement.
+    static func insertEvidence(_ entries: [(saleID: UUID, entry: EvidenceEntry)], on sql: any SQLDatabase) async throws {
+        guard !entries.isEmpty else { return }
+        let insert = sql.insert(into: SaleEvidenceModel.schema)
             .columns("id", "sale_id", "sequence", "event", "at_ms", "offer_text_sha256", "channel", "fingerprint", "detail", "previous_hash", "entry_hash")
-            .values(UUID(), saleID, entry.sequence, entry.event.rawValue, entry.atMilliseconds, entry.offerTextSHA256, entry.channel,
-                    entry.fingerprint, entry.detail, entry.previousHash, entry.entryHash)
-            .run()
+        for (saleID, entry) in entries {
+            insert.values(UUID(), saleID, entry.sequence, entry.event.rawValue, entry.atMilliseconds, entry.offerTextSHA256, entry.channel,
+                          entry.fingerprint, entry.detail, entry.previousHash, entry.entryHash)
+        }
+        try await insert.run()
     }
 }

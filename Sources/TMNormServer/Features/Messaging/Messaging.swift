@@ -40,7 +40,7 @@ public enum Messaging {
             .run()
     }
 
-    /// A message to queue: what `queue(on:_:now:)` takes, one row each.
+    /// A message to queue: what `queue(on:_:)` takes, one row each.
     public struct Outgoing: Sendable {
         public let kind: MessageKind
         public let to: String
@@ -49,8 +49,11 @@ public enum Messaging {
         public let idempotencyKey: String
         public let organisationID: UUID?
         public let saleID: UUID?
+        public let queuedAt: Date
 
-        public init(kind: MessageKind, to: String, subject: String? = nil, text: String, idempotencyKey: String, organisationID: UUID?, saleID: UUID?) {
+        public init(
+            kind: MessageKind, to: String, subject: String? = nil, text: String, idempotencyKey: String, organisationID: UUID?, saleID: UUID?, queuedAt: Date
+        ) {
             self.kind = kind
             self.to = to
             self.subject = subject
@@ -58,11 +61,12 @@ public enum Messaging {
             self.idempotencyKey = idempotencyKey
             self.organisationID = organisationID
             self.saleID = saleID
+            self.queuedAt = queuedAt
         }
     }
 
     /// Queues several messages in one statement, each unless its idempotency key exists.
-    public static func queue(on db: any Database, _ messages: [Outgoing], now: Date) async throws {
+    public static func queue(on db: any Database, _ messages: [Outgoing]) async throws {
         guard !messages.isEmpty else { return }
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the outbox needs an SQL database") }
         let insert = sql.insert(into: OutboxMessageModel.schema)
@@ -71,7 +75,7 @@ public enum Messaging {
         for message in messages {
             insert.values(UUID(), message.idempotencyKey, message.kind.rawValue, message.to, message.subject, message.text,
                           ConfirmationHashing.sha256Hex(message.text), Int?.none, message.organisationID, message.saleID,
-                          OutboxMessageModel.Status.queued.rawValue, 0, now, now)
+                          OutboxMessageModel.Status.queued.rawValue, 0, message.queuedAt, message.queuedAt)
         }
         try await insert.ignoringConflicts(with: ["idempotency_key"]).run()
     }
