@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import NIOCore
 import NIOEmbedded
+import SQLKit
 import Testing
 import TMNormCore
 import Vapor
@@ -19,6 +20,35 @@ struct MessagingTests {
             let second = try await Messaging.enqueue(on: app.db, kind: .sms, to: "+4791234567", text: "Hei igjen", idempotencyKey: "k-1", now: testNow)
             #expect(first.id == second.id)
             #expect(try await OutboxMessageModel.query(on: app.db).count() == 1)
+        }
+    }
+
+    @Test("cancelling withdraws only queued messages with the given keys, in one statement led by the unique key")
+    func cancelManyKeys() async throws {
+        try await withTestApp { app in
+            for i in 0..<40 {
+                try await Messaging.queue(on: app.db, kind: .sms, to: "+4791234567", text: "påminnelse \(i)", idempotencyKey: "r-\(i)", now: testNow)
+            }
+            let sent = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "r-0").first())
+            sent.statusRaw = OutboxMessageModel.Status.sent.rawValue
+            try await sent.save(on: app.db)
+            let keys = (0..<32).map { "r-\($0)" } + ["no-such-key"]
+            try await Messaging.cancel(on: app.db, idempotencyKeys: keys, reason: "cancelled: the offer is accepted")
+            let rows = try await OutboxMessageModel.query(on: app.db).all()
+            let byKey = Dictionary(uniqueKeysWithValues: rows.map { ($0.idempotencyKey, $0) })
+            #expect(byKey["r-0"]?.status == .sent)
+            #expect((1..<32).allSatisfy { byKey["r-\($0)"]?.status == .failed && byKey["r-\($0)"]?.body == "" })
+            #expect((32..<40).allSatisfy { byKey["r-\($0)"]?.status == .queued })
+            #expect(byKey["r-1"]?.lastError == "cancelled: the offer is accepted")
+            // The plan: SQLite without statistics chose the status index for lists of four keys and more,
+            // walking every queued message; the statement is written so the unique key leads.
+            let sql = try #require(app.db as? any SQLDatabase)
+            if sql.dialect.name == "sqlite" {
+                let plan = try await sql.raw("EXPLAIN QUERY PLAN " + Messaging.cancelQuery(idempotencyKeys: keys, reason: "x")).all()
+                    .map { try $0.decode(column: "detail", as: String.self) }
+                #expect(plan.contains { $0.contains("idempotency_key") }, "plan: \(plan)")
+                #expect(!plan.contains { $0.contains("outbox_messages_due") }, "plan: \(plan)")
+            }
         }
     }
 

@@ -34,35 +34,50 @@ struct SQLiteCheckpointTests {
         }
     }
 
-    @Test("past the limit a round also truncates the log, which a passive checkpoint alone never empties while it is read")
-    func truncateWhenLarge() async throws {
+    @Test("past the limit a round also restarts the log, which a passive checkpoint alone never starts over while it is read")
+    func restartWhenLarge() async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tmnorm-wal-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         try await withTestApp(database: .sqlite(path: path)) { app in
             try await SQLiteCheckpointer.setAutoCheckpoint(pages: 0, app: app)
             let sql = try #require(app.db as? any SQLDatabase)
             try await sql.raw("CREATE TABLE wal_probe (n INTEGER, text TEXT)").run()
-            for i in 0..<300 {
-                try await sql.raw("INSERT INTO wal_probe VALUES (\(bind: i), \(bind: String(repeating: "x", count: 2_000)))").run()
-            }
             let pool = NIOThreadPool(numberOfThreads: 1)
             pool.start()
             let connection = try await SQLiteConnection.open(storage: .file(path: path), threadPool: pool, on: app.eventLoopGroup.any())
-            let walBytes = { ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int) ?? -1 }
-            // Under the limit: copied back, the file stays as large as it was.
+            // A reader that stays in the log keeps SQLite from starting it over by itself.
+            let reader = try await SQLiteConnection.open(storage: .file(path: path), threadPool: pool, on: app.eventLoopGroup.any())
+            func write(_ range: Range<Int>) async throws {
+                for i in range {
+                    try await sql.raw("INSERT INTO wal_probe VALUES (\(bind: i), \(bind: String(repeating: "x", count: 2_000)))").run()
+                }
+            }
+            try await write(0..<150)
+            _ = try await reader.query("BEGIN")
+            _ = try await reader.query("SELECT count(*) FROM wal_probe")
+            try await write(150..<300)
+            // Under the limit: copied back as far as the reader allows, and the log keeps growing.
             let small = try await SQLiteCheckpointer.step(connection, logLimitFrames: 100_000)
-            #expect(small.truncate == nil)
-            #expect(walBytes() > 300 * 2_000)
-            // Over it: emptied.
+            #expect(small.restart == nil)
+            _ = try await reader.query("COMMIT")
+            _ = try await reader.query("BEGIN")
+            _ = try await reader.query("SELECT count(*) FROM wal_probe")
+            try await write(300..<310)
+            let grown = try await SQLiteCheckpointer.checkpoint(connection)
+            #expect(grown.logFrames > small.passive.logFrames, "the log grew on: \(grown.logFrames) after \(small.passive.logFrames)")
+            _ = try await reader.query("COMMIT")
+            // Over it: the round waits for readers, and the next write starts the log from its beginning.
             let large = try await SQLiteCheckpointer.step(connection, logLimitFrames: 100)
-            let truncated = try #require(large.truncate)
-            #expect(!truncated.busy)
-            #expect(walBytes() == 0)
+            let restarted = try #require(large.restart)
+            #expect(!restarted.busy)
+            try await write(310..<311)
+            let after = try await SQLiteCheckpointer.checkpoint(connection)
+            #expect(after.logFrames < 10, "the log starts over: \(after.logFrames) frames")
+            try await reader.close()
             try await connection.close()
             try await pool.shutdownGracefully()
-            try await sql.raw("INSERT INTO wal_probe VALUES (301, 'after')").run()
             let count = try await sql.raw("SELECT count(*) AS n FROM wal_probe").first()?.decode(column: "n", as: Int.self)
-            #expect(count == 301)
+            #expect(count == 311)
         }
     }
 }
