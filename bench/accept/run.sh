@@ -11,7 +11,7 @@ cd "$(dirname "$0")/../.."
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }
 BIN=${TMNORM_BIN:-}
 if [ -z "$BIN" ]; then swift build -c release --product tmnorm >/dev/null; BIN=$(swift build -c release --show-bin-path)/tmnorm; fi
-DURATION=${DURATION:-10s}; CREATE_DURATION=${CREATE_DURATION:-30s}; CONNECTIONS=${CONNECTIONS:-16}
+DURATION=${DURATION:-10s}; CREATE_DURATION=${CREATE_DURATION:-75s}; CONNECTIONS=${CONNECTIONS:-16}
 SERVER=""; WORK=$(mktemp -d /tmp/tmnorm-accept.XXXXXX); trap '[ -n "$SERVER" ] && kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 DIR=bench/accept

@@ -43,8 +43,10 @@ struct SQLiteCheckpointLifecycle: LifecycleHandler {
             return
         }
         try await SQLiteCheckpointer.setAutoCheckpoint(pages: 0, app: application)
-        // Waiting for readers gives up after 250 ms (SQLiteNIO's own busy handler would spin until they end).
-        _ = try? await connection.query("PRAGMA busy_timeout = 250")
+        // Never wait inside SQLite for readers: a RESTART that finds one returns at once (see `step`).
+        // SQLiteNIO's own busy handler would spin until they end, SQLite's timeout sleeps 1, 2, 5, 10 …
+        // ms while writers wait.
+        _ = try? await connection.query("PRAGMA busy_timeout = 0")
         let interval = self.interval
         let limit = logLimitFrames
         state.task = Task { [application] in
@@ -86,10 +88,19 @@ enum SQLiteCheckpointer {
     /// next write starts the log over; the file keeps its size and is overwritten, which is cheaper than
     /// truncating it (TRUNCATE of a 637 MB log took 193 ms; with TRUNCATE at 64 MB the benchmark's p99
     /// rose from 27 to 80 ms).
-    static func step(_ connection: SQLiteConnection, logLimitFrames: Int) async throws -> (passive: Result, restart: Result?) {
+    ///
+    /// The connection must not wait for readers itself (`busy_timeout = 0`): a RESTART that meets a reader
+    /// returns busy at once, and is tried again 2 ms later, up to `attempts` times. Writers wait only
+    /// while an attempt runs, never while readers finish.
+    static func step(_ connection: SQLiteConnection, logLimitFrames: Int, attempts: Int = 50) async throws -> (passive: Result, restart: Result?) {
         let passive = try await checkpoint(connection)
         guard passive.logFrames > logLimitFrames else { return (passive, nil) }
-        return (passive, try await checkpoint(connection, mode: "RESTART"))
+        var restart = try await checkpoint(connection, mode: "RESTART")
+        for _ in 1..<max(1, attempts) where restart.busy {
+            try await Task.sleep(nanoseconds: 2_000_000)
+            restart = try await checkpoint(connection, mode: "RESTART")
+        }
+        return (passive, restart)
     }
 
     /// A PASSIVE checkpoint: copies what it can without waiting for readers or writers.

@@ -45,6 +45,7 @@ struct SQLiteCheckpointTests {
             let pool = NIOThreadPool(numberOfThreads: 1)
             pool.start()
             let connection = try await SQLiteConnection.open(storage: .file(path: path), threadPool: pool, on: app.eventLoopGroup.any())
+            _ = try await connection.query("PRAGMA busy_timeout = 0")
             // A reader that stays in the log keeps SQLite from starting it over by itself.
             let reader = try await SQLiteConnection.open(storage: .file(path: path), threadPool: pool, on: app.eventLoopGroup.any())
             func write(_ range: Range<Int>) async throws {
@@ -65,8 +66,11 @@ struct SQLiteCheckpointTests {
             try await write(300..<310)
             let grown = try await SQLiteCheckpointer.checkpoint(connection)
             #expect(grown.logFrames > small.passive.logFrames, "the log grew on: \(grown.logFrames) after \(small.passive.logFrames)")
+            // Over it, with a reader still in the log: the round gives up without waiting inside SQLite.
+            let blocked = try await SQLiteCheckpointer.step(connection, logLimitFrames: 100, attempts: 3)
+            #expect(blocked.restart?.busy == true)
             _ = try await reader.query("COMMIT")
-            // Over it: the round waits for readers, and the next write starts the log from its beginning.
+            // Once the reader is done: the next write starts the log from its beginning.
             let large = try await SQLiteCheckpointer.step(connection, logLimitFrames: 100)
             let restarted = try #require(large.restart)
             #expect(!restarted.busy)
