@@ -23,8 +23,8 @@ struct SaleAnswerWrite: Sendable {
 }
 
 /// Writes answers with group commit: the answers that arrive while one transaction runs share the next.
-/// One transaction per burst holds each sale's guarded update, one INSERT for all evidence links, one
-/// UPDATE for all cancelled reminders and one INSERT for all receipts and webhooks. Each caller learns
+/// One transaction per burst holds one guarded UPDATE for all its sales, one INSERT for all evidence
+/// links, one UPDATE for all cancelled reminders and one INSERT for all receipts and webhooks. Each caller learns
 /// whether its own update won. A batch that fails is written again one answer at a time, so one bad
 /// answer fails alone.
 final class SaleAnswerWriter: Sendable {
@@ -32,34 +32,34 @@ final class SaleAnswerWriter: Sendable {
 
     /// Stores the answer; false when another change to the sale came first (nothing of it is stored).
     func store(_ write: SaleAnswerWrite, on db: any Database) async throws -> Bool {
-        try await commit.submit(write) { writes in
-            do {
-                return try await Self.write(writes, on: db).map { .success($0) }
-            } catch where writes.count > 1 {
-                var results: [Result<Bool, any Error>] = []
-                for write in writes {
-                    do { results.append(.success(try await Self.write([write], on: db)[0])) } catch { results.append(.failure(error)) }
-                }
-                return results
+        try await commit.submit(write) { writes in try await Self.writeBatch(writes, on: db) }
+    }
+
+    /// The batch in one transaction; if that fails, each answer in one of its own.
+    static func writeBatch(_ writes: [SaleAnswerWrite], on db: any Database) async throws -> [Result<Bool, any Error>] {
+        do {
+            return try await write(writes, on: db).map { .success($0) }
+        } catch where writes.count > 1 {
+            var results: [Result<Bool, any Error>] = []
+            for write in writes {
+                do { results.append(.success(try await Self.write([write], on: db)[0])) } catch { results.append(.failure(error)) }
             }
+            return results
         }
     }
 
     /// One transaction for the batch; which answers won, in order.
     static func write(_ writes: [SaleAnswerWrite], on db: any Database) async throws -> [Bool] {
-        try await db.writeTransaction { db in
+        // Two answers to one sale in one batch: only the first is tried; the others lose and are judged
+        // again on the state it leaves (an update joined to two rows would apply one of them, unknown which).
+        var seen = Set<UUID>()
+        let tried = writes.map { seen.insert($0.saleID).inserted }
+        let candidates = zip(writes, tried).filter(\.1).map(\.0)
+        return try await db.writeTransaction { db in
             guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "sales need an SQL database") }
-            var won: [Bool] = []
-            won.reserveCapacity(writes.count)
-            for write in writes {
-                // The guard: only if nobody changed the sale since it was read (PostgreSQL waits on the row lock here).
-                let updated = try await sql.raw("""
-                    UPDATE sales SET state = \(bind: write.state.rawValue), lifecycle_json = \(bind: write.lifecycleJSON), \
-                    evidence_head = \(bind: write.head), updated_at = \(bind: write.at) \
-                    WHERE id = \(bind: write.saleID) AND evidence_head = \(bind: write.expectedHead) RETURNING id
-                    """).all()
-                won.append(!updated.isEmpty)
-            }
+            let updated = try await sql.raw(guardedUpdate(candidates)).all().map { try $0.decode(column: "id", as: UUID.self) }
+            let winnerIDs = Set(updated)
+            let won = zip(writes, tried).map { write, tried in tried && winnerIDs.contains(write.saleID) }
             let winners = zip(writes, won).filter(\.1).map(\.0)
             let entries = winners.compactMap { write in write.entry.map { (write.saleID, $0) } }
             if !entries.isEmpty { try await SaleService.insertEvidence(entries, on: sql) }
@@ -70,6 +70,26 @@ final class SaleAnswerWriter: Sendable {
             try await Messaging.queue(on: db, winners.flatMap(\.messages))
             return won
         }
+    }
+
+    /// One statement for every sale of the batch (SQLite and PostgreSQL both take this form): each row is
+    /// updated only if its evidence head is still the one its change was computed from (PostgreSQL waits
+    /// on the row lock here). Returns the ids that were updated.
+    static func guardedUpdate(_ writes: [SaleAnswerWrite]) -> SQLQueryString {
+        var rows: [SQLQueryString] = []
+        for write in writes {
+            rows.append("(\(bind: write.saleID), \(bind: write.expectedHead), \(bind: write.state.rawValue), \(bind: write.lifecycleJSON), \(bind: write.head), \(bind: write.at))")
+        }
+        var query: SQLQueryString = "WITH answer (id, expected_head, state, lifecycle_json, head, at) AS (VALUES "
+        for (index, row) in rows.enumerated() {
+            if index > 0 { query += ", " }
+            query += row
+        }
+        query += """
+            ) UPDATE sales SET state = answer.state, lifecycle_json = answer.lifecycle_json, evidence_head = answer.head, \
+            updated_at = answer.at FROM answer WHERE sales.id = answer.id AND sales.evidence_head = answer.expected_head RETURNING sales.id
+            """
+        return query
     }
 }
 
