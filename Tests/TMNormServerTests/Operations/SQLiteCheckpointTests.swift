@@ -8,34 +8,9 @@ import Vapor
 
 @Suite("SQLite log checkpoints off the request path")
 struct SQLiteCheckpointTests {
-    @Test("with auto-checkpoints off, a checkpoint on a connection of its own copies the whole log back while the app's connections keep working")
-    func passiveCheckpoint() async throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tmnorm-wal-\(UUID().uuidString).sqlite").path
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-        try await withTestApp(database: .sqlite(path: path)) { app in
-            try await SQLiteCheckpointer.setAutoCheckpoint(pages: 0, app: app)
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.raw("CREATE TABLE wal_probe (n INTEGER, text TEXT)").run()
-            for i in 0..<300 {
-                try await sql.raw("INSERT INTO wal_probe VALUES (\(bind: i), \(bind: String(repeating: "x", count: 2_000)))").run()
-            }
-            let pool = NIOThreadPool(numberOfThreads: 1)
-            pool.start()
-            let connection = try await SQLiteConnection.open(storage: .file(path: path), threadPool: pool, on: app.eventLoopGroup.any())
-            let result = try await SQLiteCheckpointer.checkpoint(connection)
-            #expect(result.logFrames > 150, "300 rows of 2 kB stayed in the log (\(result.logFrames) frames)")
-            #expect(result.checkpointedFrames == result.logFrames)
-            #expect(!result.busy)
-            try await connection.close()
-            try await pool.shutdownGracefully()
-            // The app's own connections still work and see everything.
-            let count = try await sql.raw("SELECT count(*) AS n FROM wal_probe").first()?.decode(column: "n", as: Int.self)
-            #expect(count == 300)
-        }
-    }
-
-    @Test("past the limit a round also restarts the log, which a passive checkpoint alone never starts over while it is read")
-    func restartWhenLarge() async throws {
+    /// An app on a fresh SQLite file with auto-checkpoints off and a `wal_probe` table, plus a checkpoint
+    /// connection of its own (waiting for nobody); `write` inserts rows of 2 kB.
+    func withProbe(_ body: (Application, any SQLDatabase, SQLiteConnection, NIOThreadPool, String) async throws -> Void) async throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tmnorm-wal-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         try await withTestApp(database: .sqlite(path: path)) { app in
@@ -46,24 +21,48 @@ struct SQLiteCheckpointTests {
             pool.start()
             let connection = try await SQLiteConnection.open(storage: .file(path: path), threadPool: pool, on: app.eventLoopGroup.any())
             _ = try await connection.query("PRAGMA busy_timeout = 0")
+            try await body(app, sql, connection, pool, path)
+            try await connection.close()
+            try await pool.shutdownGracefully()
+        }
+    }
+
+    func write(_ range: Range<Int>, on sql: any SQLDatabase) async throws {
+        for i in range {
+            try await sql.raw("INSERT INTO wal_probe VALUES (\(bind: i), \(bind: String(repeating: "x", count: 2_000)))").run()
+        }
+    }
+
+    @Test("with auto-checkpoints off, a checkpoint on a connection of its own copies the whole log back while the app's connections keep working")
+    func passiveCheckpoint() async throws {
+        try await withProbe { _, sql, connection, _, _ in
+            try await write(0..<300, on: sql)
+            let result = try await SQLiteCheckpointer.checkpoint(connection)
+            #expect(result.logFrames > 150, "300 rows of 2 kB stayed in the log (\(result.logFrames) frames)")
+            #expect(result.checkpointedFrames == result.logFrames)
+            #expect(!result.busy)
+            // The app's own connections still work and see everything.
+            let count = try await sql.raw("SELECT count(*) AS n FROM wal_probe").first()?.decode(column: "n", as: Int.self)
+            #expect(count == 300)
+        }
+    }
+
+    @Test("past the limit a round also restarts the log, which a passive checkpoint alone never starts over while it is read")
+    func restartWhenLarge() async throws {
+        try await withProbe { app, sql, connection, pool, path in
             // A reader that stays in the log keeps SQLite from starting it over by itself.
             let reader = try await SQLiteConnection.open(storage: .file(path: path), threadPool: pool, on: app.eventLoopGroup.any())
-            func write(_ range: Range<Int>) async throws {
-                for i in range {
-                    try await sql.raw("INSERT INTO wal_probe VALUES (\(bind: i), \(bind: String(repeating: "x", count: 2_000)))").run()
-                }
-            }
-            try await write(0..<150)
+            try await write(0..<150, on: sql)
             _ = try await reader.query("BEGIN")
             _ = try await reader.query("SELECT count(*) FROM wal_probe")
-            try await write(150..<300)
+            try await write(150..<300, on: sql)
             // Under the limit: copied back as far as the reader allows, and the log keeps growing.
             let small = try await SQLiteCheckpointer.step(connection, logLimitFrames: 100_000)
             #expect(small.restart == nil)
             _ = try await reader.query("COMMIT")
             _ = try await reader.query("BEGIN")
             _ = try await reader.query("SELECT count(*) FROM wal_probe")
-            try await write(300..<310)
+            try await write(300..<310, on: sql)
             let grown = try await SQLiteCheckpointer.checkpoint(connection)
             #expect(grown.logFrames > small.passive.logFrames, "the log grew on: \(grown.logFrames) after \(small.passive.logFrames)")
             // Over it, with a reader still in the log: the round gives up without waiting inside SQLite.
@@ -74,12 +73,10 @@ struct SQLiteCheckpointTests {
             let large = try await SQLiteCheckpointer.step(connection, logLimitFrames: 100)
             let restarted = try #require(large.restart)
             #expect(!restarted.busy)
-            try await write(310..<311)
+            try await write(310..<311, on: sql)
             let after = try await SQLiteCheckpointer.checkpoint(connection)
             #expect(after.logFrames < 10, "the log starts over: \(after.logFrames) frames")
             try await reader.close()
-            try await connection.close()
-            try await pool.shutdownGracefully()
             let count = try await sql.raw("SELECT count(*) AS n FROM wal_probe").first()?.decode(column: "n", as: Int.self)
             #expect(count == 311)
         }

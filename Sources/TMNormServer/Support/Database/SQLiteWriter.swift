@@ -42,18 +42,7 @@ final class SQLiteWriter: Sendable {
                     guard let database = databases.database(.sqlite, logger: logger, on: executor.eventLoop) else {
                         throw SQLiteWriterError.shutDown
                     }
-                    return try await database.withConnection { connection in
-                        guard let sql = connection as? any SQLDatabase else { throw SQLiteWriterError.notSQL }
-                        try await sql.raw("BEGIN IMMEDIATE TRANSACTION").run()
-                        do {
-                            let result = try await closure(connection)
-                            try await sql.raw("COMMIT TRANSACTION").run()
-                            return result
-                        } catch {
-                            try? await sql.raw("ROLLBACK TRANSACTION").run()
-                            throw error
-                        }
-                    }
+                    return try await database.withConnection { connection in try await connection.immediateTransaction(closure) }
                 }
             }
         }
@@ -80,7 +69,6 @@ final class SQLiteWriter: Sendable {
 
 enum SQLiteWriterError: Error {
     case shutDown
-    case notSQL
 }
 
 /// Runs a task's jobs on one event loop, so that a task preferring it resumes there after each await.

@@ -30,19 +30,22 @@ extension Database {
         }
         return try await SQLiteWriteQueue.mutex.withLock {
             try await SQLiteWriteQueue.$holding.withValue(true) {
-                try await withConnection { connection in
-                    guard let statement = connection as? any SQLDatabase else { return try await connection.transaction(closure) }
-                    try await statement.raw("BEGIN IMMEDIATE TRANSACTION").run()
-                    do {
-                        let result = try await closure(connection)
-                        try await statement.raw("COMMIT TRANSACTION").run()
-                        return result
-                    } catch {
-                        try? await statement.raw("ROLLBACK TRANSACTION").run()
-                        throw error
-                    }
-                }
+                try await withConnection { connection in try await connection.immediateTransaction(closure) }
             }
+        }
+    }
+
+    /// `closure` between `BEGIN IMMEDIATE` and `COMMIT` on this connection (rolled back if it throws).
+    func immediateTransaction<T: Sendable>(_ closure: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        guard let sql = self as? any SQLDatabase else { return try await transaction(closure) }
+        try await sql.raw("BEGIN IMMEDIATE TRANSACTION").run()
+        do {
+            let result = try await closure(self)
+            try await sql.raw("COMMIT TRANSACTION").run()
+            return result
+        } catch {
+            try? await sql.raw("ROLLBACK TRANSACTION").run()
+            throw error
         }
     }
 }
