@@ -95,7 +95,7 @@ extension SaleService {
         }
     }
 
-    private static func sqlDatabase(_ db: any Database) throws -> any SQLDatabase {
+    static func sqlDatabase(_ db: any Database) throws -> any SQLDatabase {
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "sales need an SQL database") }
         return sql
     }

@@ -119,8 +119,7 @@ enum SaleService {
             sale.evidenceHead = exempted.entryHash
             try await req.db.writeTransaction { db in
                 try await sale.create(on: db)
-                try await SaleEvidenceModel(registered, saleID: saleID).create(on: db)
-                try await SaleEvidenceModel(exempted, saleID: saleID).create(on: db)
+                try await insertEvidence([(saleID, registered), (saleID, exempted)], on: try sqlDatabase(db))
             }
         case .ready(let offer):
             let codeKey = codeKey(req.application)
@@ -166,24 +165,23 @@ enum SaleService {
             let offerSMS = sms
             try await req.db.writeTransaction { db in
                 try await sale.create(on: db)
-                try await SaleEvidenceModel(registered, saleID: saleID).create(on: db)
-                try await SaleEvidenceModel(sent, saleID: saleID).create(on: db)
+                try await insertEvidence([(saleID, registered), (saleID, sent)], on: try sqlDatabase(db))
                 if let sms = offerSMS, let phone = sale.consumerPhone {
-                    try await Messaging.enqueue(on: db, kind: .sms, to: phone, text: sms.text, idempotencyKey: "sale:\(saleKey):offer:sms",
+                    try await Messaging.queue(on: db, kind: .sms, to: phone, text: sms.text, idempotencyKey: "sale:\(saleKey):offer:sms",
                                                 organisationID: callCentreID, saleID: saleID, segments: sms.size.segments, now: now)
                 }
                 if let mail, let email = sale.consumerEmail {
-                    try await Messaging.enqueue(on: db, kind: .email, to: email, subject: mail.subject, text: mail.body,
+                    try await Messaging.queue(on: db, kind: .email, to: email, subject: mail.subject, text: mail.body,
                                                 idempotencyKey: "sale:\(saleKey):offer:email", organisationID: callCentreID, saleID: saleID, now: now)
                 }
                 // The reminder waits in the outbox (the only place its link and code exist) until due;
                 // an answer before then cancels it.
                 if let (due, notice) = reminder {
                     if let phone = sale.consumerPhone {
-                        try await Messaging.enqueue(on: db, kind: .sms, to: phone, text: notice.sms, idempotencyKey: "sale:\(saleKey):reminder:sms",
+                        try await Messaging.queue(on: db, kind: .sms, to: phone, text: notice.sms, idempotencyKey: "sale:\(saleKey):reminder:sms",
                                                     organisationID: callCentreID, saleID: saleID, notBefore: due, now: now)
                     } else if let email = sale.consumerEmail {
-                        try await Messaging.enqueue(on: db, kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody,
+                        try await Messaging.queue(on: db, kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody,
                                                     idempotencyKey: "sale:\(saleKey):reminder:email", organisationID: callCentreID, saleID: saleID, notBefore: due, now: now)
                     }
                 }
