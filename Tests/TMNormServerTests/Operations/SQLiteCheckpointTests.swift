@@ -65,12 +65,20 @@ struct SQLiteCheckpointTests {
             try await write(300..<310, on: sql)
             let grown = try await SQLiteCheckpointer.checkpoint(connection)
             #expect(grown.logFrames > small.passive.logFrames, "the log grew on: \(grown.logFrames) after \(small.passive.logFrames)")
-            // Over it, with a reader still in the log: the round gives up without waiting inside SQLite.
-            let blocked = try await SQLiteCheckpointer.step(connection, logLimitFrames: 100, attempts: 3)
+            // Over it during a burst of writes (grown by more than a sixteenth of the limit since the
+            // previous round), but not four times over: no restart now.
+            let burst = try await SQLiteCheckpointer.step(connection, logLimitFrames: grown.logFrames / 2, previousLogFrames: 0)
+            #expect(burst.restart == nil)
+            // Four times over: restarted even in a burst. With a reader still in the log, the round gives
+            // up without waiting inside SQLite.
+            let forced = try await SQLiteCheckpointer.step(connection, logLimitFrames: grown.logFrames / 5, previousLogFrames: 0, attempts: 2)
+            #expect(forced.restart?.busy == true)
+            // Quiet (no growth since the previous round), with the reader still there: busy again.
+            let blocked = try await SQLiteCheckpointer.step(connection, logLimitFrames: 100, previousLogFrames: grown.logFrames, attempts: 3)
             #expect(blocked.restart?.busy == true)
             _ = try await reader.query("COMMIT")
             // Once the reader is done: the next write starts the log from its beginning.
-            let large = try await SQLiteCheckpointer.step(connection, logLimitFrames: 100)
+            let large = try await SQLiteCheckpointer.step(connection, logLimitFrames: 100, previousLogFrames: grown.logFrames)
             let restarted = try #require(large.restart)
             #expect(!restarted.busy)
             try await write(310..<311, on: sql)
