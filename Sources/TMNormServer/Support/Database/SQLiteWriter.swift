@@ -11,11 +11,11 @@ import Vapor
 /// SQLite allows one writer at a time, so write transactions are serial anyway; what matters is how long
 /// each one holds the lock. On the request connections every statement of a transaction went to the
 /// shared thread pool and came back to a request event loop, where it waited behind other requests'
-/// work (parsing, rendering) before the next statement could start: measured on the acceptance route,
-/// a 7-statement transaction held the write lock for about 2.5 ms while the process used 0.6 of its
-/// 2 cores. Here the transaction's task prefers the writer's own event loop, which does nothing else,
-/// and its statements run on the writer's own thread, so the lock is held for the statements and the
-/// hops between them only. The request connections keep serving reads meanwhile.
+/// work (parsing, rendering) before the next statement could start, and the transaction kept that
+/// loop's only connection, so reads on the loop waited too. Here the transaction's task prefers the
+/// writer's own event loop, which does nothing else, and its statements run on the writer's own thread,
+/// so the lock is held for the statements and the hops between them only. The request connections keep
+/// serving reads meanwhile.
 final class SQLiteWriter: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool
