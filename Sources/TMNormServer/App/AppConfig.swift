@@ -39,6 +39,10 @@ public struct AppConfig: Sendable {
     public var dataDirectory: String
     /// SMS gateway, SMTP relay and background worker (development default: nothing leaves the machine).
     public var messaging: MessagingConfig
+    /// SQLite only: seconds between the server's passive checkpoints of the write-ahead log.
+    public var sqliteCheckpointSeconds: TimeInterval
+    /// SQLite only: MB of write-ahead log after which the checkpointer starts the log over.
+    public var sqliteLogLimitMB: Int
 
     public init(
         hostname: String = "127.0.0.1",
@@ -63,6 +67,8 @@ public struct AppConfig: Sendable {
         self.postgresSchema = nil
         self.dataDirectory = "tmnorm-data"
         self.messaging = MessagingConfig()
+        self.sqliteCheckpointSeconds = 5
+        self.sqliteLogLimitMB = 256
     }
 
     /// The development secret; production must set TMNORM_SECRET.
@@ -93,6 +99,8 @@ public struct AppConfig: Sendable {
         config.tlsTerminated = config.publicBaseURL.hasPrefix("https://")
         if let directory = env["TMNORM_DATA_DIR"], !directory.isEmpty { config.dataDirectory = directory }
         config.messaging = MessagingConfig.fromEnvironment(env)
+        if let seconds = env["TMNORM_SQLITE_CHECKPOINT_SECONDS"].flatMap(Double.init), seconds > 0 { config.sqliteCheckpointSeconds = max(0.1, seconds) }
+        if let megabytes = env["TMNORM_SQLITE_WAL_LIMIT_MB"].flatMap(Int.init), megabytes > 0 { config.sqliteLogLimitMB = megabytes }
         return config
     }
 }

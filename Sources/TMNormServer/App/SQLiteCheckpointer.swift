@@ -26,7 +26,7 @@ struct SQLiteCheckpointLifecycle: LifecycleHandler {
     /// Log frames (pages) after which the log is started over, not only copied back.
     let logLimitFrames: Int
 
-    init(path: String, interval: TimeInterval = 5, logLimitFrames: Int = 65_536) {
+    init(path: String, interval: TimeInterval, logLimitFrames: Int) {
         self.path = path
         self.interval = interval
         self.logLimitFrames = logLimitFrames

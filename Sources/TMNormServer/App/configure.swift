@@ -28,9 +28,7 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
 
     // Outside tests, SQLite's log is checkpointed off the request path (see SQLiteCheckpointLifecycle).
     if case .sqlite(let path) = config.database, app.environment != .testing {
-        let seconds = ProcessInfo.processInfo.environment["TMNORM_SQLITE_CHECKPOINT_SECONDS"].flatMap(Double.init).map { max(0.1, $0) } ?? 5
-        let limitMB = ProcessInfo.processInfo.environment["TMNORM_SQLITE_WAL_LIMIT_MB"].flatMap(Int.init).map { max(1, $0) } ?? 256
-        app.lifecycle.use(SQLiteCheckpointLifecycle(path: path, interval: seconds, logLimitFrames: limitMB * 256))
+        app.lifecycle.use(SQLiteCheckpointLifecycle(path: path, interval: config.sqliteCheckpointSeconds, logLimitFrames: config.sqliteLogLimitMB * 256))
     }
     app.migrations.add(Migrations.all)
     try routes(app)

@@ -30,14 +30,9 @@ public enum Messaging {
         idempotencyKey: String, organisationID: UUID? = nil, saleID: UUID? = nil, segments: Int? = nil,
         notBefore: Date? = nil, now: Date = Date()
     ) async throws {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the outbox needs an SQL database") }
-        try await sql.insert(into: OutboxMessageModel.schema)
-            .columns("id", "idempotency_key", "kind", "recipient", "subject", "body", "body_sha256", "segments", "organisation_id",
-                     "sale_id", "status", "attempts", "next_attempt_at", "created_at")
-            .values(UUID(), idempotencyKey, kind.rawValue, recipient, subject, text, ConfirmationHashing.sha256Hex(text), segments,
-                    organisationID, saleID, OutboxMessageModel.Status.queued.rawValue, 0, max(now, notBefore ?? now), now)
-            .ignoringConflicts(with: ["idempotency_key"])
-            .run()
+        try await queue(on: db, [Outgoing(
+            kind: kind, to: recipient, subject: subject, text: text, idempotencyKey: idempotencyKey, organisationID: organisationID,
+            saleID: saleID, segments: segments, notBefore: notBefore, queuedAt: now)])
     }
 
     /// A message to queue: what `queue(on:_:)` takes, one row each.
@@ -49,10 +44,15 @@ public enum Messaging {
         public let idempotencyKey: String
         public let organisationID: UUID?
         public let saleID: UUID?
+        /// SMS parts, when known.
+        public let segments: Int?
+        /// Not sent before this (a reminder waits until it is due).
+        public let notBefore: Date?
         public let queuedAt: Date
 
         public init(
-            kind: MessageKind, to: String, subject: String? = nil, text: String, idempotencyKey: String, organisationID: UUID?, saleID: UUID?, queuedAt: Date
+            kind: MessageKind, to: String, subject: String? = nil, text: String, idempotencyKey: String, organisationID: UUID?, saleID: UUID?,
+            segments: Int? = nil, notBefore: Date? = nil, queuedAt: Date
         ) {
             self.kind = kind
             self.to = to
@@ -61,6 +61,8 @@ public enum Messaging {
             self.idempotencyKey = idempotencyKey
             self.organisationID = organisationID
             self.saleID = saleID
+            self.segments = segments
+            self.notBefore = notBefore
             self.queuedAt = queuedAt
         }
     }
@@ -74,8 +76,8 @@ public enum Messaging {
                      "sale_id", "status", "attempts", "next_attempt_at", "created_at")
         for message in messages {
             insert.values(UUID(), message.idempotencyKey, message.kind.rawValue, message.to, message.subject, message.text,
-                          ConfirmationHashing.sha256Hex(message.text), Int?.none, message.organisationID, message.saleID,
-                          OutboxMessageModel.Status.queued.rawValue, 0, message.queuedAt, message.queuedAt)
+                          ConfirmationHashing.sha256Hex(message.text), message.segments, message.organisationID, message.saleID,
+                          OutboxMessageModel.Status.queued.rawValue, 0, max(message.queuedAt, message.notBefore ?? message.queuedAt), message.queuedAt)
         }
         try await insert.ignoringConflicts(with: ["idempotency_key"]).run()
     }

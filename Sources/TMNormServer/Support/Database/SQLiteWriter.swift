@@ -22,6 +22,9 @@ final class SQLiteWriter: Sendable {
     private let databases: Databases
     private let executor: EventLoopTaskExecutor
     private let mutex = AsyncMutex()
+    /// Set inside a writer's transaction, so a nested `writeTransaction` runs on it instead of queueing
+    /// behind itself.
+    @TaskLocal static var holding = false
 
     /// Opens nothing yet: the connection is made on first use.
     init(path: String) {
@@ -38,7 +41,7 @@ final class SQLiteWriter: Sendable {
     func transaction<T: Sendable>(logger: Logger, _ closure: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         try await withTaskExecutorPreference(executor) {
             try await mutex.withLock {
-                try await SQLiteWriteQueue.$holding.withValue(true) {
+                try await Self.$holding.withValue(true) {
                     guard let database = databases.database(.sqlite, logger: logger, on: executor.eventLoop) else {
                         throw SQLiteWriterError.shutDown
                     }
