@@ -20,6 +20,8 @@ run_one() {  # $1 = label, $2 = sqlite|postgres, $3 = database file or URL; furt
   local label=$1 mode=$2 target=$3; shift 3
   export TMNORM_DATA_DIR=$WORK/data-$label LOG_LEVEL=error TMNORM_PORT=$PORT TMNORM_BCRYPT_COST=4 TMNORM_WORKER=0
   local key; key=$("$BIN" seed-demo --key-only "$@")
+  TMNORM_SECRET="${TMNORM_SECRET:-bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')}" \
+  TMNORM_SMS_SECRET="${TMNORM_SMS_SECRET:-bench-sms-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')}" \
   "$BIN" serve --port "$PORT" "$@" >/dev/null 2>&1 & SERVER=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
   local campaign; campaign=$(curl -sf -H "Authorization: Bearer $key" "http://127.0.0.1:$PORT/api/v1/campaigns" \

@@ -33,6 +33,8 @@ run_one() {  # $1 = label; database chosen by the environment / --database
   export TMNORM_DATA_DIR=$WORK/data-$label LOG_LEVEL=error TMNORM_PORT=$PORT TMNORM_BCRYPT_COST=4
   local key; key=$("$BIN" seed-demo --key-only "$@")
   "$BIN" register import "$REGISTER" "$@" >/dev/null
+  TMNORM_SECRET="${TMNORM_SECRET:-bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')}" \
+  TMNORM_SMS_SECRET="${TMNORM_SMS_SECRET:-bench-sms-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')}" \
   "$BIN" serve --port "$PORT" "$@" >/dev/null 2>&1 & SERVER=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
   local campaign; campaign=$(curl -sf -H "Authorization: Bearer $key" "http://127.0.0.1:$PORT/api/v1/campaigns" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')

@@ -53,7 +53,7 @@ public enum AuthorizationPublicRegister {
         let words = query.lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
         guard !words.isEmpty else { return entries }
         let digits = query.filter { !$0.isWhitespace }
-        let isNumber = digits.allSatisfy { ("0"..."9").contains($0) }
+        let isNumber = ASCII.isDigits(digits)
         return entries.filter { entry in
             if isNumber, entry.orgnr.digits.contains(digits) { return true }
             let name = entry.name.lowercased()

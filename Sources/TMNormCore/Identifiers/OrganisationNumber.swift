@@ -39,20 +39,27 @@ public struct OrganisationNumber: Hashable, Sendable, Codable, CustomStringConve
 
     static let weights = [3, 2, 7, 6, 5, 4, 3, 2]
 
-    /// Parses "974 760 673", "974760673"; rejects anything that fails the modulus-11 check.
+    /// Parses "974 760 673", "974760673"; rejects anything that fails the modulus-11 check. Digits are
+    /// ASCII bytes: a digit with a combining mark or a keycap is a non-digit, not a digit.
     public init(_ raw: String) throws(Problem) {
-        let compact = raw.filter { !$0.isWhitespace }
-        guard !compact.isEmpty else { throw .empty }
-        if let bad = compact.first(where: { !("0"..."9").contains($0) }) { throw .nonDigit(bad) }
-        guard compact.count == 9 else { throw .wrongLength(compact.count) }
-        let values = compact.compactMap { $0.wholeNumberValue }
+        var values: [Int] = []
+        values.reserveCapacity(9)
+        for character in raw {
+            if let value = ASCII.digitValue(character) {
+                values.append(value)
+            } else if !character.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+                throw .nonDigit(character)
+            }
+        }
+        guard !values.isEmpty else { throw .empty }
+        guard values.count == 9 else { throw .wrongLength(values.count) }
         guard let expected = Self.checkDigit(for: Array(values.prefix(8))) else {
             throw .checkDigitImpossible
         }
         guard expected == values[8] else {
             throw .checkDigitMismatch(expected: expected, found: values[8])
         }
-        digits = compact
+        digits = String(decoding: values.map { UInt8(0x30 + $0) }, as: UTF8.self)
     }
 
     /// The modulus-11 check digit for eight leading digits, or nil when none exists (remainder 1).
@@ -69,8 +76,8 @@ public struct OrganisationNumber: Hashable, Sendable, Codable, CustomStringConve
 
     /// "974 760 673" — the grouping used by Brønnøysundregistrene.
     public var formatted: String {
-        let d = Array(digits)
-        return "\(String(d[0..<3])) \(String(d[3..<6])) \(String(d[6..<9]))"
+        let d = Array(digits.utf8)
+        return String(decoding: d[0..<3] + [0x20] + d[3..<6] + [0x20] + d[6..<9], as: UTF8.self)
     }
 
     public var description: String { digits }

@@ -36,7 +36,7 @@ public enum WashError: Error, Sendable, Equatable, CustomStringConvertible {
         case .ambiguousPhoneColumn(let names):
             "several columns look like phone numbers (\(Self.list(names))): choose one with --phone-column"
         case .phoneColumnNotFound(let wanted, let header):
-            "phone column '\(wanted)' is not in the header (\(Self.list(header)))"
+            "phone column '\(Self.clip(wanted, 40))' is not in the header (\(Self.list(header)))"
         case .io(let error):
             error.description
         }
@@ -60,14 +60,29 @@ public enum WashError: Error, Sendable, Equatable, CustomStringConvertible {
         case .ambiguousPhoneColumn(let names):
             "flere kolonner ser ut som telefonnumre (\(Self.list(names))): velg én med --phone-column"
         case .phoneColumnNotFound(let wanted, let header):
-            "telefonkolonnen «\(wanted)» finnes ikke i overskriftsraden (\(Self.list(header)))"
+            "telefonkolonnen «\(Self.clip(wanted, 40))» finnes ikke i overskriftsraden (\(Self.list(header)))"
         case .io(let error):
             error.norwegian
         }
     }
 
-    private static func list(_ names: [String]) -> String {
-        let shown = names.prefix(20).map { "'\($0)'" }.joined(separator: ", ")
+    /// The header names as shown in a message: at most 20 names of at most 40 characters, at most 400
+    /// characters in all, control characters replaced, so a huge or hostile header is never echoed whole.
+    static func list(_ names: [String]) -> String {
+        var shown = ""
+        for (index, name) in names.prefix(20).enumerated() {
+            let item = "'" + clip(name, 40) + "'"
+            if shown.count + item.count > 400 { return shown + ", …" }
+            shown += (index == 0 ? "" : ", ") + item
+        }
         return names.count > 20 ? shown + ", …" : shown
+    }
+
+    /// A name cut to `limit` characters with control characters replaced by U+FFFD.
+    static func clip(_ text: String, _ limit: Int) -> String {
+        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit + 1).map {
+            $0.properties.generalCategory == .control ? "\u{FFFD}" : $0
+        }))
+        return cleaned.count > limit ? String(cleaned.prefix(limit)) + "…" : cleaned
     }
 }

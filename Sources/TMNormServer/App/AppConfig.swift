@@ -43,6 +43,19 @@ public struct AppConfig: Sendable {
     public var sqliteCheckpointSeconds: TimeInterval
     /// SQLite only: MB of write-ahead log after which the checkpointer starts the log over.
     public var sqliteLogLimitMB: Int
+    /// True when TMNORM_PUBLIC_URL set the public base URL; otherwise it follows the listening address.
+    public var publicBaseURLIsExplicit: Bool = false
+    /// Proxies whose `X-Forwarded-For` is believed (TMNORM_TRUSTED_PROXIES: addresses, comma-separated).
+    public var trustedProxies: Set<String> = []
+    /// Who may read `/metrics` without a key (TMNORM_METRICS_ALLOW: addresses, comma-separated).
+    public var metricsAllowedAddresses: Set<String> = []
+    /// Bearer token for `/metrics` (TMNORM_METRICS_TOKEN); stored as given, compared in constant time.
+    public var metricsToken: String? = nil
+    /// Hosts a webhook may point at even when they resolve to loopback or private addresses
+    /// (TMNORM_WEBHOOK_ALLOW_HOSTS, comma-separated; for tests and closed networks).
+    public var webhookAllowedHosts: Set<String> = []
+    /// A register import that shrinks the active copy by more than this share is refused unless forced.
+    public var registerMaxShrink: Double = 0.10
 
     public init(
         hostname: String = "127.0.0.1",
@@ -91,8 +104,12 @@ public struct AppConfig: Sendable {
         // A PostgreSQL schema of its own, e.g. for several installations (or test runs) in one database.
         if let schema = env["TMNORM_DATABASE_SCHEMA"], !schema.isEmpty { config.postgresSchema = schema }
         if let secret = env["TMNORM_SECRET"], !secret.isEmpty { config.secret = secret }
-        config.publicBaseURL = env["TMNORM_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? "http://\(config.hostname):\(config.port)"
+        if let url = env["TMNORM_PUBLIC_URL"], !url.isEmpty {
+            config.publicBaseURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+            config.publicBaseURLIsExplicit = true
+        } else {
+            config.publicBaseURL = "http://\(config.hostname):\(config.port)"
+        }
         if let cost = env["TMNORM_BCRYPT_COST"].flatMap(Int.init), (4...31).contains(cost) {
             config.bcryptCost = cost
         }
@@ -101,6 +118,39 @@ public struct AppConfig: Sendable {
         config.messaging = MessagingConfig.fromEnvironment(env)
         if let seconds = env["TMNORM_SQLITE_CHECKPOINT_SECONDS"].flatMap(Double.init), seconds > 0 { config.sqliteCheckpointSeconds = max(0.1, seconds) }
         if let megabytes = env["TMNORM_SQLITE_WAL_LIMIT_MB"].flatMap(Int.init), megabytes > 0 { config.sqliteLogLimitMB = megabytes }
+        config.trustedProxies = list(env["TMNORM_TRUSTED_PROXIES"])
+        config.metricsAllowedAddresses = list(env["TMNORM_METRICS_ALLOW"])
+        config.metricsToken = env["TMNORM_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        config.webhookAllowedHosts = Set(list(env["TMNORM_WEBHOOK_ALLOW_HOSTS"]).map { $0.lowercased() })
+        if let percent = env["TMNORM_REGISTER_MAX_SHRINK_PERCENT"].flatMap(Double.init), (0...100).contains(percent) {
+            config.registerMaxShrink = percent / 100
+        }
         return config
+    }
+
+    private static func list(_ raw: String?) -> Set<String> {
+        Set((raw ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+    }
+
+    /// Listen on another address or port (command-line options). Links follow unless TMNORM_PUBLIC_URL set them.
+    public mutating func listen(hostname: String?, port: Int?) {
+        if let hostname { self.hostname = hostname }
+        if let port { self.port = port }
+        if !publicBaseURLIsExplicit {
+            publicBaseURL = "http://\(self.hostname):\(self.port)"
+            tlsTerminated = false
+        }
+    }
+
+    /// Why this configuration must not serve real users: the public development secrets. Empty when fine.
+    public var productionProblems: [String] {
+        var problems: [String] = []
+        if secret == Self.developmentSecret || secret.utf8.count < 32 {
+            problems.append("TMNORM_SECRET is missing, the public development default, or shorter than 32 bytes: set a random secret (e.g. `openssl rand -hex 32`)")
+        }
+        if messaging.smsInboundSecret == MessagingConfig.developmentSMSSecret || messaging.smsInboundSecret.utf8.count < 16 {
+            problems.append("TMNORM_SMS_SECRET is missing, the public development default, or shorter than 16 bytes: set the secret shared with the SMS gateway")
+        }
+        return problems
     }
 }

@@ -25,5 +25,6 @@ enum Migrations {
         CreateIndustryNorms(),
         CreateAuthorizationReminders(),
         AddOutboxDeliveryReceipts(),
+        AddEngagementConfirmation(),
     ]
 }

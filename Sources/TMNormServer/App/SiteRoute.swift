@@ -12,6 +12,8 @@ public enum SiteRoute: Sendable, Equatable {
     case organisation(UUID)
     case memberships(UUID)
     case engagements(UUID)
+    /// A client's decision on an engagement shown on organisation `UUID`: confirm, decline or exemptions.
+    case engagementDecision(UUID, engagement: UUID, action: String)
     case users
     case invitations
     case invitation(token: String)
@@ -56,6 +58,8 @@ public enum SiteRoute: Sendable, Equatable {
         case .organisation(let id): "/organisations/\(id.uuidString.lowercased())"
         case .memberships(let id): "/organisations/\(id.uuidString.lowercased())/memberships"
         case .engagements(let id): "/organisations/\(id.uuidString.lowercased())/engagements"
+        case .engagementDecision(let id, let engagement, let action):
+            "/organisations/\(id.uuidString.lowercased())/engagements/\(engagement.uuidString.lowercased())/\(action)"
         case .users: "/users"
         case .invitations: "/invitations"
         case .invitation(let token): "/invite/\(token)"

@@ -10,7 +10,13 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
     app.routes.defaultMaxBodySize = "1mb"
+    // Outgoing requests (webhooks, SMS gateway) never follow redirects: a redirect could lead a webhook
+    // past the address check into the server's own network.
+    app.http.client.configuration.redirectConfiguration = .disallow
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
+    let hashing = PasswordHashing(cost: config.bcryptCost)
+    app.passwordHashing = hashing
+    app.lifecycle.use(PasswordHashingLifecycle(hashing: hashing))
 
     try await useDatabase(config, on: app)
     app.logger.info("database", metadata: ["location": .string(config.database.redacted)])
@@ -30,6 +36,8 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     if case .sqlite(let path) = config.database, app.environment != .testing {
         app.lifecycle.use(SQLiteCheckpointLifecycle(path: path, interval: config.sqliteCheckpointSeconds, logLimitFrames: config.sqliteLogLimitMB * 256))
     }
+    // Uploads a crashed process left behind (its request handler never ran its cleanup).
+    UploadSpool.sweepOrphans(dataDirectory: config.dataDirectory)
     app.migrations.add(Migrations.all)
     try routes(app)
     if migrate {

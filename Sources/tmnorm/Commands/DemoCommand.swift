@@ -17,11 +17,7 @@ struct DemoCommand: AsyncParsableCommand {
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
         }
         var config = AppConfig.fromEnvironment(sqlitePathOverride: database)
-        config.hostname = hostname
-        config.port = port
-        if ProcessInfo.processInfo.environment["TMNORM_PUBLIC_URL"] == nil {
-            config.publicBaseURL = "http://\(hostname):\(port)"
-        }
+        config.listen(hostname: hostname, port: port)
         let app = try await ServerBootstrap.makeApplication(config: config)
         do {
             let credentials = try await DemoSeeder.seed(app)

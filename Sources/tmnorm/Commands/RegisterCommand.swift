@@ -20,11 +20,12 @@ struct RegisterCommand: AsyncParsableCommand {
         @Option(name: .customLong("obtained-at"), help: "When the delivery was obtained, YYYY-MM-DD or ISO 8601 (default: now).") var obtainedAt: String?
         @Flag(help: "Plain number files: the reservations also cover voluntary organisations.") var voluntary = false
         @Flag(help: "Print the import record as JSON.") var json = false
+        @Flag(help: "Import even when the delivery has no valid rows or shrinks the active copy by more than TMNORM_REGISTER_MAX_SHRINK_PERCENT (default 10).") var force = false
 
         func run() async throws {
             let obtained = try obtainedAt.map(RegisterCommand.parseInstant)
             let entry = try await ServerBootstrap.withApplication(config: database.config()) { app in
-                try await RegisterDirectory.importFile(path: file, orgnr: org, obtainedAt: obtained, plainVoluntary: voluntary, app: app)
+                try await RegisterDirectory.importFile(path: file, orgnr: org, obtainedAt: obtained, plainVoluntary: voluntary, force: force, app: app)
             }
             if json {
                 print(try RegisterCommand.json(entry))

@@ -11,8 +11,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         var config = database.config()
-        if let hostname { config.hostname = hostname }
-        if let port { config.port = port }
+        config.listen(hostname: hostname, port: port)
+        // The development secrets are public (they are in .env.example): only `demo` and tests use them.
+        let problems = config.productionProblems
+        guard problems.isEmpty else {
+            throw ValidationError("refusing to start:\n  " + problems.joined(separator: "\n  "))
+        }
         let app = try await ServerBootstrap.makeApplication(config: config)
         do {
             try await ServerBootstrap.serve(app)

@@ -23,7 +23,7 @@ extension Application {
         let boundary = "tmnorm-test-boundary"
         var body = ByteBuffer()
         var all = fields
-        all[CSRF.formField] = testCSRF
+        all[CSRF.formField] = browser.csrfToken(self)
         for (key, value) in all.sorted(by: { $0.key < $1.key }) {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n")
         }

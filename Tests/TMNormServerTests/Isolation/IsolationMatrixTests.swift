@@ -84,7 +84,8 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.POST, "/organisations/:id/memberships", path: { "/organisations/\(lower($0.foreignClient.id))/memberships" },
           form: { ["association_id": $0.association.id.uuidString, "valid_from": "2026-01-01"] }),
     .init(.POST, "/organisations/:id/engagements", path: { "/organisations/\(lower($0.foreignCallCentre.id))/engagements" },
-          form: { ["client_id": $0.client.id.uuidString, "valid_from": "2026-01-01"] }),
+          form: { ["client_id": $0.foreignClient.id.uuidString, "valid_from": "2026-01-01"] }),
+    .init(.POST, "/organisations/:id/engagements/:engagement/:action", path: { _ in "/organisations/FOREIGN_CC/engagements/FOREIGN_ENGAGEMENT/confirm" }),
     .init(.GET, "/users"),
     .init(.POST, "/invitations", form: { ["email": "inn@beta.test", "role": "call_centre_admin", "organisation_id": $0.foreignCallCentre.id.uuidString] }),
     .init(.GET, "/api-keys"),
@@ -98,6 +99,9 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.POST, "/api/v1/organisations/:id/memberships", path: { "/api/v1/organisations/\($0.foreignClient.id)/memberships" },
           form: { ["association_id": $0.association.id.uuidString, "valid_from": "2026-01-01"] }),
     .init(.GET, "/api/v1/engagements"),
+    .init(.POST, "/api/v1/engagements/:id/confirm", path: { _ in "/api/v1/engagements/FOREIGN_ENGAGEMENT/confirm" }),
+    .init(.POST, "/api/v1/engagements/:id/decline", path: { _ in "/api/v1/engagements/FOREIGN_ENGAGEMENT/decline" }),
+    .init(.POST, "/api/v1/engagements/:id/exemptions", path: { _ in "/api/v1/engagements/FOREIGN_ENGAGEMENT/exemptions" }, form: { _ in ["may_record_exemptions": "true"] }),
     .init(.POST, "/api/v1/engagements", form: { ["call_centre_id": $0.foreignCallCentre.id.uuidString, "client_id": $0.client.id.uuidString, "valid_from": "2026-01-01"] }),
     .init(.GET, "/national-register"),
     .init(.POST, "/national-register", form: { _ in ["obtained_at": "2026-11-01"] }),
@@ -230,6 +234,8 @@ struct IsolationMatrixTests {
             let foreignCampaignID = try await world.foreignCampaign(app)
             try await world.foreignApplication(app)
             let foreignSaleID = try await world.foreignSale(app, campaign: foreignCampaignID)
+            let foreignEngagementID = try #require(try await EngagementModel.query(on: app.db)
+                .filter(\.$callCentre.$id == world.foreignCallCentre.id).first()?.requireID())
             for route in isolationMatrix {
                 for principal in MatrixPrincipal.allCases {
                     // API routes are for keys, web routes for people; both are tried with the other too.
@@ -238,6 +244,8 @@ struct IsolationMatrixTests {
                         .replacingOccurrences(of: "FOREIGN_WASH", with: lower(foreignWashID))
                         .replacingOccurrences(of: "FOREIGN_CAMPAIGN", with: lower(foreignCampaignID))
                         .replacingOccurrences(of: "FOREIGN_SALE", with: lower(foreignSaleID))
+                        .replacingOccurrences(of: "FOREIGN_ENGAGEMENT", with: lower(foreignEngagementID))
+                        .replacingOccurrences(of: "FOREIGN_CC", with: lower(world.foreignCallCentre.id))
                     let response = try await send(route, path: path, as: principal, world: world, app: app, foreignCampaignID: foreignCampaignID, foreignWashID: foreignWashID)
                     let label = "\(route.method.rawValue) \(route.pattern) as \(principal)"
                     // The association and the board oversee every organisation by design; everyone else is a tenant.

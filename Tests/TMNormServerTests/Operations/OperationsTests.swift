@@ -30,7 +30,11 @@ struct OperationsTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             _ = try await app.get("/organisations/\(world.client.id.uuidString.lowercased())", as: world.browser(.agent))
-            let response = try await app.get("/metrics", as: .anonymous)
+            // Closed by default (issue 11, finding 12): no token, no allowed address.
+            #expect(try await app.get("/metrics", as: .anonymous).status == .forbidden)
+            app.config.metricsToken = "metrics-token-for-the-test"
+            #expect(try await app.get("/metrics", as: .anonymous, headers: ["Authorization": "Bearer wrong-token"]).status == .forbidden)
+            let response = try await app.get("/metrics", as: .anonymous, headers: ["Authorization": "Bearer metrics-token-for-the-test"])
             #expect(response.status == .ok)
             #expect(response.headers.first(name: .contentType)?.hasPrefix("text/plain; version=0.0.4") == true)
             #expect(response.text.contains("# TYPE tmnorm_http_requests_total counter"))

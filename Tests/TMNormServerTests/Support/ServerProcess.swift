@@ -43,7 +43,9 @@ final class ServerProcess: @unchecked Sendable {
     /// Arguments and environment that point a server process at the test app's database (its SQLite file,
     /// or its PostgreSQL schema) and data directory, plus `extra` variables.
     static func sharing(_ config: AppConfig, extra: [String: String]) -> (arguments: [String], environment: [String: String]) {
-        var environment = extra.merging(["LOG_LEVEL": "error", "TMNORM_DATA_DIR": config.dataDirectory]) { mine, _ in mine }
+        // `serve` refuses the public development secrets, so a process gets secrets of its own.
+        let secrets = ["TMNORM_SECRET": "test-process-secret-4f1c9a7e2b8d6035a1e9c7b3", "TMNORM_SMS_SECRET": "test-process-sms-secret-81d2"]
+        var environment = extra.merging(["LOG_LEVEL": "error", "TMNORM_DATA_DIR": config.dataDirectory].merging(secrets) { a, _ in a }) { mine, _ in mine }
         switch config.database {
         case .sqlite(let path):
             return (["--database", path], environment)

@@ -22,6 +22,8 @@ func withTestApp<T>(
     var config = AppConfig()
     config.bcryptCost = 4
     config.publicBaseURL = "http://tmnorm.test"
+    // The tests' webhook sinks listen on loopback, which production refuses (SSRF).
+    config.webhookAllowedHosts = ["127.0.0.1", "::1", "localhost"]
     let dataDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("tmnorm-data-\(UUID().uuidString)")
     config.dataDirectory = dataDirectory.path
     defer { try? FileManager.default.removeItem(at: dataDirectory) }
@@ -81,6 +83,11 @@ struct Browser: Sendable {
     }
 
     static let anonymous = Browser(sessionToken: nil)
+
+    /// The token its forms carry: bound to the session when signed in, the cookie's otherwise.
+    func csrfToken(_ app: Application) -> String {
+        sessionToken.map { CSRF.boundToken(session: $0, secret: app.config.secret) } ?? testCSRF
+    }
 }
 
 extension Application {
@@ -94,7 +101,7 @@ extension Application {
     /// POST a form as a browser, with the CSRF field unless `csrf` is false.
     func postForm(_ path: String, _ fields: [String: String], as browser: Browser, csrf: Bool = true) async throws -> TestingHTTPResponse {
         var fields = fields
-        if csrf { fields[CSRF.formField] = testCSRF }
+        if csrf { fields[CSRF.formField] = browser.csrfToken(self) }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .cookie, value: browser.cookieHeader)
         headers.contentType = .urlEncodedForm

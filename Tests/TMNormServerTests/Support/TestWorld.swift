@@ -98,8 +98,8 @@ struct TestWorld: Sendable {
         let client = try await org("Kunde Alfa", "948757494", .client)
         let foreignCallCentre = try await org("Beta Hemmelig Callsenter", "946281948", .callCentre)
         let foreignClient = try await org("Kunde Beta Hemmelig", "911862522", .client)
-        try await EngagementModel(callCentreID: callCentre.id, clientID: client.id, validFrom: "2026-01-01", validUntil: nil).create(on: db)
-        try await EngagementModel(callCentreID: foreignCallCentre.id, clientID: foreignClient.id, validFrom: "2026-01-01", validUntil: nil).create(on: db)
+        try await EngagementModel(callCentreID: callCentre.id, clientID: client.id, validFrom: "2026-01-01", validUntil: nil, status: .confirmed, mayRecordExemptions: true).create(on: db)
+        try await EngagementModel(callCentreID: foreignCallCentre.id, clientID: foreignClient.id, validFrom: "2026-01-01", validUntil: nil, status: .confirmed, mayRecordExemptions: true).create(on: db)
         try await MembershipModel(memberID: callCentre.id, associationID: association.id, validFrom: "2020-01-01", validUntil: nil).create(on: db)
         try await MembershipModel(memberID: foreignCallCentre.id, associationID: association.id, validFrom: "2020-01-01", validUntil: nil).create(on: db)
 

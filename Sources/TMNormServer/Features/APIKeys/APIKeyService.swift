@@ -19,8 +19,8 @@ public enum APIKeyService {
         organisationID: UUID, name: String, on db: any Database, tokens: TokenGenerator, now: Date
     ) async throws -> Created {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 100 else {
-            throw AppError.invalid([FieldProblem(field: "name", reason: "must be 1–100 characters")])
+        if let problem = DisplayName.problem(trimmed, maxLength: 100) {
+            throw AppError.invalid([FieldProblem(field: "name", reason: problem)])
         }
         let key = keyPrefix + tokens.urlSafe(bytes: 32)
         let prefix = String(key.prefix(keyPrefix.count + 6))

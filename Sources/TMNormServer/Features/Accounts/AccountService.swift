@@ -24,7 +24,7 @@ enum AccountService {
         let normalised = email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         let user = try await UserModel.query(on: req.db).filter(\.$email == normalised).first()
         let hash = user?.passwordHash ?? req.application.dummyPasswordHash
-        let matches = (try? await req.password.async.verify(password, created: hash)) ?? false
+        let matches = await req.application.passwordHashing.verify(password, created: hash)
         guard let user, matches, user.disabledAt == nil else { return nil }
         return user
     }
@@ -65,13 +65,15 @@ enum AccountService {
               let invitation = try await InvitationModel.query(on: req.db)
                 .filter(\.$tokenHash == TokenGenerator.hash(token)).with(\.$organisation).first()
         else { throw AppError.notFound() }
-        if invitation.acceptedAt != nil || invitation.expiresAt <= req.now {
-            throw AppError(.gone, code: "invitation-used-or-expired",
-                           Phrase(nb: "Invitasjonen er allerede brukt eller har utløpt. Be om en ny.",
-                                  en: "The invitation has been used or has expired. Ask for a new one."))
-        }
+        if invitation.acceptedAt != nil || invitation.expiresAt <= req.now { throw invitationGone }
         return invitation
     }
+
+    /// 410: the invitation was used (perhaps a moment ago, by a second press of the button) or has expired.
+    static let invitationGone = AppError(
+        .gone, code: "invitation-used-or-expired",
+        Phrase(nb: "Invitasjonen er allerede brukt eller har utløpt. Be om en ny.",
+               en: "The invitation has been used or has expired. Ask for a new one."))
 
     /// Basic e-mail shape check: one @, a dot in the domain, no spaces, at most 254 characters.
     static func emailProblem(_ email: String, field: String = "email") -> FieldProblem? {

@@ -6,11 +6,15 @@ enum LoginView {
         var email = ""
         var next = ""
         var failed = false
+        /// Too many failed attempts: the reason and when to try again.
+        var limited: Phrase? = nil
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
         Layout.page(title: context.t(Phrase(nb: "Logg inn", en: "Log in")), context: context) {
-            if model.failed {
+            if let limited = model.limited {
+                el("p", .class("alert"), .init("role", "alert")) { context.t(limited) }
+            } else if model.failed {
                 el("p", .class("alert"), .init("role", "alert")) {
                     context.t(Phrase(nb: "Feil e-post eller passord.", en: "Wrong e-mail or password."))
                 }

@@ -31,7 +31,7 @@ struct BlockListAPIRoutes: RouteCollection {
         guard phones.count <= 10_000 else {
             throw AppError.invalid([.init(field: "phones", reason: "at most 10000 numbers per request")])
         }
-        let target = try await BlockListService.target(input.client, principal, on: req.db)
+        let target = try await BlockListService.target(input.client, principal, now: req.now, on: req.db)
         let outcome = try await BlockListService.add(
             numbers: phones.enumerated().map { ("phones[\($0.offset)]", $0.element) }, to: target, source: .api,
             by: nil, now: req.now, on: req.db)
@@ -48,7 +48,7 @@ struct BlockListAPIRoutes: RouteCollection {
     func summary(req: Request) async throws -> ListDTO<ListSummary> {
         let principal = try req.requirePrincipal()
         var items: [ListSummary] = []
-        for organisation in try await BlockListService.writableOrganisations(principal, on: req.db) {
+        for organisation in try await BlockListService.writableOrganisations(principal, now: req.now, on: req.db) {
             let count = try await BlockListEntryModel.query(on: req.db).filter(\.$organisation.$id == organisation.requireID()).count()
             items.append(ListSummary(orgnr: organisation.orgnr, name: organisation.name, entries: count))
         }

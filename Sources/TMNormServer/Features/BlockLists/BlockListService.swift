@@ -13,25 +13,26 @@ enum BlockListService {
     }
 
     /// The lists a principal may add to: its own organisation's, and a call centre's clients'.
-    static func writableOrganisations(_ principal: RequestPrincipal, on db: any Database) async throws -> [OrganisationModel] {
+    /// A call centre reaches a client's list only through an engagement the client has confirmed, on a day
+    /// inside its period.
+    static func writableOrganisations(_ principal: RequestPrincipal, now: Date, on db: any Database) async throws -> [OrganisationModel] {
         guard let own = try await OrganisationModel.find(principal.organisationID, on: db),
               own.kind == .callCentre || own.kind == .client else { return [] }
         var result = [own]
         if own.kind == .callCentre {
-            let engagements = try await EngagementModel.query(on: db).filter(\.$callCentre.$id == principal.organisationID).with(\.$client).all()
-            result += engagements.map(\.client)
+            result += try await Engagements.activeClients(of: principal.organisationID, on: Engagements.day(now), db: db)
         }
         return result
     }
 
     /// Resolves the target list (by id or orgnr; own list when nil), or 403.
-    static func target(_ raw: String?, _ principal: RequestPrincipal, on db: any Database) async throws -> OrganisationModel {
-        let writable = try await writableOrganisations(principal, on: db)
+    static func target(_ raw: String?, _ principal: RequestPrincipal, now: Date, on db: any Database) async throws -> OrganisationModel {
+        let writable = try await writableOrganisations(principal, now: now, on: db)
         guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
             guard let own = writable.first(where: { $0.id == principal.organisationID }) else { throw AppError.forbidden() }
             return own
         }
-        let match = writable.first { $0.id?.uuidString == raw.uppercased() || $0.orgnr == raw.filter(\.isNumber) }
+        let match = writable.first { $0.id?.uuidString == raw.uppercased() || $0.orgnr == ASCII.digits(of: raw) }
         guard let match else { throw AppError.forbidden() }
         return match
     }

@@ -8,7 +8,7 @@ struct BlockListWebRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("block-list", use: page)
         routes.post("block-list", use: add)
-        routes.on(.POST, "block-list", "import", body: .collect(maxSize: "20mb"), use: importList)
+        routes.upload("block-list", "import", maxSize: "20mb", use: importList)
     }
 
     private func principal(_ req: Request) throws -> (CurrentUser, RequestPrincipal) {
@@ -17,8 +17,8 @@ struct BlockListWebRoutes: RouteCollection {
         return (user, try req.requirePrincipal())
     }
 
-    private func model(_ user: CurrentUser, _ principal: RequestPrincipal, on db: any Database, outcome: BlockListService.Outcome? = nil) async throws -> BlockListView.Model {
-        let targets = try await BlockListService.writableOrganisations(principal, on: db)
+    private func model(_ user: CurrentUser, _ principal: RequestPrincipal, now: Date, on db: any Database, outcome: BlockListService.Outcome? = nil) async throws -> BlockListView.Model {
+        let targets = try await BlockListService.writableOrganisations(principal, now: now, on: db)
         var counts: [(String, Int)] = []
         for target in targets {
             counts.append((target.name, try await BlockListEntryModel.query(on: db).filter(\.$organisation.$id == target.requireID()).count()))
@@ -30,7 +30,7 @@ struct BlockListWebRoutes: RouteCollection {
 
     func page(req: Request) async throws -> Response {
         let (user, principal) = try principal(req)
-        return .html(BlockListView.render(try await model(user, principal, on: req.db), context: req.pageContext))
+        return .html(BlockListView.render(try await model(user, principal, now: req.now, on: req.db), context: req.pageContext))
     }
 
     struct AddInput: Content {
@@ -41,12 +41,12 @@ struct BlockListWebRoutes: RouteCollection {
     func add(req: Request) async throws -> Response {
         let (user, principal) = try principal(req)
         let input = try req.content.decode(AddInput.self)
-        let target = try await BlockListService.target(input.organisation_id, principal, on: req.db)
+        let target = try await BlockListService.target(input.organisation_id, principal, now: req.now, on: req.db)
         let outcome = try await BlockListService.add(
             numbers: [("phone", input.phone ?? "")], to: target, source: user.role == .agent ? .agent : .administrator,
             by: user.id, now: req.now, on: req.db)
         let status: HTTPResponseStatus = outcome.problems.isEmpty ? .ok : .unprocessableEntity
-        return .html(BlockListView.render(try await model(user, principal, on: req.db, outcome: outcome), context: req.pageContext), status: status)
+        return .html(BlockListView.render(try await model(user, principal, now: req.now, on: req.db, outcome: outcome), context: req.pageContext), status: status)
     }
 
     struct ImportInput: Content {
@@ -58,7 +58,7 @@ struct BlockListWebRoutes: RouteCollection {
         let (user, principal) = try principal(req)
         guard user.role != .agent else { throw AppError.forbidden() }
         let input = try req.content.decode(ImportInput.self)
-        let target = try await BlockListService.target(input.organisation_id, principal, on: req.db)
+        let target = try await BlockListService.target(input.organisation_id, principal, now: req.now, on: req.db)
         guard let file = input.file, file.data.readableBytes > 0 else {
             throw AppError.invalid([.init(field: "file", reason: "choose a CSV file with one number per line")])
         }
@@ -66,7 +66,7 @@ struct BlockListWebRoutes: RouteCollection {
         let text = String(data: bytes, encoding: .utf8) ?? String(decoding: bytes.map { $0 }, as: Unicode.ASCII.self)
         let numbers = BlockListService.numbers(fromCSV: text)
         let outcome = try await BlockListService.add(numbers: numbers, to: target, source: .import, by: user.id, now: req.now, on: req.db)
-        return .html(BlockListView.render(try await model(user, principal, on: req.db, outcome: outcome), context: req.pageContext))
+        return .html(BlockListView.render(try await model(user, principal, now: req.now, on: req.db, outcome: outcome), context: req.pageContext))
     }
 }
 

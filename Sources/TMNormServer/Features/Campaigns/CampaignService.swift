@@ -9,13 +9,13 @@ enum CampaignService {
         guard principal.actor.organisationKind == .callCentre, principal.actor.role != .agent else { throw AppError.forbidden() }
         var problems: [FieldProblem] = []
         let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if name.isEmpty || name.count > 200 { problems.append(.init(field: "name", reason: "must be 1–200 characters")) }
+        if let problem = DisplayName.problem(name) { problems.append(.init(field: "name", reason: problem)) }
         let category = (input.product_category ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         if category.isEmpty || category.count > 100 { problems.append(.init(field: "product_category", reason: "must be 1–100 characters")) }
         let callerID = (input.caller_id ?? "").trimmingCharacters(in: .whitespaces)
         var clientID: UUID?
         if let raw = input.client_id, let id = UUID(uuidString: raw),
-           try await EngagementModel.query(on: db).filter(\.$callCentre.$id == principal.organisationID).filter(\.$client.$id == id).first() != nil {
+           try await Engagements.active(callCentre: principal.organisationID, client: id, on: Engagements.day(now), db: db) != nil {
             clientID = id
         } else {
             problems.append(.init(field: "client_id", reason: "must be a client this call centre works for"))

@@ -25,7 +25,7 @@ struct CampaignWebRoutes: RouteCollection {
         }
         let campaigns = try await query.all()
         let clients = user.role == .callCentreAdmin
-            ? try await EngagementModel.query(on: req.db).filter(\.$callCentre.$id == user.organisationID).with(\.$client).all().map { try OrganisationRow($0.client) }
+            ? try await Engagements.activeClients(of: user.organisationID, on: Engagements.day(req.now), db: req.db).map { try OrganisationRow($0) }
             : []
         let model = CampaignListView.Model(
             rows: try campaigns.map { .init(id: try $0.requireID(), name: $0.name, client: $0.client.name, callCentre: $0.callCentre.name, status: $0.status, startsOn: $0.startsOn, endsOn: $0.endsOn) },

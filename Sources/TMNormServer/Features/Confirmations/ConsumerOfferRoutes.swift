@@ -15,21 +15,24 @@ struct ConsumerOfferRoutes: RouteCollection {
         t.post(":token", "withdraw") { req in try await self.answer(req, .withdraw) }
     }
 
-    /// The sale behind a token; a guess costs a slot of the address's budget.
+    /// The sale behind a token. An unknown token costs a slot of the address's budget; once the budget is
+    /// spent, unknown tokens get 429 without a database lookup of their own beyond the one that found
+    /// them unknown, while valid tokens still open (a consumer behind a shared address is never locked out).
     func lookup(_ req: Request) async throws -> (SaleModel, ConsumerAuthorization, AnswerContext) {
-        let address = req.remoteAddress?.ipAddress ?? "unknown"
-        let limiter = req.application.tokenGuessLimiter
-        guard limiter.allowed(address, now: req.now) else {
-            throw AppError(.tooManyRequests, code: "rate-limited", Phrase(nb: "For mange forsøk. Vent litt og prøv igjen.", en: "Too many attempts. Wait a little and try again."))
-        }
+        let address = req.clientAddress
+        let limiter = req.application.rateLimiters.offerTokenGuesses
         let token = req.parameters.get("token") ?? ""
+        let exhausted = limiter.retryAfter(address, now: req.now)
         // Shape first: nothing malformed reaches the database.
         guard OfferSecretGenerator.isWellFormedToken(token, bytes: SaleService.policy.tokenBytes),
               let (sale, context) = try await SaleService.sale(tokenHash: OfferSecretGenerator.hashToken(token), on: req.db),
               let stored = sale.tokenHash,
               let auth = ConsumerAuthorizer.viaLink(token: token, storedTokenHash: stored)
         else {
-            limiter.recordFailure(address, now: req.now)
+            if let exhausted {
+                throw RateLimiter.tooMany(retryAfter: exhausted, nb: "For mange ukjente lenker fra denne adressen.", en: "Too many unknown links from this address.")
+            }
+            limiter.record(address, now: req.now)
             throw AppError.notFound()
         }
         return (sale, auth, context)
@@ -82,44 +85,6 @@ struct ConsumerOfferRoutes: RouteCollection {
         EvidenceFingerprint.hash(
             ipAddress: req.remoteAddress?.ipAddress ?? "", userAgent: req.headers.first(name: .userAgent) ?? "",
             key: SaleService.fingerprintKey(req.application))
-    }
-}
-
-/// Failed token lookups per address: at most `limit` per `window`, so guessing cannot scale.
-final class TokenGuessLimiter: Sendable {
-    let limit: Int
-    let window: TimeInterval
-    private let failures = NIOLockedValueBox([String: [Date]]())
-
-    init(limit: Int = 20, window: TimeInterval = 600) {
-        self.limit = limit
-        self.window = window
-    }
-
-    func allowed(_ address: String, now: Date) -> Bool {
-        failures.withLockedValue { map in
-            let recent = (map[address] ?? []).filter { now.timeIntervalSince($0) < window }
-            map[address] = recent
-            return recent.count < limit
-        }
-    }
-
-    func recordFailure(_ address: String, now: Date) {
-        failures.withLockedValue { map in
-            if map.count > 100_000 { map.removeAll() }
-            map[address, default: []].append(now)
-        }
-    }
-}
-
-extension Application {
-    private struct LimiterKey: StorageKey { typealias Value = TokenGuessLimiter }
-
-    var tokenGuessLimiter: TokenGuessLimiter {
-        if let limiter = storage[LimiterKey.self] { return limiter }
-        let limiter = TokenGuessLimiter()
-        storage[LimiterKey.self] = limiter
-        return limiter
     }
 }
 

@@ -48,8 +48,12 @@ struct OfferSettingsRoutes: RouteCollection {
         let url = clean(input.webhook_url)
         let secret = clean(input.webhook_secret)
         if user.organisationKind == .client {
-            if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) || URLComponents(string: url)?.host == nil || url.count > 500 {
-                problems.append(.init(field: "webhook_url", reason: "must be an http(s) URL"))
+            if let url {
+                do {
+                    _ = try await WebhookTarget.check(url, allowedHosts: req.application.config.webhookAllowedHosts, pool: req.application.threadPool)
+                } catch {
+                    problems.append(.init(field: "webhook_url", reason: req.language == .en ? error.reason.en : error.reason.nb))
+                }
             }
             if let secret, secret.count < 16 || secret.count > 200 { problems.append(.init(field: "webhook_secret", reason: "16–200 characters")) }
         }

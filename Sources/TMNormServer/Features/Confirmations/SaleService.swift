@@ -84,6 +84,10 @@ enum SaleService {
             productKind = .service
         }
         let clientID = campaign.$client.id
+        // An offer goes out in the client's name: only while the client's confirmed engagement is in force.
+        guard try await Engagements.active(callCentre: callCentreID, client: clientID, on: Engagements.day(req.now), db: req.db) != nil else {
+            throw AppError.invalid([.init(field: "campaign_id", reason: "the campaign's client has no engagement with this call centre confirmed and in force today")])
+        }
         let seller = try await party(callCentreID, voluntary: false, on: req.db)
         let client = try await party(clientID, voluntary: campaign.voluntary, on: req.db)
         let composition = OfferComposition(sale: draft, productKind: productKind, seller: seller, client: client, policy: policy)

@@ -23,8 +23,14 @@ struct ConsumerBlockRoutes: RouteCollection {
 
     func start(req: Request) async throws -> Response {
         let input = try req.content.decode(StartInput.self)
+        // Each request sends an SMS: limited per number (in the service) and per client address (here).
+        let limiter = req.application.rateLimiters.stopCallsPerAddress
+        if let wait = limiter.retryAfter(req.clientAddress, now: req.now) {
+            throw RateLimiter.tooMany(retryAfter: wait, nb: "For mange forespørsler fra denne adressen.", en: "Too many requests from this address.")
+        }
         do {
             let request = try await ConsumerBlockService.start(phone: input.phone, business: input.business, app: req.application, on: req.db)
+            limiter.record(req.clientAddress, now: req.now)
             return req.redirect(to: "/stop-calls/\(try request.requireID().uuidString.lowercased())", redirectType: .normal)
         } catch let error as AppError where !error.fields.isEmpty {
             return .html(ConsumerBlockView.start(business: input.business ?? "", problems: error.fields, context: req.pageContext), status: error.status)

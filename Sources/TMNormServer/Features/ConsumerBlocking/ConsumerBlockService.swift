@@ -73,7 +73,7 @@ enum ConsumerBlockService {
             throw AppError(.gone, code: "code-expired", Phrase(nb: "Koden er utløpt eller brukt opp. Start på nytt.", en: "The code has expired or too many attempts were made. Start again."))
         }
         request.attempts += 1
-        let code = (raw ?? "").filter(\.isNumber)
+        let code = ASCII.digits(of: raw ?? "")
         let expected = hash(code: code, requestID: requestID, secret: app.config.secret)
         guard CSRF.constantTimeEqual(expected, request.codeHash) else {
             try await request.save(on: db)

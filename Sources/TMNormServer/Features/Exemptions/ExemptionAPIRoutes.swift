@@ -28,7 +28,7 @@ struct ExemptionAPIRoutes: RouteCollection {
         guard let phones = input.phones, !phones.isEmpty, phones.count <= 10_000 else {
             throw AppError.invalid([.init(field: "phones", reason: "is required: 1–10000 phone numbers")])
         }
-        let client = try await ExemptionService.client(input.client, principal, on: req.db)
+        let client = try await ExemptionService.client(input.client, principal, now: req.now, on: req.db)
         let outcome = try await ExemptionService.addCustomers(
             phones.enumerated().map { ("phones[\($0.offset)]", $0.element) }, category: input.category, client: client, now: req.now, on: req.db)
         return try await CustomersOutput(added: outcome.added, already_recorded: outcome.alreadyBlocked, errors: outcome.problems)

@@ -5,16 +5,27 @@ import Vapor
 
 /// Records existing customers (per product category) and explicit consents to one named business.
 enum ExemptionService {
-    /// The clients a principal may record exemptions for: itself (a client) or a call centre's clients.
-    static func clients(_ principal: RequestPrincipal, on db: any Database) async throws -> [OrganisationModel] {
-        try await BlockListService.writableOrganisations(principal, on: db).filter { $0.kind == .client }
+    /// The clients a principal may record exemptions for: itself (a client), or the clients that have
+    /// allowed this call centre to, on an engagement in force today. Lifting the register for a client's
+    /// customers lifts it for every centre washing for that client, so the client decides who may.
+    static func clients(_ principal: RequestPrincipal, now: Date, on db: any Database) async throws -> [OrganisationModel] {
+        guard let own = try await OrganisationModel.find(principal.organisationID, on: db) else { return [] }
+        switch own.kind {
+        case .client:
+            return [own]
+        case .callCentre:
+            return try await Engagements.inForce(of: principal.organisationID, on: Engagements.day(now), db: db)
+                .filter(\.mayRecordExemptions).map(\.client).sorted { $0.name < $1.name }
+        default:
+            return []
+        }
     }
 
-    static func client(_ raw: String?, _ principal: RequestPrincipal, on db: any Database) async throws -> OrganisationModel {
-        let allowed = try await clients(principal, on: db)
+    static func client(_ raw: String?, _ principal: RequestPrincipal, now: Date, on db: any Database) async throws -> OrganisationModel {
+        let allowed = try await clients(principal, now: now, on: db)
         if raw == nil || raw?.isEmpty == true, allowed.count == 1, let only = allowed.first { return only }
         let wanted = (raw ?? "").trimmingCharacters(in: .whitespaces)
-        guard let match = allowed.first(where: { $0.id?.uuidString == wanted.uppercased() || $0.orgnr == wanted.filter(\.isNumber) }) else {
+        guard let match = allowed.first(where: { $0.id?.uuidString == wanted.uppercased() || $0.orgnr == ASCII.digits(of: wanted) }) else {
             throw AppError.forbidden()
         }
         return match
@@ -57,7 +68,7 @@ enum ExemptionService {
         if trimmedSource.isEmpty || trimmedSource.count > 300 { problems.append(.init(field: "source", reason: "is required: where and how the consent was given (max 300 characters)")) }
         if givenAt > now { problems.append(.init(field: "given_at", reason: "must not be in the future")) }
         guard problems.isEmpty, let number else { throw AppError.invalid(problems) }
-        let business = try await client(businesses.first, principal, on: db)
+        let business = try await client(businesses.first, principal, now: now, on: db)
         let consent = ConsentModel(businessID: try business.requireID(), phone: number.national, givenAt: givenAt, source: trimmedSource, createdAt: now)
         try await consent.create(on: db)
         return consent

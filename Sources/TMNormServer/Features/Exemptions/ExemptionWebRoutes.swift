@@ -7,7 +7,7 @@ import Vapor
 struct ExemptionWebRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("exemptions", use: page)
-        routes.on(.POST, "exemptions", "customers", body: .collect(maxSize: "20mb"), use: importCustomers)
+        routes.upload("exemptions", "customers", maxSize: "20mb", use: importCustomers)
         routes.post("exemptions", "consents", use: addConsent)
     }
 
@@ -17,8 +17,8 @@ struct ExemptionWebRoutes: RouteCollection {
         return try req.requirePrincipal()
     }
 
-    private func model(_ principal: RequestPrincipal, on db: any Database, message: Phrase? = nil, problems: [FieldProblem] = []) async throws -> ExemptionsView.Model {
-        let clients = try await ExemptionService.clients(principal, on: db)
+    private func model(_ principal: RequestPrincipal, now: Date, on db: any Database, message: Phrase? = nil, problems: [FieldProblem] = []) async throws -> ExemptionsView.Model {
+        let clients = try await ExemptionService.clients(principal, now: now, on: db)
         var summary: [(String, String, Int)] = []
         var consents: [(String, Int)] = []
         for client in clients {
@@ -32,7 +32,7 @@ struct ExemptionWebRoutes: RouteCollection {
     }
 
     func page(req: Request) async throws -> Response {
-        .html(ExemptionsView.render(try await model(try principal(req), on: req.db), context: req.pageContext))
+        .html(ExemptionsView.render(try await model(try principal(req), now: req.now, on: req.db), context: req.pageContext))
     }
 
     struct CustomersInput: Content {
@@ -44,7 +44,7 @@ struct ExemptionWebRoutes: RouteCollection {
     func importCustomers(req: Request) async throws -> Response {
         let principal = try principal(req)
         let input = try req.content.decode(CustomersInput.self)
-        let client = try await ExemptionService.client(input.client_id, principal, on: req.db)
+        let client = try await ExemptionService.client(input.client_id, principal, now: req.now, on: req.db)
         guard let file = input.file, file.data.readableBytes > 0 else {
             throw AppError.invalid([.init(field: "file", reason: "choose the customer list (CSV, one number per line or a telefon column)")])
         }
@@ -53,7 +53,7 @@ struct ExemptionWebRoutes: RouteCollection {
         let outcome = try await ExemptionService.addCustomers(BlockListService.numbers(fromCSV: text), category: input.category, client: client, now: req.now, on: req.db)
         let message = Phrase(nb: "Kunder lagt til: \(outcome.added). Fantes fra før: \(outcome.alreadyBlocked). Avvist: \(outcome.problems.count).",
                              en: "Customers added: \(outcome.added). Already recorded: \(outcome.alreadyBlocked). Rejected: \(outcome.problems.count).")
-        return .html(ExemptionsView.render(try await model(principal, on: req.db, message: message, problems: outcome.problems), context: req.pageContext))
+        return .html(ExemptionsView.render(try await model(principal, now: req.now, on: req.db, message: message, problems: outcome.problems), context: req.pageContext))
     }
 
     struct ConsentInput: Content {
@@ -76,7 +76,7 @@ struct ExemptionWebRoutes: RouteCollection {
         _ = try await ExemptionService.addConsent(
             phone: input.phone, givenAt: givenAt, source: input.source, businesses: input.client_id.map { [$0] } ?? [],
             principal: principal, now: req.now, on: req.db)
-        return .html(ExemptionsView.render(try await model(principal, on: req.db, message: Phrase(nb: "Samtykket er registrert.", en: "The consent has been recorded.")), context: req.pageContext), status: .created)
+        return .html(ExemptionsView.render(try await model(principal, now: req.now, on: req.db, message: Phrase(nb: "Samtykket er registrert.", en: "The consent has been recorded.")), context: req.pageContext), status: .created)
     }
 }
 

@@ -59,6 +59,12 @@ public struct WebhookTransport: MessageTransport {
         guard let organisationID = message.organisationID, let lookup = app.messaging.webhookSecret,
               let secret = try await lookup(organisationID, app.db), !secret.isEmpty
         else { return .permanentFailure("no webhook secret configured") }
+        // Checked again at every delivery: the host may resolve elsewhere than when the URL was saved.
+        do {
+            _ = try await WebhookTarget.check(message.recipient, allowedHosts: app.config.webhookAllowedHosts, pool: app.threadPool)
+        } catch {
+            return .permanentFailure("webhook URL refused: \(error.reason.en)")
+        }
         let timestamp = Int64(app.clock.now().timeIntervalSince1970)
         var headers = HTTPHeaders()
         headers.contentType = .json

@@ -7,7 +7,9 @@ public struct MessagingConfig: Sendable {
     /// The sender shown on SMS (a number consumers can reply to, or an alphanumeric name).
     public var smsFrom: String = "2222"
     /// Key of the HMAC-SHA256 that signs inbound SMS (`X-TMNorm-Signature`).
-    public var smsInboundSecret: String = "development-sms-secret"
+    public var smsInboundSecret: String = MessagingConfig.developmentSMSSecret
+    /// The public development default of TMNORM_SMS_SECRET; `tmnorm serve` refuses it.
+    public static let developmentSMSSecret = "development-sms-secret"
     /// SMTP server; nil keeps e-mail in the outbox (development default).
     public var smtp: SMTPSettings?
     /// Whether the background worker (outbox and offer jobs) runs in this process.

@@ -45,7 +45,10 @@ enum OpenAPIDocument {
         APIOperation("get", "/api/v1/organisations/{id}/memberships", "Memberships of an organisation", response: OpenAPISchemas.list(of: "Membership")),
         APIOperation("post", "/api/v1/organisations/{id}/memberships", "Record a membership of an association", request: "MembershipInput", response: OpenAPISchemas.ref("Membership"), status: 201),
         APIOperation("get", "/api/v1/engagements", "Engagements between call centres and clients", response: OpenAPISchemas.list(of: "Engagement")),
-        APIOperation("post", "/api/v1/engagements", "Record that a call centre works for a client", request: "EngagementInput", response: OpenAPISchemas.ref("Engagement"), status: 201),
+        APIOperation("post", "/api/v1/engagements", "Record that a call centre works for a client: pending until the client confirms when a call centre declares it; confirmed when the client or the association records it", request: "EngagementInput", response: OpenAPISchemas.ref("Engagement"), status: 201),
+        APIOperation("post", "/api/v1/engagements/{id}/confirm", "The client (or the association) confirms an engagement; optionally lets the call centre record its customers and consents", request: "EngagementDecisionInput", response: OpenAPISchemas.ref("Engagement")),
+        APIOperation("post", "/api/v1/engagements/{id}/decline", "The client (or the association) declines or ends an engagement", response: OpenAPISchemas.ref("Engagement")),
+        APIOperation("post", "/api/v1/engagements/{id}/exemptions", "The client allows or withdraws the call centre's right to record its customers and consents", request: "EngagementDecisionInput", response: OpenAPISchemas.ref("Engagement")),
     ]
 
     static func build(serverURL: String) -> JSONValue {

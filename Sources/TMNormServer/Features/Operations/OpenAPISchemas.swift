@@ -48,12 +48,23 @@ enum OpenAPISchemas {
                 "properties": ["association_id": uuid, "valid_from": date, "valid_until": optionalDate],
             ],
             "Engagement": [
-                "type": "object", "required": ["id", "call_centre_id", "client_id", "valid_from"],
-                "properties": ["id": uuid, "call_centre_id": uuid, "client_id": uuid, "valid_from": date, "valid_until": optionalDate],
+                "type": "object", "required": ["id", "call_centre_id", "client_id", "valid_from", "status", "may_record_exemptions"],
+                "properties": [
+                    "id": uuid, "call_centre_id": uuid, "client_id": uuid, "valid_from": date, "valid_until": optionalDate,
+                    "status": ["type": "string", "enum": ["pending", "confirmed", "declined"]],
+                    "may_record_exemptions": ["type": "boolean"],
+                ],
             ],
             "EngagementInput": [
                 "type": "object", "required": ["call_centre_id", "client_id", "valid_from"],
-                "properties": ["call_centre_id": uuid, "client_id": uuid, "valid_from": date, "valid_until": optionalDate],
+                "properties": [
+                    "call_centre_id": uuid, "client_id": uuid, "valid_from": date, "valid_until": optionalDate,
+                    "may_record_exemptions": ["type": "boolean"],
+                ],
+            ],
+            "EngagementDecisionInput": [
+                "type": "object",
+                "properties": ["may_record_exemptions": ["type": "boolean"]],
             ],
             "Me": [
                 "type": "object", "required": ["organisation", "key_id"],

@@ -1,5 +1,6 @@
 import Fluent
 import SQLKit
+import TMNormCore
 import Vapor
 
 /// `/healthz`, `/metrics`, `/api/openapi.json`, `/static/app.css`.
@@ -25,7 +26,19 @@ struct OperationsRoutes: RouteCollection {
         return Response(status: healthy ? .ok : .serviceUnavailable, headers: headers, body: .init(string: body))
     }
 
+    /// Operators only: the bearer token TMNORM_METRICS_TOKEN, or a peer address in TMNORM_METRICS_ALLOW (the
+    /// socket's peer, never a forwarded header). Nothing is allowed by default.
     func metrics(req: Request) async throws -> Response {
+        let config = req.application.config
+        let peer = req.remoteAddress?.ipAddress ?? ""
+        let tokenOK = config.metricsToken.map { expected in
+            req.headers.bearerAuthorization.map { CSRF.constantTimeEqual($0.token, expected) } ?? false
+        } ?? false
+        guard tokenOK || config.metricsAllowedAddresses.contains(peer) else {
+            throw AppError(.forbidden, code: "metrics-forbidden",
+                           Phrase(nb: "Metrikkene krever en nøkkel (TMNORM_METRICS_TOKEN) eller en tillatt adresse (TMNORM_METRICS_ALLOW).",
+                                  en: "Metrics need a token (TMNORM_METRICS_TOKEN) or an allowed address (TMNORM_METRICS_ALLOW)."))
+        }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
         return Response(status: .ok, headers: headers, body: .init(string: req.application.metricsRegistry.render()))

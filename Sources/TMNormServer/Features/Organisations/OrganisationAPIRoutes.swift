@@ -13,6 +13,9 @@ struct OrganisationAPIRoutes: RouteCollection {
         organisations.post(":id", "memberships", use: addMembership)
         routes.get("engagements", use: engagements)
         routes.post("engagements", use: addEngagement)
+        routes.post("engagements", ":id", "confirm", use: confirmEngagement)
+        routes.post("engagements", ":id", "decline", use: declineEngagement)
+        routes.post("engagements", ":id", "exemptions", use: engagementExemptions)
     }
 
     func list(req: Request) async throws -> ListDTO<OrganisationDTO> {
@@ -62,7 +65,31 @@ struct OrganisationAPIRoutes: RouteCollection {
     func addEngagement(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(EngagementInput.self)
-        let engagement = try await OrganisationService.addEngagement(input, by: principal, on: req.db)
+        let engagement = try await OrganisationService.addEngagement(input, by: principal, on: req.db, now: req.now)
         return try await EngagementDTO(engagement).encodeResponse(status: .created, for: req)
+    }
+
+    /// The client confirms a call centre's engagement (optionally letting it record customers and consents).
+    func confirmEngagement(req: Request) async throws -> EngagementDTO {
+        let principal = try req.requirePrincipal()
+        let input = (try? req.content.decode(EngagementDecisionInput.self)) ?? EngagementDecisionInput()
+        let decision = OrganisationService.EngagementDecision.confirm(mayRecordExemptions: input.may_record_exemptions ?? false)
+        return try EngagementDTO(try await OrganisationService.decide(try req.uuidParameter(), decision, by: principal, on: req.db, now: req.now))
+    }
+
+    /// The client declines (or ends) an engagement.
+    func declineEngagement(req: Request) async throws -> EngagementDTO {
+        let principal = try req.requirePrincipal()
+        return try EngagementDTO(try await OrganisationService.decide(try req.uuidParameter(), .decline, by: principal, on: req.db, now: req.now))
+    }
+
+    /// The client allows or withdraws the call centre's right to record its customers and consents.
+    func engagementExemptions(req: Request) async throws -> EngagementDTO {
+        let principal = try req.requirePrincipal()
+        let input = try req.content.decode(EngagementDecisionInput.self)
+        guard let allowed = input.may_record_exemptions else {
+            throw AppError.invalid([.init(field: "may_record_exemptions", reason: "is required: true or false")])
+        }
+        return try EngagementDTO(try await OrganisationService.decide(try req.uuidParameter(), .exemptions(allowed), by: principal, on: req.db, now: req.now))
     }
 }

@@ -12,11 +12,15 @@ enum OrganisationAccess {
             return nil
         case .ownAndEngaged:
             let own = principal.organisationID
+            // A confirmed engagement makes the parties visible to each other; a pending one shows the
+            // declaring call centre to the client who must decide on it, not the client to the centre.
             let engagements = try await EngagementModel.query(on: db)
                 .group(.or) { $0.filter(\.$callCentre.$id == own).filter(\.$client.$id == own) }
                 .all()
             var ids: Set<UUID> = [own]
             for engagement in engagements {
+                let status = engagement.engagementStatus
+                guard status == .confirmed || (status == .pending && engagement.$client.id == own) else { continue }
                 ids.insert(engagement.$callCentre.id)
                 ids.insert(engagement.$client.id)
             }

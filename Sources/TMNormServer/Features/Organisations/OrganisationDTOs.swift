@@ -42,6 +42,10 @@ struct EngagementDTO: Content {
     let client_id: UUID
     let valid_from: String
     let valid_until: String?
+    /// `pending` (declared by the call centre, grants nothing), `confirmed` or `declined`.
+    let status: String
+    /// The client lets the call centre record its existing customers and consents.
+    let may_record_exemptions: Bool
 
     init(_ model: EngagementModel) throws {
         id = try model.requireID()
@@ -49,6 +53,8 @@ struct EngagementDTO: Content {
         client_id = model.$client.id
         valid_from = model.validFrom
         valid_until = model.validUntil
+        status = model.status
+        may_record_exemptions = model.mayRecordExemptions
     }
 }
 

@@ -7,6 +7,15 @@ enum OrganisationDetailView {
         let counterpart: OrganisationRow
         let from: String
         let until: String?
+        var engagement: EngagementState? = nil
+    }
+
+    /// An engagement's standing and what the viewer may decide on it.
+    struct EngagementState: Sendable {
+        let id: UUID
+        let status: EngagementStatus
+        let mayRecordExemptions: Bool
+        let canDecide: Bool
     }
 
     struct Model: Sendable {
@@ -39,7 +48,7 @@ enum OrganisationDetailView {
             }
             if organisation.kind == .callCentre || organisation.kind == .client {
                 el("h2") { context.t(organisation.kind == .callCentre ? Phrase(nb: "Oppdragsgivere", en: "Clients") : Phrase(nb: "Callsentre", en: "Call centres")) }
-                relations(model.engagements, context: context)
+                relations(model.engagements, from: organisation.id, context: context)
             }
             if model.canAddMembership && !model.associations.isEmpty {
                 el("h2") { context.t(Phrase(nb: "Registrer medlemskap", en: "Record membership")) }
@@ -64,7 +73,7 @@ enum OrganisationDetailView {
         }
     }
 
-    private static func relations(_ relations: [Relation], context: PageContext) -> Node {
+    private static func relations(_ relations: [Relation], from page: UUID? = nil, context: PageContext) -> Node {
         guard !relations.isEmpty else {
             return el("p", .class("hint")) { context.t(Phrase(nb: "Ingen registrert.", en: "None recorded.")) }
         }
@@ -75,6 +84,48 @@ enum OrganisationDetailView {
                     " — " + context.t(Phrase(nb: "fra", en: "from")) + " " + NorwegianFormat.isoDay(relation.from)
                     if let until = relation.until {
                         " " + context.t(Phrase(nb: "til", en: "until")) + " " + NorwegianFormat.isoDay(until)
+                    }
+                    if let engagement = relation.engagement, let page {
+                        engagementState(engagement, page: page, context: context)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func engagementState(_ engagement: EngagementState, page: UUID, context: PageContext) -> Node {
+        let label: Phrase = switch engagement.status {
+        case .pending: Phrase(nb: "venter på oppdragsgivers bekreftelse", en: "awaiting the client's confirmation")
+        case .confirmed: engagement.mayRecordExemptions
+            ? Phrase(nb: "bekreftet; kan registrere kunder og samtykker", en: "confirmed; may record customers and consents")
+            : Phrase(nb: "bekreftet", en: "confirmed")
+        case .declined: Phrase(nb: "avvist av oppdragsgiver", en: "declined by the client")
+        }
+        return el("span") {
+            " (" + context.t(label) + ")"
+            if engagement.canDecide {
+                switch engagement.status {
+                case .pending:
+                    Form.post(SiteRoute.engagementDecision(page, engagement: engagement.id, action: "confirm").path, csrf: context.csrf) {
+                        Form.checkbox(context.t(Phrase(nb: "Callsenteret kan registrere våre kunder og samtykker", en: "The call centre may record our customers and consents")), name: "may_record_exemptions", id: "f-mre-" + engagement.id.uuidString.lowercased())
+                        Form.submit(context.t(Phrase(nb: "Bekreft oppdraget", en: "Confirm the engagement")))
+                    }
+                    Form.post(SiteRoute.engagementDecision(page, engagement: engagement.id, action: "decline").path, csrf: context.csrf) {
+                        Form.submit(context.t(Phrase(nb: "Avvis", en: "Decline")))
+                    }
+                case .confirmed:
+                    let action = engagement.mayRecordExemptions ? "withdraw-exemptions" : "allow-exemptions"
+                    Form.post(SiteRoute.engagementDecision(page, engagement: engagement.id, action: action).path, csrf: context.csrf) {
+                        Form.submit(context.t(engagement.mayRecordExemptions
+                            ? Phrase(nb: "Trekk tilbake retten til å registrere kunder", en: "Withdraw the right to record customers")
+                            : Phrase(nb: "Tillat registrering av kunder og samtykker", en: "Allow recording customers and consents")))
+                    }
+                    Form.post(SiteRoute.engagementDecision(page, engagement: engagement.id, action: "decline").path, csrf: context.csrf) {
+                        Form.submit(context.t(Phrase(nb: "Avslutt oppdraget", en: "End the engagement")))
+                    }
+                case .declined:
+                    Form.post(SiteRoute.engagementDecision(page, engagement: engagement.id, action: "confirm").path, csrf: context.csrf) {
+                        Form.submit(context.t(Phrase(nb: "Bekreft likevel", en: "Confirm after all")))
                     }
                 }
             }

@@ -12,10 +12,8 @@ struct OrganisationInput: Content {
     func validated() throws -> (name: String, orgnr: OrganisationNumber, kind: OrganisationKind) {
         var problems: [FieldProblem] = []
         let trimmedName = (name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmedName.isEmpty {
-            problems.append(.init(field: "name", reason: "is required"))
-        } else if trimmedName.count > 200 {
-            problems.append(.init(field: "name", reason: "must be at most 200 characters"))
+        if let problem = DisplayName.problem(trimmedName) {
+            problems.append(.init(field: "name", reason: problem))
         }
         var number: OrganisationNumber?
         do { number = try OrganisationNumber(orgnr ?? "") } catch {
@@ -68,4 +66,11 @@ struct EngagementInput: Content {
     var client_id: String?
     var valid_from: String?
     var valid_until: String?
+    /// Only honoured when the client or the association records the engagement.
+    var may_record_exemptions: Bool?
+}
+
+/// Input for a client's decision on an engagement.
+struct EngagementDecisionInput: Content {
+    var may_record_exemptions: Bool?
 }

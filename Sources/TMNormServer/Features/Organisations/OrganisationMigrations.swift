@@ -1,4 +1,5 @@
 import Fluent
+import TMNormCore
 
 /// Creates `organisations`.
 struct CreateOrganisations: AsyncMigration {
@@ -49,5 +50,24 @@ struct CreateEngagements: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(EngagementModel.schema).delete()
+    }
+}
+
+/// Engagements need the client's confirmation: `status` (existing rows wait for it, as nobody can tell who
+/// declared them), whether the call centre may record the client's customers and consents, and when the
+/// client decided.
+struct AddEngagementConfirmation: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(EngagementModel.schema)
+            .field("status", .string, .required, .sql(.default(EngagementStatus.pending.rawValue))).update()
+        try await database.schema(EngagementModel.schema)
+            .field("may_record_exemptions", .bool, .required, .sql(.default(false))).update()
+        try await database.schema(EngagementModel.schema).field("decided_at", .datetime).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(EngagementModel.schema).deleteField("decided_at").update()
+        try await database.schema(EngagementModel.schema).deleteField("may_record_exemptions").update()
+        try await database.schema(EngagementModel.schema).deleteField("status").update()
     }
 }

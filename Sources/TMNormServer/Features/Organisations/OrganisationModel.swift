@@ -56,13 +56,34 @@ public final class EngagementModel: Model, @unchecked Sendable {
     @Parent(key: "client_id") public var client: OrganisationModel
     @Field(key: "valid_from") public var validFrom: String
     @OptionalField(key: "valid_until") public var validUntil: String?
+    /// `EngagementStatus`: only a confirmed engagement grants access.
+    @Field(key: "status") public var status: String
+    /// The client lets this call centre record its existing customers and consents.
+    @Field(key: "may_record_exemptions") public var mayRecordExemptions: Bool
+    @OptionalField(key: "decided_at") public var decidedAt: Date?
 
     public init() {}
 
-    public init(callCentreID: UUID, clientID: UUID, validFrom: String, validUntil: String?) {
+    public init(
+        callCentreID: UUID, clientID: UUID, validFrom: String, validUntil: String?,
+        status: EngagementStatus, mayRecordExemptions: Bool = false, decidedAt: Date? = nil
+    ) {
         self.$callCentre.id = callCentreID
         self.$client.id = clientID
         self.validFrom = validFrom
         self.validUntil = validUntil
+        self.status = status.rawValue
+        self.mayRecordExemptions = mayRecordExemptions
+        self.decidedAt = decidedAt
+    }
+
+    /// The stored status; an unknown value grants nothing.
+    var engagementStatus: EngagementStatus { EngagementStatus(rawValue: status) ?? .declined }
+
+    /// True when the engagement lets the call centre act for the client on `date`.
+    func grantsAccess(on date: LocalDate) -> Bool {
+        guard let from = try? LocalDate(parsing: validFrom) else { return false }
+        let until = validUntil.flatMap { try? LocalDate(parsing: $0) }
+        return EngagementRules.grantsAccess(status: engagementStatus, from: from, until: until, on: date)
     }
 }

@@ -37,20 +37,67 @@ enum OrganisationService {
         return membership
     }
 
-    static func addEngagement(_ input: EngagementInput, by principal: RequestPrincipal, on db: any Database) async throws -> EngagementModel {
+    /// Records an engagement. A call centre's declaration waits for the client's confirmation and grants
+    /// nothing until then; the client and the association record confirmed ones.
+    static func addEngagement(_ input: EngagementInput, by principal: RequestPrincipal, on db: any Database, now: Date) async throws -> EngagementModel {
         var problems: [FieldProblem] = []
         let callCentre = try await organisation(input.call_centre_id, field: "call_centre_id", kind: .callCentre, problems: &problems, on: db)
         let client = try await organisation(input.client_id, field: "client_id", kind: .client, problems: &problems, on: db)
-        let callCentreIsOwn = callCentre?.id == principal.organisationID
-        guard AccessPolicy.canRecordEngagement(principal.actor, callCentreIsOwn: callCentreIsOwn) else {
+        let party = EngagementParty(
+            isCallCentre: callCentre?.id == principal.organisationID, isClient: client?.id == principal.organisationID)
+        guard let status = EngagementRules.initialStatus(recordedBy: principal.actor, party: party) else {
             throw AppError.forbidden()
         }
         let period = PeriodInput.parse(from: input.valid_from, until: input.valid_until, problems: &problems)
+        if let until = period?.until, until < Engagements.day(now) {
+            problems.append(.init(field: "valid_until", reason: "has passed: an engagement must not end before today"))
+        }
         guard problems.isEmpty, let callCentre, let client, let period else { throw AppError.invalid(problems) }
+        let mayRecord = status == .confirmed && (input.may_record_exemptions ?? false)
         let engagement = EngagementModel(
             callCentreID: try callCentre.requireID(), clientID: try client.requireID(),
-            validFrom: period.from.iso8601, validUntil: period.until?.iso8601)
+            validFrom: period.from.iso8601, validUntil: period.until?.iso8601,
+            status: status, mayRecordExemptions: mayRecord, decidedAt: status == .confirmed ? now : nil)
         try await engagement.create(on: db)
+        return engagement
+    }
+
+    /// What a client (or the association) decides on an engagement.
+    enum EngagementDecision: Sendable {
+        case confirm(mayRecordExemptions: Bool)
+        case decline
+        /// Allow or withdraw the call centre's right to record customers and consents.
+        case exemptions(Bool)
+    }
+
+    /// The client confirms or declines an engagement, or changes what the call centre may record. Anyone
+    /// else gets 404 (an engagement is visible to its parties) or 403 (the call centre itself).
+    static func decide(
+        _ engagementID: UUID, _ decision: EngagementDecision, by principal: RequestPrincipal, on db: any Database, now: Date
+    ) async throws -> EngagementModel {
+        guard let engagement = try await EngagementModel.find(engagementID, on: db) else { throw AppError.notFound() }
+        let party = EngagementParty(
+            isCallCentre: engagement.$callCentre.id == principal.organisationID,
+            isClient: engagement.$client.id == principal.organisationID)
+        let seesAll = AccessPolicy.organisationScope(principal.actor) == .all
+        guard seesAll || party.isCallCentre || party.isClient else { throw AppError.notFound() }
+        guard EngagementRules.canDecide(principal.actor, party: party) else { throw AppError.forbidden() }
+        switch decision {
+        case .confirm(let mayRecord):
+            engagement.status = EngagementStatus.confirmed.rawValue
+            engagement.mayRecordExemptions = mayRecord
+        case .decline:
+            engagement.status = EngagementStatus.declined.rawValue
+            engagement.mayRecordExemptions = false
+        case .exemptions(let allowed):
+            guard engagement.engagementStatus == .confirmed else {
+                throw AppError(.conflict, code: "engagement-not-confirmed",
+                               Phrase(nb: "Oppdraget er ikke bekreftet.", en: "The engagement is not confirmed."))
+            }
+            engagement.mayRecordExemptions = allowed
+        }
+        engagement.decidedAt = now
+        try await engagement.save(on: db)
         return engagement
     }
 

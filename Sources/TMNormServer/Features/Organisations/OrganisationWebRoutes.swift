@@ -12,6 +12,7 @@ struct OrganisationWebRoutes: RouteCollection {
         organisations.get(":id", use: show)
         organisations.post(":id", "memberships", use: addMembership)
         organisations.post(":id", "engagements", use: addEngagement)
+        organisations.post(":id", "engagements", ":engagement", ":action", use: decideEngagement)
     }
 
     func list(req: Request) async throws -> Response {
@@ -62,7 +63,15 @@ struct OrganisationWebRoutes: RouteCollection {
         let counterparts = try engagements.compactMap { engagement -> OrganisationDetailView.Relation? in
             let other = engagement.$callCentre.id == id ? engagement.client : engagement.callCentre
             guard let otherID = other.id, isVisible(otherID) else { return nil }
-            return .init(counterpart: try OrganisationRow(other), from: engagement.validFrom, until: engagement.validUntil)
+            let party = EngagementParty(
+                isCallCentre: engagement.$callCentre.id == principal.organisationID,
+                isClient: engagement.$client.id == principal.organisationID)
+            return .init(
+                counterpart: try OrganisationRow(other), from: engagement.validFrom, until: engagement.validUntil,
+                engagement: .init(
+                    id: try engagement.requireID(), status: engagement.engagementStatus,
+                    mayRecordExemptions: engagement.mayRecordExemptions,
+                    canDecide: EngagementRules.canDecide(principal.actor, party: party)))
         }
 
         let canAddMembership = AccessPolicy.canManageNetwork(principal.actor) && organisation.kind.canBeMember
@@ -94,7 +103,25 @@ struct OrganisationWebRoutes: RouteCollection {
         let id = try req.uuidParameter()
         var input = try req.content.decode(EngagementInput.self)
         input.call_centre_id = id.uuidString
-        _ = try await OrganisationService.addEngagement(input, by: principal, on: req.db)
+        _ = try await OrganisationService.addEngagement(input, by: principal, on: req.db, now: req.now)
+        return req.redirect(to: .organisation(id))
+    }
+
+    /// The client's buttons on an engagement: confirm, decline, allow or withdraw recording of customers.
+    func decideEngagement(req: Request) async throws -> Response {
+        let principal = try req.requirePrincipal()
+        let id = try req.uuidParameter()
+        guard let engagementID = req.parameters.get("engagement").flatMap(UUID.init(uuidString:)) else { throw AppError.notFound() }
+        let allowRecording = (try? req.content.get(String.self, at: "may_record_exemptions")) == "on"
+        let decision: OrganisationService.EngagementDecision
+        switch req.parameters.get("action") {
+        case "confirm": decision = .confirm(mayRecordExemptions: allowRecording)
+        case "decline": decision = .decline
+        case "allow-exemptions": decision = .exemptions(true)
+        case "withdraw-exemptions": decision = .exemptions(false)
+        default: throw AppError.notFound()
+        }
+        _ = try await OrganisationService.decide(engagementID, decision, by: principal, on: req.db, now: req.now)
         return req.redirect(to: .organisation(id))
     }
 }

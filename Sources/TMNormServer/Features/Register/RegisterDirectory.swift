@@ -24,7 +24,7 @@ public enum RegisterDirectory {
 
     /// Imports a delivery for an organisation (its orgnr) or for the installation (nil).
     public static func importFile(
-        path: String, orgnr: String?, obtainedAt: Date?, plainVoluntary: Bool, app: Application
+        path: String, orgnr: String?, obtainedAt: Date?, plainVoluntary: Bool, force: Bool = false, app: Application
     ) async throws -> Entry {
         var ownerID: UUID?
         if let orgnr {
@@ -40,7 +40,7 @@ public enum RegisterDirectory {
         do {
             let model = try await RegisterImportService.importFile(
                 path: path, fileName: URL(fileURLWithPath: path).lastPathComponent, ownerID: ownerID,
-                obtainedAt: obtainedAt ?? app.clock.now(), plainVoluntary: plainVoluntary, app: app)
+                obtainedAt: obtainedAt ?? app.clock.now(), plainVoluntary: plainVoluntary, force: force, app: app)
             return try await entry(model, on: app.db)
         } catch let failure as RegisterImportService.Failure {
             throw CommandLineError("import failed, the previous snapshot stays active: \(failure.message.en)")

@@ -12,8 +12,11 @@ public enum RegisterImportService {
         public var description: String { message.en }
     }
 
+    /// Imports a delivery. Unless `force` is set, one with no valid rows or that shrinks the active copy by
+    /// more than `registerMaxShrink` is refused (`RegisterImportPolicy`) and the active copy stays.
     public static func importFile(
-        path: String, fileName: String, ownerID: UUID?, obtainedAt: Date, plainVoluntary: Bool, app: Application
+        path: String, fileName: String, ownerID: UUID?, obtainedAt: Date, plainVoluntary: Bool, force: Bool = false,
+        app: Application
     ) async throws -> RegisterSnapshotModel {
         let directory = URL(fileURLWithPath: app.config.dataDirectory).appendingPathComponent("register")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -44,6 +47,15 @@ public enum RegisterImportService {
                 let previous = try await RegisterSnapshotModel.query(on: db)
                     .filter(\.$organisation.$id == ownerID)
                     .filter(\.$statusRaw == RegisterSnapshotModel.Status.active.rawValue).all()
+                if !force {
+                    let active = previous.max { $0.importedAt < $1.importedAt }
+                        .map { RegisterImportPolicy.Size(numbers: $0.numbers, persons: $0.persons) }
+                    if let refusal = RegisterImportPolicy.judge(
+                        new: .init(numbers: report.numbers, persons: report.persons), rows: report.rows,
+                        previous: active, maxShrink: app.config.registerMaxShrink) {
+                        throw refusal
+                    }
+                }
                 for old in previous {
                     old.statusRaw = RegisterSnapshotModel.Status.superseded.rawValue
                     try await old.save(on: db)
@@ -75,6 +87,7 @@ public enum RegisterImportService {
         switch error {
         case let error as RegisterImportError: Phrase(nb: error.norwegian, en: error.description)
         case let error as RegisterSnapshotError: Phrase(nb: error.norwegian, en: error.description)
+        case let refusal as RegisterImportPolicy.Refusal: Phrase(nb: refusal.norwegian, en: refusal.description)
         default: Phrase(nb: "Importen feilet: \(error)", en: "The import failed: \(error)")
         }
     }

@@ -10,7 +10,7 @@ struct RegisterWebRoutes: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("national-register", use: page)
-        routes.on(.POST, "national-register", body: .collect(maxSize: Self.maxUpload), use: upload)
+        routes.upload("national-register", maxSize: Self.maxUpload, use: upload)
     }
 
     /// The owner of the copies this user manages: own call centre, or nil (installation) for the association.
@@ -40,6 +40,7 @@ struct RegisterWebRoutes: RouteCollection {
         var file: File?
         var obtained_at: String?
         var voluntary: String?
+        var force: String?
     }
 
     func upload(req: Request) async throws -> Response {
@@ -63,7 +64,8 @@ struct RegisterWebRoutes: RouteCollection {
         do {
             let imported = try await RegisterImportService.importFile(
                 path: path, fileName: file.filename, ownerID: ownerID, obtainedAt: obtainedAt,
-                plainVoluntary: input.voluntary == "on" || input.voluntary == "true", app: req.application)
+                plainVoluntary: input.voluntary == "on" || input.voluntary == "true",
+                force: input.force == "on" || input.force == "true", app: req.application)
             status = .created
             message = Phrase(
                 nb: "Importert: \(imported.numbers) numre og \(imported.persons) personer; \(imported.rejectedRows) rader avvist. Den nye kopien er aktiv.",
@@ -142,6 +144,9 @@ enum RegisterView {
                         " " + context.t(Phrase(nb: "Nummerfil: reservasjonene gjelder også frivillige organisasjoner", en: "Number file: the reservations also cover voluntary organisations"))
                     }
                 }
+                Form.checkbox(context.t(Phrase(
+                    nb: "Tving importen selv om leveransen er tom eller mye mindre enn den aktive kopien",
+                    en: "Force the import even when the delivery is empty or much smaller than the active copy")), name: "force")
                 Form.submit(context.t(Phrase(nb: "Importer", en: "Import")))
             }
             el("h2") { context.t(Phrase(nb: "Historikk", en: "History")) }

@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import TMNormCore
 import Vapor
 
 /// Writes a streamed request body to a temporary file so large lists never sit in memory.
@@ -10,11 +11,35 @@ struct UploadSpool {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    /// A fresh path in the data directory's `uploads` folder.
+    /// A fresh path in the data directory's `uploads` folder, named after this process, so that a later
+    /// process can tell what a crashed one left behind.
     static func newPath(app: Application) throws -> String {
         let directory = URL(fileURLWithPath: app.config.dataDirectory).appendingPathComponent("uploads")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        return directory.appendingPathComponent(UUID().uuidString.lowercased()).path
+        return directory.appendingPathComponent("\(getpid())-\(UUID().uuidString.lowercased())").path
+    }
+
+    /// Removes uploads whose process is gone (a crash skips the handler's cleanup), and unnamed ones older
+    /// than an hour. Runs at start-up; several processes may share the folder, so live ones are spared.
+    @discardableResult
+    static func sweepOrphans(dataDirectory: String, now: Date = Date()) -> Int {
+        let directory = URL(fileURLWithPath: dataDirectory).appendingPathComponent("uploads")
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return 0 }
+        var removed = 0
+        for name in names {
+            let path = directory.appendingPathComponent(name).path
+            let owner = name.split(separator: "-", maxSplits: 1).first.flatMap { ASCII.integer($0, maxDigits: 9) }
+            let orphan: Bool
+            if let owner, owner > 0 {
+                // kill(pid, 0) fails with ESRCH when no such process exists.
+                orphan = owner != Int(getpid()) && kill(pid_t(owner), 0) != 0 && errno == ESRCH
+            } else {
+                let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? now
+                orphan = now.timeIntervalSince(modified) > 3600
+            }
+            if orphan, (try? FileManager.default.removeItem(atPath: path)) != nil { removed += 1 }
+        }
+        return removed
     }
 
     /// Writes a form upload (already collected by the route) to a spool file.

@@ -84,14 +84,44 @@ enum WashRequestOptions {
 
 /// Streams a stored result file back.
 enum WashDownload {
+    /// A wash file as a download. The rejected rows are for people (opened in Excel), so their cells are
+    /// neutralised against formulas (`CSVFormulaGuard`); the callable rows stay byte for byte, for dialers,
+    /// unless `?neutralise=1` asks for the same treatment.
     static func response(_ record: WashRecordModel, file: String, on req: Request) async throws -> Response {
         let path = URL(fileURLWithPath: record.storageDirectory).appendingPathComponent(file).path
         guard FileManager.default.fileExists(atPath: path) else { throw AppError.notFound() }
-        let response = try await req.fileio.asyncStreamFile(at: path)
+        let neutralise = file == "rejected.csv" || ["1", "true", "yes"].contains(req.query[String.self, at: "neutralise"] ?? "")
+        let response: Response
+        if neutralise {
+            response = Response(status: .ok)
+            let fileio = req.fileio
+            response.body = .init(asyncStream: { writer in
+                do {
+                    let chunks = try await fileio.readFile(at: path, chunkSize: 64 << 10)
+                    var guardian: CSVFormulaGuard?
+                    var out: [UInt8] = []
+                    for try await chunk in chunks {
+                        let bytes = chunk.readableBytesView
+                        if guardian == nil { guardian = CSVFormulaGuard(delimiter: CSVFormulaGuard.sniffDelimiter(bytes.prefix(64 << 10))) }
+                        out.removeAll(keepingCapacity: true)
+                        guardian?.feed(bytes, into: &out)
+                        try await writer.writeBuffer(ByteBuffer(bytes: out))
+                    }
+                    try? await chunks.closeHandle()
+                    try await writer.write(.end)
+                } catch {
+                    try? await writer.write(.error(error))
+                }
+            }, byteBufferAllocator: req.byteBufferAllocator)
+        } else {
+            response = try await req.fileio.asyncStreamFile(at: path)
+        }
         let base = (record.fileName as NSString).deletingPathExtension
-        let safe = String(base.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(80))
+        let safe = String(String(decoding: base.utf8.map { byte in
+            (ASCII.isDigit(byte) || (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte == 0x2D || byte == 0x5F) ? byte : 0x5F
+        }, as: UTF8.self).prefix(80))
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(safe)-\(file)\"")
-        response.headers.replaceOrAdd(name: .contentType, value: "text/csv")
+        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }

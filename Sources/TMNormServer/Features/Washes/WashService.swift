@@ -26,8 +26,8 @@ enum WashService {
         var client: OrganisationModel?
         if let clientID = request.clientID {
             // Only a client the call centre works for: its block list binds the call centre.
-            let engaged = try await EngagementModel.query(on: db)
-                .filter(\.$callCentre.$id == request.callCentreID).filter(\.$client.$id == clientID).first()
+            let engaged = try await Engagements.active(
+                callCentre: request.callCentreID, client: clientID, on: Engagements.day(app.clock.now()), db: db)
             guard engaged != nil, let found = try await OrganisationModel.find(clientID, on: db) else {
                 throw AppError.invalid([.init(field: "client", reason: "is not a client this call centre works for")])
             }

@@ -7,7 +7,7 @@ import Vapor
 struct WashWebRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("washes", use: list)
-        routes.on(.POST, "washes", body: .collect(maxSize: "100mb"), use: create)
+        routes.upload("washes", maxSize: "100mb", use: create)
         routes.get("washes", ":id", use: show)
         routes.get("washes", ":id", "callable", use: callable)
         routes.get("washes", ":id", "rejected", use: rejected)
@@ -19,9 +19,9 @@ struct WashWebRoutes: RouteCollection {
         return user
     }
 
-    private func clients(of user: CurrentUser, on db: any Database) async throws -> [OrganisationRow] {
-        try await EngagementModel.query(on: db).filter(\.$callCentre.$id == user.organisationID).with(\.$client).all()
-            .map { try OrganisationRow($0.client) }
+    private func clients(of user: CurrentUser, now: Date, on db: any Database) async throws -> [OrganisationRow] {
+        try await Engagements.activeClients(of: user.organisationID, on: Engagements.day(now), db: db)
+            .map { try OrganisationRow($0) }
     }
 
     func list(req: Request) async throws -> Response {
@@ -30,7 +30,7 @@ struct WashWebRoutes: RouteCollection {
             .filter(\.$organisation.$id == user.organisationID).sort(\.$washedAt, .descending).range(..<100).all()
         let model = WashListView.Model(
             rows: try records.map { .init(id: try $0.requireID(), fileName: $0.fileName, washedAt: $0.washedAt, rows: $0.rows, callable: $0.callable, rejected: $0.rejected, validUntil: $0.validUntil) },
-            clients: try await clients(of: user, on: req.db))
+            clients: try await clients(of: user, now: req.now, on: req.db))
         return .html(WashListView.render(model, context: req.pageContext))
     }
 

@@ -92,6 +92,17 @@ public enum Form {
         }
     }
 
+    /// A labelled checkbox; `id` must be unique on the page when the same name appears in several forms.
+    public static func checkbox(_ label: String, name: String, id: String? = nil, checked: Bool = false) -> Node {
+        let identifier = id ?? "f-" + name
+        var attributes: [Attribute] = [.id(identifier), .name(name), .type("checkbox")]
+        if checked { attributes.append(.init("checked", nil)) }
+        return el("div", .class("field checkbox")) {
+            Node.void("input", attributes)
+            el("label", .for(identifier)) { label }
+        }
+    }
+
     /// A submit button.
     public static func submit(_ label: String, class className: String = "button") -> Node {
         el("button", .type("submit"), .class(className)) { label }

@@ -18,6 +18,8 @@ public struct AppError: Error, AbortError, Sendable {
     public let code: String
     public let message: Phrase
     public let fields: [FieldProblem]
+    /// Seconds for a `Retry-After` header (429 answers).
+    public var retryAfter: Int? = nil
 
     public init(_ status: HTTPResponseStatus, code: String, _ message: Phrase, fields: [FieldProblem] = []) {
         self.status = status

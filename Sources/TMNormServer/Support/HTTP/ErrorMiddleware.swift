@@ -47,6 +47,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
         if error.status == .unauthorized {
             response.headers.replaceOrAdd(name: .wwwAuthenticate, value: #"Bearer realm="tmnorm""#)
         }
+        if let seconds = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
         return response
     }
 
@@ -57,7 +58,9 @@ struct AppErrorMiddleware: AsyncMiddleware {
         let context = req.pageContext
         let title = ErrorPageView.title(error.status)
         let html = ErrorPageView.render(error: error, title: context.t(title), context: context)
-        return Response.html(html, status: error.status)
+        let response = Response.html(html, status: error.status)
+        if let seconds = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
+        return response
     }
 }
 

@@ -1,12 +1,17 @@
 import Crypto
+import TMNormCore
 import Vapor
 
-/// Double-submit CSRF protection: a random HttpOnly, SameSite=Strict cookie whose value every
-/// state-changing form must echo in `_csrf` (or the `X-CSRF-Token` header).
+/// CSRF protection for browser routes. Signed in, the token is bound to the session: an HMAC of the session
+/// cookie under the server secret, so a token seen in one session is worthless in another. Signed out (log-in,
+/// consumer pages), it is the double-submit cookie: a random HttpOnly, SameSite=Strict cookie whose value
+/// every state-changing form echoes in `_csrf` (or the `X-CSRF-Token` header).
 public struct CSRF: AsyncMiddleware {
     public static let cookieName = "tmnorm_csrf"
     public static let formField = "_csrf"
     static let headerName = "X-CSRF-Token"
+    /// `Route.userInfo` key: the most bytes a route's form body may have (set by `RoutesBuilder.upload`).
+    static let maxBodyKey = "tmnorm.max-body"
 
     let secureCookies: Bool
 
@@ -15,13 +20,23 @@ public struct CSRF: AsyncMiddleware {
         if req.url.path.hasPrefix("/api/") { return try await next.respond(to: req) }
         let cookie = req.cookies[Self.cookieName]?.string
         let existing = cookie?.count == 64 ? cookie : nil
-        let token = existing ?? req.application.tokens.hex(bytes: 32)
-        req.storage[TokenKey.self] = token
+        let cookieToken = existing ?? req.application.tokens.hex(bytes: 32)
+        let sessionToken = req.auth.has(CurrentUser.self) ? req.cookies[SessionAuthenticator.cookieName]?.string : nil
+        let expected = sessionToken.map { Self.boundToken(session: $0, secret: req.application.config.secret) } ?? existing
+        req.storage[TokenKey.self] = sessionToken.map { Self.boundToken(session: $0, secret: req.application.config.secret) } ?? cookieToken
 
         if Self.needsCheck(req) {
-            let sent = req.headers.first(name: Self.headerName)
-                ?? (try? req.content.get(String.self, at: Self.formField))
-            guard let existing, let sent, Self.constantTimeEqual(sent, existing) else {
+            var sent = req.headers.first(name: Self.headerName)
+            if sent == nil {
+                // A browser upload arrives in many chunks: the form field can only be read once the whole
+                // body is here, up to the route's own limit (the route would collect it next anyway).
+                if req.body.data == nil {
+                    let limit = (req.route?.userInfo[Self.maxBodyKey] as? Int) ?? req.application.routes.defaultMaxBodySize.value
+                    _ = try await req.eventLoop.flatSubmit { req.body.collect(max: limit) }.get()
+                }
+                sent = try? req.content.get(String.self, at: Self.formField)
+            }
+            guard let expected, let sent, Self.constantTimeEqual(sent, expected) else {
                 throw AppError.csrf
             }
         }
@@ -29,9 +44,15 @@ public struct CSRF: AsyncMiddleware {
         // Only pages carry forms; API and health responses need no cookie.
         if existing == nil, response.headers.contentType?.subType == "html" {
             response.cookies[Self.cookieName] = HTTPCookies.Value(
-                string: token, path: "/", isSecure: secureCookies, isHTTPOnly: true, sameSite: .strict)
+                string: cookieToken, path: "/", isSecure: secureCookies, isHTTPOnly: true, sameSite: .strict)
         }
         return response
+    }
+
+    /// The token of a signed-in session: hex HMAC-SHA256 of the session cookie under the server secret.
+    static func boundToken(session: String, secret: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(("csrf:" + session).utf8), using: SymmetricKey(data: Data(secret.utf8)))
+        return Hex.encode(mac)
     }
 
     /// Unsafe methods on browser routes; the JSON API authenticates with bearer keys, not cookies.
@@ -55,4 +76,18 @@ public struct CSRF: AsyncMiddleware {
 extension Request {
     /// The CSRF token to embed in forms rendered for this request.
     public var csrfToken: String { storage[CSRF.TokenKey.self] ?? "" }
+}
+
+extension RoutesBuilder {
+    /// A form route that accepts uploads of up to `maxSize`: the body is collected (by the CSRF check, which
+    /// must read the form field, or by the route) up to that limit.
+    @discardableResult
+    func upload(
+        _ path: PathComponent..., maxSize: ByteCount,
+        use closure: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable
+    ) -> Route {
+        let route = on(.POST, path, body: .collect(maxSize: maxSize), use: closure)
+        route.userInfo[CSRF.maxBodyKey] = maxSize.value
+        return route
+    }
 }
