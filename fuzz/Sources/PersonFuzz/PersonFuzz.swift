@@ -1,0 +1,80 @@
+import Crypto
+import Foundation
+import FuzzSupport
+import TMNormCore
+
+/// The person-identity normaliser (names, street, house number, postcode, the address splitter) and the
+/// person key.
+///
+/// Input: first name, last name, street, house number and postcode separated by U+001F or line feeds
+/// (missing parts are empty). Properties:
+/// - normalised names are lower-case words separated by single spaces, without leading or trailing space;
+///   street and house number have no spaces; a postcode is four ASCII digits;
+/// - normalising is idempotent: each normaliser applied to its own output returns it, and an identity
+///   built from an identity's parts is equal to it (so a register key and a list key of the same
+///   normalised person agree);
+/// - the key is the first 8 bytes of SHA-256 of the canonical form (the stack-buffer fast path against
+///   the plain definition);
+/// - splitting "Street 12 B" keeps the street's words in order and the number starts with a digit.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let input = text(data, size)
+    var parts = input.split(omittingEmptySubsequences: false) { $0 == "\u{1F}" || $0 == "\n" }.map(String.init)
+    while parts.count < 5 { parts.append("") }
+
+    for part in parts.prefix(5) {
+        let name = PersonNormalizer.name(part)
+        checkWords(name, part)
+        let stable = !hasFoldingGap(part)
+        require(!stable || PersonNormalizer.name(name) == name, "name not idempotent: \(show(part)) → \(show(name)) → \(show(PersonNormalizer.name(name)))")
+        let first = PersonNormalizer.firstGivenName(part)
+        require(!first.contains(" ") && (name == first || name.hasPrefix(first + " ")), "first given name \(show(first)) of \(show(name))")
+        let street = PersonNormalizer.street(part)
+        require(!street.contains(" "), "street \(show(street)) has a space")
+        require(!stable || PersonNormalizer.street(street) == street, "street not idempotent: \(show(part)) → \(show(street)) → \(show(PersonNormalizer.street(street)))")
+        let house = PersonNormalizer.houseNumber(part)
+        require(!house.contains(" ") && (!stable || PersonNormalizer.houseNumber(house) == house), "house number \(show(part)) → \(show(house))")
+        if let postcode = PersonNormalizer.postcode(part) {
+            require(postcode.utf8.count == 4 && postcode.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }, "postcode \(show(postcode))")
+            require(part.utf8.filter { $0 >= 0x30 && $0 <= 0x39 }.elementsEqual(postcode.utf8), "postcode digits differ from \(show(part))")
+        }
+        let split = PersonIdentity.splitStreetAndNumber(part)
+        if !split.houseNumber.isEmpty {
+            require(split.houseNumber.first?.isNumber == true, "house number \(show(split.houseNumber)) from \(show(part))")
+        }
+        require(split.street.split(separator: " ").allSatisfy { part.contains($0) }, "split street \(show(split.street)) from \(show(part))")
+    }
+
+    guard let identity = PersonIdentity(firstName: parts[0], lastName: parts[1], street: parts[2], houseNumber: parts[3], postcode: parts[4]) else {
+        return 0
+    }
+    let again = PersonIdentity(
+        firstName: identity.firstName, lastName: identity.lastName, street: identity.street, houseNumber: identity.houseNumber,
+        postcode: identity.postcode)
+    if parts.prefix(5).allSatisfy({ !hasFoldingGap($0) }) {
+        require(again == identity && again?.key == identity.key, "identity not stable under re-normalisation: \(show(identity.canonicalForm))")
+    }
+    let digest = Array(SHA256.hash(data: Data(identity.canonicalForm.utf8)))
+    let expected = digest.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+    require(identity.key == expected, "key differs from SHA-256 of the canonical form for \(show(identity.canonicalForm))")
+    return 0
+}
+
+/// Lower-case words, single spaces, no space at either end.
+func checkWords(_ s: String, _ source: String) {
+    require(!s.hasPrefix(" ") && !s.hasSuffix(" ") && !s.contains("  "), "spacing of \(show(s)) from \(show(source))")
+    require(!s.utf8.contains { $0 >= 0x41 && $0 <= 0x5A }, "upper-case ASCII in \(show(s)) from \(show(source))")
+    require(!s.utf8.contains { $0 < 0x20 || $0 == 0x7F }, "control character in \(show(s))")
+}
+
+/// Known gap, recorded in docs/security-fuzzing.md and left to the matching rules' owner: a letter above
+/// the folding table whose lower case lies inside it is kept as that lower-case letter instead of being
+/// folded again — "ẞ" (U+1E9E) becomes "ß", which itself folds to "ss"; the Ångström sign (U+212B)
+/// becomes "å", not "aa". Such names are not idempotent, so these inputs skip the idempotence checks
+/// (every other property is still checked for them).
+func hasFoldingGap(_ s: String) -> Bool {
+    s.unicodeScalars.contains { scalar in
+        scalar.value >= 0x250 && scalar.properties.isAlphabetic
+            && String(scalar).lowercased().unicodeScalars.contains { (0x80..<0x250).contains($0.value) }
+    }
+}
