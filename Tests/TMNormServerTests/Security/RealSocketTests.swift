@@ -132,3 +132,31 @@ struct RealSocketTests {
         }
     }
 }
+
+/// Finding 8: the public development secrets of `.env.example` ran in production.
+@Suite("tmnorm serve and secrets")
+struct ServeSecretsTests {
+    @Test("serve without TMNORM_SECRET and TMNORM_SMS_SECRET exits at once, naming both",
+          .enabled(if: ServerProcess.binary != nil || ProcessInfo.processInfo.environment["CI"] != nil, "needs the built tmnorm"))
+    func refusesDefaults() throws {
+        let binary = try #require(ServerProcess.binary)
+        let process = Process()
+        process.executableURL = binary
+        let database = FileManager.default.temporaryDirectory.appendingPathComponent("tmnorm-secrets-\(UUID()).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) } }
+        process.arguments = ["serve", "--port", String(try ServerProcess.freePort()), "--database", database]
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMNORM_SECRET"] = nil
+        environment["TMNORM_SMS_SECRET"] = nil
+        process.environment = environment
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(text.contains("TMNORM_SECRET"))
+        #expect(text.contains("TMNORM_SMS_SECRET"))
+    }
+}
