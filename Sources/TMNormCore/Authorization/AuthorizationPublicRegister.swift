@@ -54,10 +54,14 @@ public enum AuthorizationPublicRegister {
         guard !words.isEmpty else { return entries }
         let digits = query.filter { !$0.isWhitespace }
         let isNumber = ASCII.isDigits(digits)
+        // `firstRange(of:)` (the standard library's, Character by Character), not Foundation's `contains`:
+        // on Linux that one reads the query as a C string, so "e\0" matched any name containing "e" and,
+        // in a name with non-ASCII letters, trapped (String index out of bounds) — the public register
+        // search crashed on `?q=e%00` (found by fuzz/run query).
         return entries.filter { entry in
-            if isNumber, entry.orgnr.digits.contains(digits) { return true }
+            if isNumber, entry.orgnr.digits.firstRange(of: digits) != nil { return true }
             let name = entry.name.lowercased()
-            return words.allSatisfy { name.contains($0) }
+            return words.allSatisfy { name.firstRange(of: $0) != nil }
         }
     }
 
