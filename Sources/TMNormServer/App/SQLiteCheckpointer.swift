@@ -15,12 +15,13 @@ import Vapor
 struct SQLiteCheckpointLifecycle: LifecycleHandler {
     let path: String
     let interval: TimeInterval
-    private let state = State()
+    let state = State()
 
     final class State: @unchecked Sendable {
         // Set once at boot and ended at shutdown, both from the lifecycle's thread.
         var task: Task<Void, Never>?
         var pool: NIOThreadPool?
+        var connection: SQLiteConnection?
     }
 
     /// Log frames (pages) after which the log is started over, not only copied back.
@@ -44,6 +45,7 @@ struct SQLiteCheckpointLifecycle: LifecycleHandler {
             application.logger.warning("SQLite checkpointer not started; SQLite checkpoints during commits")
             return
         }
+        state.connection = connection
         try await SQLiteCheckpointer.setAutoCheckpoint(pages: 0, app: application)
         // Never wait inside SQLite for readers: a RESTART that finds one returns at once (see `step`).
         // SQLiteNIO's own busy handler would spin until they end, SQLite's timeout sleeps 1, 2, 5, 10 …
@@ -55,14 +57,20 @@ struct SQLiteCheckpointLifecycle: LifecycleHandler {
             var previous: Int?
             while !Task.isCancelled {
                 try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
+                if Task.isCancelled { break }
                 do {
                     previous = try await SQLiteCheckpointer.step(connection, logLimitFrames: limit, previousLogFrames: previous).passive.logFrames
                 } catch {
                     application.logger.warning("SQLite checkpoint failed", metadata: ["error-type": .string(String(reflecting: type(of: error)))])
                 }
             }
-            _ = try? await SQLiteCheckpointer.checkpoint(connection)
-            try? await connection.close()
+            // Shutdown cancelled this task, and SQLiteNIO's async calls refuse to run in a cancelled task:
+            // the last checkpoint and the close run in a task of their own. (Left open, the connection
+            // was never closed: a debug build stopped with an assertion at every shutdown.)
+            await Task {
+                _ = try? await SQLiteCheckpointer.checkpoint(connection)
+                try? await connection.close()
+            }.value
         }
     }
 

@@ -89,4 +89,25 @@ struct SQLiteCheckpointTests {
             #expect(count == 311)
         }
     }
+
+    @Test("shutdown, which comes while the checkpointer sleeps, still copies the log back and closes its connection")
+    func shutdownClosesTheConnection() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tmnorm-wal-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        try await withTestApp(database: .sqlite(path: path)) { app in
+            let sql = try #require(app.db as? any SQLDatabase)
+            let lifecycle = SQLiteCheckpointLifecycle(path: path, interval: 3600, logLimitFrames: 1_000_000)
+            try await lifecycle.didBootAsync(app)
+            try await sql.raw("CREATE TABLE wal_probe (n INTEGER, text TEXT)").run()
+            try await write(0..<200, on: sql)
+            func size(_ file: String) throws -> Int { (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0 }
+            #expect(try size(path) < 200 * 2_000, "the rows are in the log, not yet in the database file")
+            await lifecycle.shutdownAsync(app)
+            // Before the fix the cancelled task's checkpoint and close were refused, and the connection's
+            // deinit stopped a debug build with an assertion.
+            let connection = try #require(lifecycle.state.connection)
+            #expect(connection.isClosed)
+            #expect(try size(path) > 200 * 2_000, "the last checkpoint copied the rows into the database file")
+        }
+    }
 }
