@@ -75,7 +75,7 @@ enum PublicRegisterAPIDocs {
         APIOperation(
             "get", "/api/v1/register", "The public register of approved call centres (no key needed); suspended centres are listed as suspended",
             response: ["type": "array", "items": OpenAPISchemas.ref("RegisterEntry")], authenticated: false,
-            query: [("q", "Search: words of the name, or digits of the organisation number", false)]),
+            query: [("q", "Search: words of the name, or digits of the organisation number", false)], validates: false),
         APIOperation(
             "get", "/api/v1/register/{orgnr}", "The live status of one centre (no key needed); 404 for unknown or malformed numbers",
             response: OpenAPISchemas.ref("RegisterEntry"), authenticated: false),

@@ -2,7 +2,8 @@
 enum BlockListAPIDocs {
     static let operations: [APIOperation] = [
         APIOperation("post", "/api/v1/block-list", "Add numbers to the key's own block list, or to a client's (`client`: orgnr)",
-                     request: "BlockListAdd", response: OpenAPISchemas.ref("BlockListAddResult"), status: 201),
+                     request: "BlockListAdd", response: OpenAPISchemas.ref("BlockListAddResult"), status: 201,
+                     also: [.success(200, "Nothing added: every number was already blocked or invalid")]),
         APIOperation("get", "/api/v1/block-list", "Block lists the key may add to, with their sizes", response: OpenAPISchemas.list(of: "BlockListSummary")),
     ]
 

@@ -4,7 +4,9 @@ enum SaleAPIDocs {
         APIOperation(
             "post", "/api/v1/sales",
             "Register a sale: checks the confirmation policy, sends the written offer by SMS and/or e-mail (header Idempotency-Key required; the same key returns the same sale with 200)",
-            request: "SaleInput", response: OpenAPISchemas.ref("Sale"), status: 201),
+            request: "SaleInput", response: OpenAPISchemas.ref("Sale"), status: 201,
+            headers: [("Idempotency-Key", "A unique key per sale (at most 200 characters), sent again unchanged on retries", true)],
+            also: [.success(200, "The same Idempotency-Key and body again: the sale registered before (header Idempotent-Replayed: true)")]),
         APIOperation(
             "get", "/api/v1/sales", "Sales of the key's organisation (call centre or client)", response: OpenAPISchemas.list(of: "Sale"),
             query: [("state", "sent, accepted, declined, expired, withdrawn or exempt", false), ("campaign", "Campaign id", false)]),
@@ -15,7 +17,9 @@ enum SaleAPIDocs {
         APIOperation(
             "post", "/api/v1/sms/inbound",
             "Replies (JA/NEI/ANGRE CODE) and delivery receipts from the SMS gateway; authenticated by X-TMNorm-Signature = hex HMAC-SHA256 of the raw body with TMNORM_SMS_SECRET, not by an API key (401 unsigned or wrong, 409 replay)",
-            request: "InboundSMS", response: OpenAPISchemas.ref("InboundSMSAnswer"), authenticated: false),
+            request: "InboundSMS", response: OpenAPISchemas.ref("InboundSMSAnswer"), authenticated: false,
+            headers: [("X-TMNorm-Signature", "Hex HMAC-SHA256 of the raw body with TMNORM_SMS_SECRET", true)],
+            also: [.problem(401, "Unsigned, or the signature does not match"), .problem(409, "Replay: this signed body was received before")]),
     ]
 
     static let tally: JSONValue = [
@@ -48,9 +52,14 @@ enum SaleAPIDocs {
             "properties": [
                 "id": OpenAPISchemas.uuid, "state": ["type": "string", "enum": ["sent", "accepted", "declined", "expired", "withdrawn", "exempt"]],
                 "reference": ["type": "string"], "campaign_id": OpenAPISchemas.uuid, "call_centre_id": OpenAPISchemas.uuid, "client_id": OpenAPISchemas.uuid,
-                "consumer": ["type": "object"], "product": ["type": "string"], "price": ["type": "object"], "binding_months": ["type": "integer"],
+                "consumer": ["type": "object", "required": ["name"], "properties": ["name": ["type": "string"], "phone": ["type": "string"], "email": ["type": "string"]]],
+                "product": ["type": "string"],
+                "price": ["type": "object", "required": ["amount", "currency", "period"],
+                          "properties": ["amount": ["type": "string"], "currency": ["type": "string", "enum": ["NOK"]], "period": ["type": "string", "enum": ["once", "month", "year"]]]],
+                "binding_months": ["type": "integer"],
                 "start_date": ["type": ["string", "null"]], "exemption": ["type": ["string", "null"]], "offer_sha256": ["type": ["string", "null"]],
                 "accept_by": ["type": ["string", "null"], "format": "date-time"], "accepted_at": ["type": ["string", "null"], "format": "date-time"],
+                "reminder_due_at": ["type": ["string", "null"], "format": "date-time"], "reminder_sent_at": ["type": ["string", "null"], "format": "date-time"],
                 "accepted_via": ["type": ["string", "null"], "description": "link or sms"], "withdrawal_deadline": ["type": ["string", "null"], "format": "date"],
                 "closed_at": ["type": ["string", "null"], "format": "date-time"], "evidence_head": ["type": "string"],
                 "created_at": ["type": "string", "format": "date-time"],
@@ -67,7 +76,7 @@ enum SaleAPIDocs {
         ]),
         ("InboundSMSAnswer", [
             "type": "object",
-            "properties": ["result": ["type": "string", "enum": ["accepted", "declined", "withdrawn", "already", "unknown_code", "ignored", "refused"]], "message": ["type": ["string", "null"]]],
+            "properties": ["result": ["type": "string", "enum": ["accepted", "declined", "withdrawn", "already", "unknown_code", "ignored", "refused", "receipt_recorded", "unknown_message"]], "message": ["type": ["string", "null"]]],
         ]),
     ]
 }

@@ -65,7 +65,8 @@ struct ExemptionAPIRoutes: RouteCollection {
 enum ExemptionAPIDocs {
     static let operations: [APIOperation] = [
         APIOperation("post", "/api/v1/customers", "Record a client's existing customers of a product category (exempt from the register for that category)",
-                     request: "CustomersInput", response: ["type": "object", "properties": ["added": ["type": "integer"], "already_recorded": ["type": "integer"], "errors": ["type": "array"]]], status: 201),
+                     request: "CustomersInput", response: ["type": "object", "properties": ["added": ["type": "integer"], "already_recorded": ["type": "integer"], "errors": ["type": "array"]]], status: 201,
+                     also: [.success(200, "Nothing recorded: every number was already recorded or invalid")]),
         APIOperation("post", "/api/v1/consents", "Record a consumer's explicit request to be called by one named business",
                      request: "ConsentInput", response: ["type": "object", "properties": ["id": OpenAPISchemas.uuid, "business": ["type": "string"], "given_at": ["type": "string", "format": "date-time"]]], status: 201),
     ]

@@ -1,3 +1,14 @@
+/// An answer an operation gives besides its success status and the errors every operation shares.
+struct APIResponse: Sendable {
+    let status: Int
+    let description: String
+    /// True when the body is the success body (e.g. 200 for a replay); false for a problem document.
+    let successBody: Bool
+
+    static func success(_ status: Int, _ description: String) -> APIResponse { .init(status: status, description: description, successBody: true) }
+    static func problem(_ status: Int, _ description: String) -> APIResponse { .init(status: status, description: description, successBody: false) }
+}
+
 /// One documented API operation.
 struct APIOperation: Sendable {
     let method: String
@@ -14,10 +25,19 @@ struct APIOperation: Sendable {
     let responseType: String
     /// Query parameters: (name, description, required).
     let query: [(String, String, Bool)]
+    /// Header parameters: (name, description, required).
+    let headers: [(String, String, Bool)]
+    /// False when the handler reads no body unless one is sent.
+    let requestRequired: Bool
+    /// Whether the operation answers 422: by default when it takes a body, query or header parameters.
+    let validates: Bool
+    /// Further answers: other success statuses, conflicts, signature failures.
+    let also: [APIResponse]
 
     init(_ method: String, _ path: String, _ summary: String, request: String? = nil, response: JSONValue?, status: Int = 200,
          authenticated: Bool = true, requestType: String = "application/json", responseType: String = "application/json",
-         query: [(String, String, Bool)] = []) {
+         query: [(String, String, Bool)] = [], headers: [(String, String, Bool)] = [], requestRequired: Bool = true,
+         validates: Bool? = nil, also: [APIResponse] = []) {
         self.method = method
         self.path = path
         self.summary = summary
@@ -28,6 +48,10 @@ struct APIOperation: Sendable {
         self.requestType = requestType
         self.responseType = responseType
         self.query = query
+        self.headers = headers
+        self.requestRequired = requestRequired
+        self.validates = validates ?? (request != nil || !query.isEmpty || !headers.isEmpty)
+        self.also = also
     }
 }
 
@@ -40,15 +64,17 @@ enum OpenAPIDocument {
     static let networkOperations: [APIOperation] = [
         APIOperation("get", "/api/v1/me", "The organisation the API key belongs to", response: OpenAPISchemas.ref("Me")),
         APIOperation("get", "/api/v1/organisations", "Organisations visible to the key's organisation", response: OpenAPISchemas.list(of: "Organisation")),
-        APIOperation("post", "/api/v1/organisations", "Register an organisation (association keys)", request: "OrganisationInput", response: OpenAPISchemas.ref("Organisation"), status: 201),
+        APIOperation("post", "/api/v1/organisations", "Register an organisation (association keys)", request: "OrganisationInput", response: OpenAPISchemas.ref("Organisation"), status: 201,
+                     also: [.problem(409, "The organisation number is already registered")]),
         APIOperation("get", "/api/v1/organisations/{id}", "One organisation", response: OpenAPISchemas.ref("Organisation")),
         APIOperation("get", "/api/v1/organisations/{id}/memberships", "Memberships of an organisation", response: OpenAPISchemas.list(of: "Membership")),
         APIOperation("post", "/api/v1/organisations/{id}/memberships", "Record a membership of an association", request: "MembershipInput", response: OpenAPISchemas.ref("Membership"), status: 201),
         APIOperation("get", "/api/v1/engagements", "Engagements between call centres and clients", response: OpenAPISchemas.list(of: "Engagement")),
         APIOperation("post", "/api/v1/engagements", "Record that a call centre works for a client: pending until the client confirms when a call centre declares it; confirmed when the client or the association records it", request: "EngagementInput", response: OpenAPISchemas.ref("Engagement"), status: 201),
-        APIOperation("post", "/api/v1/engagements/{id}/confirm", "The client (or the association) confirms an engagement; optionally lets the call centre record its customers and consents", request: "EngagementDecisionInput", response: OpenAPISchemas.ref("Engagement")),
+        APIOperation("post", "/api/v1/engagements/{id}/confirm", "The client (or the association) confirms an engagement; optionally lets the call centre record its customers and consents", request: "EngagementDecisionInput", response: OpenAPISchemas.ref("Engagement"), requestRequired: false),
         APIOperation("post", "/api/v1/engagements/{id}/decline", "The client (or the association) declines or ends an engagement", response: OpenAPISchemas.ref("Engagement")),
-        APIOperation("post", "/api/v1/engagements/{id}/exemptions", "The client allows or withdraws the call centre's right to record its customers and consents", request: "EngagementDecisionInput", response: OpenAPISchemas.ref("Engagement")),
+        APIOperation("post", "/api/v1/engagements/{id}/exemptions", "The client allows or withdraws the call centre's right to record its customers and consents", request: "EngagementExemptionsInput", response: OpenAPISchemas.ref("Engagement"),
+                     also: [.problem(409, "The engagement is not confirmed")]),
     ]
 
     static func build(serverURL: String) -> JSONValue {
@@ -86,34 +112,46 @@ enum OpenAPIDocument {
         parameters += operation.query.map { name, description, required in
             ["name": .string(name), "in": "query", "required": .bool(required), "description": .string(description), "schema": ["type": "string"]]
         }
+        parameters += operation.headers.map { name, description, required in
+            ["name": .string(name), "in": "header", "required": .bool(required), "description": .string(description), "schema": ["type": "string"]]
+        }
         if !parameters.isEmpty { pairs.append(("parameters", .array(parameters))) }
         if let request = operation.request {
             let schema: JSONValue = operation.requestType == "application/json" ? OpenAPISchemas.ref(request) : ["type": "string", "description": .string(request)]
-            pairs.append(("requestBody", ["required": true, "content": .object([(operation.requestType, JSONValue.object([("schema", schema)]))])]))
+            pairs.append(("requestBody", ["required": .bool(operation.requestRequired), "content": .object([(operation.requestType, JSONValue.object([("schema", schema)]))])]))
         }
-        let problem: JSONValue = ["content": ["application/problem+json": ["schema": OpenAPISchemas.ref("Problem")]]]
-        var responses: [(String, JSONValue)] = []
-        if let response = operation.response {
-            responses.append((String(operation.successStatus), ["description": "Success", "content": .object([(operation.responseType, JSONValue.object([("schema", response)]))])]))
-        } else {
-            responses.append((String(operation.successStatus), ["description": "Success"]))
+        let success: JSONValue? = operation.response.map { .object([(operation.responseType, JSONValue.object([("schema", $0)]))]) }
+        var responses: [(Int, JSONValue)] = [(operation.successStatus, answer("Success", content: success))]
+        func problem(_ status: Int, _ description: String) {
+            responses.append((status, answer(description, content: ["application/problem+json": ["schema": OpenAPISchemas.ref("Problem")]])))
         }
-        responses.append(("400", .object([("description", "Malformed request")] + objectPairs(problem))))
+        problem(400, "Malformed request")
         if operation.authenticated {
-            responses.append(("401", .object([("description", "Missing or revoked API key")] + objectPairs(problem))))
-            responses.append(("403", .object([("description", "Not allowed for this organisation")] + objectPairs(problem))))
+            problem(401, "Missing or revoked API key")
+            problem(403, "Not allowed for this organisation")
         }
-        responses.append(("404", .object([("description", "Unknown or foreign id")] + objectPairs(problem))))
+        problem(404, "Unknown or foreign id")
         if operation.request != nil {
-            responses.append(("422", .object([("description", "Invalid fields, each named")] + objectPairs(problem))))
+            problem(413, "Body too large")
+            problem(415, "Body missing, or not of the documented content type")
         }
-        pairs.append(("responses", .object(responses)))
+        if operation.validates { problem(422, "Invalid fields, each named") }
+        for extra in operation.also {
+            if extra.successBody {
+                responses.append((extra.status, answer(extra.description, content: success)))
+            } else {
+                problem(extra.status, extra.description)
+            }
+        }
+        let sorted = responses.sorted { $0.0 < $1.0 }.map { (String($0.0), $0.1) }
+        pairs.append(("responses", .object(sorted)))
         if !operation.authenticated { pairs.append(("security", [])) }
         return .object(pairs)
     }
 
-    private static func objectPairs(_ value: JSONValue) -> [(String, JSONValue)] {
-        if case .object(let pairs) = value { return pairs }
-        return []
+    private static func answer(_ description: String, content: JSONValue?) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [("description", .string(description))]
+        if let content { pairs.append(("content", content)) }
+        return .object(pairs)
     }
 }

@@ -66,6 +66,10 @@ enum OpenAPISchemas {
                 "type": "object",
                 "properties": ["may_record_exemptions": ["type": "boolean"]],
             ],
+            "EngagementExemptionsInput": [
+                "type": "object", "required": ["may_record_exemptions"],
+                "properties": ["may_record_exemptions": ["type": "boolean"]],
+            ],
             "Me": [
                 "type": "object", "required": ["organisation", "key_id"],
                 "properties": ["organisation": ref("Organisation"), "key_id": uuid],
