@@ -1,5 +1,17 @@
 import Foundation
 
+/// How the number's person was checked against the register. Most reservations are by person (name and
+/// address), so a number checked by number alone is not known to be callable (docs/domain.md, "may call").
+public enum MayCallPersonCheck: Sendable, Equatable {
+    /// The number came out callable from a wash of this campaign that is valid now: the wash matched its row's
+    /// person, number and block lists.
+    case washed
+    /// The question carried the person; `reserved` is the register's answer for them.
+    case person(reserved: Bool, coversVoluntary: Bool)
+    /// Neither: the person was never checked.
+    case unchecked
+}
+
 /// Everything known about one number at one moment, gathered by the server; each check may have failed.
 public struct MayCallFacts: Sendable {
     /// The outcome of parsing the number.
@@ -22,12 +34,15 @@ public struct MayCallFacts: Sendable {
     /// Exemptions from the register (not from block lists).
     public var existingCustomerSameCategory: Bool
     public var consentToThisBusiness: Bool
+    /// How the number's person was checked (fails closed: unchecked).
+    public var personCheck: MayCallPersonCheck
 
     public init(
         number: PhoneParseResult, callingTime: CallingDecision?, campaignActive: Bool, campaignWithinPeriod: Bool,
         hasValidWash: Bool, callerIDAllowed: Bool, reservedInRegister: Bool?, reservationCoversVoluntary: Bool = false,
         campaignIsVoluntary: Bool = false, onClientBlockList: Bool?, onCallCentreBlockList: Bool?,
-        existingCustomerSameCategory: Bool = false, consentToThisBusiness: Bool = false
+        existingCustomerSameCategory: Bool = false, consentToThisBusiness: Bool = false,
+        personCheck: MayCallPersonCheck = .unchecked
     ) {
         self.number = number
         self.callingTime = callingTime
@@ -42,6 +57,7 @@ public struct MayCallFacts: Sendable {
         self.onCallCentreBlockList = onCallCentreBlockList
         self.existingCustomerSameCategory = existingCustomerSameCategory
         self.consentToThisBusiness = consentToThisBusiness
+        self.personCheck = personCheck
     }
 }
 
@@ -74,7 +90,8 @@ public enum MayCallDecider {
         }
         if !facts.campaignActive { refusals.append(.campaignNotActive) }
         if !facts.campaignWithinPeriod { refusals.append(.campaignOutsidePeriod) }
-        if !facts.hasValidWash { refusals.append(.noValidWash) }
+        // A campaign without a valid wash cannot clear numbers by washing; a person given with the question can.
+        if !facts.hasValidWash, facts.personCheck == .unchecked || facts.personCheck == .washed { refusals.append(.noValidWash) }
         if !facts.callerIDAllowed { refusals.append(.callerIDNotAllowed) }
 
         switch facts.onClientBlockList {
@@ -107,9 +124,40 @@ public enum MayCallDecider {
             break
         }
 
+        // The person behind the number: checked by a valid wash, or given with the question. A consent or an
+        // existing customer relationship lifts the register (never a block list), so it also clears a number
+        // whose person was not checked.
+        let appliesToCampaign = { (coversVoluntary: Bool) in !facts.campaignIsVoluntary || coversVoluntary }
+        switch facts.personCheck {
+        case .washed:
+            break
+        case .person(let reserved, let coversVoluntary):
+            if reserved && appliesToCampaign(coversVoluntary) {
+                if facts.consentToThisBusiness {
+                    explanations.append(.exemptConsent)
+                } else if facts.existingCustomerSameCategory {
+                    explanations.append(.exemptExistingCustomer)
+                } else {
+                    refusals.append(.reservedPerson)
+                }
+            }
+        case .unchecked:
+            // An unusable number is refused for what it is; there is no person to speak of.
+            guard case .valid = facts.number else { break }
+            if facts.consentToThisBusiness {
+                explanations.append(.exemptConsent)
+            } else if facts.existingCustomerSameCategory {
+                explanations.append(.exemptExistingCustomer)
+            } else {
+                refusals.append(.notInValidWash)
+            }
+        }
+
         var unique: [MayCallReason] = []
         for reason in refusals where !unique.contains(reason) { unique.append(reason) }
-        if unique.isEmpty { return MayCallVerdict(allowed: true, reasons: [.ok] + explanations) }
+        var explained: [MayCallReason] = []
+        for reason in explanations where !explained.contains(reason) { explained.append(reason) }
+        if unique.isEmpty { return MayCallVerdict(allowed: true, reasons: [.ok] + explained) }
         return MayCallVerdict(allowed: false, reasons: unique)
     }
 }

@@ -14,6 +14,10 @@ public enum MayCallReason: String, Sendable, Codable, CaseIterable, Hashable {
     case specialNumber = "special_number"
     // Registers and lists.
     case reservedPhone = "reserved_phone"
+    /// The person given with the question is reserved (name and address matched the register).
+    case reservedPerson = "reserved_person"
+    /// The number did not come out callable from a wash of this campaign valid now, and no person was given.
+    case notInValidWash = "not_in_valid_wash"
     case clientBlockList = "client_block_list"
     case callCentreBlockList = "call_centre_block_list"
     // The campaign.

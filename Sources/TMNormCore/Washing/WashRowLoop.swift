@@ -33,6 +33,9 @@ struct WashRowLoop {
     private var suffixRanges: [Range<Int>] = []
     /// Keeps the touched values alive so the loads are not optimised away.
     private var touched: UInt64 = 0
+    /// The phone keys of the callable rows, in list order (each once: duplicates are rejected). May-call
+    /// answers "allowed" only for these (docs/domain.md, "may call").
+    var callableKeys: [UInt32] = []
     /// Consecutive callable rows are contiguous in the window: copied with one write.
     private var runStart = 0
     private var runEnd = 0
@@ -195,6 +198,7 @@ struct WashRowLoop {
             try rejected.write(UnsafeRawBufferPointer(start: base + row.contentEnd, count: row.end - row.contentEnd))
         } else {
             tally.callable += 1
+            callableKeys.append(row.key)
             if row.start != runEnd || runStart == runEnd {
                 try flushRun(base: base, callable: &callable)
                 runStart = row.start

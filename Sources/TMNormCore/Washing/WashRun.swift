@@ -30,7 +30,7 @@ final class WashSeenNumbers {
 enum WashRun {
     static func run<Source: WashByteSource, C: WashByteSink, R: WashByteSink>(
         washer: Washer, source: Source, callable: inout C, rejected: inout R, progress: (WashProgress) -> Void
-    ) throws(WashError) -> WashSummary {
+    ) throws(WashError) -> (summary: WashSummary, callableKeys: [UInt32]) {
         let maxRow = washer.policy.maxRowBytes
         var window = WashByteWindow(source: source, capacity: maxRow + 1 + (256 << 10) + 8192)
         do { try window.fillCompletely() } catch { throw .io(error) }
@@ -66,17 +66,20 @@ enum WashRun {
             try rejected.write(scanner.lineEnding)
             let person = WashPersonColumns(layout: layout, encoding: encoding)
             let seen = WashSeenNumbers()
+            var callableKeys: [UInt32] = []
             try washer.register.withLookup { (lookup) throws(WashIOError) in
                 var loop = WashRowLoop(
                     washer: washer, fieldsExpected: header.count, person: person, encoding: encoding, lookup: lookup,
                     seen: seen.words, delimiter: delimiter)
                 try loop.run(&scanner, tally: &tally, scratch: &scratch, callable: &callable, rejected: &rejected, progress: progress)
+                callableKeys = loop.callableKeys
             }
             try callable.flush()
             try rejected.flush()
-            return summary(
+            let result = summary(
                 washer: washer, tally: tally, header: header, layout: layout, encoding: encoding, delimiter: delimiter,
                 sha256: scanner.window.source.finishSHA256(), bytes: scanner.window.bytesRead)
+            return (result, callableKeys)
         } catch let error as WashError {
             throw error
         } catch let error as WashIOError {

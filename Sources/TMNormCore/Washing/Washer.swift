@@ -33,13 +33,23 @@ public struct Washer: Sendable {
         source: Source, callable: inout Callable, rejected: inout Rejected,
         progress: (WashProgress) -> Void = { _ in }
     ) throws(WashError) -> WashSummary {
-        try WashRun.run(washer: self, source: source, callable: &callable, rejected: &rejected, progress: progress)
+        try WashRun.run(washer: self, source: source, callable: &callable, rejected: &rejected, progress: progress).summary
     }
 
-    /// Washes a list file into two output files; the outputs appear only when the wash succeeded.
+    /// Like `wash(source:callable:rejected:)`, and also the phone keys of the callable rows.
+    public func washWithKeys<Source: WashByteSource, Callable: WashByteSink, Rejected: WashByteSink>(
+        source: Source, callable: inout Callable, rejected: inout Rejected,
+        progress: (WashProgress) -> Void = { _ in }
+    ) throws(WashError) -> (summary: WashSummary, callableKeys: WashCallableKeys) {
+        let (summary, keys) = try WashRun.run(washer: self, source: source, callable: &callable, rejected: &rejected, progress: progress)
+        return (summary, WashCallableKeys(keys))
+    }
+
+    /// Washes a list file into two output files; the outputs appear only when the wash succeeded. With
+    /// `callableKeysTo`, also the callable rows' phone keys (`WashCallableKeys`), for may-call.
     public func washFile(
         at inputPath: String, callableTo callablePath: String, rejectedTo rejectedPath: String,
-        progress: (WashProgress) -> Void = { _ in }
+        callableKeysTo keysPath: String? = nil, progress: (WashProgress) -> Void = { _ in }
     ) throws(WashError) -> WashSummary {
         do {
             let source = try FileWashSource(path: inputPath)
@@ -50,9 +60,14 @@ public struct Washer: Sendable {
                 throw error
             }
             do {
-                let summary = try wash(source: source, callable: &callable, rejected: &rejected, progress: progress)
+                let (summary, keys) = try washWithKeys(source: source, callable: &callable, rejected: &rejected, progress: progress)
                 try callable.commit()
                 try rejected.commit()
+                if let keysPath {
+                    do { try Data(keys.serialized()).write(to: URL(fileURLWithPath: keysPath), options: .atomic) } catch {
+                        throw WashIOError(target: keysPath, detail: "\(error)")
+                    }
+                }
                 return summary
             } catch {
                 callable.discard()

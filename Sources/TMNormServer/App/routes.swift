@@ -17,6 +17,7 @@ func routes(_ app: Application) throws {
     app.decisionLogWriter = DecisionLogWriter()
     app.saleAnswerWriter = SaleAnswerWriter()
     app.mayCallCache = MayCallContextCache()
+    app.washCallableIndex = WashCallableIndex()
     app.apiKeyCache = APIKeyCache()
     app.registerStore = RegisterStore()
     try app.register(collection: OutboxWebRoutes())

@@ -12,7 +12,7 @@ struct MayCallDeciderTests {
         MayCallFacts(
             number: PhoneNumber.parse(number), callingTime: try CallingRules.decide(at: at), campaignActive: true,
             campaignWithinPeriod: true, hasValidWash: true, callerIDAllowed: true, reservedInRegister: reserved,
-            onClientBlockList: false, onCallCentreBlockList: false)
+            onClientBlockList: false, onCallCentreBlockList: false, personCheck: .washed)
     }
 
     @Test("an ordinary number at Tuesday noon in an active, washed campaign may be called")
@@ -84,5 +84,55 @@ struct MayCallDeciderTests {
         f.campaignWithinPeriod = false
         f.callerIDAllowed = false
         #expect(MayCallDecider.decide(f).reasons == [.campaignNotActive, .campaignOutsidePeriod, .callerIDNotAllowed])
+    }
+
+    // MARK: The person behind the number (issue 12, rule 1)
+
+    @Test(
+        "a number is allowed only when a valid wash cleared it or the person given is not reserved",
+        arguments: [
+            (MayCallPersonCheck.washed, true, [MayCallReason.ok]),
+            (.person(reserved: false, coversVoluntary: false), true, [.ok]),
+            (.person(reserved: true, coversVoluntary: false), false, [.reservedPerson]),
+            (.unchecked, false, [.notInValidWash]),
+        ])
+    func personCheck(_ check: MayCallPersonCheck, _ allowed: Bool, _ reasons: [MayCallReason]) throws {
+        var f = try facts()
+        f.personCheck = check
+        #expect(MayCallDecider.decide(f) == MayCallVerdict(allowed: allowed, reasons: reasons))
+    }
+
+    @Test("a person given with the question needs no wash; a number never washed in a campaign without washes gets both reasons")
+    func noWash() throws {
+        var f = try facts()
+        f.hasValidWash = false
+        f.personCheck = .person(reserved: false, coversVoluntary: false)
+        #expect(MayCallDecider.decide(f).allowed)
+        f.personCheck = .unchecked
+        #expect(Set(MayCallDecider.decide(f).reasons) == [.noValidWash, .notInValidWash])
+    }
+
+    @Test("consent or an existing customer lifts the register for an unchecked or reserved person, never a block list")
+    func exemptionsForPersons() throws {
+        var f = try facts()
+        f.personCheck = .unchecked
+        f.consentToThisBusiness = true
+        #expect(MayCallDecider.decide(f) == MayCallVerdict(allowed: true, reasons: [.ok, .exemptConsent]))
+        f.personCheck = .person(reserved: true, coversVoluntary: true)
+        f.consentToThisBusiness = false
+        f.existingCustomerSameCategory = true
+        #expect(MayCallDecider.decide(f) == MayCallVerdict(allowed: true, reasons: [.ok, .exemptExistingCustomer]))
+        f.onClientBlockList = true
+        #expect(MayCallDecider.decide(f).reasons == [.clientBlockList])
+    }
+
+    @Test("a voluntary organisation's campaign is stopped only by a person's reservation that covers it")
+    func voluntaryPerson() throws {
+        var f = try facts()
+        f.campaignIsVoluntary = true
+        f.personCheck = .person(reserved: true, coversVoluntary: false)
+        #expect(MayCallDecider.decide(f).allowed)
+        f.personCheck = .person(reserved: true, coversVoluntary: true)
+        #expect(MayCallDecider.decide(f).reasons == [.reservedPerson])
     }
 }

@@ -15,7 +15,9 @@ struct MayCallTests {
         var headers = HTTPHeaders()
         headers.bearerAuthorization = BearerAuthorization(token: world.callCentreKey)
         headers.contentType = HTTPMediaType(type: "text", subType: "csv")
-        let wash = try await app.testing().sendRequest(.POST, "/api/v1/washes?client=\(world.client.orgnr)", headers: headers, body: ByteBuffer(string: "telefon\n95555555\n"))
+        // The list the campaign calls: may-call allows only numbers that came out callable from it.
+        let list = "telefon\n95555555\n91234567\n" + (0..<1200).map { "930\(String(format: "%05d", $0))\n" }.joined()
+        let wash = try await app.testing().sendRequest(.POST, "/api/v1/washes?client=\(world.client.orgnr)", headers: headers, body: ByteBuffer(string: list))
         let washID = try #require(try wash.json()["id"] as? String)
         let admin = world.browser(.callCentreAdmin)
         let created = try await app.postForm("/campaigns", [
@@ -65,7 +67,8 @@ struct MayCallTests {
             let campaign = try await activeCampaign(app, world)
             let reserved = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "91234567")
             #expect(try reserved.json()["allowed"] as? Bool == false)
-            #expect(try reserved.json()["reasons"] as? [String] == ["reserved_phone"])
+            // Rejected by the wash as reserved, so no wash cleared it either.
+            #expect(try reserved.json()["reasons"] as? [String] == ["reserved_phone", "not_in_valid_wash"])
             _ = try await app.api(.POST, "/api/v1/block-list", key: world.callCentreKey, json: #"{"phones":["93000002"],"client":"\#(world.client.orgnr)"}"#)
             let blocked = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000002")
             #expect(try blocked.json()["reasons"] as? [String] == ["client_block_list"])
@@ -74,6 +77,63 @@ struct MayCallTests {
             #expect(body["allowed"] as? Bool == false)
             #expect((body["reasons"] as? [String])?.contains("saturday") == true)
             #expect(body["next_allowed"] as? String == "2026-12-07T09:00:00+01:00")
+        }
+    }
+
+    @Test("a number is allowed only when a valid wash of the campaign cleared it: a reserved person's number and a number never washed are refused")
+    func bindsToWash() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            try await importTestRegister(app)
+            let list = """
+                fornavn;etternavn;adresse;postnummer;telefon
+                Ola;Hansen;Fjordveien 3;5003;41234567
+                Anne;Berg;Torget 2;0150;95555555
+
+                """
+            let created = try await app.postForm("/campaigns", [
+                "client_id": world.client.id.uuidString, "name": "Personvask", "product_category": "strøm",
+                "caller_id": "22334455", "caller_id_listed": "on", "starts_on": "2026-11-01", "ends_on": "2026-12-31",
+            ], as: world.browser(.callCentreAdmin))
+            let path = try #require(created.headers.first(name: .location))
+            let campaign = try #require(UUID(uuidString: String(path.dropFirst("/campaigns/".count))))
+            // Washed for the campaign through the API, which attaches the wash.
+            let wash = try await app.api(.POST, "/api/v1/washes?campaign=\(campaign)", key: world.callCentreKey, json: list, contentType: HTTPMediaType(type: "text", subType: "csv"))
+            #expect(wash.status == .created)
+            #expect(try wash.json()["campaign_id"] as? String == campaign.uuidString)
+            #expect(try await app.postForm(path + "/status", ["status": "active"], as: world.browser(.callCentreAdmin)).status == .seeOther)
+            // Ola Hansen is reserved by person only: the register holds no number for him.
+            let ola = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "41234567")
+            #expect(try ola.json()["allowed"] as? Bool == false)
+            #expect(try ola.json()["reasons"] as? [String] == ["not_in_valid_wash"])
+            let never = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93999999")
+            #expect(try never.json()["reasons"] as? [String] == ["not_in_valid_wash"])
+            let anne = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "95555555")
+            #expect(try anne.json()["allowed"] as? Bool == true)
+        }
+    }
+
+    @Test("a question that carries the person needs no wash: a reserved person is refused, anyone else allowed; half a person is 422")
+    func personInQuestion() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let campaign = try await activeCampaign(app, world)
+            func ask(_ number: String, _ person: String) async throws -> TestingHTTPResponse {
+                try await app.api(.GET, "/api/v1/may-call?campaign=\(campaign)&number=\(number)&" + person, key: world.callCentreKey)
+            }
+            let ola = try await ask("41234567", "first_name=Ola&last_name=Hansen&street=Fjordveien&house_number=3&postcode=5003")
+            #expect(try ola.json()["allowed"] as? Bool == false)
+            #expect(try ola.json()["reasons"] as? [String] == ["reserved_person"])
+            let per = try await ask("41234568", "first_name=Per&last_name=Olsen&street=Kirkegata&house_number=1&postcode=0150")
+            #expect(try per.json()["allowed"] as? Bool == true)
+            let half = try await ask("41234568", "first_name=Per&last_name=Olsen")
+            #expect(half.status == .unprocessableEntity)
+            #expect(half.text.contains("postcode"))
+            let batch = try await app.api(.POST, "/api/v1/may-call", key: world.callCentreKey, json: """
+                {"campaign":"\(campaign)","items":[{"number":"41234567","first_name":"Ola","last_name":"Hansen","street":"Fjordveien","house_number":"3","postcode":"5003"},{"number":"93999999"}]}
+                """)
+            let items = try #require(try batch.json()["items"] as? [[String: Any]])
+            #expect(items.map { $0["reasons"] as? [String] ?? [] } == [["reserved_person"], ["not_in_valid_wash"]])
         }
     }
 

@@ -102,18 +102,22 @@ struct CampaignValidity: Sendable {
     let hasValidWash: Bool
     let callerIDAllowed: Bool
     let withinPeriod: Bool
+    /// The attached washes valid at the moment asked (month rule): id and storage folder.
+    var validWashes: [(id: UUID, directory: String)] = []
 
     static func check(_ campaign: CampaignModel, at instant: Date, on db: any Database) async throws -> CampaignValidity {
         let washes = try await CampaignWashModel.query(on: db).filter(\.$campaign.$id == campaign.requireID()).with(\.$wash).all()
-        let hasValidWash = washes.contains { link in
+        let valid = washes.filter { link in
             guard let until = link.wash.validUntil else { return false }
             return link.wash.washedAt <= instant && instant < until
         }
+        let hasValidWash = !valid.isEmpty
         let callerID: CallerID = campaign.callerID.isEmpty ? .hidden : .number(campaign.callerID, listedInDirectory: campaign.callerIDListed)
         let today = OsloTime.localDate(of: instant).iso8601
         return CampaignValidity(
             hasValidWash: hasValidWash,
             callerIDAllowed: CallingRules.judgeCallerID(callerID, at: instant).allowed,
-            withinPeriod: campaign.startsOn <= today && today <= campaign.endsOn)
+            withinPeriod: campaign.startsOn <= today && today <= campaign.endsOn,
+            validWashes: try valid.map { (try $0.wash.requireID(), $0.wash.storageDirectory) })
     }
 }

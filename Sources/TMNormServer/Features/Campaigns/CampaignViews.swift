@@ -31,6 +31,8 @@ enum CampaignText {
         case .campaignNotActive: Phrase(nb: "Kampanjen er ikke aktiv", en: "The campaign is not active")
         case .campaignOutsidePeriod: Phrase(nb: "Utenfor kampanjeperioden", en: "Outside the campaign period")
         case .noValidWash: Phrase(nb: "Ingen gyldig vasking denne måneden", en: "No valid wash this month")
+        case .notInValidWash: Phrase(nb: "Nummeret kom ikke ut som ringbart av en gyldig vasking for kampanjen (eller oppgi personens navn og adresse)", en: "The number did not come out callable from a valid wash of the campaign (or give the person's name and address)")
+        case .reservedPerson: Phrase(nb: "Personen er reservert i Reservasjonsregisteret", en: "The person is reserved in the reservation register")
         case .callerIDNotAllowed: Phrase(nb: "Nummervisningen er ikke tillatt", en: "The caller ID is not allowed")
         case .registerUnavailable: Phrase(nb: "Registerkopi mangler: kan ikke sjekkes", en: "No register copy: cannot be checked")
         case .checkFailed: Phrase(nb: "En sjekk kunne ikke gjøres", en: "A check could not be made")

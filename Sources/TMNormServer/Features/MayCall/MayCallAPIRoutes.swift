@@ -44,16 +44,52 @@ struct MayCallAPIRoutes: RouteCollection {
         case .invalid(_, let reason): throw AppError.invalid([.init(field: "number", reason: reason)])
         case .valid: break
         }
+        let person = try Self.person(
+            firstName: query["first_name"], lastName: query["last_name"], street: query["street"],
+            houseNumber: query["house_number"], postcode: query["postcode"], field: { $0 })
         let answers = try await MayCallService.decide(
-            numbers: [number], context: context, at: at, askedBy: Self.askedBy(req), app: req.application, on: req.db)
+            questions: [.init(number, person: person)], context: context, at: at, askedBy: Self.askedBy(req), app: req.application, on: req.db)
         guard let answer = answers.first else { throw AppError(.internalServerError, code: "internal", Phrase(nb: "Ingen avgjørelse.", en: "No decision.")) }
         return answer
+    }
+
+    /// A number with its person (name and address as in the population register).
+    struct Item: Content {
+        var number: String?
+        var first_name: String?
+        var last_name: String?
+        var street: String?
+        var house_number: String?
+        var postcode: String?
     }
 
     struct BatchInput: Content {
         var campaign: String?
         var numbers: [String]?
+        /// Numbers with their persons; answered after `numbers`, in order.
+        var items: [Item]?
         var at: String?
+    }
+
+    /// The person of a question: nil when no person field is given; all five or a 422 naming the missing ones.
+    static func person(
+        firstName: String?, lastName: String?, street: String?, houseNumber: String?, postcode: String?,
+        field: (String) -> String
+    ) throws -> PersonIdentity? {
+        let values = [("first_name", firstName), ("last_name", lastName), ("street", street), ("house_number", houseNumber), ("postcode", postcode)]
+            .map { ($0.0, ($0.1 ?? "").trimmingCharacters(in: .whitespaces)) }
+        guard values.contains(where: { !$0.1.isEmpty }) else { return nil }
+        // An address without a house number exists (it matches only another without one).
+        let missing = values.filter { $0.1.isEmpty && $0.0 != "house_number" }.map(\.0)
+        guard missing.isEmpty else {
+            throw AppError.invalid(missing.map { .init(field: field($0), reason: "is required with the person's other fields: first_name, last_name, street and postcode (and house_number, if the address has one) together") })
+        }
+        guard values.allSatisfy({ $0.1.count <= 200 }),
+              let person = PersonIdentity(firstName: values[0].1, lastName: values[1].1, street: values[2].1, houseNumber: values[3].1, postcode: values[4].1)
+        else {
+            throw AppError.invalid([.init(field: field("first_name"), reason: "the person's name and address could not be read (at most 200 characters each, a postcode of 4 digits)")])
+        }
+        return person
     }
 
     func batch(req: Request) async throws -> ListDTO<MayCallService.Answer> {
@@ -61,10 +97,20 @@ struct MayCallAPIRoutes: RouteCollection {
         let input = try req.content.decode(BatchInput.self)
         let at = try Self.instant(input.at, now: req.now)
         let context = try await loadContext(input.campaign, principal, at: at, on: req)
-        guard let numbers = input.numbers, !numbers.isEmpty else { throw AppError.invalid([.init(field: "numbers", reason: "is required: 1–10000 numbers")]) }
-        guard numbers.count <= Self.maxBatch else { throw AppError.invalid([.init(field: "numbers", reason: "at most \(Self.maxBatch) numbers per request")]) }
+        var questions = (input.numbers ?? []).map { MayCallService.Question($0) }
+        for (index, item) in (input.items ?? []).enumerated() {
+            guard let number = item.number, !number.isEmpty else {
+                throw AppError.invalid([.init(field: "items[\(index)].number", reason: "is required")])
+            }
+            let person = try Self.person(
+                firstName: item.first_name, lastName: item.last_name, street: item.street, houseNumber: item.house_number,
+                postcode: item.postcode, field: { "items[\(index)].\($0)" })
+            questions.append(.init(number, person: person))
+        }
+        guard !questions.isEmpty else { throw AppError.invalid([.init(field: "numbers", reason: "is required: 1–10000 numbers (or items)")]) }
+        guard questions.count <= Self.maxBatch else { throw AppError.invalid([.init(field: "numbers", reason: "at most \(Self.maxBatch) numbers per request")]) }
         let answers = try await MayCallService.decide(
-            numbers: numbers, context: context, at: at, askedBy: Self.askedBy(req), app: req.application, on: req.db)
+            questions: questions, context: context, at: at, askedBy: Self.askedBy(req), app: req.application, on: req.db)
         return ListDTO(items: answers)
     }
 

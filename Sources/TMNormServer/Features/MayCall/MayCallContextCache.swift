@@ -19,6 +19,8 @@ final class MayCallContextCache: Sendable {
         /// The industry norms binding the campaign's call centre (through its memberships).
         let norms: [IndustryNorm]
         let loadedAt: Date
+        /// The callable numbers of each attached wash valid at the moment asked.
+        var callable: [WashCallableKeys] = []
     }
 
     static let lifetime: TimeInterval = 1

@@ -6,6 +6,18 @@ import Vapor
 
 /// Answers "may I call this number now?" for one or many numbers of a campaign, and logs every answer.
 enum MayCallService {
+    /// One question: a number, and optionally its person (name and address), which clears a number that no
+    /// valid wash of the campaign cleared.
+    struct Question: Sendable {
+        let number: String
+        let person: PersonIdentity?
+
+        init(_ number: String, person: PersonIdentity? = nil) {
+            self.number = number
+            self.person = person
+        }
+    }
+
     /// One answer.
     struct Answer: Content {
         let number: String
@@ -27,11 +39,14 @@ enum MayCallService {
         let now = app.clock.now()
         let load: @Sendable () async throws -> MayCallContextCache.Context = {
             guard let campaign = try await CampaignModel.find(campaignID, on: db) else { throw AppError.notFound() }
+            let validity = try? await CampaignValidity.check(campaign, at: instant, on: db)
+            let index = app.washCallableIndex
             return MayCallContextCache.Context(
-                campaign: campaign, validity: try? await CampaignValidity.check(campaign, at: instant, on: db),
+                campaign: campaign, validity: validity,
                 register: try? await RegisterSelection.activeModel(for: campaign.$callCentre.id, on: db),
                 norms: try await IndustryNormService.norms(bindingCallCentre: campaign.$callCentre.id, on: OsloTime.localDate(of: instant), db: db),
-                loadedAt: now)
+                loadedAt: now,
+                callable: (validity?.validWashes ?? []).compactMap { index.keys(washID: $0.id, directory: $0.directory) })
         }
         if abs(instant.timeIntervalSince(now)) < 1 {
             return try await app.mayCallCache.context(campaignID, now: now, load: load)
@@ -42,6 +57,13 @@ enum MayCallService {
     static func decide(
         numbers: [String], context: MayCallContextCache.Context, at instant: Date, askedBy: String, app: Application, on db: any Database
     ) async throws -> [Answer] {
+        try await decide(questions: numbers.map { Question($0) }, context: context, at: instant, askedBy: askedBy, app: app, on: db)
+    }
+
+    static func decide(
+        questions: [Question], context: MayCallContextCache.Context, at instant: Date, askedBy: String, app: Application, on db: any Database
+    ) async throws -> [Answer] {
+        let numbers = questions.map(\.number)
         let now = app.clock.now()
         let campaign = context.campaign
         let campaignID = try campaign.requireID()
@@ -56,18 +78,34 @@ enum MayCallService {
 
         let parsed = numbers.map { PhoneNumber.parse($0) }
         let nationals = Array(Set(parsed.compactMap { $0.number?.national }))
-        // Exemptions only matter for numbers the register reserves, so only those are looked up.
-        let reservedNationals = Set(snapshot.map { snapshot in
-            nationals.filter { national in UInt32(national).map(snapshot.containsNumber) ?? false }
-        } ?? nationals)
-        let lookups = try? await MayCallLookups.load(nationals: nationals, exemptionCandidates: reservedNationals, campaign: campaign, on: db)
+        let callable = context.callable
+        func washed(_ key: UInt32?) -> Bool { key.map { key in callable.contains { $0.contains(key) } } ?? false }
+        // Exemptions only matter for numbers the register reserves, or whose person no wash checked.
+        let exemptionCandidates = Set(zip(questions, parsed).compactMap { question, result -> String? in
+            guard let number = result.number else { return nil }
+            let key = number.eightDigitKey
+            let reservedByNumber = snapshot.map { snapshot in key.map(snapshot.containsNumber) ?? false } ?? true
+            let reservedPerson = question.person.map { person in snapshot?.containsPerson(person.key) ?? true } ?? false
+            return reservedByNumber || reservedPerson || (question.person == nil && !washed(key)) ? number.national : nil
+        })
+        let lookups = try? await MayCallLookups.load(nationals: nationals, exemptionCandidates: exemptionCandidates, campaign: campaign, on: db)
 
         var answers: [Answer] = []
         var decisions: [DecisionRecord] = []
         let hashKey = SymmetricKey(data: Data(app.config.secret.utf8))
-        for (raw, result) in zip(numbers, parsed) {
+        for (question, result) in zip(questions, parsed) {
+            let raw = question.number
             let national = result.number?.national
             let key = result.number?.eightDigitKey
+            let personCheck: MayCallPersonCheck
+            if let person = question.person {
+                // Without a register copy the person cannot be checked: the register check below refuses anyway.
+                personCheck = .person(
+                    reserved: snapshot?.containsPerson(person.key) ?? true,
+                    coversVoluntary: snapshot?.containsVoluntaryPerson(person.key) ?? true)
+            } else {
+                personCheck = washed(key) ? .washed : .unchecked
+            }
             var reserved: Bool?
             var coversVoluntary = false
             if let snapshot, let key {
@@ -84,7 +122,8 @@ enum MayCallService {
                 onClientBlockList: lookups.map { national.map($0.clientBlocked.contains) ?? false },
                 onCallCentreBlockList: lookups.map { national.map($0.callCentreBlocked.contains) ?? false },
                 existingCustomerSameCategory: national.map { lookups?.customers.contains($0) ?? false } ?? false,
-                consentToThisBusiness: national.map { lookups?.consents.contains($0) ?? false } ?? false)
+                consentToThisBusiness: national.map { lookups?.consents.contains($0) ?? false } ?? false,
+                personCheck: personCheck)
             let verdict = MayCallDecider.decide(facts)
             let decision = DecisionRecord(
                 id: UUID(), campaignID: campaignID, callCentreID: campaign.$callCentre.id, clientID: campaign.$client.id,

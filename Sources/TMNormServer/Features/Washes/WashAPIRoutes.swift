@@ -23,18 +23,40 @@ struct WashAPIRoutes: RouteCollection {
         return principal
     }
 
+    /// `?campaign=ID` washes for that campaign (its client, product category and voluntary flag unless given)
+    /// and attaches the wash to it: may-call then answers "allowed" for the numbers that came out callable.
     func create(req: Request) async throws -> Response {
         let principal = try callCentre(req)
-        let clientID = try await WashRequestOptions.clientID(req.query[String.self, at: "client"], on: req.db)
+        var campaign: CampaignModel?
+        if let raw = req.query[String.self, at: "campaign"], !raw.isEmpty {
+            guard let id = UUID(uuidString: raw), let found = try await CampaignModel.find(id, on: req.db),
+                  found.$callCentre.id == principal.organisationID
+            else { throw AppError.notFound() }
+            campaign = found
+        }
+        var clientID = try await WashRequestOptions.clientID(req.query[String.self, at: "client"], on: req.db)
+        if let campaign {
+            if let clientID, clientID != campaign.$client.id {
+                throw AppError.invalid([.init(field: "client", reason: "is not the campaign's client")])
+            }
+            clientID = campaign.$client.id
+        }
         let upload = try await UploadSpool.spool(req, maxBytes: Self.maxUpload, app: req.application)
         defer { upload.remove() }
         let job = WashService.Job(
             listPath: upload.path, fileName: req.query[String.self, at: "name"] ?? "list.csv",
             callCentreID: principal.organisationID, clientID: clientID,
-            category: req.query[String.self, at: "category"], voluntary: req.query[Bool.self, at: "voluntary"] ?? false,
+            category: req.query[String.self, at: "category"] ?? campaign?.productCategory,
+            voluntary: req.query[Bool.self, at: "voluntary"] ?? campaign?.voluntary ?? false,
             phoneColumn: req.query[String.self, at: "phone_column"], washedBy: "api-key")
         let record = try await WashService.run(job, app: req.application)
-        return try await WashDTO(record, certificate: WashService.certificate(of: record)).encodeResponse(status: .created, for: req)
+        if let campaign {
+            try await CampaignService.attachWash(campaign, washID: try record.requireID(), on: req.db, now: req.now)
+            req.application.mayCallCache.invalidate(try campaign.requireID())
+        }
+        var dto = try WashDTO(record, certificate: WashService.certificate(of: record))
+        dto.campaign_id = try campaign?.requireID()
+        return try await dto.encodeResponse(status: .created, for: req)
     }
 
     func list(req: Request) async throws -> ListDTO<WashDTO> {

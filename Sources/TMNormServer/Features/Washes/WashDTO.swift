@@ -27,6 +27,8 @@ struct WashDTO: Content {
     let invalid_reason: String?
     let block_list_versions: [String: String]
     let links: Links
+    /// The campaign the wash was attached to when it was made (`?campaign=`).
+    var campaign_id: UUID? = nil
 
     init(_ record: WashRecordModel, certificate: WashCertificate?) throws {
         let id = try record.requireID()

@@ -51,7 +51,8 @@ enum WashService {
             summary = try await app.threadPool.runIfActive {
                 try washer.washFile(
                     at: request.listPath, callableTo: directory.appendingPathComponent("callable.csv").path,
-                    rejectedTo: directory.appendingPathComponent("rejected.csv").path)
+                    rejectedTo: directory.appendingPathComponent("rejected.csv").path,
+                    callableKeysTo: directory.appendingPathComponent(WashCallableIndex.fileName).path)
             }
         } catch let error as WashError {
             try? FileManager.default.removeItem(at: directory)
