@@ -60,4 +60,26 @@ struct OpenAPIStatusTests {
             #expect((result?["enum"] as? [String])?.contains(answer) == true, "\(answer) is not among the documented results")
         }
     }
+
+    @Test("a may-call answer always carries register and next_allowed, null when there is none (the document makes both required)")
+    func mayCallAnswerKeys() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let campaign = try await MayCallTests().activeCampaign(app, world)
+            // Year 1255 is outside the calling calendar: no next allowed moment (check_failed).
+            for response in [
+                try await app.api(.GET, "/api/v1/may-call?campaign=\(campaign)&number=93000005&at=1255-01-16T05:14:10Z", key: world.callCentreKey),
+                try await app.api(.POST, "/api/v1/may-call", key: world.callCentreKey,
+                                  json: #"{"campaign":"\#(campaign)","numbers":["93000005"],"at":"1255-01-16T05:14:10Z"}"#),
+            ] {
+                #expect(response.status == .ok, "\(response.text)")
+                let body = try response.json()
+                let answer = try #require((body["items"] as? [[String: Any]])?.first ?? body)
+                #expect(answer["allowed"] as? Bool == false)
+                #expect(answer.keys.contains("next_allowed"), "next_allowed is missing: \(response.text)")
+                #expect(answer["next_allowed"] is NSNull)
+                #expect(answer.keys.contains("register"))
+            }
+        }
+    }
 }

@@ -31,6 +31,18 @@ enum MayCallService {
             let id: String
             let obtained_at: String
         }
+
+        /// `register` and `next_allowed` are always present, null when there is none: the API document
+        /// makes them required (synthesised encoding leaves nil keys out).
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(number, forKey: .number)
+            try container.encode(allowed, forKey: .allowed)
+            try container.encode(reasons, forKey: .reasons)
+            try container.encode(decision_id, forKey: .decision_id)
+            try container.encode(register, forKey: .register)
+            try container.encode(next_allowed, forKey: .next_allowed)
+        }
     }
 
     /// The campaign with what every answer for it needs; questions about "now" share a second-long cache,
