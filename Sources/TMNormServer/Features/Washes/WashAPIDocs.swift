@@ -8,6 +8,7 @@ enum WashAPIDocs {
             request: "The call list: CSV with a header row; ; , or tab; UTF-8 or Windows-1252",
             response: OpenAPISchemas.ref("Wash"), status: 201, requestType: "text/csv",
             query: [
+                ("campaign", "Campaign id: wash for this campaign (its client, category and voluntary flag unless given) and attach the wash to it, so may-call allows the numbers that came out callable", false),
                 ("client", "Organisation number of the client the list is called for (its block list and exemptions apply)", false),
                 ("category", "Product category: existing customers of this category are exempt from the register", false),
                 ("voluntary", "true for voluntary organisations: only reservations covering them apply", false),
@@ -33,6 +34,7 @@ enum WashAPIDocs {
                 "valid_until": ["type": ["string", "null"], "format": "date-time"], "invalid_reason": ["type": ["string", "null"]],
                 "block_list_versions": ["type": "object", "additionalProperties": ["type": "string"]],
                 "links": ["type": "object", "properties": ["callable": ["type": "string"], "rejected": ["type": "string"]]],
+                "campaign_id": ["type": "string", "format": "uuid", "description": "The campaign the wash was made for and attached to (POST with ?campaign=)"],
             ],
         ]),
     ]
