@@ -25,6 +25,9 @@ public struct CallerIDDecision: Sendable, Hashable {
     public let ruleSetInForce: Bool
     public let textNorwegian: String
     public let textEnglish: String
+    /// An allowed caller ID that a later rule forbids (a mobile number in January–October 2025).
+    public var warningNorwegian: String? = nil
+    public var warningEnglish: String? = nil
 }
 
 extension CallingRules {
@@ -73,7 +76,13 @@ extension CallingRules {
                     "Nummertypen «\(cls.rawValue)» er ikke tillatt som avsendernummer fra \(since.norwegianFormatted) (tillatt: \(names)).",
                     "Number class '\(cls.rawValue)' is not allowed as caller ID from \(since.iso8601) (allowed: \(names)).")
             }
-            return decision(.ok, cls, "Avsendernummeret er tillatt.", "The caller ID is allowed.")
+            var ok = decision(.ok, cls, "Avsendernummeret er tillatt.", "The caller ID is allowed.")
+            let day = OsloTime.localDate(of: at)
+            if cls == .mobile, day >= CallerIDRules.mobileWarningFrom, day < CallerIDRules.nkomGuidance2025.effectiveFrom {
+                ok.warningNorwegian = "Advarsel: Nkom sa i november 2025 at callsentre ikke kan vise vanlige mobilnumre; samtaler før det er ikke brudd."
+                ok.warningEnglish = "Warning: Nkom stated in November 2025 that call centres may not show ordinary mobile numbers; calls before that are not breaches."
+            }
+            return ok
         }
     }
 

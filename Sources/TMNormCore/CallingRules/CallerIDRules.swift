@@ -66,16 +66,23 @@ public enum CallerIDRules {
         forbidsHidden: true, requiresDirectoryListing: true, allowedClasses: nil,
         source: "rule in force from 2018-01-01 (TMNorm DOMAIN.md §2; statutory reference not recorded)")
 
-    /// From 2025 (Nkom): call centres may not show ordinary 8-digit mobile numbers. The allowed classes
-    /// are the ones named as allowed (5-digit, 815, landline); other special, M2M, short and foreign
-    /// numbers are refused as policy, since no source allowing them was found (fail closed).
-    public static let nkom2025 = CallerIDRuleSet(
-        id: "nkom-2025-01-01", effectiveFrom: LocalDate(uncheckedYear: 2025, month: 1, day: 1),
+    /// Nkom's guidance of November 2025: call centres may not show ordinary 8-digit mobile numbers. Nkom presents
+    /// it as existing law (nummerforskriften § 3 g), but it was first stated then, so calls before it are not
+    /// judged breaches (a mobile caller ID in January–October 2025 gets a warning, `mobileWarningFrom`). The
+    /// exact day is policy: the first day of the month of publication (docs/domain.md). The allowed classes
+    /// are the ones named as allowed (5-digit, 815, landline); other special, M2M, short and foreign numbers
+    /// are refused as policy, since no source allowing them was found (fail closed).
+    public static let nkomGuidance2025 = CallerIDRuleSet(
+        id: "nkom-guidance-2025-11-01", effectiveFrom: LocalDate(uncheckedYear: 2025, month: 11, day: 1),
         forbidsHidden: true, requiresDirectoryListing: true, allowedClasses: [.fiveDigit, .number815, .landline],
-        source: "Nkom rule in force from 2025-01-01 (TMNorm DOMAIN.md §2)")
+        source: "Nkom guidance published November 2025, presented as nummerforskriften § 3 g (docs/domain.md)")
+
+    /// From this day until the guidance, a mobile caller ID is allowed with a warning: Nkom's position is
+    /// that the rule already applied, but it was not stated before November 2025.
+    public static let mobileWarningFrom = LocalDate(uncheckedYear: 2025, month: 1, day: 1)
 
     /// Every recorded version, oldest first.
-    public static let history: [CallerIDRuleSet] = [none2009, hiddenAndUnlisted2018, nkom2025]
+    public static let history: [CallerIDRuleSet] = [none2009, hiddenAndUnlisted2018, nkomGuidance2025]
 
     /// The version in force on an Oslo date; before the first, the first is applied and marked not in force.
     public static func ruleSet(on date: LocalDate, history: [CallerIDRuleSet] = history) -> (

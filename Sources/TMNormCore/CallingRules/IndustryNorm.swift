@@ -4,7 +4,7 @@
 /// norm could never open a moment the law closes. Validation still rejects versions written as if
 /// they could (opening earlier, closing later, opening a weekend day), so editors see the mistake.
 public struct IndustryNorm: Hashable, Sendable, Codable {
-    /// The name used to pick the norm, e.g. "bransjenorm".
+    /// The name used to pick the norm, e.g. "eksempelnorm".
     public let name: String
     /// The versions, oldest first.
     public let versions: [IndustryNormVersion]
@@ -41,7 +41,7 @@ public struct IndustryNorm: Hashable, Sendable, Codable {
 
 /// One version of an industry norm, in force from `effectiveFrom` (Oslo date) until the next version.
 public struct IndustryNormVersion: Hashable, Sendable, Codable {
-    /// Stable id recorded with every decision, e.g. "bransjenorm-2009-08-19".
+    /// Stable id recorded with every decision, e.g. "eksempelnorm-strengere-2009-08-19".
     public let id: String
     public let effectiveFrom: LocalDate
     /// Allowed hours per weekday; a weekday without hours is closed by the norm.
@@ -88,21 +88,22 @@ public struct IndustryNormVersion: Hashable, Sendable, Codable {
 }
 
 extension IndustryNorm {
-    /// Example built-in norm: statutory hours, and closed on Christmas Eve, New Year's Eve and Easter
-    /// Saturday from 2009-08-19 (the date of the Bransjenorm for callsentre). Which days the real norm
-    /// closes is policy for the association to edit; the server stores the real norms and passes them in.
-    public static let bransjenorm = IndustryNorm(
-        uncheckedName: "bransjenorm",
+    /// An example of a norm stricter than the law, not a quote of any real one: statutory hours, and closed
+    /// on Christmas Eve, New Year's Eve and Easter Saturday (days the law leaves open). Named so that it cannot
+    /// be mistaken for the real Bransjenorm for callcentre of 2009; real norms are the associations' own,
+    /// stored by the server and passed in.
+    public static let exampleStricterNorm = IndustryNorm(
+        uncheckedName: "eksempelnorm",
         versions: [
             IndustryNormVersion(
-                id: "bransjenorm-2009-08-19",
+                id: "eksempelnorm-strengere-2009-08-19",
                 effectiveFrom: LocalDate(uncheckedYear: 2009, month: 8, day: 19),
                 hours: Dictionary(uniqueKeysWithValues: Weekday.workdays.map { ($0, CallingHours.wholeHours(9, 21)) }),
                 closedSpecialDays: [.christmasEve, .newYearsEve, .easterSaturday])
         ])
 
     /// The norms the command line knows by name.
-    public static let builtIn: [IndustryNorm] = [bransjenorm]
+    public static let builtIn: [IndustryNorm] = [exampleStricterNorm]
 
     /// A built-in norm by name (case-insensitive).
     public static func builtIn(named name: String) throws(CallingRulesError) -> IndustryNorm {

@@ -23,7 +23,7 @@ extension PhoneAllocationTable {
         .eight("49", .unallocated, "not allocated in the numbering plan"),
         .eight("4536", .unallocated, "not allocated in the numbering plan"),
         .eight("5", .allocated(.fixed), "fixed network (50–57)"),
-        .eight("58", .allocated(.m2m), "machine-to-machine"),
+        .eight("58", .unallocated, "series 58 is machine-to-machine with 12 digits only"),
         .eight("59", .allocated(.m2m), "machine-to-machine"),
         .eight("6", .allocated(.fixed), "fixed network"),
         .eight("7", .allocated(.fixed), "fixed network"),
@@ -36,7 +36,7 @@ extension PhoneAllocationTable {
         .eight("9", .allocated(.mobile), "mobile"),
         // 12-digit machine-to-machine numbers.
         PhoneAllocationRule(length: 12, prefix: "58", allocation: .allocated(.m2m), note: "machine-to-machine"),
-        PhoneAllocationRule(length: 12, prefix: "59", allocation: .allocated(.m2m), note: "machine-to-machine"),
+        PhoneAllocationRule(length: 12, prefix: "59", allocation: .unallocated, note: "series 59 is machine-to-machine with 8 digits only"),
         // 5-digit numbers 02000–09999.
         PhoneAllocationRule(length: 5, prefix: "00", allocation: .unallocated, note: "5-digit numbers run 02000–09999"),
         PhoneAllocationRule(length: 5, prefix: "01", allocation: .unallocated, note: "5-digit numbers run 02000–09999"),

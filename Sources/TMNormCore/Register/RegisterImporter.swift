@@ -22,22 +22,23 @@ public enum RegisterImporter {
     static let maxRowBytes = 64 * 1024
 
     /// Imports the file at `path`. `obtainedAt` is when the delivery was received (the month rule uses it);
-    /// `plainVoluntary` says whether the numbers of a plain file also cover voluntary organisations.
+    /// `plainVoluntary` says whether the numbers of a plain file also cover voluntary organisations; a plain file
+    /// does not say, and most reserved people also reserve against them, so it defaults to yes (fail closed).
     public static func importFile(
-        path: String, obtainedAt: Date, plainVoluntary: Bool = false, snapshotID: String? = nil,
-        phoneTable: PhoneAllocationTable = .nkom2026
+        path: String, obtainedAt: Date, plainVoluntary: Bool = true, snapshotID: String? = nil,
+        phoneTable: PhoneAllocationTable = .nkom2026, obtainedAtBasis: RegisterDateBasis? = nil
     ) throws(RegisterImportError) -> RegisterImportResult {
         let source: FileWashSource
         do { source = try FileWashSource(path: path) } catch { throw .io(error) }
         return try importRegister(
             from: source, fileName: URL(fileURLWithPath: path).lastPathComponent, obtainedAt: obtainedAt,
-            plainVoluntary: plainVoluntary, snapshotID: snapshotID, phoneTable: phoneTable)
+            plainVoluntary: plainVoluntary, snapshotID: snapshotID, phoneTable: phoneTable, obtainedAtBasis: obtainedAtBasis)
     }
 
     /// Imports from any byte source (an upload held in memory, a file).
     public static func importRegister<Source: WashByteSource>(
-        from source: Source, fileName: String, obtainedAt: Date, plainVoluntary: Bool = false,
-        snapshotID: String? = nil, phoneTable: PhoneAllocationTable = .nkom2026
+        from source: Source, fileName: String, obtainedAt: Date, plainVoluntary: Bool = true,
+        snapshotID: String? = nil, phoneTable: PhoneAllocationTable = .nkom2026, obtainedAtBasis: RegisterDateBasis? = nil
     ) throws(RegisterImportError) -> RegisterImportResult {
         var window = WashByteWindow(source: source, capacity: 2 * maxRowBytes + 64 * 1024)
         do { try window.fillCompletely() } catch { throw .io(error) }
@@ -69,7 +70,8 @@ public enum RegisterImporter {
         let sha256 = scanner.window.source.finishSHA256()
         let snapshot = reader.builder.build(
             id: snapshotID ?? RegisterSnapshotMetadata.defaultID(sourceSHA256: sha256, obtainedAt: obtainedAt),
-            sourceFileName: fileName, sourceSHA256: sha256, obtainedAt: obtainedAt, sourceFormat: format)
+            sourceFileName: fileName, sourceSHA256: sha256, obtainedAt: obtainedAt, sourceFormat: format,
+            obtainedAtBasis: obtainedAtBasis)
         let m = snapshot.metadata
         let report = RegisterImportReport(
             sourceFileName: fileName, sourceSHA256: sha256, format: format, encoding: encoding, rows: reader.rows,
@@ -110,5 +112,16 @@ public enum RegisterImporter {
             throw .notARegisterFile("the first line is '\(String(firstText.prefix(200)))'")
         }
         return .plain
+    }
+}
+
+/// `yes`/`no` (also `ja`/`nei`, `true`/`false`, `y`/`n`) for the plain format's voluntary-organisation option.
+public enum RegisterVoluntaryOption {
+    public static func parse(_ text: String) -> Bool? {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "yes", "y", "ja", "j", "true", "1", "on": true
+        case "no", "n", "nei", "false", "0", "off": false
+        default: nil
+        }
     }
 }

@@ -32,17 +32,19 @@ public struct RegisterSnapshotBuilder: Sendable {
 
     /// The snapshot; `metadata` counts are filled in here.
     public func build(
-        id: String, sourceFileName: String, sourceSHA256: String, obtainedAt: Date, sourceFormat: RegisterSourceFormat
+        id: String, sourceFileName: String, sourceSHA256: String, obtainedAt: Date, sourceFormat: RegisterSourceFormat,
+        obtainedAtBasis: RegisterDateBasis? = nil
     ) -> RegisterSnapshot {
         typealias S = RegisterSnapshotLayout.Section
         let sortedPersons = Self.sortedDistinct(persons)
         let sortedVoluntary = Self.sortedDistinct(voluntaryPersons)
         let numberCount = numbers.reduce(0) { $0 + $1.nonzeroBitCount }
         let voluntaryNumberCount = voluntaryNumbers.reduce(0) { $0 + $1.nonzeroBitCount }
-        let metadata = RegisterSnapshotMetadata(
+        var metadata = RegisterSnapshotMetadata(
             id: id, sourceFileName: sourceFileName, sourceSHA256: sourceSHA256, obtainedAt: obtainedAt,
             sourceFormat: sourceFormat, numberCount: numberCount, personCount: sortedPersons.count,
             voluntaryNumberCount: voluntaryNumberCount, voluntaryPersonCount: sortedVoluntary.count)
+        metadata.obtainedAtBasis = obtainedAtBasis
         var words: [S: [UInt64]] = [:]
         var indices: [S: [UInt32]] = [:]
         var packed: [S: [UInt8]] = [:]

@@ -27,6 +27,8 @@ public struct RegisterSnapshotMetadata: Sendable, Codable, Equatable {
     public var voluntaryNumberCount: Int
     /// Distinct persons whose reservation also covers voluntary organisations.
     public var voluntaryPersonCount: Int
+    /// Where `obtainedAt` came from; nil in snapshots written before this was recorded.
+    public var obtainedAtBasis: RegisterDateBasis?
 
     public init(
         id: String, sourceFileName: String, sourceSHA256: String, obtainedAt: Date, sourceFormat: RegisterSourceFormat,
@@ -48,4 +50,16 @@ public struct RegisterSnapshotMetadata: Sendable, Codable, Equatable {
     public static func defaultID(sourceSHA256: String, obtainedAt: Date) -> String {
         "reg-\(OsloTime.localDate(of: obtainedAt).iso8601)-\(sourceSHA256.prefix(12))"
     }
+}
+
+/// Where a register copy's "obtained" date came from; the wash certificate repeats it, since the month rule
+/// rests on that date.
+public enum RegisterDateBasis: String, Sendable, Codable, Equatable {
+    /// Given by the person importing (`--obtained-at`, the form's date).
+    case given
+    /// The delivery's own date: neither format carries one inside the file, so the CLI's offline
+    /// `register build` and `wash` use the delivered file's modification time.
+    case delivery
+    /// Not given and not in the file: the moment of the import.
+    case imported
 }

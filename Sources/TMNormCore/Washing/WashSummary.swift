@@ -13,6 +13,8 @@ public struct WashRegisterReference: Sendable, Codable, Equatable {
     /// SHA-256 of the register delivery the snapshot was built from.
     public var sha256: String
     public var obtainedAt: Date
+    /// Where `obtainedAt` came from (given, the delivery's own date, or the import); nil for older copies.
+    public var obtainedAtBasis: RegisterDateBasis? = nil
 }
 
 /// What a wash did: counts per outcome and everything a wash certificate records.

@@ -1,4 +1,5 @@
 import Foundation
+import TMNormCore
 
 /// Everything the server reads from the environment, each value with a working development default.
 public struct AppConfig: Sendable {
@@ -56,6 +57,9 @@ public struct AppConfig: Sendable {
     public var webhookAllowedHosts: Set<String> = []
     /// A register import that shrinks the active copy by more than this share is refused unless forced.
     public var registerMaxShrink: Double = 0.10
+    /// TMNORM_CLOCK: the moment this process's clock starts at (then it runs at real speed). For benchmarks
+    /// and demonstrations on a weekday at working hours; never set in production.
+    public var clockStart: Date? = nil
 
     public init(
         hostname: String = "127.0.0.1",
@@ -118,6 +122,7 @@ public struct AppConfig: Sendable {
         config.messaging = MessagingConfig.fromEnvironment(env)
         if let seconds = env["TMNORM_SQLITE_CHECKPOINT_SECONDS"].flatMap(Double.init), seconds > 0 { config.sqliteCheckpointSeconds = max(0.1, seconds) }
         if let megabytes = env["TMNORM_SQLITE_WAL_LIMIT_MB"].flatMap(Int.init), megabytes > 0 { config.sqliteLogLimitMB = megabytes }
+        if let raw = env["TMNORM_CLOCK"], !raw.isEmpty { config.clockStart = try? OsloTime.parseTimestamp(raw) }
         config.trustedProxies = list(env["TMNORM_TRUSTED_PROXIES"])
         config.metricsAllowedAddresses = list(env["TMNORM_METRICS_ALLOW"])
         config.metricsToken = env["TMNORM_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }

@@ -2,6 +2,7 @@ import Fluent
 import Logging
 import NIOCore
 import NIOPosix
+import TMNormCore
 import Vapor
 
 /// Builds and runs the application for the command line; the executable stays a thin shell.
@@ -35,6 +36,11 @@ public enum ServerBootstrap {
         environment.arguments = ["tmnorm"]
         let app = try await Application.make(environment)
         if let logLevel { app.logger.logLevel = logLevel }
+        if let start = config.clockStart {
+            let began = Date()
+            app.clock = AppClock { start.addingTimeInterval(Date().timeIntervalSince(began)) }
+            app.logger.warning("clock", metadata: ["TMNORM_CLOCK": .string(OsloTime.iso8601(start)), "note": "the clock is shifted: for benchmarks and demonstrations only"])
+        }
         do {
             try await configure(app, config: config)
         } catch {

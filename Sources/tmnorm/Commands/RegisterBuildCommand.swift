@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TMNormCore
 
-/// `tmnorm register build FILE --out SNAPSHOT [--voluntary] [--obtained-at TIME] [--json]`: builds a
+/// `tmnorm register build FILE --out SNAPSHOT [--voluntary yes|no] [--obtained-at TIME] [--json]`: builds a
 /// register snapshot file from a register delivery without a database (the file-only workflow).
 struct RegisterBuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,8 +15,8 @@ struct RegisterBuildCommand: ParsableCommand {
     @Option(help: "Where to write the snapshot (written atomically).")
     var out: String
 
-    @Flag(help: "A plain file's numbers also cover voluntary organisations.")
-    var voluntary = false
+    @Option(help: "A plain file's numbers also cover voluntary organisations: yes (default, fail closed) or no.")
+    var voluntary: String = "yes"
 
     @Option(name: .customLong("obtained-at"), help: "When the delivery was obtained (ISO 8601; default: the file's modification time).")
     var obtainedAt: String?
@@ -28,6 +28,7 @@ struct RegisterBuildCommand: ParsableCommand {
     var json = false
 
     func run() throws {
+        guard let plainVoluntary = RegisterVoluntaryOption.parse(voluntary) else { throw ValidationError("--voluntary must be yes or no") }
         let obtained: Date
         if let obtainedAt {
             do { obtained = try OsloTime.parseTimestamp(obtainedAt) } catch {
@@ -38,7 +39,9 @@ struct RegisterBuildCommand: ParsableCommand {
         }
         let result: RegisterImportResult
         do {
-            result = try RegisterImporter.importFile(path: file, obtainedAt: obtained, plainVoluntary: voluntary, snapshotID: id)
+            result = try RegisterImporter.importFile(
+                path: file, obtainedAt: obtained, plainVoluntary: plainVoluntary, snapshotID: id,
+                obtainedAtBasis: obtainedAt == nil ? .delivery : .given)
         } catch {
             WashCommandSupport.fail(error.description, error.norwegian)
         }

@@ -18,12 +18,16 @@ struct RegisterCommand: AsyncParsableCommand {
         @OptionGroup var database: DatabaseOptions
         @Option(help: "The call centre whose licensed copy this is (default: the installation's copy).") var org: String?
         @Option(name: .customLong("obtained-at"), help: "When the delivery was obtained, YYYY-MM-DD or ISO 8601 (default: now).") var obtainedAt: String?
-        @Flag(help: "Plain number files: the reservations also cover voluntary organisations.") var voluntary = false
+        @Option(help: "Plain number files: do the reservations also cover voluntary organisations? yes (default: a plain file does not say, and most reserved people also reserve against them) or no.")
+        var voluntary: String = "yes"
         @Flag(help: "Print the import record as JSON.") var json = false
         @Flag(help: "Import even when the delivery has no valid rows or shrinks the active copy by more than TMNORM_REGISTER_MAX_SHRINK_PERCENT (default 10).") var force = false
 
         func run() async throws {
             let obtained = try obtainedAt.map(RegisterCommand.parseInstant)
+            guard let voluntary = RegisterVoluntaryOption.parse(self.voluntary) else {
+                throw ValidationError("--voluntary must be yes or no")
+            }
             let entry = try await ServerBootstrap.withApplication(config: database.config()) { app in
                 try await RegisterDirectory.importFile(path: file, orgnr: org, obtainedAt: obtained, plainVoluntary: voluntary, force: force, app: app)
             }

@@ -45,8 +45,8 @@ struct WashCommand: AsyncParsableCommand {
     @Flag(help: "The campaign is for a voluntary organisation: only reservations covering voluntary organisations apply.")
     var voluntary = false
 
-    @Flag(name: .customLong("register-voluntary"), help: "A plain register file's numbers also cover voluntary organisations.")
-    var registerVoluntary = false
+    @Option(name: .customLong("register-voluntary"), help: "A plain register file's numbers also cover voluntary organisations: yes (default, fail closed) or no.")
+    var registerVoluntary: String = "yes"
 
     @Option(name: .customLong("certificate"), help: "Also write the wash certificate (JSON) to this file.")
     var certificatePath: String?
@@ -64,7 +64,10 @@ struct WashCommand: AsyncParsableCommand {
         guard let rule = WashFreshnessRule(parsing: freshness) else {
             throw ValidationError("--freshness must be same-month or max-age-days:N")
         }
-        let snapshot = try WashCommandSupport.loadRegister(register, voluntary: registerVoluntary)
+        guard let plainVoluntary = RegisterVoluntaryOption.parse(registerVoluntary) else {
+            throw ValidationError("--register-voluntary must be yes or no")
+        }
+        let snapshot = try WashCommandSupport.loadRegister(register, voluntary: plainVoluntary)
         var policy = WashPolicy(isVoluntaryOrganisation: voluntary, phoneColumn: phoneColumn.map(WashColumnSelector.init(parsing:)))
         if let client {
             let orgnr: OrganisationNumber

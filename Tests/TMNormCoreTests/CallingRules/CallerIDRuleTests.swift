@@ -20,10 +20,12 @@ struct CallerIDRuleTests {
     }
 
     @Test(
-        "ordinary mobile numbers are allowed until 2024-12-31 and refused from 2025-01-01",
+        "ordinary mobile numbers are allowed until Nkom's guidance of November 2025 and refused from it",
         arguments: [
             ("2024-12-31T23:59:59+01:00", CallerIDReason.ok, "mfl-2018-01-01"),
-            ("2025-01-01T00:00:00+01:00", .mobileNumber, "nkom-2025-01-01"),
+            ("2025-01-01T00:00:00+01:00", .ok, "mfl-2018-01-01"),
+            ("2025-10-31T23:59:59+01:00", .ok, "mfl-2018-01-01"),
+            ("2025-11-01T00:00:00+01:00", .mobileNumber, "nkom-guidance-2025-11-01"),
         ])
     func mobile(time: String, reason: CallerIDReason, ruleSet: String) throws {
         let d = CallingRules.judgeCallerID(.number("+47 912 34 567", listedInDirectory: true), at: try at(time))
@@ -62,6 +64,18 @@ struct CallerIDRuleTests {
     func beforeLaw() throws {
         let d = CallingRules.judgeCallerID(.hidden, at: try at("2009-05-31T12:00:00+02:00"))
         #expect(d.allowed && !d.ruleSetInForce && d.ruleSetID == "mfl-2009-06-01-no-caller-id-rule")
+    }
+
+    @Test("a mobile caller ID in January–October 2025 is no breach, only a warning; before 2025 not even that")
+    func mobileWarning() throws {
+        let warned = CallingRules.judgeCallerID(.number("91234567", listedInDirectory: true), at: try at("2025-06-02T12:00:00+02:00"))
+        #expect(warned.allowed)
+        #expect(warned.warningEnglish?.contains("November 2025") == true)
+        #expect(warned.warningNorwegian != nil)
+        let before = CallingRules.judgeCallerID(.number("91234567", listedInDirectory: true), at: try at("2024-06-03T12:00:00+02:00"))
+        #expect(before.allowed && before.warningEnglish == nil)
+        let landline = CallingRules.judgeCallerID(.number("22123456", listedInDirectory: true), at: try at("2025-06-02T12:00:00+02:00"))
+        #expect(landline.warningEnglish == nil)
     }
 
     @Test("an unlisted mobile number in 2025 is refused for being unlisted first")

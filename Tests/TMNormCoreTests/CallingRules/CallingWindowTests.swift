@@ -17,7 +17,7 @@ struct CallingWindowTests {
     func easterWeek() throws {
         let law = try CallingRules.allowedWindows(from: try date("2026-03-30"), through: try date("2026-04-06"))
         #expect(law.map { OsloTime.localDate(of: $0.start).day } == [30, 31, 1])
-        #expect(try CallingRules.allowedWindows(from: try date("2026-03-30"), through: try date("2026-04-06"), norm: .bransjenorm) == law)
+        #expect(try CallingRules.allowedWindows(from: try date("2026-03-30"), through: try date("2026-04-06"), norm: .exampleStricterNorm) == law)
     }
 
     @Test("windows carry the offset in force: the week of the spring change switches to +02:00")

@@ -4,47 +4,47 @@ import Testing
 
 @Suite("Industry norms: stricter layers with their own versions")
 struct IndustryNormTests {
-    @Test("the built-in bransjenorm validates against the law")
+    @Test("the built-in example norm validates against the law")
     func builtInValid() throws {
-        let n = IndustryNorm.bransjenorm
+        let n = IndustryNorm.exampleStricterNorm
         #expect(try IndustryNorm(name: n.name, versions: n.versions) == n)
-        #expect(try IndustryNorm.builtIn(named: "Bransjenorm") == n)
+        #expect(try IndustryNorm.builtIn(named: "Eksempelnorm") == n)
     }
 
     @Test("an unknown norm name is an error that lists the known ones")
     func unknownNorm() {
-        #expect(throws: CallingRulesError.unknownNorm("nope", known: ["bransjenorm"])) {
+        #expect(throws: CallingRulesError.unknownNorm("nope", known: ["eksempelnorm"])) {
             try IndustryNorm.builtIn(named: "nope")
         }
     }
 
     @Test(
-        "the bransjenorm closes Christmas Eve and New Year's Eve on weekdays, 2009–2040",
+        "the example stricter norm closes Christmas Eve and New Year's Eve on weekdays, 2009–2040",
         arguments: Array(2009...2040))
     func christmasAndNewYearsEve(year: Int) throws {
         for day in [try LocalDate(year: year, month: 12, day: 24), try LocalDate(year: year, month: 12, day: 31)]
         where !day.isWeekend {
             let without = try CallingRules.decide(at: try osloInstant(day))
             #expect(without.allowed)
-            let with = try CallingRules.decide(at: try osloInstant(day), norm: .bransjenorm)
+            let with = try CallingRules.decide(at: try osloInstant(day), norm: .exampleStricterNorm)
             #expect(!with.allowed && with.reason == .normClosed)
-            #expect(with.normVersionID == "bransjenorm-2009-08-19")
+            #expect(with.normVersionID == "eksempelnorm-strengere-2009-08-19")
             #expect(with.specialDay == (day.day == 24 ? .christmasEve : .newYearsEve))
-            #expect(with.textNorwegian.contains("Bransjenormen «bransjenorm»"))
+            #expect(with.textNorwegian.contains("Bransjenormen «eksempelnorm»"))
             let next = try #require(with.nextAllowed)
-            #expect(try CallingRules.decide(at: next, norm: .bransjenorm).allowed)
+            #expect(try CallingRules.decide(at: next, norm: .exampleStricterNorm).allowed)
         }
     }
 
     @Test("Christmas 2026 with the norm: refused from Thursday the 24th until Monday the 28th at 09:00")
     func christmas2026() throws {
-        let d = try CallingRules.decide(at: try at("2026-12-24T10:00:00+01:00"), norm: .bransjenorm)
+        let d = try CallingRules.decide(at: try at("2026-12-24T10:00:00+01:00"), norm: .exampleStricterNorm)
         #expect(d.nextAllowed.map(OsloTime.iso8601) == "2026-12-28T09:00:00+01:00")
     }
 
     @Test("on Easter Saturday the law's Saturday rule is the reason, not the norm")
     func easterSaturday() throws {
-        let d = try CallingRules.decide(at: try at("2026-04-04T12:00:00+02:00"), norm: .bransjenorm)
+        let d = try CallingRules.decide(at: try at("2026-04-04T12:00:00+02:00"), norm: .exampleStricterNorm)
         #expect(d.reason == .saturday)
     }
 
@@ -105,8 +105,8 @@ struct IndustryNormTests {
     func json() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let data = try encoder.encode(IndustryNorm.bransjenorm)
-        #expect(try JSONDecoder().decode(IndustryNorm.self, from: data) == IndustryNorm.bransjenorm)
+        let data = try encoder.encode(IndustryNorm.exampleStricterNorm)
+        #expect(try JSONDecoder().decode(IndustryNorm.self, from: data) == IndustryNorm.exampleStricterNorm)
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains(#""closed_special_days":["christmas_eve","new_years_eve","easter_saturday"]"#))
         #expect(text.contains(#""monday":{"closes":"21:00","opens":"09:00"}"#))

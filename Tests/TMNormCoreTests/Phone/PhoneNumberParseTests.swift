@@ -34,10 +34,8 @@ struct PhoneNumberParseTests {
         ("57123456", "57123456", .fixed),
         ("61234567", "61234567", .fixed),
         ("73123456", "73123456", .fixed),
-        ("58123456", "58123456", .m2m),
         ("59123456", "59123456", .m2m),
         ("580012345678", "580012345678", .m2m),
-        ("+47 5900 1234 5678", "590012345678", .m2m),
         ("0047580012345678", "580012345678", .m2m),
         ("47580012345678", "580012345678", .m2m),
         ("800 12 345", "80012345", .special),
@@ -70,11 +68,21 @@ struct PhoneNumberParseTests {
         #expect(PhoneNumber.parse(digits).number?.national == "91234567")
     }
 
+    @Test("series 58 is machine-to-machine with 12 digits only, series 59 with 8 digits only")
+    func m2mSeries() {
+        #expect(PhoneNumber.parse("58123456").number == nil)
+        #expect(PhoneNumber.parse("58123456").reason?.contains("12 digits") == true)
+        #expect(PhoneNumber.parse("590012345678").number == nil)
+        #expect(PhoneNumber.parse("590012345678").reason?.contains("8 digits") == true)
+        #expect(PhoneNumber.parse("580012345678").number?.kind == .m2m)
+        #expect(PhoneNumber.parse("59123456").number?.kind == .m2m)
+    }
+
     @Test("the eight-digit key is the national number for 8 digits and nil otherwise")
     func eightDigitKey() {
         #expect(PhoneNumber.parse("+47 912 34 567").number?.eightDigitKey == 91_234_567)
         #expect(PhoneNumber.parse("22 00 00 01").number?.eightDigitKey == 22_000_001)
-        #expect(PhoneNumber.parse("58123456").number?.eightDigitKey == 58_123_456)
+        #expect(PhoneNumber.parse("59123456").number?.eightDigitKey == 59_123_456)
         #expect(PhoneNumber.parse("02000").number?.eightDigitKey == nil)
         #expect(PhoneNumber.parse("113").number?.eightDigitKey == nil)
         #expect(PhoneNumber.parse("580012345678").number?.eightDigitKey == nil)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import TMNormCore
@@ -36,5 +37,32 @@ struct RegisterImportPolicyTests {
         #expect(refusal.description.contains("99 %"))
         #expect(refusal.norwegian.contains("numre"))
         #expect(refusal.norwegian.contains("tving"))
+    }
+}
+
+@Suite("A plain register copy that does not say counts as covering voluntary organisations")
+struct RegisterVoluntaryDefaultTests {
+    @Test("by default every number of a plain file covers voluntary organisations; `no` says otherwise")
+    func failClosed() throws {
+        let file = Array("91234567\n41234567\n".utf8)
+        let assumed = try RegisterImporter.importRegister(from: DataWashSource(Data(file)), fileName: "plain.txt", obtainedAt: Date(timeIntervalSince1970: 0))
+        #expect(assumed.report.voluntaryNumbers == 2)
+        let declared = try RegisterImporter.importRegister(from: DataWashSource(Data(file)), fileName: "plain.txt", obtainedAt: Date(timeIntervalSince1970: 0), plainVoluntary: false)
+        #expect(declared.report.voluntaryNumbers == 0)
+    }
+
+    @Test("yes/no are read in both languages; anything else is refused", arguments: [("yes", true), ("JA", true), ("no", false), ("nei", false)])
+    func option(_ text: String, _ value: Bool) {
+        #expect(RegisterVoluntaryOption.parse(text) == value)
+        #expect(RegisterVoluntaryOption.parse("kanskje") == nil)
+    }
+
+    @Test("the snapshot records where its date came from, and a wash certificate repeats it")
+    func basis() throws {
+        let result = try RegisterImporter.importRegister(
+            from: DataWashSource(Data("91234567\n".utf8)), fileName: "plain.txt", obtainedAt: Date(timeIntervalSince1970: 0), obtainedAtBasis: .imported)
+        #expect(result.snapshot.metadata.obtainedAtBasis == .imported)
+        let summary = try Washer(register: result.snapshot).wash(data: Data("telefon\n93000001\n".utf8)).summary
+        #expect(summary.register.obtainedAtBasis == .imported)
     }
 }

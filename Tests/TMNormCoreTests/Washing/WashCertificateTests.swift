@@ -45,10 +45,13 @@ struct WashCertificateTests {
         #expect(until == Self.at(expected))
     }
 
-    @Test("with max-age-days the copy may be at most N Oslo days old when calling")
+    @Test("with max-age-days the copy may be at most N Oslo days old when calling, and the list never spans two months")
     func maxAge() {
+        // 31 days would reach 2 December: capped at the end of the wash month.
         let (until, _) = Self.validity(washed: "2026-11-20T10:00", obtained: "2026-11-01T10:00", rule: .maxAgeDays(31))
-        #expect(until == Self.at("2026-12-02T10:00"))
+        #expect(until == Self.at("2026-12-01T00:00"))
+        let (short, _) = Self.validity(washed: "2026-11-02T10:00", obtained: "2026-11-01T10:00", rule: .maxAgeDays(7))
+        #expect(short == Self.at("2026-11-08T10:00"))
         let (none, problem) = Self.validity(washed: "2026-12-03T10:00", obtained: "2026-11-01T10:00", rule: .maxAgeDays(31))
         #expect(none == nil && problem != nil)
     }

@@ -9,12 +9,13 @@ import VaporTesting
 
 /// Fixtures for sales: an own campaign and the offer details the policy requires.
 enum SaleFixtures {
-    static func campaign(_ app: Application, _ world: TestWorld, voluntary: Bool = false, newspaper: Bool = false, settings: Bool = true, webhookURL: String? = nil) async throws -> UUID {
+    /// Not electricity by default (its offers wait 24 hours before they can be accepted).
+    static func campaign(_ app: Application, _ world: TestWorld, voluntary: Bool = false, newspaper: Bool = false, settings: Bool = true, webhookURL: String? = nil, category: String = "mobilabonnement") async throws -> UUID {
         let campaign = CampaignModel()
         campaign.$callCentre.id = world.callCentre.id
         campaign.$client.id = world.client.id
-        campaign.name = "Alfa Strøm Høst"
-        campaign.productCategory = "strøm"
+        campaign.name = category == "strøm" ? "Alfa Strøm Høst" : "Alfa Mobil Høst"
+        campaign.productCategory = category
         campaign.callerID = "22334455"
         campaign.callerIDListed = true
         campaign.voluntary = voluntary

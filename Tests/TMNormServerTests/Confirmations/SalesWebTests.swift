@@ -63,7 +63,7 @@ struct SalesWebTests {
             for role in [Role.callCentreAdmin, .clientUser] {
                 let page = try await app.get("/sales", as: world.browser(role))
                 #expect(page.status == .ok, "\(role)")
-                #expect(page.text.contains("Alfa Strøm Høst"))
+                #expect(page.text.contains("Alfa Mobil Høst"))
                 #expect(page.text.contains("50,0 %"), "1 accepted of 2 concluded (the open offer is left out)")
                 #expect(page.text.contains("Test agent"))
                 #expect(page.text.contains("100,0 %"), "the agent's rate")
@@ -214,14 +214,17 @@ struct SalesWebTests {
         return AppClock { testNow.addingTimeInterval(Double(ticks.withLockedValue { $0 += 1; return $0 }) / 1000) }
     }
 
-    @Test("the demo has sales on Nordlys vinterstrøm in several states, each with an intact evidence chain, also when time moves while seeding",
+    @Test("the demo has sales on its electricity and its ordinary campaign in several states, each with an intact evidence chain, also when time moves while seeding",
           arguments: [false, true])
     func demoSales(ticking: Bool) async throws {
         try await withTestApp(clock: ticking ? Self.tickingClock() : AppClock { testNow }) { app in
             _ = try await DemoSeeder.seed(app)
-            let campaign = try #require(try await CampaignModel.query(on: app.db).filter(\.$name == "Nordlys vinterstrøm").first())
-            let sales = try await SaleModel.query(on: app.db).filter(\.$campaignID == campaign.requireID()).all()
+            let campaign = try #require(try await CampaignModel.query(on: app.db).filter(\.$name == DemoSales.electricityCampaign).first())
+            let ordinary = try #require(try await CampaignModel.query(on: app.db).filter(\.$name == DemoSales.ordinaryCampaign).first())
+            let sales = try await SaleModel.query(on: app.db).filter(\.$campaignID ~~ [campaign.requireID(), ordinary.requireID()]).all()
             #expect(sales.count == DemoSales.sales.count)
+            // Electricity offers wait 24 hours: none of them is accepted right after seeding.
+            #expect(sales.filter { $0.campaignID == campaign.id }.allSatisfy { $0.state != "accepted" })
             #expect(Set(sales.map(\.state)) == ["sent", "accepted", "declined", "withdrawn"])
             #expect(sales.allSatisfy { $0.agentID != nil })
             for sale in sales {

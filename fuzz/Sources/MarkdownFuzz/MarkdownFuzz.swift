@@ -101,8 +101,10 @@ func checkText(_ b: [UInt8], from start: Int, to end: Int) {
         require(c != 0x3E && c != 0x22 && c != 0x3C, "raw markup character \(c) in text")
         require(c >= 0x20 || c == 0x09 || c == 0x0A, "control character \(c) in output")
         if c == 0x26 {
-            let rest = String(decoding: b[k..<min(end, k + 6)], as: UTF8.self)
-            require(["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].contains { rest.hasPrefix($0) }, "bare & in output: \(show(rest))")
+            // Compared as bytes: String.hasPrefix compares Characters, and "&gt;" followed by a combining
+            // mark does not start with the Character ";".
+            let rest = b[k..<min(end, k + 6)]
+            require(["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].contains { rest.starts(with: $0.utf8) }, "bare & in output: \(show(String(decoding: rest, as: UTF8.self)))")
         }
         k += 1
     }
@@ -110,8 +112,26 @@ func checkText(_ b: [UInt8], from start: Int, to end: Int) {
     require(!s.unicodeScalars.contains { (0x7F...0x9F).contains($0.value) || $0.value == 0xFFFE || $0.value == 0xFFFF }, "forbidden character in output")
 }
 
+/// The five entities back to their characters, on bytes (Foundation's replacingOccurrences compares
+/// Characters, so "&gt;" followed by a combining mark would stay).
 func unescape(_ s: String) -> String {
-    s.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
-        .replacingOccurrences(of: "&amp;", with: "&")
+    let entities: [([UInt8], UInt8)] = [
+        (Array("&amp;".utf8), 0x26), (Array("&lt;".utf8), 0x3C), (Array("&gt;".utf8), 0x3E),
+        (Array("&quot;".utf8), 0x22), (Array("&#39;".utf8), 0x27),
+    ]
+    let b = Array(s.utf8)
+    var out: [UInt8] = []
+    var i = 0
+    outer: while i < b.count {
+        if b[i] == 0x26 {
+            for (entity, byte) in entities where b[i...].starts(with: entity) {
+                out.append(byte)
+                i += entity.count
+                continue outer
+            }
+        }
+        out.append(b[i])
+        i += 1
+    }
+    return String(decoding: out, as: UTF8.self)
 }

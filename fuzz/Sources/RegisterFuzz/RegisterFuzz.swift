@@ -7,8 +7,9 @@ import FuzzSupport
 ///
 /// Input: one parameter byte (voluntary for plain files; bit 1 puts the CSV header in front), then the
 /// file. Properties when the import succeeds:
-/// - the counts are consistent with each other and with the snapshot's metadata, and at most 1000 of the
-///   counted problems are listed, in line order;
+/// - the counts are consistent with each other and with the snapshot's metadata (a problem per rejected
+///   row, at most one per dropped phone or person besides), and at most 1000 of the counted problems are
+///   listed, in line order;
 /// - the snapshot image parses back to the same metadata;
 /// - plain files: every line whose text `PhoneNumber.parse` reads as a mobile or fixed number is in the
 ///   snapshot (and in its voluntary subset exactly when the import was voluntary).
@@ -36,7 +37,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     require(r.telephoneReservations + r.skippedNotTelephone <= r.rows, "telephone + skipped > rows")
     require(r.rejectedRows <= r.rows, "rejected > rows")
     require(r.problems.count == min(r.problemCount, RegisterImporter.maxListedProblems), "problems listed \(r.problems.count) of \(r.problemCount)")
-    require(r.problemCount >= r.rejectedRows + r.rejectedPhones, "problems fewer than rejections")
+    // One problem per rejected row (a row rejected for its phones lists them in that one problem), one per
+    // dropped part of a kept row.
+    require(r.problemCount >= r.rejectedRows, "problems fewer than rejected rows")
+    require(r.problemCount <= r.rejectedRows + r.rejectedPhones + r.rowsWithoutPerson, "more problems than rejections")
     require(zip(r.problems, r.problems.dropFirst()).allSatisfy { $0.line <= $1.line }, "problems out of line order")
     require(r.problems.allSatisfy { $0.line >= 1 && !$0.reason.isEmpty }, "problem without line or reason")
     require(r.sourceSHA256.utf8.count == 64, "SHA-256 \(r.sourceSHA256)")

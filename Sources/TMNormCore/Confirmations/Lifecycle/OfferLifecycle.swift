@@ -19,6 +19,8 @@ public struct OfferLifecycle: Sendable, Hashable, Codable {
     public internal(set) var withdrawalDeadline: WithdrawalDeadline?
     /// When the offer was declined, expired or withdrawn.
     public internal(set) var closedAt: Date?
+    /// An electricity offer's cooling-off: no acceptance before this instant (`ElectricityCoolingOff`).
+    public internal(set) var earliestAcceptance: Date?
 
     init(state: OfferState, productKind: OfferProductKind, policy: ConfirmationPolicy) {
         self.state = state
@@ -33,10 +35,13 @@ public struct OfferLifecycle: Sendable, Hashable, Codable {
     }
 
     /// An offer sent at `sentAt` (a draft followed by `send`).
-    public static func sent(at sentAt: Date, productKind: OfferProductKind, policy: ConfirmationPolicy = .standard) -> OfferLifecycle {
+    public static func sent(
+        at sentAt: Date, productKind: OfferProductKind, policy: ConfirmationPolicy = .standard, earliestAcceptance: Date? = nil
+    ) -> OfferLifecycle {
         var lifecycle = draft(productKind: productKind, policy: policy)
         lifecycle.state = .sent
         lifecycle.deadlines = OfferDeadlines(sentAt: sentAt, policy: policy)
+        lifecycle.earliestAcceptance = earliestAcceptance
         return lifecycle
     }
 

@@ -34,6 +34,7 @@ public enum OfferStateMachine {
             return .success(.unchanged(current, already: .accepted))
         case (.accept(let auth), .sent):
             guard let deadlines = current.deadlines, deadlines.isOpenForAcceptance(at: instant) else { return .failure(.gone(.expired)) }
+            if let earliest = current.earliestAcceptance, instant < earliest { return .failure(.tooEarly(earliest)) }
             next.state = .accepted
             next.acceptedAt = instant
             next.acceptedVia = auth.channel

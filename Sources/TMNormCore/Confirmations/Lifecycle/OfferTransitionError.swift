@@ -24,6 +24,8 @@ public enum OfferTransitionError: Error, Equatable, Sendable, CustomStringConver
     case notGoods
     /// Any other event that makes no sense in the state (409).
     case notApplicable(event: String, state: OfferState)
+    /// An electricity offer accepted before its 24 hours' cooling-off ended; the earliest moment (409).
+    case tooEarly(Date)
 
     /// The HTTP status the server should answer with.
     public var httpStatus: Int {
@@ -46,6 +48,8 @@ public enum OfferTransitionError: Error, Equatable, Sendable, CustomStringConver
         case .goodsAlreadyReceived(let day): "receipt of the goods is already recorded (\(day.norwegianFormatted))"
         case .notGoods: "the offer is not for goods"
         case .notApplicable(let event, let state): "'\(event)' does not apply to an offer that is \(state.rawValue)"
+        case .tooEarly(let earliest):
+            "an electricity offer can be accepted at the earliest 24 hours after it was received (energiloven chapter 4 A): from \(OfferDateText.dateTime(OsloTime.localDateTime(of: earliest), .english))"
         }
     }
 
@@ -66,6 +70,8 @@ public enum OfferTransitionError: Error, Equatable, Sendable, CustomStringConver
         case .goodsAlreadyReceived(let day): "Mottak av varen er allerede registrert (\(day.norwegianFormatted))."
         case .notGoods: "Tilbudet gjelder ikke varer."
         case .notApplicable(let event, let state): "Hendelsen «\(event)» passer ikke for et tilbud med status «\(state.rawValue)»."
+        case .tooEarly(let earliest):
+            "Et tilbud om strøm kan tidligst aksepteres 24 timer etter at du fikk det (energiloven kapittel 4 A). Du kan akseptere fra \(OfferDateText.dateTime(OsloTime.localDateTime(of: earliest), .norwegian))."
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The exact text of a written offer in one language, and its SHA-256.
 ///
 /// It holds no secret (no link token, no code): the server stores it, shows it on the offer page exactly
@@ -24,7 +26,7 @@ public enum OfferDocumentRenderer {
     /// `smsReplies` says whether the text may mention answering by SMS (policy on and a mobile number known).
     public static func render(
         _ offer: ConfirmationOffer, language: OfferLanguage, acceptByDay: LocalDate, smsReplies: Bool,
-        withdrawal: WithdrawalPolicy = .standard
+        withdrawal: WithdrawalPolicy = .standard, earliestAcceptance: Date? = nil
     ) -> OfferDocument {
         let p = OfferPhrases.of(language)
         var lines: [String] = [p.title, ""]
@@ -33,6 +35,12 @@ public enum OfferDocumentRenderer {
         lines += terms(offer, language)
         lines += ["", p.answerHeading]
         lines += OfferAnswerText.lines(offer, language: language, acceptByDay: acceptByDay, smsReplies: smsReplies)
+        if let earliest = earliestAcceptance {
+            let when = OfferDateText.dateTime(OsloTime.localDateTime(of: earliest), language)
+            lines.append(language == .norwegian
+                ? "Strøm: etter energiloven kan du tidligst akseptere dette tilbudet 24 timer etter at du fikk det, det vil si fra \(when)."
+                : "Electricity: under the Energy Act you can accept this offer at the earliest 24 hours after you received it, that is from \(when).")
+        }
         lines += ["", p.withdrawalHeading]
         lines += OfferAnswerText.withdrawal(offer, language: language, smsReplies: smsReplies, policy: withdrawal)
         lines += ["", WithdrawalFormText.render(for: offer, language: language)]
@@ -41,11 +49,13 @@ public enum OfferDocumentRenderer {
 
     /// Renders with the deadline the policy gives an offer sent at `deadlines.sentAt`.
     public static func render(
-        _ offer: ConfirmationOffer, language: OfferLanguage, deadlines: OfferDeadlines, policy: ConfirmationPolicy = .standard
+        _ offer: ConfirmationOffer, language: OfferLanguage, deadlines: OfferDeadlines, policy: ConfirmationPolicy = .standard,
+        earliestAcceptance: Date? = nil
     ) -> OfferDocument {
         render(
             offer, language: language, acceptByDay: deadlines.acceptByDay,
-            smsReplies: policy.smsRepliesEnabled && offer.consumer.phone != nil, withdrawal: policy.withdrawal)
+            smsReplies: policy.smsRepliesEnabled && offer.consumer.phone != nil, withdrawal: policy.withdrawal,
+            earliestAcceptance: earliestAcceptance)
     }
 
     static func parties(_ offer: ConfirmationOffer, _ language: OfferLanguage) -> [String] {

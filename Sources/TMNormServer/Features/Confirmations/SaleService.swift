@@ -137,10 +137,12 @@ enum SaleService {
                     secrets = OfferSecretGenerator.make(policy: policy, codeKey: codeKey, using: &rng)
                 }
             }
-            let lifecycle = OfferLifecycle.sent(at: now, productKind: productKind, policy: policy)
+            // Electricity (energiloven chapter 4 A): no acceptance in the first 24 hours, said in the offer itself.
+            let earliest = ElectricityCoolingOff.earliestAcceptance(category: campaign.productCategory, sentAt: now)
+            let lifecycle = OfferLifecycle.sent(at: now, productKind: productKind, policy: policy, earliestAcceptance: earliest)
             guard let deadlines = lifecycle.deadlines else { throw Abort(.internalServerError) }
-            let nb = OfferDocumentRenderer.render(offer, language: .norwegian, deadlines: deadlines, policy: policy)
-            let en = OfferDocumentRenderer.render(offer, language: .english, deadlines: deadlines, policy: policy)
+            let nb = OfferDocumentRenderer.render(offer, language: .norwegian, deadlines: deadlines, policy: policy, earliestAcceptance: earliest)
+            let en = OfferDocumentRenderer.render(offer, language: .english, deadlines: deadlines, policy: policy, earliestAcceptance: earliest)
             guard OfferTextVerifier.missingItems(in: nb, offer: offer).isEmpty else { throw Abort(.internalServerError, reason: "offer text incomplete") }
             let link = "\(req.application.config.publicBaseURL)/t/\(secrets.token)"
             var sms: OfferSMS?

@@ -3,17 +3,21 @@ import Foundation
 import TMNormCore
 import Vapor
 
-/// Demo sales on "Nordlys vinterstrøm" (UniCall for Nordlys Energi) in different states, registered by
-/// UniCall's demo agent through `SaleService` exactly as the API does, and answered through the
-/// consumer's link authorization, so every evidence chain is real and verifies.
+/// Demo sales (UniCall for Nordlys Energi) in different states, registered by UniCall's demo agent through
+/// `SaleService` exactly as the API does, and answered through the consumer's link authorization, so every
+/// evidence chain is real and verifies. Electricity offers ("Nordlys vinterstrøm") can be accepted only after
+/// 24 hours, so the demo's accepted sales are on the ordinary campaign ("Nordlys Smarthus").
 enum DemoSales {
-    /// (consumer, phone, product, amount, what the consumer does)
-    static let sales: [(String, String, String, String, Answer)] = [
-        ("Kari Nordmann", "+47 930 10 001", "Nordlys Fastpris Vinter", "449,00", .accept),
-        ("Ola Hansen", "+47 930 10 002", "Nordlys Spotpris Pluss", "39,00", .decline),
-        ("Siri Berg", "+47 930 10 003", "Nordlys Fastpris Vinter", "449,00", .none),
-        ("Per Olsen", "+47 930 10 004", "Nordlys Fastpris Vinter", "449,00", .acceptThenWithdraw),
-        ("Eva Moen", "+47 930 10 005", "Nordlys Spotpris Pluss", "39,00", .accept),
+    static let electricityCampaign = "Nordlys vinterstrøm"
+    static let ordinaryCampaign = "Nordlys Smarthus"
+
+    /// (campaign, consumer, phone, product, amount, what the consumer does)
+    static let sales: [(String, String, String, String, String, Answer)] = [
+        (ordinaryCampaign, "Kari Nordmann", "+47 930 10 001", "Nordlys Smarthus Trygg", "149,00", .accept),
+        (electricityCampaign, "Ola Hansen", "+47 930 10 002", "Nordlys Spotpris Pluss", "39,00", .decline),
+        (electricityCampaign, "Siri Berg", "+47 930 10 003", "Nordlys Fastpris Vinter", "449,00", .none),
+        (ordinaryCampaign, "Per Olsen", "+47 930 10 004", "Nordlys Smarthus Trygg", "149,00", .acceptThenWithdraw),
+        (ordinaryCampaign, "Eva Moen", "+47 930 10 005", "Nordlys Smarthus Pluss", "199,00", .accept),
     ]
 
     enum Answer { case none, accept, decline, acceptThenWithdraw }
@@ -22,7 +26,6 @@ enum DemoSales {
         let db = app.db
         let now = app.clock.now()
         guard let unicall = ids["unicall"], let nordlys = ids["nordlys"],
-              let campaign = try await CampaignModel.query(on: db).filter(\.$callCentre.$id == unicall).filter(\.$name == "Nordlys vinterstrøm").first(),
               let agent = try await UserModel.query(on: db).filter(\.$email == "selger@unicall.demo").first()
         else { return }
         for (organisation, address, phone, email) in [
@@ -41,12 +44,17 @@ enum DemoSales {
             id: try agent.requireID(), name: agent.name, email: agent.email, role: .agent, organisationID: unicall,
             organisationName: "UniCall AS", organisationKind: .callCentre, sessionID: UUID())
         let principal = RequestPrincipal(actor: user.actor, organisationID: unicall, user: user)
-        let campaignID = try campaign.requireID().uuidString.lowercased()
-        for (index, (name, phone, product, amount, answer)) in sales.enumerated() {
+        var campaignIDs: [String: String] = [:]
+        for campaign in try await CampaignModel.query(on: db).filter(\.$callCentre.$id == unicall).all() {
+            campaignIDs[campaign.name] = try campaign.requireID().uuidString.lowercased()
+        }
+        for (index, (campaignName, name, phone, product, amount, answer)) in sales.enumerated() {
+            guard let campaignID = campaignIDs[campaignName] else { continue }
+            let electricity = campaignName == electricityCampaign
             let object: [String: Any] = [
                 "campaign_id": campaignID, "consumer": ["name": name, "phone": phone], "product": product,
                 "price": ["amount": amount, "currency": "NOK", "period": "month"], "binding_months": 12,
-                "terms": "Avtalen gjelder strømlevering til boligen. Ingen etableringsgebyr.",
+                "terms": electricity ? "Avtalen gjelder strømlevering til boligen. Ingen etableringsgebyr." : "Abonnement på alarm og smarthusstyring. Ingen etableringsgebyr.",
             ]
             let body = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             let req = Request(application: app, method: .POST, url: "/api/v1/sales", on: app.eventLoopGroup.any())

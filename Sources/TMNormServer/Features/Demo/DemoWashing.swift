@@ -51,7 +51,7 @@ enum DemoWashing {
         let campaign = CampaignModel()
         campaign.$callCentre.id = unicall
         campaign.$client.id = nordlys
-        campaign.name = "Nordlys vinterstrøm"
+        campaign.name = DemoSales.electricityCampaign
         campaign.productCategory = "strøm"
         campaign.callerID = "22990000"
         campaign.callerIDListed = true
@@ -63,9 +63,28 @@ enum DemoWashing {
         campaign.statusRaw = CampaignModel.Status.active.rawValue
         campaign.createdAt = now
         try await campaign.create(on: db)
-        try await CampaignWashModel(campaignID: try campaign.requireID(), washID: try wash.requireID(), attachedAt: now).create(on: db)
-        if let agent = try await UserModel.query(on: db).filter(\.$email == "selger@unicall.demo").first() {
-            try await CampaignAgentModel(campaignID: try campaign.requireID(), userID: try agent.requireID()).create(on: db)
+        // An ordinary campaign of the same client (not electricity: its offers can be accepted at once), calling
+        // the same washed list.
+        let ordinary = CampaignModel()
+        ordinary.$callCentre.id = unicall
+        ordinary.$client.id = nordlys
+        ordinary.name = DemoSales.ordinaryCampaign
+        ordinary.productCategory = "smarthus"
+        ordinary.callerID = "22990000"
+        ordinary.callerIDListed = true
+        ordinary.voluntary = false
+        ordinary.newspaper = false
+        ordinary.startsOn = campaign.startsOn
+        ordinary.endsOn = campaign.endsOn
+        ordinary.statusRaw = CampaignModel.Status.active.rawValue
+        ordinary.createdAt = now
+        try await ordinary.create(on: db)
+        let agent = try await UserModel.query(on: db).filter(\.$email == "selger@unicall.demo").first()
+        for each in [campaign, ordinary] {
+            try await CampaignWashModel(campaignID: try each.requireID(), washID: try wash.requireID(), attachedAt: now).create(on: db)
+            if let agent {
+                try await CampaignAgentModel(campaignID: try each.requireID(), userID: try agent.requireID()).create(on: db)
+            }
         }
     }
 }

@@ -40,7 +40,8 @@ public enum RegisterDirectory {
         do {
             let model = try await RegisterImportService.importFile(
                 path: path, fileName: URL(fileURLWithPath: path).lastPathComponent, ownerID: ownerID,
-                obtainedAt: obtainedAt ?? app.clock.now(), plainVoluntary: plainVoluntary, force: force, app: app)
+                obtainedAt: obtainedAt ?? app.clock.now(), plainVoluntary: plainVoluntary, force: force,
+                obtainedAtBasis: obtainedAt == nil ? .imported : .given, app: app)
             return try await entry(model, on: app.db)
         } catch let failure as RegisterImportService.Failure {
             throw CommandLineError("import failed, the previous snapshot stays active: \(failure.message.en)")

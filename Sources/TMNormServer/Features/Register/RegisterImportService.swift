@@ -16,7 +16,7 @@ public enum RegisterImportService {
     /// more than `registerMaxShrink` is refused (`RegisterImportPolicy`) and the active copy stays.
     public static func importFile(
         path: String, fileName: String, ownerID: UUID?, obtainedAt: Date, plainVoluntary: Bool, force: Bool = false,
-        app: Application
+        obtainedAtBasis: RegisterDateBasis = .given, app: Application
     ) async throws -> RegisterSnapshotModel {
         let directory = URL(fileURLWithPath: app.config.dataDirectory).appendingPathComponent("register")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -29,7 +29,7 @@ public enum RegisterImportService {
         model.importedAt = now
         do {
             let result = try await app.threadPool.runIfActive {
-                let result = try RegisterImporter.importFile(path: path, obtainedAt: obtainedAt, plainVoluntary: plainVoluntary)
+                let result = try RegisterImporter.importFile(path: path, obtainedAt: obtainedAt, plainVoluntary: plainVoluntary, obtainedAtBasis: obtainedAtBasis)
                 try result.snapshot.write(to: storage)
                 return result
             }

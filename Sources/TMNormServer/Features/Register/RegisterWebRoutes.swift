@@ -64,12 +64,20 @@ struct RegisterWebRoutes: RouteCollection {
         do {
             let imported = try await RegisterImportService.importFile(
                 path: path, fileName: file.filename, ownerID: ownerID, obtainedAt: obtainedAt,
-                plainVoluntary: input.voluntary == "on" || input.voluntary == "true",
-                force: input.force == "on" || input.force == "true", app: req.application)
+                plainVoluntary: RegisterVoluntaryOption.parse(input.voluntary ?? "") ?? true,
+                force: input.force == "on" || input.force == "true",
+                obtainedAtBasis: (input.obtained_at ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? .imported : .given,
+                app: req.application)
             status = .created
+            let plainVoluntary = RegisterVoluntaryOption.parse(input.voluntary ?? "") ?? true
+            let assumed: Phrase = imported.persons == 0 && imported.numbers > 0
+                ? (plainVoluntary
+                    ? Phrase(nb: " Nummerfil: reservasjonene er regnet som også gjeldende frivillige organisasjoner.", en: " Number file: the reservations are taken to cover voluntary organisations too.")
+                    : Phrase(nb: " Nummerfil: reservasjonene er regnet som ikke gjeldende frivillige organisasjoner.", en: " Number file: the reservations are taken not to cover voluntary organisations."))
+                : Phrase(nb: "", en: "")
             message = Phrase(
-                nb: "Importert: \(imported.numbers) numre og \(imported.persons) personer; \(imported.rejectedRows) rader avvist. Den nye kopien er aktiv.",
-                en: "Imported: \(imported.numbers) numbers and \(imported.persons) persons; \(imported.rejectedRows) rows rejected. The new copy is active.")
+                nb: "Importert: \(imported.numbers) numre og \(imported.persons) personer; \(imported.rejectedRows) rader avvist. Den nye kopien er aktiv." + assumed.nb,
+                en: "Imported: \(imported.numbers) numbers and \(imported.persons) persons; \(imported.rejectedRows) rows rejected. The new copy is active." + assumed.en)
         } catch let failure as RegisterImportService.Failure {
             status = .unprocessableEntity
             failed = true
@@ -138,12 +146,13 @@ enum RegisterView {
                 Form.field(context.t(Phrase(nb: "Registerfil (CSV eller ett nummer per linje)", en: "Register file (CSV or one number per line)")), name: "file", type: "file")
                 Form.field(context.t(Phrase(nb: "Hentet dato", en: "Obtained on")), name: "obtained_at", type: "date", required: false,
                            hint: context.t(Phrase(nb: "Tom: i dag", en: "Empty: today")))
-                el("div", .class("field")) {
-                    el("label") {
-                        void("input", .type("checkbox"), .name("voluntary"))
-                        " " + context.t(Phrase(nb: "Nummerfil: reservasjonene gjelder også frivillige organisasjoner", en: "Number file: the reservations also cover voluntary organisations"))
-                    }
-                }
+                Form.select(
+                    context.t(Phrase(nb: "Nummerfil (ett nummer per linje): gjelder reservasjonene også frivillige organisasjoner?", en: "Number file (one number per line): do the reservations also cover voluntary organisations?")),
+                    name: "voluntary",
+                    options: [
+                        ("yes", context.t(Phrase(nb: "Ja (standard: filen sier det ikke, og de fleste som reserverer seg, gjør det også mot frivillige)", en: "Yes (default: the file does not say, and most people who reserve also reserve against voluntary organisations)"))),
+                        ("no", context.t(Phrase(nb: "Nei, leveransen sier at de ikke gjør det", en: "No, the delivery says they do not"))),
+                    ], selected: "yes")
                 Form.checkbox(context.t(Phrase(
                     nb: "Tving importen selv om leveransen er tom eller mye mindre enn den aktive kopien",
                     en: "Force the import even when the delivery is empty or much smaller than the active copy")), name: "force")

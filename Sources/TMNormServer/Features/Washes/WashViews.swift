@@ -107,7 +107,7 @@ enum WashDetailView {
                     el("dt") { context.t(Phrase(nb: "Oppdragsgiver", en: "Client")) }; el("dd") { model.clientName ?? "—" }
                     el("dt") { context.t(Phrase(nb: "Vasket", en: "Washed")) }; el("dd") { NorwegianFormat.dateTime(certificate.washedAt) + " · " + certificate.washedBy }
                     el("dt") { context.t(Phrase(nb: "Kan ringes til", en: "May be called until")) }; el("dd") { certificate.validUntil.map(NorwegianFormat.dateTime) ?? "—" }
-                    el("dt") { context.t(Phrase(nb: "Registerkopi", en: "Register copy")) }; el("dd") { certificate.register.id + " · " + context.t(Phrase(nb: "hentet", en: "obtained")) + " " + NorwegianFormat.date(certificate.register.obtainedAt) }
+                    el("dt") { context.t(Phrase(nb: "Registerkopi", en: "Register copy")) }; el("dd") { certificate.register.id + " · " + context.t(Phrase(nb: "hentet", en: "obtained")) + " " + NorwegianFormat.date(certificate.register.obtainedAt) + context.t(WashViews.basis(certificate.register.obtainedAtBasis)) }
                     el("dt") { "SHA-256" }; el("dd") { el("code") { certificate.listSHA256 } }
                     el("dt") { context.t(Phrase(nb: "Sperrelister", en: "Block lists")) }; el("dd") { certificate.blockListVersions.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ") }
                 }
@@ -120,6 +120,19 @@ enum WashDetailView {
                     }
                 }
             }
+        }
+    }
+}
+
+/// Shared wording of the wash pages.
+enum WashViews {
+    /// Where the register copy's date came from, as the certificate states it.
+    static func basis(_ basis: RegisterDateBasis?) -> Phrase {
+        switch basis {
+        case .given?: Phrase(nb: " (dato oppgitt ved import)", en: " (date given at import)")
+        case .delivery?: Phrase(nb: " (leveransens egen dato)", en: " (the delivery's own date)")
+        case .imported?: Phrase(nb: " (importdato: ingen dato ble oppgitt)", en: " (import date: none was given)")
+        case nil: Phrase(nb: "", en: "")
         }
     }
 }
