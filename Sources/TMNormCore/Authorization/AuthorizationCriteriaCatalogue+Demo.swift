@@ -1,4 +1,4 @@
-/// The demo catalogue: the criteria of Godkjent Callcenter as public sources describe them (DOMAIN.md §1).
+/// The demo catalogue: the criteria of Godkjent Callcenter as public sources describe them (docs/domain.md, “Origin”).
 extension AuthorizationCriteriaCatalogue {
     /// Names of the platform figures the demo catalogue asks for; the server fills them from its own data.
     public enum DemoFigure {

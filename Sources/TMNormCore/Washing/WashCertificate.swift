@@ -1,6 +1,6 @@
 import Foundation
 
-/// How long a washed list may be called (policy; DOMAIN.md §2).
+/// How long a washed list may be called (policy; docs/domain.md, “Reservation register”).
 public enum WashFreshnessRule: Sendable, Codable, Equatable, CustomStringConvertible {
     /// Brønnøysundregistrene's "wash in the month the marketing is done": a list may be called in
     /// calendar month M (Europe/Oslo) only if washed in M against a register copy obtained in M.

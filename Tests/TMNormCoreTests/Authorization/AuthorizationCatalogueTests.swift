@@ -5,7 +5,7 @@ import Testing
 @Suite("Criteria catalogue and completeness")
 struct AuthorizationCatalogueTests {
     @Test(
-        "the demo catalogue asks for the evidence DOMAIN.md §1 implies for each criterion",
+        "the demo catalogue asks for the evidence each criterion implies (docs/domain.md, “Origin”)",
         arguments: [
             ("statutory-requirements", AuthorizationEvidenceKind.statement),
             ("company-registered", .document), ("taxes-paid", .document), ("accountant-auditor", .statement),

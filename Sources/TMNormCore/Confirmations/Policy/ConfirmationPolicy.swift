@@ -9,9 +9,9 @@ public struct ConfirmationPolicy: Sendable, Hashable, Codable {
     public var maximumSMSSegments = 3
     /// Whether SMS replies ("JA CODE") are offered as a way to accept, decline and withdraw.
     public var smsRepliesEnabled = true
-    /// Calls for voluntary organisations need no written confirmation (DOMAIN.md §2).
+    /// Calls for voluntary organisations need no written confirmation (docs/domain.md, “Written confirmation”).
     public var exemptVoluntaryOrganisations = true
-    /// Newspaper subscriptions need no written confirmation (DOMAIN.md §2).
+    /// Newspaper subscriptions need no written confirmation (docs/domain.md, “Written confirmation”).
     public var exemptNewspaperSubscriptions = true
     /// Characters in the short reply code.
     public var codeLength = 6
@@ -26,7 +26,7 @@ public struct ConfirmationPolicy: Sendable, Hashable, Codable {
     public static let standard = ConfirmationPolicy()
 }
 
-/// How the withdrawal deadline is computed (angrerettloven; the defaults of DOMAIN.md §2).
+/// How the withdrawal deadline is computed (angrerettloven; the defaults of docs/domain.md, “Withdrawal right”).
 public struct WithdrawalPolicy: Sendable, Hashable, Codable {
     /// Days of withdrawal right; the law's minimum is 14.
     public var periodDays = 14

@@ -6,7 +6,7 @@ public enum OfferProductKind: String, Sendable, Codable, CaseIterable, Hashable 
     case service
     /// Goods: the period runs from the day the consumer receives them.
     case goods
-    /// Newspaper subscriptions: exempt from written confirmation (DOMAIN.md §2).
+    /// Newspaper subscriptions: exempt from written confirmation (docs/domain.md, “Written confirmation”).
     case newspaperSubscription = "newspaper_subscription"
 }
 
