@@ -29,6 +29,11 @@ struct RegisterRowReader {
     }
 
     mutating func read<Source>(_ row: CSVRowScanner<Source>) {
+        if format == .plain, !row.streamedThrough, row.content.contains(0x0A) {
+            rows += 1
+            readPlainLines(row)
+            return
+        }
         if let defect = row.defect {
             rows += 1
             reject(line: row.rowLine, Self.describe(defect))
@@ -62,6 +67,42 @@ struct RegisterRowReader {
         switch number(text) {
         case .success(let key): builder.addNumber(key, voluntary: plainVoluntary)
         case .failure(let reason): reject(line: row.rowLine, reason)
+        }
+    }
+
+    /// A quote opened on one line and closed on a later one made the scanner read those lines as one
+    /// quoted field. In a plain file every line is a reservation of its own: each line is read by itself
+    /// (its quotes dropped), so a stray quote costs the lines it is on, not the numbers in between
+    /// (found by fuzz/run register: `"918001267` … `+4670234567"` dropped the three numbers between).
+    private mutating func readPlainLines<Source>(_ row: CSVRowScanner<Source>) {
+        let content = row.content
+        var start = 0
+        var line = row.rowLine
+        for end in 0...content.count where end == content.count || content[end] == 0x0A {
+            var bytes = Array(UnsafeRawBufferPointer(rebasing: content[start..<end]))
+            start = end + 1
+            defer { line += 1 }
+            if bytes.last == 0x0D { bytes.removeLast() }
+            bytes.removeAll { $0 == 0x22 }
+            let first = line == row.rowLine
+            let verdict = bytes.withUnsafeBytes { classifier.verdict(WashTextDecoder.trimmed($0), encoding: encoding) }
+            if verdict == .rejected(.missingPhone) {
+                // `read` counted the row once: a first line left empty is that row, rejected; later empty
+                // lines are blank lines.
+                if first { reject(line: line, "a quote without a number") } else { blankLines += 1 }
+                continue
+            }
+            if !first { rows += 1 }
+            telephoneReservations += 1
+            if case .callable(let key) = verdict {
+                builder.addNumber(key, voluntary: plainVoluntary)
+                continue
+            }
+            let text = bytes.withUnsafeBytes { WashTextDecoder.trimmedText($0, as: encoding) }
+            switch number(text) {
+            case .success(let key): builder.addNumber(key, voluntary: plainVoluntary)
+            case .failure(let reason): reject(line: line, reason)
+            }
         }
     }
 
