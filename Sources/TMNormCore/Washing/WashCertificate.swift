@@ -6,7 +6,8 @@ public enum WashFreshnessRule: Sendable, Codable, Equatable, CustomStringConvert
     /// calendar month M (Europe/Oslo) only if washed in M against a register copy obtained in M.
     case sameCalendarMonth
     /// The register copy may be at most N days old (Oslo calendar days) when a call is made, like the US
-    /// safe harbour of 31 days.
+    /// safe harbour of 31 days — and never past the end of the month the list was washed in, since a list
+    /// may be called in month M only if washed in M.
     case maxAgeDays(Int)
 
     /// Reads "same-month" or "max-age-days:N".
@@ -103,7 +104,8 @@ public struct WashCertificate: Sendable, Codable, Equatable {
             guard washedAt < end else {
                 return (nil, "the register copy obtained \(OsloTime.iso8601(obtainedAt)) was more than \(days) days old when the list was washed")
             }
-            return (end, nil)
+            // Capped at the wash month's end: a list never spans two calendar months.
+            return (min(end, startOfNextMonth(after: OsloTime.localDate(of: washedAt))), nil)
         }
     }
 
