@@ -11,7 +11,7 @@ request = function()
   counter = counter + 1
   local n = tid * 1000000 + counter
   local phone = string.format("+47 9%07d", n % 10000000)
-  local body = string.format('{"campaign_id":"%s","consumer":{"name":"Kari Benk %d","phone":"%s"},"product":"Nordlys Fastpris 12","price":{"amount":"399,00","currency":"NOK","period":"month"},"binding_months":12,"terms":"Fastpris i 12 måneder."}', campaign, n, phone)
+  local body = string.format('{"campaign_id":"%s","consumer":{"name":"Kari Benk %d","phone":"%s"},"product":"Nordlys Fastpris 12","price":{"amount":"399,00","currency":"NOK","period":"month"},"binding_months":12,"terms":"Fastpris i 12 måneder.","payment":"Faktura hver måned.","delivery":"Starter når du aksepterer.","termination":"Én måneds oppsigelse etter bindingstiden."}', campaign, n, phone)
   return wrk.format("POST", "/api/v1/sales", {["Authorization"] = "Bearer " .. key, ["Content-Type"] = "application/json", ["Idempotency-Key"] = "bench-" .. tid .. "-" .. counter}, body)
 end
 done = function(summary, latency, requests)

@@ -25,7 +25,7 @@ run_one() {  # $1 = label, $2 = sqlite|postgres, $3 = database file or URL; furt
   "$BIN" serve --port "$PORT" "$@" >/dev/null 2>&1 & SERVER=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
   local campaign; campaign=$(curl -sf -H "Authorization: Bearer $key" "http://127.0.0.1:$PORT/api/v1/campaigns" \
-    | python3 -c 'import json,sys; print(next(c["id"] for c in json.load(sys.stdin)["items"] if c["name"] == "Nordlys vinterstrøm"))')
+    | python3 -c 'import json,sys; print(next(c["id"] for c in json.load(sys.stdin)["items"] if c["name"] == "Nordlys Smarthus"))')  # not electricity: its offers can be accepted at once
   local created; created=$(CAMPAIGN=$campaign API_KEY=$key wrk -t2 -c"$CONNECTIONS" -d"$CREATE_DURATION" -s $DIR/create_sales.lua "http://127.0.0.1:$PORT/" | grep RESULT)
   python3 $DIR/tokens.py "$mode" "$target" tokens | shuf > "$WORK/tokens-$label.txt"
   local before; before=$(python3 $DIR/tokens.py "$mode" "$target" accepted)

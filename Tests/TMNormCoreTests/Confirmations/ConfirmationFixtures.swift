@@ -19,7 +19,9 @@ enum ConfirmationFixtures {
                 SaleInput(
                     campaignID: "strom-2026", consumerName: "Kari Nordmann", phone: "912 34 567",
                     email: "kari@example.no", product: "Strømavtale Fastpris 12", amount: "399", period: "month",
-                    bindingMonths: 12, startDate: "2026-09-01", terms: "Fri etablering. Faktura hver måned."))
+                    bindingMonths: 12, startDate: "2026-09-01", terms: "Fri etablering. Faktura hver måned.",
+                    payment: "Faktura hver måned, 14 dagers betalingsfrist.", delivery: "Leveransen starter 01.09.2026.",
+                    termination: "Én måneds oppsigelse etter bindingstiden, skriftlig til kundeservice."))
         }
     }
 

@@ -3,7 +3,9 @@ import Testing
 @testable import TMNormCore
 
 /// The exact Norwegian offer text for the fixture sale: any change to wording changes every offer hash,
-/// so it must be deliberate (update this golden text in the same commit and say why).
+/// so it must be deliberate (update this golden text in the same commit and say why). Changed in issue 12:
+/// the offer now states every item of angrerettloven § 8 (total with all charges, payment, delivery,
+/// duration and termination, proportionate payment for a service started early, the right to complain).
 @Suite("Offer text, golden")
 struct OfferGoldenTextTests {
     static let link = "https://tmnorm.example/t/AbCdEfGhIjKlMnOpQrStUvWx"
@@ -21,7 +23,13 @@ struct OfferGoldenTextTests {
         Produkt: Strømavtale Fastpris 12
         Pris: 399,00 kr per måned
         Bindingstid: 12 måneder
-        Sum i bindingstiden: 4 788,00 kr
+        Sum i bindingstiden med mva. og alle gebyrer: 4 788,00 kr (399,00 kr per måned)
+        Betaling: Faktura hver måned, 14 dagers betalingsfrist.
+        Levering: Leveransen starter 01.09.2026.
+        Varighet: løpende avtale med 12 måneders binding.
+        Oppsigelse: Én måneds oppsigelse etter bindingstiden, skriftlig til kundeservice.
+        Ber du om at tjenesten starter før angrefristen er ute, og angrer du deretter, betaler du en forholdsmessig del av prisen for det som er levert.
+        Reklamasjon: du har lovfestet rett til å klage på mangler ved varen eller tjenesten.
         Oppstart: 01.09.2026
         Vilkår: Fri etablering. Faktura hver måned.
 

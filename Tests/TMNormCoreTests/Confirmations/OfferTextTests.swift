@@ -67,7 +67,7 @@ struct OfferTextTests {
 
     @Test("goods count the withdrawal period from receipt and tick 'varer' on the form")
     func goods() throws {
-        let offer = try Self.offer { $0.productKind = .goods }
+        let offer = try Self.offer { $0.productKind = .goods; $0.statutory.returnCostsPaidBy = .consumer }
         let text = Self.document(offer, .norwegian).text
         #expect(text.contains("Angrefristen er 14 dager fra dagen du mottar varen."))
         #expect(text.contains("[X] varer"))

@@ -14,7 +14,7 @@ struct PhoneAllocationTableTests {
         (45_370_000, .allocated(.mobile)),
         (49_999_999, .unallocated("unallocated range 49: not allocated in the numbering plan (Nkom 2026)")),
         (57_999_999, .allocated(.fixed)),
-        (58_000_000, .allocated(.m2m)),
+        (58_000_000, .unallocated("unallocated range 58: series 58 is machine-to-machine with 12 digits only (Nkom 2026)")),
         (59_999_999, .allocated(.m2m)),
         (60_000_000, .allocated(.fixed)),
         (83_000_000, .allocated(.special)),

@@ -51,6 +51,8 @@ enum SaleFixtures {
         let object: [String: Any] = [
             "campaign_id": campaign.uuidString.lowercased(), "consumer": consumer, "product": product,
             "price": ["amount": amount, "currency": "NOK", "period": "month"], "binding_months": 12, "terms": "Fastpris i 12 måneder.",
+            "payment": "Faktura hver måned, 14 dagers betalingsfrist.", "delivery": "Leveransen starter når du har akseptert.",
+            "termination": "Avtalen løper til den sies opp, med én måneds oppsigelse etter bindingstiden; si opp skriftlig til kundeservice.",
         ]
         return String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
     }

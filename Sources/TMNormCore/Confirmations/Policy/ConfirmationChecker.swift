@@ -37,6 +37,14 @@ public enum ConfirmationChecker {
         if offer.bindingMonths.map({ $0 < 0 }) ?? true { missing.append(.bindingPeriod) }
         let period = offer.withdrawalPeriodDays ?? 0
         if period < WithdrawalPolicy.statutoryMinimumDays { missing.append(.withdrawalDeadline) }
+        // angrerettloven § 8: payment and delivery always; how an ongoing (recurring) agreement ends; for goods,
+        // who pays for returning them; and a total that includes every charge.
+        let statutory = offer.statutory
+        if present(statutory.payment) == nil { missing.append(.payment) }
+        if present(statutory.delivery) == nil { missing.append(.delivery) }
+        if let price = offer.price, price.period != .once, present(statutory.termination) == nil { missing.append(.termination) }
+        if offer.productKind == .goods, statutory.returnCostsPaidBy == nil { missing.append(.returnCosts) }
+        if statutory.chargesTotal == nil { missing.append(.totalPrice) }
 
         guard missing.isEmpty, let sellerName, let clientName, let product, let consumer = offer.consumer,
             let price = offer.price, let binding = offer.bindingMonths,
@@ -48,7 +56,7 @@ public enum ConfirmationChecker {
                 price: price, bindingMonths: binding, startDate: offer.startDate, terms: present(offer.terms),
                 seller: trader(offer.seller, name: sellerName, number: sellerNumber),
                 client: trader(offer.client, name: clientName, number: clientNumber),
-                withdrawalPeriodDays: period))
+                withdrawalPeriodDays: period, statutory: statutory))
     }
 
     private static func trader(_ party: OfferParty, name: String, number: OrganisationNumber) -> OfferTrader {

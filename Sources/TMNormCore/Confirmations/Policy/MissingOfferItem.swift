@@ -15,6 +15,11 @@ public enum MissingOfferItem: String, Sendable, Hashable, Codable, CaseIterable 
     case withdrawalForm = "withdrawal.form"
     case bindingOnlyAfterWrittenAcceptance = "statement.binding_only_after_written_acceptance"
     case acceptanceInstructions = "acceptance.instructions"
+    case payment = "payment"
+    case delivery = "delivery"
+    case termination = "termination"
+    case returnCosts = "return_costs"
+    case totalPrice = "other_charges"
 
     /// JSON-path-like name of the item.
     public var field: String { rawValue }
@@ -37,6 +42,11 @@ public enum MissingOfferItem: String, Sendable, Hashable, Codable, CaseIterable 
         case .withdrawalForm: "the standard withdrawal form (FOR-2014-06-20-777) must be included"
         case .bindingOnlyAfterWrittenAcceptance: "the offer must say the consumer is bound only after accepting in writing"
         case .acceptanceInstructions: "the offer must say how to accept and how to decline"
+        case .payment: "the payment arrangements must be stated (how and when the consumer pays)"
+        case .delivery: "the delivery arrangements must be stated (how and when the goods or service are delivered)"
+        case .termination: "an ongoing agreement must say how it is ended (notice period and how to give notice)"
+        case .returnCosts: "for goods, the offer must say who pays the cost of returning them after a withdrawal: consumer or seller"
+        case .totalPrice: "the total price including every charge could not be computed"
         }
     }
 
@@ -58,6 +68,11 @@ public enum MissingOfferItem: String, Sendable, Hashable, Codable, CaseIterable 
         case .withdrawalForm: "standard angreskjema (FOR-2014-06-20-777) må være med"
         case .bindingOnlyAfterWrittenAcceptance: "tilbudet må si at forbrukeren først er bundet etter skriftlig aksept"
         case .acceptanceInstructions: "tilbudet må si hvordan man aksepterer og takker nei"
+        case .payment: "betalingsordningen må oppgis (hvordan og når forbrukeren betaler)"
+        case .delivery: "leveringsordningen må oppgis (hvordan og når varen eller tjenesten leveres)"
+        case .termination: "en løpende avtale må si hvordan den sies opp (oppsigelsestid og hvordan)"
+        case .returnCosts: "for varer må tilbudet si hvem som betaler returen ved angrerett: forbruker eller selger"
+        case .totalPrice: "totalprisen med alle gebyrer kunne ikke regnes ut"
         }
     }
 }

@@ -14,6 +14,8 @@ public struct OfferComposition: Sendable, Hashable {
     public var client: OfferParty
     /// The withdrawal period the campaign grants (policy default 14 days; never less by law).
     public var withdrawalPeriodDays: Int?
+    /// Payment, delivery, termination, other charges, return costs.
+    public var statutory: OfferStatutoryTerms = OfferStatutoryTerms()
 
     public init(
         campaignID: String, consumer: SaleConsumer?, product: String?, productKind: OfferProductKind,
@@ -42,6 +44,7 @@ public struct OfferComposition: Sendable, Hashable {
             campaignID: sale.campaignID, consumer: sale.consumer, product: sale.product, productKind: productKind,
             price: sale.price, bindingMonths: sale.bindingMonths, startDate: sale.startDate, terms: sale.terms,
             seller: seller, client: client, withdrawalPeriodDays: policy.withdrawal.periodDays)
+        statutory = sale.statutory
     }
 }
 
@@ -59,13 +62,16 @@ public struct ConfirmationOffer: Sendable, Hashable, Codable {
     /// Always has an address and a phone or e-mail (checked), as the withdrawal form needs them.
     public let client: OfferTrader
     public let withdrawalPeriodDays: Int
+    /// nil in offers stored before these items were required.
+    public var statutory: OfferStatutoryTerms?
 
     /// Only `ConfirmationChecker` makes complete offers (or decoding one it made and the server stored).
     init(
         campaignID: String, consumer: SaleConsumer, product: String, productKind: OfferProductKind, price: OfferPrice,
         bindingMonths: Int, startDate: LocalDate?, terms: String?, seller: OfferTrader, client: OfferTrader,
-        withdrawalPeriodDays: Int
+        withdrawalPeriodDays: Int, statutory: OfferStatutoryTerms? = nil
     ) {
+        self.statutory = statutory
         self.campaignID = campaignID
         self.consumer = consumer
         self.product = product

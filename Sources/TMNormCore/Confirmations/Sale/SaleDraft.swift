@@ -12,11 +12,14 @@ public struct SaleDraft: Sendable, Hashable, Codable {
     public let startDate: LocalDate?
     /// Further terms in the seller's words (may span lines); nil when none.
     public let terms: String?
+    /// Payment, delivery, termination, other charges and return costs (angrerettloven § 8).
+    public var statutory: OfferStatutoryTerms = OfferStatutoryTerms()
 
     public init(
         campaignID: String, consumer: SaleConsumer, product: String, price: OfferPrice,
-        bindingMonths: Int, startDate: LocalDate?, terms: String?
+        bindingMonths: Int, startDate: LocalDate?, terms: String?, statutory: OfferStatutoryTerms = OfferStatutoryTerms()
     ) {
+        self.statutory = statutory
         self.campaignID = campaignID
         self.consumer = consumer
         self.product = product
@@ -28,7 +31,19 @@ public struct SaleDraft: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case campaignID = "campaign_id", consumer, product, price
-        case bindingMonths = "binding_months", startDate = "start_date", terms
+        case bindingMonths = "binding_months", startDate = "start_date", terms, statutory
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        campaignID = try c.decode(String.self, forKey: .campaignID)
+        consumer = try c.decode(SaleConsumer.self, forKey: .consumer)
+        product = try c.decode(String.self, forKey: .product)
+        price = try c.decode(OfferPrice.self, forKey: .price)
+        bindingMonths = try c.decode(Int.self, forKey: .bindingMonths)
+        startDate = try c.decodeIfPresent(LocalDate.self, forKey: .startDate)
+        terms = try c.decodeIfPresent(String.self, forKey: .terms)
+        statutory = try c.decodeIfPresent(OfferStatutoryTerms.self, forKey: .statutory) ?? OfferStatutoryTerms()
     }
 }
 

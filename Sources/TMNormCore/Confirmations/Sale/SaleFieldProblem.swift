@@ -61,6 +61,8 @@ public enum SaleFieldReason: Sendable, Equatable {
     case date(CalendarError)
     case startDateInPast(LocalDate, today: LocalDate)
     case startDateTooFarAhead(LocalDate, latest: LocalDate)
+    /// A value outside a fixed list (`return_costs`: consumer or seller).
+    case notOneOf([String])
 
     /// Stable machine-readable code.
     public var code: String {
@@ -81,6 +83,7 @@ public enum SaleFieldReason: Sendable, Equatable {
         case .date: "date_invalid"
         case .startDateInPast: "start_date_in_past"
         case .startDateTooFarAhead: "start_date_too_far_ahead"
+        case .notOneOf: "not_allowed_value"
         }
     }
 }

@@ -13,6 +13,7 @@ extension SaleFieldReason: CustomStringConvertible {
         case .emailInvalid(let problem): "is not a valid e-mail address: \(problem.description)"
         case .amount(let problem), .currency(let problem): problem.description
         case .unknownPeriod(let p): "'\(p)' is not a price period: use once, month or year"
+        case .notOneOf(let allowed): "must be one of: \(allowed.joined(separator: ", "))"
         case .bindingMonthsOutOfRange(let n, let allowed): "\(n) is outside \(allowed.lowerBound)–\(allowed.upperBound) months"
         case .date(let error): error.description
         case .startDateInPast(let date, let today): "\(date.iso8601) is before today (\(today.iso8601))"
@@ -34,6 +35,7 @@ extension SaleFieldReason: CustomStringConvertible {
         case .emailInvalid(let problem): "er ikke en gyldig e-postadresse: \(problem.norwegian)"
         case .amount(let problem), .currency(let problem): problem.norwegian
         case .unknownPeriod(let p): "«\(p)» er ikke en prisperiode: bruk once, month eller year"
+        case .notOneOf(let allowed): "må være en av: \(allowed.joined(separator: ", "))"
         case .bindingMonthsOutOfRange(let n, let allowed): "\(n) er utenfor \(allowed.lowerBound)–\(allowed.upperBound) måneder"
         case .date(let error): error.norwegian
         case .startDateInPast(let date, let today): "\(date.norwegianFormatted) er før i dag (\(today.norwegianFormatted))"

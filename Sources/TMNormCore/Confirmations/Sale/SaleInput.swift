@@ -16,7 +16,8 @@ public struct SaleInput: Sendable, Hashable, Decodable {
     public init(
         campaignID: String?, consumerName: String?, phone: String? = nil, email: String? = nil,
         product: String?, amount: String?, currency: String? = "NOK", period: String?,
-        bindingMonths: Int?, startDate: String? = nil, terms: String? = nil
+        bindingMonths: Int?, startDate: String? = nil, terms: String? = nil,
+        payment: String? = nil, delivery: String? = nil, termination: String? = nil, returnCosts: String? = nil
     ) {
         func string(_ value: String?) -> SaleJSONValue? { value.map { .string($0) } }
         let consumer = Self.object([("name", string(consumerName)), ("phone", string(phone)), ("email", string(email))])
@@ -25,6 +26,8 @@ public struct SaleInput: Sendable, Hashable, Decodable {
             ("campaign_id", string(campaignID)), ("consumer", consumer), ("product", string(product)),
             ("price", price), ("binding_months", bindingMonths.map { .integer(Int64($0)) }),
             ("start_date", string(startDate)), ("terms", string(terms)),
+            ("payment", string(payment)), ("delivery", string(delivery)), ("termination", string(termination)),
+            ("return_costs", string(returnCosts)),
         ])
     }
 

@@ -27,6 +27,29 @@ public enum SaleValidator {
         let binding = check.integer("binding_months", input.root["binding_months"], range: limits.bindingMonths)
         let startDate = check.date("start_date", input.root["start_date"], today: today, limits: limits)
         let terms = check.string("terms", input.root["terms"], maximum: limits.termsLength, required: false, multiline: true)
+        // angrerettloven § 8 items: read here, required (per product and price) by the confirmation policy.
+        let payment = check.string("payment", input.root["payment"], maximum: limits.termsLength, required: false, multiline: true)
+        let delivery = check.string("delivery", input.root["delivery"], maximum: limits.termsLength, required: false, multiline: true)
+        let termination = check.string("termination", input.root["termination"], maximum: limits.termsLength, required: false, multiline: true)
+        var returnCosts: ReturnCostPayer?
+        if let raw = check.string("return_costs", input.root["return_costs"], maximum: 20, required: false) {
+            returnCosts = ReturnCostPayer(rawValue: raw.lowercased())
+            if returnCosts == nil { check.add("return_costs", .notOneOf(["consumer", "seller"])) }
+        }
+        var charges: [OfferCharge] = []
+        if let value = input.root["other_charges"], value != .null {
+            if case .array(let items) = value, items.count <= 20 {
+                for (index, item) in items.enumerated() {
+                    let field = "other_charges[\(index)]"
+                    guard let object = check.object(field, item) else { continue }
+                    let text = check.string(field + ".description", object["description"], maximum: 200)
+                    let amount = check.amount(field + ".amount", object["amount"], maximumOre: limits.maximumAmountOre)
+                    if let text, let amount { charges.append(OfferCharge(description: text, amount: amount)) }
+                }
+            } else {
+                check.add("other_charges", .notOneOf(["a list of at most 20 {description, amount}"]))
+            }
+        }
 
         guard check.problems.isEmpty, let campaignID, let name, let product, let amount, currencyOK,
             let period, let binding, let consumerValue = SaleConsumer(name: name, phone: phone, email: email)
@@ -34,6 +57,8 @@ public enum SaleValidator {
         return SaleDraft(
             campaignID: campaignID, consumer: consumerValue, product: product,
             price: OfferPrice(amount: amount, period: period), bindingMonths: binding,
-            startDate: startDate, terms: terms)
+            startDate: startDate, terms: terms,
+            statutory: OfferStatutoryTerms(
+                otherCharges: charges, payment: payment, delivery: delivery, termination: termination, returnCostsPaidBy: returnCosts))
     }
 }

@@ -45,6 +45,13 @@ enum SaleAPIDocs {
                 "binding_months": ["type": "integer", "minimum": 0, "maximum": 36],
                 "start_date": OpenAPISchemas.date,
                 "terms": ["type": "string", "maxLength": 4000],
+                "payment": ["type": "string", "maxLength": 4000, "description": "Required (angrerettloven § 8): how and when the consumer pays"],
+                "delivery": ["type": "string", "maxLength": 4000, "description": "Required: how and when the goods or service are delivered"],
+                "termination": ["type": "string", "maxLength": 4000, "description": "Required for a recurring price (month, year): how the agreement is ended"],
+                "return_costs": ["type": "string", "enum": ["consumer", "seller"], "description": "Required for goods: who pays for returning them after a withdrawal"],
+                "other_charges": ["type": "array", "maxItems": 20, "description": "Charges besides the price; the stated total includes them",
+                                  "items": ["type": "object", "required": ["description", "amount"],
+                                            "properties": ["description": ["type": "string", "maxLength": 200], "amount": ["type": "string"]]]],
             ],
         ]),
         ("Sale", [

@@ -55,6 +55,9 @@ enum DemoSales {
                 "campaign_id": campaignID, "consumer": ["name": name, "phone": phone], "product": product,
                 "price": ["amount": amount, "currency": "NOK", "period": "month"], "binding_months": 12,
                 "terms": electricity ? "Avtalen gjelder strømlevering til boligen. Ingen etableringsgebyr." : "Abonnement på alarm og smarthusstyring. Ingen etableringsgebyr.",
+                "payment": "Faktura hver måned med 14 dagers betalingsfrist, eller avtalegiro.",
+                "delivery": electricity ? "Strømleveransen starter fra neste måned etter at du har akseptert." : "Utstyret sendes i posten innen 10 dager etter at du har akseptert; tjenesten starter når det er installert.",
+                "termination": "Avtalen løper til den sies opp. Etter bindingstiden er oppsigelsestiden én måned; si opp skriftlig til kundeservice.",
             ]
             let body = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             let req = Request(application: app, method: .POST, url: "/api/v1/sales", on: app.eventLoopGroup.any())
