@@ -160,10 +160,29 @@ struct OfferStateMachineTests {
         .withdraw(.standardForm(sentAt: t("2026-06-05T12:00:00Z"), registeredBy: "s")), .goodsReceived(on: day("2026-06-05")),
     ]
 
-    @Test("an exempt sale answers every event with 'exempt'", arguments: allEvents)
+    @Test("an exempt sale has nothing to send, accept, decline, expire or remind", arguments: allEvents.filter {
+        if case .withdraw = $0 { return false }
+        if case .goodsReceived = $0 { return false }
+        return true
+    })
     func exempt(_ event: OfferEvent) {
         let exempt = OfferLifecycle.exempt(.newspaperSubscription, at: Self.sentAt, productKind: .newspaperSubscription)
         #expect(OfferStateMachine.transition(from: exempt, event: event, at: Self.t("2026-06-05T12:00:00Z")) == .failure(.exempt))
+    }
+
+    @Test("an exempt sale keeps the withdrawal right: a newspaper's period runs from the first issue, a voluntary organisation's from the agreement")
+    func exemptWithdrawal() throws {
+        let newspaper = OfferLifecycle.exempt(.newspaperSubscription, at: Self.sentAt, productKind: .newspaperSubscription, informationGiven: true)
+        #expect(newspaper.withdrawalDeadline == nil)
+        #expect(newspaper.canWithdraw(at: Self.t("2026-09-01T12:00:00Z")))
+        let received = try OfferStateMachine.transition(from: newspaper, event: .goodsReceived(on: Self.day("2026-06-10")), at: Self.t("2026-06-10T12:00:00Z")).get().lifecycle
+        #expect(received.withdrawalDeadline?.periodStart == Self.day("2026-06-10"))
+        let withdrawn = OfferStateMachine.transition(from: received, event: .withdraw(.consumer(Self.sms)), at: Self.t("2026-06-12T12:00:00Z"))
+        #expect(withdrawn.map(\.lifecycle.state) == .success(.withdrawn))
+        let voluntary = OfferLifecycle.exempt(.voluntaryOrganisation, at: Self.sentAt, productKind: .service, informationGiven: true)
+        #expect(voluntary.withdrawalDeadline?.periodStart == OsloTime.localDate(of: Self.sentAt))
+        let late = OfferStateMachine.transition(from: voluntary, event: .withdraw(.consumer(Self.sms)), at: Self.sentAt.addingTimeInterval(40 * 86_400))
+        guard case .failure(.withdrawalPeriodOver) = late else { Issue.record("withdrew after the period: \(late)"); return }
     }
 
     @Test("final states never change, whatever the event", arguments: allEvents)

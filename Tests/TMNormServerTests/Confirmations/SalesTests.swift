@@ -137,16 +137,42 @@ struct SalesTests {
         }
     }
 
-    @Test("voluntary and newspaper campaigns are exempt: recorded, nothing sent")
+    @Test("voluntary and newspaper campaigns are exempt from written acceptance, not from the withdrawal right: a confirmation with the withdrawal information goes out, and the consumer can withdraw by link or SMS")
     func exempt() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
-            let voluntary = try await SaleFixtures.campaign(app, world, voluntary: true, settings: false)
+            let voluntary = try await SaleFixtures.campaign(app, world, voluntary: true)
             let response = try await app.postSale(SaleFixtures.body(voluntary), key: world.callCentreKey, idempotencyKey: "v")
-            #expect(response.status == .created)
+            #expect(response.status == .created, "\(response.text)")
             #expect(try response.json()["state"] as? String == "exempt")
             #expect(try response.json()["exemption"] as? String == "voluntary_organisation")
-            #expect(try await OutboxMessageModel.query(on: app.db).count() == 0)
+            let id = try #require((try response.json()["id"] as? String)?.lowercased())
+            let sms = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id):confirmation:sms").first())
+            #expect(sms.body.contains("angrerett"))
+            let token = try #require(sms.body.range(of: #"/t/[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(sms.body[$0].dropFirst(3)) })
+            let code = try #require(sms.body.range(of: #"ANGRE [A-Z0-9]+"#, options: .regularExpression).map { String(sms.body[$0].dropFirst(6)) })
+            let sale = try #require(try await SaleModel.find(UUID(uuidString: id), on: app.db))
+            #expect(sale.offerTextNB?.contains("Bekreftelse av avtale inngått på telefon") == true)
+            #expect(sale.offerTextNB?.contains("fra dagen avtalen ble inngått") == true)
+            let page = try await app.get("/t/\(token)", as: .anonymous)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Gå fra avtalen"))
+            // Accepting makes no sense; withdrawing by SMS does.
+            #expect(try await app.postForm("/t/\(token)/accept", [:], as: .anonymous).status == .conflict)
+            let angre = try await app.inboundSMS(from: "+4791234567", text: "ANGRE \(code)")
+            #expect(angre.status.code < 300, "\(angre.text)")
+            #expect(try await SaleModel.find(UUID(uuidString: id), on: app.db)?.state == "withdrawn")
+
+            // A newspaper subscription: withdrawn through the link before the first issue arrives.
+            let newspaper = try await SaleFixtures.campaign(app, world, newspaper: true)
+            let paper = try await app.postSale(SaleFixtures.body(newspaper, phone: "+47 913 45 678"), key: world.callCentreKey, idempotencyKey: "n")
+            #expect(try paper.json()["exemption"] as? String == "newspaper_subscription")
+            let paperID = try #require((try paper.json()["id"] as? String)?.lowercased())
+            let paperSMS = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(paperID):confirmation:sms").first())
+            let paperToken = try #require(paperSMS.body.range(of: #"/t/[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(paperSMS.body[$0].dropFirst(3)) })
+            #expect(try await SaleModel.find(UUID(uuidString: paperID), on: app.db)?.offerTextNB?.contains("dagen du mottar den første utgaven") == true)
+            #expect(try await app.postForm("/t/\(paperToken)/withdraw", [:], as: .anonymous).status == .ok)
+            #expect(try await SaleModel.find(UUID(uuidString: paperID), on: app.db)?.state == "withdrawn")
         }
     }
 

@@ -45,13 +45,21 @@ public struct OfferLifecycle: Sendable, Hashable, Codable {
         return lifecycle
     }
 
-    /// A sale that needs no written confirmation.
+    /// A sale exempt from the written offer and acceptance (voluntary organisations, newspaper subscriptions):
+    /// the agreement stands from `at`, and the withdrawal right still applies — from `at` for services, from
+    /// receipt of the first delivery for goods and newspapers. `informationGiven` says whether the consumer
+    /// got the confirmation with the withdrawal information; without it the period is extended by the policy.
     public static func exempt(
-        _ exemption: ConfirmationExemption, at: Date, productKind: OfferProductKind, policy: ConfirmationPolicy = .standard
+        _ exemption: ConfirmationExemption, at: Date, productKind: OfferProductKind, policy: ConfirmationPolicy = .standard,
+        informationGiven: Bool = false
     ) -> OfferLifecycle {
         var lifecycle = OfferLifecycle(state: .exempt, productKind: productKind, policy: policy)
         lifecycle.exemption = exemption
-        lifecycle.closedAt = at
+        lifecycle.acceptedAt = at
+        lifecycle.withdrawalInformation = informationGiven ? .givenWithOffer : .missing
+        lifecycle.withdrawalDeadline = WithdrawalDeadlineCalculator.deadline(
+            for: productKind, acceptedAt: at, goodsReceivedOn: nil, information: lifecycle.withdrawalInformation,
+            policy: policy.withdrawal)
         return lifecycle
     }
 
@@ -69,7 +77,7 @@ public struct OfferLifecycle: Sendable, Hashable, Codable {
 
     /// Whether the consumer may still withdraw at this instant (accepted; goods not yet received count as open).
     public func canWithdraw(at instant: Date) -> Bool {
-        guard state == .accepted else { return false }
+        guard state == .accepted || state == .exempt else { return false }
         return withdrawalDeadline?.isOpen(at: instant) ?? true
     }
 }

@@ -22,7 +22,13 @@ public enum OfferStateMachine {
         from current: OfferLifecycle, event: OfferEvent, at instant: Date
     ) -> Result<OfferTransition, OfferTransitionError> {
         var next = current
-        if current.state == .exempt { return .failure(.exempt) }
+        // An exempt sale has no offer to answer, but the withdrawal right and the receipt of goods apply to it.
+        if current.state == .exempt {
+            switch event {
+            case .withdraw, .goodsReceived: break
+            default: return .failure(.exempt)
+            }
+        }
         switch (event, current.state) {
         case (.send, .draft):
             next.state = .sent
@@ -74,7 +80,7 @@ public enum OfferStateMachine {
 
         case (.withdraw, .withdrawn):
             return .success(.unchanged(current, already: .withdrawn))
-        case (.withdraw(let request), .accepted):
+        case (.withdraw(let request), .accepted), (.withdraw(let request), .exempt):
             let sentAt: Date
             switch request {
             case .consumer: sentAt = instant
@@ -88,8 +94,8 @@ public enum OfferStateMachine {
         case (.withdraw, let state):
             return .failure(.notAccepted(state))
 
-        case (.goodsReceived(let day), .accepted):
-            guard current.productKind == .goods else { return .failure(.notGoods) }
+        case (.goodsReceived(let day), .accepted), (.goodsReceived(let day), .exempt):
+            guard current.productKind == .goods || current.productKind == .newspaperSubscription else { return .failure(.notGoods) }
             if let recorded = current.goodsReceivedOn { return .failure(.goodsAlreadyReceived(recorded)) }
             next.goodsReceivedOn = day
             next.withdrawalDeadline = WithdrawalDeadlineCalculator.deadline(

@@ -22,13 +22,17 @@ enum OfferAnswerText {
         }
     }
 
-    static func withdrawal(_ offer: ConfirmationOffer, language: OfferLanguage, smsReplies: Bool, policy: WithdrawalPolicy) -> [String] {
+    static func withdrawal(
+        _ offer: ConfirmationOffer, language: OfferLanguage, smsReplies: Bool, policy: WithdrawalPolicy, confirmation: Bool = false
+    ) -> [String] {
         let days = offer.withdrawalPeriodDays
         let addressee = ([offer.client.name] + WithdrawalFormText.addressParts(offer.client)).joined(separator: ", ")
         let goods = offer.productKind == .goods
+        let newspaper = offer.productKind == .newspaperSubscription
         switch language {
         case .norwegian:
-            let start = goods ? "dagen du mottar varen" : "dagen du aksepterer tilbudet"
+            let start = newspaper ? "dagen du mottar den første utgaven"
+                : goods ? "dagen du mottar varen" : confirmation ? "dagen avtalen ble inngått" : "dagen du aksepterer tilbudet"
             let how = smsReplies ? "svare ANGRE og koden din på SMS, bruke lenken i meldingen, eller sende" : "bruke lenken i meldingen, eller sende"
             return [
                 "Du har \(days) dagers angrerett etter angrerettloven. Angrefristen er \(days) dager fra \(start)."
@@ -36,7 +40,8 @@ enum OfferAnswerText {
                 "Du kan gå fra avtalen uten å oppgi grunn. Du kan \(how) en tydelig melding, gjerne angreskjemaet nedenfor, til \(addressee). Det er nok at du sender meldingen før fristen går ut.",
             ]
         case .english:
-            let start = goods ? "the day you receive the goods" : "the day you accept the offer"
+            let start = newspaper ? "the day you receive the first issue"
+                : goods ? "the day you receive the goods" : confirmation ? "the day the agreement was made" : "the day you accept the offer"
             let how = smsReplies ? "reply ANGRE and your code by SMS, use the link in the message, or send" : "use the link in the message, or send"
             return [
                 "You have a \(days)-day right of withdrawal under the Norwegian Cancellation Act (angrerettloven). The withdrawal period is \(days) days from \(start)."

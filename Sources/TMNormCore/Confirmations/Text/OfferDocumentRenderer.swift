@@ -26,15 +26,28 @@ public enum OfferDocumentRenderer {
     /// `smsReplies` says whether the text may mention answering by SMS (policy on and a mobile number known).
     public static func render(
         _ offer: ConfirmationOffer, language: OfferLanguage, acceptByDay: LocalDate, smsReplies: Bool,
-        withdrawal: WithdrawalPolicy = .standard, earliestAcceptance: Date? = nil
+        withdrawal: WithdrawalPolicy = .standard, earliestAcceptance: Date? = nil, confirmationOf exemption: ConfirmationExemption? = nil
     ) -> OfferDocument {
         let p = OfferPhrases.of(language)
-        var lines: [String] = [p.title, ""]
-        lines += parties(offer, language)
-        lines += ["", p.bindingStatement, "", p.offerHeading]
-        lines += terms(offer, language)
-        lines += ["", p.answerHeading]
-        lines += OfferAnswerText.lines(offer, language: language, acceptByDay: acceptByDay, smsReplies: smsReplies)
+        let nb = language == .norwegian
+        var lines: [String]
+        if exemption != nil {
+            // An exempt sale: no offer to accept, but a confirmation of the agreement with the withdrawal right.
+            lines = [nb ? "Bekreftelse av avtale inngått på telefon" : "Confirmation of an agreement made by telephone", ""]
+            lines += parties(offer, language)
+            lines += ["", nb
+                ? "Avtalen ble inngått i telefonsamtalen. Denne bekreftelsen gir deg vilkårene og angreretten din."
+                : "The agreement was made in the telephone call. This confirmation gives you its terms and your right of withdrawal.",
+                "", p.offerHeading]
+            lines += terms(offer, language)
+        } else {
+            lines = [p.title, ""]
+            lines += parties(offer, language)
+            lines += ["", p.bindingStatement, "", p.offerHeading]
+            lines += terms(offer, language)
+            lines += ["", p.answerHeading]
+            lines += OfferAnswerText.lines(offer, language: language, acceptByDay: acceptByDay, smsReplies: smsReplies)
+        }
         if let earliest = earliestAcceptance {
             let when = OfferDateText.dateTime(OsloTime.localDateTime(of: earliest), language)
             lines.append(language == .norwegian
@@ -42,7 +55,7 @@ public enum OfferDocumentRenderer {
                 : "Electricity: under the Energy Act you can accept this offer at the earliest 24 hours after you received it, that is from \(when).")
         }
         lines += ["", p.withdrawalHeading]
-        lines += OfferAnswerText.withdrawal(offer, language: language, smsReplies: smsReplies, policy: withdrawal)
+        lines += OfferAnswerText.withdrawal(offer, language: language, smsReplies: smsReplies, policy: withdrawal, confirmation: exemption != nil)
         lines += ["", WithdrawalFormText.render(for: offer, language: language)]
         return OfferDocument(language: language, text: lines.joined(separator: "\n"), acceptByDay: acceptByDay)
     }

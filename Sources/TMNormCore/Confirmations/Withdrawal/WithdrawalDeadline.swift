@@ -68,16 +68,18 @@ public enum WithdrawalDeadlineCalculator {
         return WithdrawalDeadline(periodStart: start, unadjustedLastDay: last, lastDay: adjusted)
     }
 
-    /// The deadline for an accepted offer: services from the Oslo date of acceptance, goods from the
-    /// day of receipt; nil for goods not yet received (the period has not started, withdrawal stays open).
+    /// The deadline for an accepted offer: services from the Oslo date of acceptance, goods (and newspaper
+    /// subscriptions, from the first issue) from the day of receipt; nil before receipt (the period has not
+    /// started, withdrawal stays open).
     public static func deadline(
         for kind: OfferProductKind, acceptedAt: Date, goodsReceivedOn: LocalDate?,
         information: WithdrawalInformation = .givenWithOffer, policy: WithdrawalPolicy = .standard
     ) -> WithdrawalDeadline? {
         switch kind {
-        case .service, .newspaperSubscription:
+        case .service:
             return deadline(startingOn: OsloTime.localDate(of: acceptedAt), information: information, policy: policy)
-        case .goods:
+        case .goods, .newspaperSubscription:
+            // A newspaper subscription is a regular delivery of goods: from receipt of the first issue.
             guard let received = goodsReceivedOn else { return nil }
             return deadline(startingOn: received, information: information, policy: policy)
         }

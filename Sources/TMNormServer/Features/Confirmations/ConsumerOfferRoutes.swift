@@ -150,7 +150,23 @@ enum ConsumerOfferView {
                     default: context.t(Phrase(nb: "Du har gått fra avtalen. Referanse: \(model.reference)", en: "You withdrew from the agreement. Reference: \(model.reference)"))
                     }
                 }
-            case .draft, .exempt:
+            case .exempt:
+                // Exempt from written acceptance (voluntary organisation, newspaper), not from the withdrawal right.
+                el("h2") { context.t(Phrase(nb: "Bekreftelse av avtalen", en: "Confirmation of the agreement")) }
+                el("p", .class("receipt")) {
+                    context.t(Phrase(nb: "Avtalen ble inngått i telefonsamtalen", en: "The agreement was made in the telephone call"))
+                        + (model.acceptedAt.map { " " + NorwegianFormat.dateTime($0) } ?? "") + ". "
+                        + context.t(Phrase(nb: "Referanse: ", en: "Reference: ")) + model.reference
+                }
+                if let last = model.withdrawalLastDay {
+                    el("p") { context.t(Phrase(nb: "Angrefrist: til og med \(last).", en: "Withdrawal deadline: until \(last) inclusive.")) }
+                } else if model.canWithdraw {
+                    el("p") { context.t(Phrase(nb: "Angrefristen begynner å løpe når du mottar den første leveransen.", en: "The withdrawal period starts when you receive the first delivery.")) }
+                }
+                if model.canWithdraw {
+                    Form.post(base + "/withdraw", csrf: context.csrf) { Form.submit(context.t(Phrase(nb: "Gå fra avtalen (angrerett)", en: "Withdraw (right of withdrawal)")), class: "button secondary") }
+                }
+            case .draft:
                 el("p") { context.t(Phrase(nb: "Det finnes ikke noe tilbud å svare på.", en: "There is no offer to answer.")) }
             }
             el("p", .class("lang-offer")) {

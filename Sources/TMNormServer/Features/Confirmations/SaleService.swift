@@ -118,12 +118,53 @@ enum SaleService {
         case .incomplete(let items):
             throw AppError.invalid(items.map { FieldProblem(field: $0.field, reason: $0.description) })
         case .exempt(let exemption):
-            try sale.setLifecycle(OfferLifecycle.exempt(exemption, at: now, productKind: productKind, policy: policy))
-            let exempted = EvidenceEntry.make(after: registered, saleID: saleKey, event: .exempted, at: now, channel: "policy", detail: exemption.rawValue)
+            // Exempt from the written offer and acceptance, not from the withdrawal right: the consumer gets a
+            // confirmation of the agreement with its terms and the withdrawal information (docs/domain.md), so
+            // the same items are required, and a link and code to withdraw with.
+            var strict = policy
+            strict.exemptVoluntaryOrganisations = false
+            strict.exemptNewspaperSubscriptions = false
+            let offer: ConfirmationOffer
+            switch ConfirmationChecker.check(composition, policy: strict) {
+            case .ready(let complete): offer = complete
+            case .incomplete(let items): throw AppError.invalid(items.map { FieldProblem(field: $0.field, reason: $0.description) })
+            case .exempt: throw Abort(.internalServerError)
+            }
+            let secrets = OfferSecretGenerator.make(policy: policy, codeKey: codeKey(req.application), using: &rng)
+            let lifecycle = OfferLifecycle.exempt(exemption, at: now, productKind: productKind, policy: policy, informationGiven: true)
+            let acceptBy = OsloTime.localDate(of: now)
+            let smsReplies = policy.smsRepliesEnabled && offer.consumer.phone != nil
+            let nb = OfferDocumentRenderer.render(offer, language: .norwegian, acceptByDay: acceptBy, smsReplies: smsReplies, withdrawal: policy.withdrawal, confirmationOf: exemption)
+            let en = OfferDocumentRenderer.render(offer, language: .english, acceptByDay: acceptBy, smsReplies: smsReplies, withdrawal: policy.withdrawal, confirmationOf: exemption)
+            let link = "\(req.application.config.publicBaseURL)/t/\(secrets.token)"
+            let smsText = "\(offer.client.name): Bekreftelse av avtalen om \(offer.product) fra telefonsamtalen. Du har \(offer.withdrawalPeriodDays) dagers angrerett"
+                + (smsReplies ? ": svar ANGRE \(secrets.code) for å gå fra avtalen. " : ". ") + "Vilkår og angreskjema: \(link)"
+            let mail = offer.consumer.email.map { _ in
+                (subject: "Bekreftelse av avtale med \(offer.client.name): \(offer.product)",
+                 body: (["Hei \(offer.consumer.name),", "", "her er bekreftelsen av avtalen fra telefonsamtalen, med angreretten din.",
+                         "Gå fra avtalen her: \(link)", "Koden din: \(secrets.code)", "", String(repeating: "-", count: 60), nb.text]).joined(separator: "\n"))
+            }
+            try sale.setLifecycle(lifecycle)
+            sale.offerJSON = String(decoding: try JSONEncoder().encode(offer), as: UTF8.self)
+            sale.tokenHash = secrets.tokenHash
+            sale.codeHash = secrets.codeHash
+            sale.offerTextNB = nb.text
+            sale.offerTextEN = en.text
+            sale.offerSHA256 = nb.sha256
+            let channels = [sale.consumerPhone != nil ? "sms" : nil, mail != nil ? "email" : nil].compactMap { $0 }.joined(separator: "+")
+            let exempted = EvidenceEntry.make(after: registered, saleID: saleKey, event: .exempted, at: now, offerTextSHA256: nb.sha256, channel: channels, detail: exemption.rawValue)
             sale.evidenceHead = exempted.entryHash
             try await req.db.writeTransaction { db in
                 try await sale.create(on: db)
                 try await insertEvidence([(saleID, registered), (saleID, exempted)], on: try sqlDatabase(db))
+                if let phone = sale.consumerPhone {
+                    try await Messaging.queue(on: db, kind: .sms, to: phone, text: smsText, idempotencyKey: "sale:\(saleKey):confirmation:sms",
+                                              organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(smsText).segments, now: now)
+                }
+                if let mail, let email = sale.consumerEmail {
+                    try await Messaging.queue(on: db, kind: .email, to: email, subject: mail.subject, text: mail.body,
+                                              idempotencyKey: "sale:\(saleKey):confirmation:email", organisationID: callCentreID, saleID: saleID, now: now)
+                }
             }
         case .ready(let offer):
             let codeKey = codeKey(req.application)
