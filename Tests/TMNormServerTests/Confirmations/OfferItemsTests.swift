@@ -49,4 +49,37 @@ struct OfferItemsTests {
             #expect(sale.offerSHA256 == ConfirmationHashing.sha256Hex(nb))
         }
     }
+
+    @Test("a consumer reached by SMS only gets the whole offer by SMS; JA is refused until every part is sent, then accepted; the evidence names the medium")
+    func durableMedium() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let campaign = try await SaleFixtures.campaign(app, world)
+            let created = try await app.postSale(SaleFixtures.body(campaign, email: nil), key: world.callCentreKey, idempotencyKey: "sms-only")
+            #expect(created.status == .created)
+            let id = try #require((try created.json()["id"] as? String)?.lowercased())
+            let saleID = try #require(UUID(uuidString: id))
+            let parts = try await OutboxMessageModel.query(on: app.db).filter(\.$saleID == saleID).all()
+                .filter { $0.idempotencyKey.hasPrefix("sale:\(id):offer:text:") }
+            #expect(parts.count > 1)
+            let sale = try #require(try await SaleModel.find(saleID, on: app.db))
+            let joined = parts.sorted { $0.idempotencyKey.count == $1.idempotencyKey.count ? $0.idempotencyKey < $1.idempotencyKey : $0.idempotencyKey.count < $1.idempotencyKey.count }
+                .map { String($0.body.drop { $0 != " " }.dropFirst()) }.joined(separator: "\n")
+            #expect(joined == sale.offerTextNB)
+            let sent = try await SaleEvidenceModel.query(on: app.db).filter(\.$saleID == saleID).all().compactMap(\.entry).first { $0.event == .sent }
+            #expect(sent?.detail?.contains("full text: sms") == true)
+            let sms = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id):offer:sms").first())
+            let (_, code) = try #require(secrets(inSMS: sms.body))
+            let early = try await app.inboundSMS(from: "+4791234567", text: "JA \(code)")
+            #expect(try early.json()["result"] as? String == "refused")
+            #expect((try early.json()["message"] as? String)?.contains("Hele tilbudet er ikke levert") == true)
+            #expect(try await SaleModel.find(saleID, on: app.db)?.state == "sent")
+            for part in parts {
+                part.statusRaw = OutboxMessageModel.Status.sent.rawValue
+                try await part.save(on: app.db)
+            }
+            let accepted = try await app.inboundSMS(from: "+4791234567", text: "JA \(code)", receivedAt: testNow.addingTimeInterval(1))
+            #expect(try accepted.json()["result"] as? String == "accepted", "\(accepted.text)")
+        }
+    }
 }

@@ -55,6 +55,11 @@ struct InboundSMSRoutes: RouteCollection {
             guard let phone = sale.consumerPhone.flatMap({ PhoneNumber.parse($0).number }), let stored = sale.codeHash,
                   let auth = ConsumerAuthorizer.viaSMS(sms, consumerPhone: phone, storedCodeHash: stored, codeKey: codeKey)
             else { continue }
+            if action == .accept, sale.state == OfferState.sent.rawValue, try await !SaleService.completeTextSent(sale, on: req.db) {
+                return Answer(
+                    result: "refused",
+                    message: "Hele tilbudet er ikke levert til deg på SMS ennå, så du kan ikke akseptere på SMS før det er kommet. Les hele tilbudet i lenken i meldingen, eller vent på resten av tilbudet og svar JA \(code) igjen.")
+            }
             let event: OfferEvent = switch action {
             case .accept: .accept(auth)
             case .decline: .decline(auth)

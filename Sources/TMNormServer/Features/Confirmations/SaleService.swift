@@ -207,7 +207,11 @@ enum SaleService {
             sale.offerTextEN = en.text
             sale.offerSHA256 = nb.sha256
             let channels = [sms != nil ? "sms" : nil, mail != nil ? "email" : nil].compactMap { $0 }.joined(separator: "+")
-            let sent = EvidenceEntry.make(after: registered, saleID: saleKey, event: .sent, at: now, offerTextSHA256: nb.sha256, channel: channels)
+            // The durable medium must carry the whole offer, not only a link (CJEU C-49/11): by e-mail when there
+            // is an address, otherwise as SMS parts after the notice (docs/domain.md, "Written confirmation").
+            let textParts = mail == nil ? OfferSMSText.parts(of: nb.text) : []
+            let fullTextMedium = mail != nil ? "email" : "sms (\(textParts.count) parts)"
+            let sent = EvidenceEntry.make(after: registered, saleID: saleKey, event: .sent, at: now, offerTextSHA256: nb.sha256, channel: channels, detail: "full text: \(fullTextMedium)")
             sale.evidenceHead = sent.entryHash
             let offerSMS = sms
             try await req.db.writeTransaction { db in
@@ -220,6 +224,12 @@ enum SaleService {
                 if let mail, let email = sale.consumerEmail {
                     try await Messaging.queue(on: db, kind: .email, to: email, subject: mail.subject, text: mail.body,
                                                 idempotencyKey: "sale:\(saleKey):offer:email", organisationID: callCentreID, saleID: saleID, now: now)
+                }
+                if let phone = sale.consumerPhone {
+                    for (index, part) in textParts.enumerated() {
+                        try await Messaging.queue(on: db, kind: .sms, to: phone, text: part, idempotencyKey: "sale:\(saleKey):offer:text:\(index + 1)",
+                                                    organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(part).segments, now: now)
+                    }
                 }
                 // The reminder waits in the outbox (the only place its link and code exist) until due;
                 // an answer before then cancels it.
@@ -236,6 +246,16 @@ enum SaleService {
         }
         req.application.metricsRegistry.increment("tmnorm_sales_registered_total")
         return Registration(sale: sale, replayed: false)
+    }
+
+    /// True when the whole offer text reached the consumer on a durable medium: by e-mail, or, for a consumer
+    /// reached by SMS only, once every SMS part of the text is sent. An SMS acceptance waits for it.
+    static func completeTextSent(_ sale: SaleModel, on db: any Database) async throws -> Bool {
+        if sale.consumerEmail != nil { return true }
+        let key = "sale:\(try sale.requireID().uuidString.lowercased()):offer:text:"
+        let parts = try await OutboxMessageModel.query(on: db).filter(\.$saleID == sale.requireID()).all()
+            .filter { $0.idempotencyKey.hasPrefix(key) }
+        return parts.allSatisfy { $0.statusRaw == OutboxMessageModel.Status.sent.rawValue }
     }
 
     /// An organisation as an offer party, with what its settings add.
