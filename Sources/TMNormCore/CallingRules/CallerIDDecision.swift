@@ -5,7 +5,7 @@ public enum CallerIDReason: String, Sendable, Codable, CaseIterable, Hashable {
     case ok
     case hiddenNumber = "hidden_number"
     case unlistedNumber = "unlisted_number"
-    /// An ordinary 8-digit mobile number (from 2025).
+    /// An ordinary 8-digit mobile number (from Nkom's guidance of November 2025).
     case mobileNumber = "mobile_number"
     /// A valid number of a class the rule in force does not allow (e.g. 800, a short code, foreign).
     case numberClassNotAllowed = "number_class_not_allowed"

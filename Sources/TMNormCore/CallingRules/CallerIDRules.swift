@@ -19,7 +19,7 @@ public enum CallerIDNumberClass: String, Sendable, Codable, CaseIterable, Hashab
     case number815 = "815"
     /// Other 8xx special services (800, 810, 82x, 880).
     case otherSpecial = "other_special"
-    /// Machine-to-machine (58/59), short codes (1xx …).
+    /// Machine-to-machine (58 with 12 digits, 59 with 8), short codes (1xx …).
     case otherNorwegian = "other_norwegian"
     /// A number with a country code other than +47.
     case foreign
@@ -27,7 +27,7 @@ public enum CallerIDNumberClass: String, Sendable, Codable, CaseIterable, Hashab
 
 /// A version of the caller-ID rules, in force from `effectiveFrom` (Oslo date).
 public struct CallerIDRuleSet: Hashable, Sendable, Codable {
-    /// Stable id recorded with every decision, e.g. "nkom-2025-01-01".
+    /// Stable id recorded with every decision, e.g. "nkom-guidance-2025-11-01".
     public let id: String
     public let effectiveFrom: LocalDate
     /// Whether a hidden number is refused.
@@ -64,7 +64,7 @@ public enum CallerIDRules {
     public static let hiddenAndUnlisted2018 = CallerIDRuleSet(
         id: "mfl-2018-01-01", effectiveFrom: LocalDate(uncheckedYear: 2018, month: 1, day: 1),
         forbidsHidden: true, requiresDirectoryListing: true, allowedClasses: nil,
-        source: "rule in force from 2018-01-01 (TMNorm DOMAIN.md §2; statutory reference not recorded)")
+        source: "rule in force from 2018-01-01 (docs/domain.md, “Caller ID”; statutory reference not recorded)")
 
     /// Nkom's guidance of November 2025: call centres may not show ordinary 8-digit mobile numbers. Nkom presents
     /// it as existing law (nummerforskriften § 3 g), but it was first stated then, so calls before it are not

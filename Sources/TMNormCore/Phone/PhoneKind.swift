@@ -4,7 +4,7 @@ public enum PhoneKind: String, Sendable, Codable, CaseIterable {
     case mobile
     /// 8-digit geographic numbers starting with 2, 3, 5 (50–57), 6 or 7.
     case fixed
-    /// Machine-to-machine numbers: 12 digits starting 58/59 (and 8-digit 58/59, see docs/phone-numbers.md).
+    /// Machine-to-machine numbers: series 58 with 12 digits, series 59 with 8 digits (docs/phone-numbers.md).
     case m2m
     /// 8xx special services: 800 free phone, 810 shared cost, 815, 82x premium, 880 personal.
     case special
