@@ -36,6 +36,8 @@ public struct MayCallFacts: Sendable {
     public var consentToThisBusiness: Bool
     /// How the number's person was checked (fails closed: unchecked).
     public var personCheck: MayCallPersonCheck
+    /// The campaign's client has an engagement with the call centre, confirmed and in force on the day asked.
+    public var engagementInForce: Bool = true
 
     public init(
         number: PhoneParseResult, callingTime: CallingDecision?, campaignActive: Bool, campaignWithinPeriod: Bool,
@@ -93,6 +95,7 @@ public enum MayCallDecider {
         // A campaign without a valid wash cannot clear numbers by washing; a person given with the question can.
         if !facts.hasValidWash, facts.personCheck == .unchecked || facts.personCheck == .washed { refusals.append(.noValidWash) }
         if !facts.callerIDAllowed { refusals.append(.callerIDNotAllowed) }
+        if !facts.engagementInForce { refusals.append(.noEngagement) }
 
         switch facts.onClientBlockList {
         case .some(true): refusals.append(.clientBlockList)

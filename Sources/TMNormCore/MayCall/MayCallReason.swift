@@ -25,6 +25,8 @@ public enum MayCallReason: String, Sendable, Codable, CaseIterable, Hashable {
     case campaignOutsidePeriod = "campaign_outside_period"
     case noValidWash = "no_valid_wash"
     case callerIDNotAllowed = "caller_id_not_allowed"
+    /// The client has no engagement with the call centre confirmed and in force on the day asked.
+    case noEngagement = "no_engagement"
     // Fail closed.
     case registerUnavailable = "register_unavailable"
     case checkFailed = "check_failed"

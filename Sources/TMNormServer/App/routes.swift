@@ -18,6 +18,7 @@ func routes(_ app: Application) throws {
     app.saleAnswerWriter = SaleAnswerWriter()
     app.mayCallCache = MayCallContextCache()
     app.washCallableIndex = WashCallableIndex()
+    app.rateLimiters = RateLimiters()
     app.apiKeyCache = APIKeyCache()
     app.registerStore = RegisterStore()
     try app.register(collection: OutboxWebRoutes())

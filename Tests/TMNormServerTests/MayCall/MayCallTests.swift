@@ -137,6 +137,38 @@ struct MayCallTests {
         }
     }
 
+    @Test("when the client ends the engagement, may-call refuses every number of its campaigns (no_engagement)")
+    func engagementEnded() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let campaign = try await activeCampaign(app, world)
+            #expect(try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000001").json()["allowed"] as? Bool == true)
+            let engagement = try #require(try await EngagementModel.query(on: app.db).filter(\.$client.$id == world.client.id).first())
+            engagement.status = EngagementStatus.declined.rawValue
+            try await engagement.save(on: app.db)
+            app.mayCallCache.invalidateAll()
+            let after = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000001")
+            #expect(try after.json()["allowed"] as? Bool == false)
+            #expect((try after.json()["reasons"] as? [String])?.contains("no_engagement") == true)
+        }
+    }
+
+    @Test("a wash for a campaign follows the campaign's rules: another category is refused, and a wash without the client cannot be attached")
+    func washRules() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let campaign = try await activeCampaign(app, world)
+            let csv = HTTPMediaType(type: "text", subType: "csv")
+            let other = try await app.api(.POST, "/api/v1/washes?campaign=\(campaign)&category=forsikring", key: world.callCentreKey, json: "telefon\n93000001\n", contentType: csv)
+            #expect(other.status == .unprocessableEntity)
+            #expect(other.text.contains("category"))
+            let loose = try await app.api(.POST, "/api/v1/washes", key: world.callCentreKey, json: "telefon\n93000001\n", contentType: csv)
+            let looseID = try #require(try loose.json()["id"] as? String)
+            let attach = try await app.postForm("/campaigns/\(campaign.uuidString.lowercased())/washes", ["wash_id": looseID], as: world.browser(.callCentreAdmin))
+            #expect(attach.status == .unprocessableEntity)
+        }
+    }
+
     @Test("existing customers of the campaign's category and consenting consumers are exempt from the register")
     func exemptions() async throws {
         try await withTestApp { app in

@@ -91,6 +91,18 @@ struct RealSocketTests {
         }
     }
 
+    @Test("signed out, an upload route refuses at once, before taking in the body (no 100 MB buffered for strangers)")
+    func anonymousUpload() async throws {
+        try await withTestApp { app in
+            _ = try await TestWorld.make(app)
+            try await withServer(app) { port in
+                let url = try #require(URL(string: "http://127.0.0.1:\(port)/washes"))
+                let (status, _) = try await send(multipart(url, file: Self.callList(bytes: 2 << 20), fields: [CSRF.formField: testCSRF], cookie: "\(CSRF.cookieName)=\(testCSRF)"))
+                #expect(status == 403)
+            }
+        }
+    }
+
     @Test("without the token a large upload is still refused with 403")
     func largeUploadWithoutToken() async throws {
         try await withTestApp { app in

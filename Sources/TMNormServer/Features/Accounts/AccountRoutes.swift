@@ -49,11 +49,12 @@ struct AccountRoutes: RouteCollection {
             response.headers.replaceOrAdd(name: .retryAfter, value: String(error.retryAfter ?? 60))
             return response
         }
+        // Counted before bcrypt, so parallel attempts cannot all slip under the limit; a success forgets it.
+        limiters.loginPerAccount.record(accountKey, now: req.now)
+        limiters.loginPerAddress.record(address, now: req.now)
         guard email.count <= 254, (input.password ?? "").count <= 200,
               let user = try await AccountService.verify(email: email, password: input.password ?? "", on: req)
         else {
-            limiters.loginPerAccount.record(accountKey, now: req.now)
-            limiters.loginPerAddress.record(address, now: req.now)
             req.application.metricsRegistry.increment(#"tmnorm_logins_total{result="failure"}"#)
             let model = LoginView.Model(email: String(email.prefix(254)), next: Self.safeNext(input.next), failed: true)
             return .html(LoginView.render(model, context: req.pageContext), status: .unauthorized)

@@ -62,8 +62,11 @@ enum CampaignService {
         guard let wash = try await WashRecordModel.find(washID, on: db), wash.$organisation.id == campaign.$callCentre.id else {
             throw AppError.invalid([.init(field: "wash_id", reason: "is not a wash of this call centre")])
         }
-        if let client = wash.$client.id, client != campaign.$client.id {
-            throw AppError.invalid([.init(field: "wash_id", reason: "was washed for another client")])
+        // A wash clears numbers for may-call only if it applied this client's block list.
+        guard wash.$client.id == campaign.$client.id else {
+            throw AppError.invalid([.init(field: "wash_id", reason: wash.$client.id == nil
+                ? "was washed without the campaign's client, so its block list was not applied"
+                : "was washed for another client")])
         }
         let campaignID = try campaign.requireID()
         if try await CampaignWashModel.query(on: db).filter(\.$campaign.$id == campaignID).filter(\.$wash.$id == washID).first() == nil {

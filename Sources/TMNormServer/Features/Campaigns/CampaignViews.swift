@@ -34,6 +34,7 @@ enum CampaignText {
         case .notInValidWash: Phrase(nb: "Nummeret kom ikke ut som ringbart av en gyldig vasking for kampanjen (eller oppgi personens navn og adresse)", en: "The number did not come out callable from a valid wash of the campaign (or give the person's name and address)")
         case .reservedPerson: Phrase(nb: "Personen er reservert i Reservasjonsregisteret", en: "The person is reserved in the reservation register")
         case .callerIDNotAllowed: Phrase(nb: "Nummervisningen er ikke tillatt", en: "The caller ID is not allowed")
+        case .noEngagement: Phrase(nb: "Oppdragsgiveren har ikke et bekreftet oppdrag med callsenteret som gjelder nå", en: "The client has no confirmed engagement with the call centre in force")
         case .registerUnavailable: Phrase(nb: "Registerkopi mangler: kan ikke sjekkes", en: "No register copy: cannot be checked")
         case .checkFailed: Phrase(nb: "En sjekk kunne ikke gjøres", en: "A check could not be made")
         case .exemptExistingCustomer: Phrase(nb: "Unntak: eksisterende kunde i samme kategori", en: "Exempt: existing customer, same category")

@@ -152,7 +152,11 @@ enum SaleService {
             sale.offerTextEN = en.text
             sale.offerSHA256 = nb.sha256
             let channels = [sale.consumerPhone != nil ? "sms" : nil, mail != nil ? "email" : nil].compactMap { $0 }.joined(separator: "+")
-            let exempted = EvidenceEntry.make(after: registered, saleID: saleKey, event: .exempted, at: now, offerTextSHA256: nb.sha256, channel: channels, detail: exemption.rawValue)
+            // Without e-mail the confirmation's whole text goes by SMS too: a link is not a durable medium.
+            let confirmationParts = mail == nil ? OfferSMSText.parts(of: nb.text) : []
+            let exempted = EvidenceEntry.make(
+                after: registered, saleID: saleKey, event: .exempted, at: now, offerTextSHA256: nb.sha256, channel: channels,
+                detail: "\(exemption.rawValue); full text: " + (mail != nil ? "email" : "sms (\(confirmationParts.count) parts)"))
             sale.evidenceHead = exempted.entryHash
             try await req.db.writeTransaction { db in
                 try await sale.create(on: db)
@@ -160,6 +164,10 @@ enum SaleService {
                 if let phone = sale.consumerPhone {
                     try await Messaging.queue(on: db, kind: .sms, to: phone, text: smsText, idempotencyKey: "sale:\(saleKey):confirmation:sms",
                                               organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(smsText).segments, now: now)
+                    for (index, part) in confirmationParts.enumerated() {
+                        try await Messaging.queue(on: db, kind: .sms, to: phone, text: part, idempotencyKey: "sale:\(saleKey):confirmation:text:\(index + 1)",
+                                                  organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(part).segments, now: now)
+                    }
                 }
                 if let mail, let email = sale.consumerEmail {
                     try await Messaging.queue(on: db, kind: .email, to: email, subject: mail.subject, text: mail.body,
@@ -173,7 +181,7 @@ enum SaleService {
             if let phone = sale.consumerPhone {
                 for _ in 0..<5 {
                     let clash = try await SaleModel.query(on: req.db).filter(\.$consumerPhone == phone).filter(\.$codeHash == secrets.codeHash)
-                        .filter(\.$state ~~ [OfferState.sent.rawValue, OfferState.accepted.rawValue]).count()
+                        .filter(\.$state ~~ [OfferState.sent.rawValue, OfferState.accepted.rawValue, OfferState.exempt.rawValue]).count()
                     if clash == 0 { break }
                     secrets = OfferSecretGenerator.make(policy: policy, codeKey: codeKey, using: &rng)
                 }

@@ -28,9 +28,10 @@ struct ConsumerBlockRoutes: RouteCollection {
         if let wait = limiter.retryAfter(req.clientAddress, now: req.now) {
             throw RateLimiter.tooMany(retryAfter: wait, nb: "For mange forespørsler fra denne adressen.", en: "Too many requests from this address.")
         }
+        // Counted before the SMS is queued, so parallel requests cannot all pass the check first.
+        limiter.record(req.clientAddress, now: req.now)
         do {
             let request = try await ConsumerBlockService.start(phone: input.phone, business: input.business, app: req.application, on: req.db)
-            limiter.record(req.clientAddress, now: req.now)
             return req.redirect(to: "/stop-calls/\(try request.requireID().uuidString.lowercased())", redirectType: .normal)
         } catch let error as AppError where !error.fields.isEmpty {
             return .html(ConsumerBlockView.start(business: input.business ?? "", problems: error.fields, context: req.pageContext), status: error.status)

@@ -21,6 +21,8 @@ final class MayCallContextCache: Sendable {
         let loadedAt: Date
         /// The callable numbers of each attached wash valid at the moment asked.
         var callable: [WashCallableKeys] = []
+        /// The client's engagement of the call centre is confirmed and in force on the day asked.
+        var engagementInForce = false
     }
 
     static let lifetime: TimeInterval = 1

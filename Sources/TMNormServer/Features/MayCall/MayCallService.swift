@@ -58,7 +58,9 @@ enum MayCallService {
                 register: try? await RegisterSelection.activeModel(for: campaign.$callCentre.id, on: db),
                 norms: try await IndustryNormService.norms(bindingCallCentre: campaign.$callCentre.id, on: OsloTime.localDate(of: instant), db: db),
                 loadedAt: now,
-                callable: (validity?.validWashes ?? []).compactMap { index.keys(washID: $0.id, directory: $0.directory) })
+                callable: (validity?.validWashes ?? []).compactMap { index.keys(washID: $0.id, directory: $0.directory) },
+                engagementInForce: (try? await Engagements.active(
+                    callCentre: campaign.$callCentre.id, client: campaign.$client.id, on: Engagements.day(instant), db: db)) != nil)
         }
         if abs(instant.timeIntervalSince(now)) < 1 {
             return try await app.mayCallCache.context(campaignID, now: now, load: load)
@@ -126,7 +128,7 @@ enum MayCallService {
             } else if snapshot != nil {
                 reserved = false
             }
-            let facts = MayCallFacts(
+            var facts = MayCallFacts(
                 number: result, callingTime: calling,
                 campaignActive: campaign.status == .active, campaignWithinPeriod: validity?.withinPeriod ?? false,
                 hasValidWash: validity?.hasValidWash ?? false, callerIDAllowed: validity?.callerIDAllowed ?? false,
@@ -136,6 +138,7 @@ enum MayCallService {
                 existingCustomerSameCategory: national.map { lookups?.customers.contains($0) ?? false } ?? false,
                 consentToThisBusiness: national.map { lookups?.consents.contains($0) ?? false } ?? false,
                 personCheck: personCheck)
+            facts.engagementInForce = context.engagementInForce
             let verdict = MayCallDecider.decide(facts)
             let decision = DecisionRecord(
                 id: UUID(), campaignID: campaignID, callCentreID: campaign.$callCentre.id, clientID: campaign.$client.id,

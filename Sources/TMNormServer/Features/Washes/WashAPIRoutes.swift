@@ -36,9 +36,16 @@ struct WashAPIRoutes: RouteCollection {
         }
         var clientID = try await WashRequestOptions.clientID(req.query[String.self, at: "client"], on: req.db)
         if let campaign {
-            if let clientID, clientID != campaign.$client.id {
-                throw AppError.invalid([.init(field: "client", reason: "is not the campaign's client")])
+            // The wash clears numbers for this campaign, so it is made under the campaign's own rules.
+            var problems: [FieldProblem] = []
+            if let clientID, clientID != campaign.$client.id { problems.append(.init(field: "client", reason: "is not the campaign's client")) }
+            if let category = req.query[String.self, at: "category"], category.lowercased() != campaign.productCategory.lowercased() {
+                problems.append(.init(field: "category", reason: "differs from the campaign's product category"))
             }
+            if let voluntary = req.query[Bool.self, at: "voluntary"], voluntary != campaign.voluntary {
+                problems.append(.init(field: "voluntary", reason: "differs from the campaign's"))
+            }
+            guard problems.isEmpty else { throw AppError.invalid(problems) }
             clientID = campaign.$client.id
         }
         let upload = try await UploadSpool.spool(req, maxBytes: Self.maxUpload, app: req.application)

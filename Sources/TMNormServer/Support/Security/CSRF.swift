@@ -29,7 +29,11 @@ public struct CSRF: AsyncMiddleware {
             var sent = req.headers.first(name: Self.headerName)
             if sent == nil {
                 // A browser upload arrives in many chunks: the form field can only be read once the whole
-                // body is here, up to the route's own limit (the route would collect it next anyway).
+                // body is here, up to the route's own limit (the route would collect it next anyway). Only a
+                // request that could pass is worth collecting: with no token to compare against, or a large
+                // upload from someone not signed in, nobody gets to make the server buffer 100 MB.
+                guard expected != nil else { throw AppError.csrf }
+                if req.route?.userInfo[Self.maxBodyKey] != nil, sessionToken == nil { throw AppError.csrf }
                 if req.body.data == nil {
                     let limit = (req.route?.userInfo[Self.maxBodyKey] as? Int) ?? req.application.routes.defaultMaxBodySize.value
                     _ = try await req.eventLoop.flatSubmit { req.body.collect(max: limit) }.get()

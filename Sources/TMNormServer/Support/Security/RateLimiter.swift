@@ -52,11 +52,10 @@ struct RateLimiters: Sendable {
 extension Application {
     private struct RateLimitersKey: StorageKey { typealias Value = RateLimiters }
 
+    /// Made by `routes` at boot (a lazy first use would write storage from several event loops at once).
     var rateLimiters: RateLimiters {
-        if let limiters = storage[RateLimitersKey.self] { return limiters }
-        let limiters = RateLimiters()
-        storage[RateLimitersKey.self] = limiters
-        return limiters
+        get { storage[RateLimitersKey.self] ?? RateLimiters() }
+        set { storage[RateLimitersKey.self] = newValue }
     }
 }
 
