@@ -164,10 +164,10 @@ enum SaleService {
                 if let phone = sale.consumerPhone {
                     try await Messaging.queue(on: db, kind: .sms, to: phone, text: smsText, idempotencyKey: "sale:\(saleKey):confirmation:sms",
                                               organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(smsText).segments, now: now)
-                    for (index, part) in confirmationParts.enumerated() {
-                        try await Messaging.queue(on: db, kind: .sms, to: phone, text: part, idempotencyKey: "sale:\(saleKey):confirmation:text:\(index + 1)",
-                                                  organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(part).segments, now: now)
-                    }
+                    try await Messaging.queue(on: db, confirmationParts.enumerated().map { index, part in
+                        Messaging.Outgoing(kind: .sms, to: phone, text: part, idempotencyKey: "sale:\(saleKey):confirmation:text:\(index + 1)",
+                                           organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(part).segments, queuedAt: now)
+                    })
                 }
                 if let mail, let email = sale.consumerEmail {
                     try await Messaging.queue(on: db, kind: .email, to: email, subject: mail.subject, text: mail.body,
@@ -233,11 +233,12 @@ enum SaleService {
                     try await Messaging.queue(on: db, kind: .email, to: email, subject: mail.subject, text: mail.body,
                                                 idempotencyKey: "sale:\(saleKey):offer:email", organisationID: callCentreID, saleID: saleID, now: now)
                 }
-                if let phone = sale.consumerPhone {
-                    for (index, part) in textParts.enumerated() {
-                        try await Messaging.queue(on: db, kind: .sms, to: phone, text: part, idempotencyKey: "sale:\(saleKey):offer:text:\(index + 1)",
-                                                    organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(part).segments, now: now)
-                    }
+                if let phone = sale.consumerPhone, !textParts.isEmpty {
+                    // One statement for all parts: the transaction holds its connection no longer than before.
+                    try await Messaging.queue(on: db, textParts.enumerated().map { index, part in
+                        Messaging.Outgoing(kind: .sms, to: phone, text: part, idempotencyKey: "sale:\(saleKey):offer:text:\(index + 1)",
+                                           organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(part).segments, queuedAt: now)
+                    })
                 }
                 // The reminder waits in the outbox (the only place its link and code exist) until due;
                 // an answer before then cancels it.
