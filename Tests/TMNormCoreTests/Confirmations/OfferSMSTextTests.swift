@@ -5,8 +5,8 @@ import Testing
 @Suite("The whole offer as SMS parts, for consumers reached by SMS only")
 struct OfferSMSTextTests {
     @Test("the parts, without their numbering, give back the whole text; each is at most the limit")
-    func lossless() throws {
-        let text = try OfferGoldenTextTests.norwegianDocument
+    func lossless() {
+        let text = OfferGoldenTextTests.norwegianDocument
         let parts = OfferSMSText.parts(of: text)
         #expect(parts.count > 1)
         #expect(parts.allSatisfy { $0.count <= OfferSMSText.maxCharacters + 10 })

@@ -46,7 +46,7 @@ struct SecurityFindingsTests {
         let dead = uploads.appendingPathComponent("999999999-\(UUID())").path
         let live = uploads.appendingPathComponent("\(getpid())-\(UUID())").path
         let old = uploads.appendingPathComponent(UUID().uuidString).path
-        for path in [dead, live, old] { FileManager.default.createFile(atPath: path, contents: Data("telefon\n".utf8)) }
+        for path in [dead, live, old] { #expect(FileManager.default.createFile(atPath: path, contents: Data("telefon\n".utf8))) }
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-7200)], ofItemAtPath: old)
         #expect(UploadSpool.sweepOrphans(dataDirectory: directory.path) == 2)
         #expect(!FileManager.default.fileExists(atPath: dead))
