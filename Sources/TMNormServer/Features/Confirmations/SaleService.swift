@@ -225,32 +225,34 @@ enum SaleService {
             try await req.db.writeTransaction { db in
                 try await sale.create(on: db)
                 try await insertEvidence([(saleID, registered), (saleID, sent)], on: try sqlDatabase(db))
+                // Every message of the offer in one statement, so the transaction holds its connection briefly:
+                // the notice, the e-mail, the whole text in SMS parts, and the reminder, which waits in the
+                // outbox (the only place its link and code exist) until due; an answer before then cancels it.
+                var outgoing: [Messaging.Outgoing] = []
                 if let sms = offerSMS, let phone = sale.consumerPhone {
-                    try await Messaging.queue(on: db, kind: .sms, to: phone, text: sms.text, idempotencyKey: "sale:\(saleKey):offer:sms",
-                                                organisationID: callCentreID, saleID: saleID, segments: sms.size.segments, now: now)
+                    outgoing.append(.init(kind: .sms, to: phone, text: sms.text, idempotencyKey: "sale:\(saleKey):offer:sms",
+                                          organisationID: callCentreID, saleID: saleID, segments: sms.size.segments, queuedAt: now))
                 }
                 if let mail, let email = sale.consumerEmail {
-                    try await Messaging.queue(on: db, kind: .email, to: email, subject: mail.subject, text: mail.body,
-                                                idempotencyKey: "sale:\(saleKey):offer:email", organisationID: callCentreID, saleID: saleID, now: now)
+                    outgoing.append(.init(kind: .email, to: email, subject: mail.subject, text: mail.body,
+                                          idempotencyKey: "sale:\(saleKey):offer:email", organisationID: callCentreID, saleID: saleID, queuedAt: now))
                 }
-                if let phone = sale.consumerPhone, !textParts.isEmpty {
-                    // One statement for all parts: the transaction holds its connection no longer than before.
-                    try await Messaging.queue(on: db, textParts.enumerated().map { index, part in
-                        Messaging.Outgoing(kind: .sms, to: phone, text: part, idempotencyKey: "sale:\(saleKey):offer:text:\(index + 1)",
-                                           organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(part).segments, queuedAt: now)
-                    })
-                }
-                // The reminder waits in the outbox (the only place its link and code exist) until due;
-                // an answer before then cancels it.
-                if let (due, notice) = reminder {
-                    if let phone = sale.consumerPhone {
-                        try await Messaging.queue(on: db, kind: .sms, to: phone, text: notice.sms, idempotencyKey: "sale:\(saleKey):reminder:sms",
-                                                    organisationID: callCentreID, saleID: saleID, notBefore: due, now: now)
-                    } else if let email = sale.consumerEmail {
-                        try await Messaging.queue(on: db, kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody,
-                                                    idempotencyKey: "sale:\(saleKey):reminder:email", organisationID: callCentreID, saleID: saleID, notBefore: due, now: now)
+                if let phone = sale.consumerPhone {
+                    for (index, part) in textParts.enumerated() {
+                        outgoing.append(.init(kind: .sms, to: phone, text: part, idempotencyKey: "sale:\(saleKey):offer:text:\(index + 1)",
+                                              organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(part).segments, queuedAt: now))
                     }
                 }
+                if let (due, notice) = reminder {
+                    if let phone = sale.consumerPhone {
+                        outgoing.append(.init(kind: .sms, to: phone, text: notice.sms, idempotencyKey: "sale:\(saleKey):reminder:sms",
+                                              organisationID: callCentreID, saleID: saleID, notBefore: due, queuedAt: now))
+                    } else if let email = sale.consumerEmail {
+                        outgoing.append(.init(kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody,
+                                              idempotencyKey: "sale:\(saleKey):reminder:email", organisationID: callCentreID, saleID: saleID, notBefore: due, queuedAt: now))
+                    }
+                }
+                try await Messaging.queue(on: db, outgoing)
             }
         }
         req.application.metricsRegistry.increment("tmnorm_sales_registered_total")
