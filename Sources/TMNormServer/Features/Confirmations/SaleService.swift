@@ -130,7 +130,7 @@ enum SaleService {
             case .incomplete(let items): throw AppError.invalid(items.map { FieldProblem(field: $0.field, reason: $0.description) })
             case .exempt: throw Abort(.internalServerError)
             }
-            let secrets = OfferSecretGenerator.make(policy: policy, codeKey: codeKey(req.application), using: &rng)
+            let secrets = try await uniqueSecrets(phone: sale.consumerPhone, policy: policy, codeKey: codeKey(req.application), on: req.db)
             let lifecycle = OfferLifecycle.exempt(exemption, at: now, productKind: productKind, policy: policy, informationGiven: true)
             let acceptBy = OsloTime.localDate(of: now)
             let smsReplies = policy.smsRepliesEnabled && offer.consumer.phone != nil
@@ -144,13 +144,7 @@ enum SaleService {
                  body: (["Hei \(offer.consumer.name),", "", "her er bekreftelsen av avtalen fra telefonsamtalen, med angreretten din.",
                          "Gå fra avtalen her: \(link)", "Koden din: \(secrets.code)", "", String(repeating: "-", count: 60), nb.text]).joined(separator: "\n"))
             }
-            try sale.setLifecycle(lifecycle)
-            sale.offerJSON = String(decoding: try JSONEncoder().encode(offer), as: UTF8.self)
-            sale.tokenHash = secrets.tokenHash
-            sale.codeHash = secrets.codeHash
-            sale.offerTextNB = nb.text
-            sale.offerTextEN = en.text
-            sale.offerSHA256 = nb.sha256
+            try store(offer, lifecycle: lifecycle, secrets: secrets, texts: (nb, en), in: sale)
             let channels = [sale.consumerPhone != nil ? "sms" : nil, mail != nil ? "email" : nil].compactMap { $0 }.joined(separator: "+")
             // Without e-mail the confirmation's whole text goes by SMS too: a link is not a durable medium.
             let confirmationParts = mail == nil ? OfferSMSText.parts(of: nb.text) : []
@@ -175,17 +169,7 @@ enum SaleService {
                 }
             }
         case .ready(let offer):
-            let codeKey = codeKey(req.application)
-            var secrets = OfferSecretGenerator.make(policy: policy, codeKey: codeKey, using: &rng)
-            // 30-bit codes: make sure no other open offer to the same phone shares this one.
-            if let phone = sale.consumerPhone {
-                for _ in 0..<5 {
-                    let clash = try await SaleModel.query(on: req.db).filter(\.$consumerPhone == phone).filter(\.$codeHash == secrets.codeHash)
-                        .filter(\.$state ~~ [OfferState.sent.rawValue, OfferState.accepted.rawValue, OfferState.exempt.rawValue]).count()
-                    if clash == 0 { break }
-                    secrets = OfferSecretGenerator.make(policy: policy, codeKey: codeKey, using: &rng)
-                }
-            }
+            let secrets = try await uniqueSecrets(phone: sale.consumerPhone, policy: policy, codeKey: codeKey(req.application), on: req.db)
             // Electricity (energiloven chapter 4 A): no acceptance in the first 24 hours, said in the offer itself.
             let earliest = ElectricityCoolingOff.earliestAcceptance(category: campaign.productCategory, sentAt: now)
             let lifecycle = OfferLifecycle.sent(at: now, productKind: productKind, policy: policy, earliestAcceptance: earliest)
@@ -207,13 +191,7 @@ enum SaleService {
             let reminder = deadlines.reminderDueAt.map { due in
                 (due, ConfirmationNoticeText.reminder(offer, language: .norwegian, link: link, code: secrets.code, acceptByDay: deadlines.acceptByDay, smsReplies: smsReplies))
             }
-            try sale.setLifecycle(lifecycle)
-            sale.offerJSON = String(decoding: try JSONEncoder().encode(offer), as: UTF8.self)
-            sale.tokenHash = secrets.tokenHash
-            sale.codeHash = secrets.codeHash
-            sale.offerTextNB = nb.text
-            sale.offerTextEN = en.text
-            sale.offerSHA256 = nb.sha256
+            try store(offer, lifecycle: lifecycle, secrets: secrets, texts: (nb, en), in: sale)
             let channels = [sms != nil ? "sms" : nil, mail != nil ? "email" : nil].compactMap { $0 }.joined(separator: "+")
             // The durable medium must carry the whole offer, not only a link (CJEU C-49/11): by e-mail when there
             // is an address, otherwise as SMS parts after the notice (docs/domain.md, "Written confirmation").
@@ -257,6 +235,36 @@ enum SaleService {
         }
         req.application.metricsRegistry.increment("tmnorm_sales_registered_total")
         return Registration(sale: sale, replayed: false)
+    }
+
+    /// Link token and SMS code for an offer or confirmation. The code has 30 bits: make sure no other open
+    /// offer or exempt sale to the same phone shares it (an SMS answer finds the sale by number and code).
+    static func uniqueSecrets(phone: String?, policy: ConfirmationPolicy, codeKey: [UInt8], on db: any Database) async throws -> OfferSecrets {
+        var rng = SystemRandomNumberGenerator()
+        var secrets = OfferSecretGenerator.make(policy: policy, codeKey: codeKey, using: &rng)
+        guard let phone else { return secrets }
+        for _ in 0..<5 {
+            let clash = try await SaleModel.query(on: db).filter(\.$consumerPhone == phone).filter(\.$codeHash == secrets.codeHash)
+                .filter(\.$state ~~ [OfferState.sent.rawValue, OfferState.accepted.rawValue, OfferState.exempt.rawValue]).count()
+            if clash == 0 { break }
+            secrets = OfferSecretGenerator.make(policy: policy, codeKey: codeKey, using: &rng)
+        }
+        return secrets
+    }
+
+    /// What a sale keeps of its offer (or confirmation): the lifecycle, the offer, the hashed secrets and the
+    /// texts exactly as sent with the Norwegian text's SHA-256.
+    static func store(
+        _ offer: ConfirmationOffer, lifecycle: OfferLifecycle, secrets: OfferSecrets, texts: (nb: OfferDocument, en: OfferDocument),
+        in sale: SaleModel
+    ) throws {
+        try sale.setLifecycle(lifecycle)
+        sale.offerJSON = String(decoding: try JSONEncoder().encode(offer), as: UTF8.self)
+        sale.tokenHash = secrets.tokenHash
+        sale.codeHash = secrets.codeHash
+        sale.offerTextNB = texts.nb.text
+        sale.offerTextEN = texts.en.text
+        sale.offerSHA256 = texts.nb.sha256
     }
 
     /// True when the whole offer text reached the consumer on a durable medium: by e-mail, or, for a consumer
