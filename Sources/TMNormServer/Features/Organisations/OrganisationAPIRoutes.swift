@@ -72,7 +72,8 @@ struct OrganisationAPIRoutes: RouteCollection {
     /// The client confirms a call centre's engagement (optionally letting it record customers and consents).
     func confirmEngagement(req: Request) async throws -> EngagementDTO {
         let principal = try req.requirePrincipal()
-        let input = (try? req.content.decode(EngagementDecisionInput.self)) ?? EngagementDecisionInput()
+        // The body is optional; when there is one, a malformed one is a 4xx, not silently "no body".
+        let input = (req.body.data?.readableBytes ?? 0) > 0 ? try req.content.decode(EngagementDecisionInput.self) : EngagementDecisionInput()
         let decision = OrganisationService.EngagementDecision.confirm(mayRecordExemptions: input.may_record_exemptions ?? false)
         return try EngagementDTO(try await OrganisationService.decide(try req.uuidParameter(), decision, by: principal, on: req.db, now: req.now))
     }
