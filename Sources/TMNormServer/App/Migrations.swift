@@ -26,5 +26,6 @@ enum Migrations {
         CreateAuthorizationReminders(),
         AddOutboxDeliveryReceipts(),
         AddEngagementConfirmation(),
+        CreateChangeGenerations(),
     ]
 }

@@ -21,6 +21,8 @@ func routes(_ app: Application) throws {
     app.rateLimiters = RateLimiters()
     app.apiKeyCache = APIKeyCache()
     app.registerStore = RegisterStore()
+    app.blockListLookup = BlockListLookup()
+    app.exemptionLookup = ExemptionLookup()
     try app.register(collection: OutboxWebRoutes())
     ConfirmationsBoot.boot(app)
     AuthorizationReminderJob.boot(app)

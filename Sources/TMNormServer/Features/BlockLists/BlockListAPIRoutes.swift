@@ -34,7 +34,7 @@ struct BlockListAPIRoutes: RouteCollection {
         let target = try await BlockListService.target(input.client, principal, now: req.now, on: req.db)
         let outcome = try await BlockListService.add(
             numbers: phones.enumerated().map { ("phones[\($0.offset)]", $0.element) }, to: target, source: .api,
-            by: nil, now: req.now, on: req.db)
+            by: nil, now: req.now, lookup: req.application.blockListLookup, on: req.db)
         let output = AddOutput(list: target.orgnr, added: outcome.added, already_blocked: outcome.alreadyBlocked, errors: outcome.problems)
         return try await output.encodeResponse(status: outcome.added > 0 ? .created : .ok, for: req)
     }

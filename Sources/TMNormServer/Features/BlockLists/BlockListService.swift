@@ -40,7 +40,7 @@ enum BlockListService {
     /// Adds numbers (each parsed; bad ones reported by position, good ones kept).
     static func add(
         numbers: [(label: String, raw: String)], to organisation: OrganisationModel, source: BlockListEntryModel.Source,
-        by userID: UUID?, now: Date, on db: any Database
+        by userID: UUID?, now: Date, lookup: BlockListLookup, on db: any Database
     ) async throws -> Outcome {
         var outcome = Outcome()
         let organisationID = try organisation.requireID()
@@ -60,21 +60,32 @@ enum BlockListService {
             .filter(\.$organisation.$id == organisationID).filter(\.$phone ~~ unique).all().compactMap(\.phone)
         let fresh = Set(unique).subtracting(existing)
         outcome.alreadyBlocked = keys.count - fresh.count
-        for phone in fresh.sorted() {
-            try await BlockListEntryModel(organisationID: organisationID, phone: phone, personKey: nil, source: source, addedByID: userID, createdAt: now).create(on: db)
+        if !fresh.isEmpty {
+            try await db.writeTransaction { db in
+                for phone in fresh.sorted() {
+                    try await BlockListEntryModel(organisationID: organisationID, phone: phone, personKey: nil, source: source, addedByID: userID, createdAt: now).create(on: db)
+                }
+                try await lookup.changed(organisationID, on: db)
+            }
         }
         outcome.added = fresh.count
         return outcome
     }
 
     /// Adds a person (name and address) to a list.
-    static func add(person: PersonIdentity, to organisation: OrganisationModel, source: BlockListEntryModel.Source, by userID: UUID?, now: Date, on db: any Database) async throws -> Bool {
+    static func add(
+        person: PersonIdentity, to organisation: OrganisationModel, source: BlockListEntryModel.Source, by userID: UUID?, now: Date,
+        lookup: BlockListLookup, on db: any Database
+    ) async throws -> Bool {
         let organisationID = try organisation.requireID()
         let key = person.storedKey
         if try await BlockListEntryModel.query(on: db).filter(\.$organisation.$id == organisationID).filter(\.$personKey == key).first() != nil {
             return false
         }
-        try await BlockListEntryModel(organisationID: organisationID, phone: nil, personKey: key, source: source, addedByID: userID, createdAt: now).create(on: db)
+        try await db.writeTransaction { db in
+            try await BlockListEntryModel(organisationID: organisationID, phone: nil, personKey: key, source: source, addedByID: userID, createdAt: now).create(on: db)
+            try await lookup.changed(organisationID, on: db)
+        }
         return true
     }
 

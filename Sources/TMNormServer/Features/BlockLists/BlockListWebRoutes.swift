@@ -44,7 +44,7 @@ struct BlockListWebRoutes: RouteCollection {
         let target = try await BlockListService.target(input.organisation_id, principal, now: req.now, on: req.db)
         let outcome = try await BlockListService.add(
             numbers: [("phone", input.phone ?? "")], to: target, source: user.role == .agent ? .agent : .administrator,
-            by: user.id, now: req.now, on: req.db)
+            by: user.id, now: req.now, lookup: req.application.blockListLookup, on: req.db)
         let status: HTTPResponseStatus = outcome.problems.isEmpty ? .ok : .unprocessableEntity
         return .html(BlockListView.render(try await model(user, principal, now: req.now, on: req.db, outcome: outcome), context: req.pageContext), status: status)
     }
@@ -65,7 +65,7 @@ struct BlockListWebRoutes: RouteCollection {
         let bytes = Data(buffer: file.data)
         let text = String(data: bytes, encoding: .utf8) ?? String(decoding: bytes.map { $0 }, as: Unicode.ASCII.self)
         let numbers = BlockListService.numbers(fromCSV: text)
-        let outcome = try await BlockListService.add(numbers: numbers, to: target, source: .import, by: user.id, now: req.now, on: req.db)
+        let outcome = try await BlockListService.add(numbers: numbers, to: target, source: .import, by: user.id, now: req.now, lookup: req.application.blockListLookup, on: req.db)
         return .html(BlockListView.render(try await model(user, principal, now: req.now, on: req.db, outcome: outcome), context: req.pageContext))
     }
 }

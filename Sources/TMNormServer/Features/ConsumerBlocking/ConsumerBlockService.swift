@@ -81,7 +81,7 @@ enum ConsumerBlockService {
         }
         request.confirmedAt = now
         try await request.save(on: db)
-        _ = try await BlockListService.add(numbers: [("phone", request.phone)], to: request.organisation, source: .consumer, by: nil, now: now, on: db)
+        _ = try await BlockListService.add(numbers: [("phone", request.phone)], to: request.organisation, source: .consumer, by: nil, now: now, lookup: app.blockListLookup, on: db)
         return request.organisation
     }
 

@@ -40,6 +40,8 @@ enum DemoWashing {
 
         try await BlockListEntryModel(organisationID: nordlys, phone: "93000005", personKey: nil, source: .consumer, addedByID: nil, createdAt: now).create(on: db)
         try await CustomerModel(clientID: nordlys, phone: "41200003", personKey: nil, category: "strøm", createdAt: now).create(on: db)
+        try await app.blockListLookup.changed(nordlys, on: db)
+        try await app.exemptionLookup.changed(nordlys, on: db)
 
         let listPath = directory.appendingPathComponent("ringeliste-nordlys.csv").path
         try Data(callList.utf8).write(to: URL(fileURLWithPath: listPath))

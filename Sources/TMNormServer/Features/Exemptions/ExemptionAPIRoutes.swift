@@ -30,7 +30,8 @@ struct ExemptionAPIRoutes: RouteCollection {
         }
         let client = try await ExemptionService.client(input.client, principal, now: req.now, on: req.db)
         let outcome = try await ExemptionService.addCustomers(
-            phones.enumerated().map { ("phones[\($0.offset)]", $0.element) }, category: input.category, client: client, now: req.now, on: req.db)
+            phones.enumerated().map { ("phones[\($0.offset)]", $0.element) }, category: input.category, client: client, now: req.now,
+            lookup: req.application.exemptionLookup, on: req.db)
         return try await CustomersOutput(added: outcome.added, already_recorded: outcome.alreadyBlocked, errors: outcome.problems)
             .encodeResponse(status: outcome.added > 0 ? .created : .ok, for: req)
     }
@@ -55,7 +56,8 @@ struct ExemptionAPIRoutes: RouteCollection {
         let businesses = (input.businesses ?? []) + (input.business.map { [$0] } ?? [])
         let givenAt = try MayCallAPIRoutes.instant(input.given_at, now: req.now)
         let consent = try await ExemptionService.addConsent(
-            phone: input.phone, givenAt: givenAt, source: input.source, businesses: businesses, principal: principal, now: req.now, on: req.db)
+            phone: input.phone, givenAt: givenAt, source: input.source, businesses: businesses, principal: principal, now: req.now,
+            lookup: req.application.exemptionLookup, on: req.db)
         let business = try await consent.$business.get(on: req.db)
         return try await ConsentOutput(id: try consent.requireID(), business: business.orgnr, given_at: consent.givenAt).encodeResponse(status: .created, for: req)
     }

@@ -32,7 +32,10 @@ enum ExemptionService {
     }
 
     /// Adds customers of a category; bad numbers are reported by label, good ones kept.
-    static func addCustomers(_ numbers: [(label: String, raw: String)], category rawCategory: String?, client: OrganisationModel, now: Date, on db: any Database) async throws -> BlockListService.Outcome {
+    static func addCustomers(
+        _ numbers: [(label: String, raw: String)], category rawCategory: String?, client: OrganisationModel, now: Date,
+        lookup: ExemptionLookup, on db: any Database
+    ) async throws -> BlockListService.Outcome {
         let category = (rawCategory ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard !category.isEmpty, category.count <= 100 else {
             throw AppError.invalid([.init(field: "category", reason: "is required: the product category these customers have (1–100 characters)")])
@@ -40,6 +43,7 @@ enum ExemptionService {
         var outcome = BlockListService.Outcome()
         let clientID = try client.requireID()
         var seen = Set<String>()
+        var fresh: [String] = []
         for (label, raw) in numbers {
             guard let number = PhoneNumber.parse(raw).number, number.eightDigitKey != nil else {
                 outcome.problems.append(.init(field: label, reason: PhoneNumber.parse(raw).reason ?? "not a callable number"))
@@ -50,14 +54,25 @@ enum ExemptionService {
                 outcome.alreadyBlocked += 1
                 continue
             }
-            try await CustomerModel(clientID: clientID, phone: number.national, personKey: nil, category: category, createdAt: now).create(on: db)
-            outcome.added += 1
+            fresh.append(number.national)
         }
+        if !fresh.isEmpty {
+            try await db.writeTransaction { [fresh] db in
+                for phone in fresh {
+                    try await CustomerModel(clientID: clientID, phone: phone, personKey: nil, category: category, createdAt: now).create(on: db)
+                }
+                try await lookup.changed(clientID, on: db)
+            }
+        }
+        outcome.added = fresh.count
         return outcome
     }
 
     /// Records one consent. Consent collected for several businesses at once is not valid (since 2018).
-    static func addConsent(phone: String?, givenAt: Date, source: String?, businesses: [String], principal: RequestPrincipal, now: Date, on db: any Database) async throws -> ConsentModel {
+    static func addConsent(
+        phone: String?, givenAt: Date, source: String?, businesses: [String], principal: RequestPrincipal, now: Date,
+        lookup: ExemptionLookup, on db: any Database
+    ) async throws -> ConsentModel {
         var problems: [FieldProblem] = []
         if businesses.count > 1 {
             problems.append(.init(field: "businesses", reason: "a consent must name one business; consent collected for several businesses at once is not valid"))
@@ -70,7 +85,10 @@ enum ExemptionService {
         guard problems.isEmpty, let number else { throw AppError.invalid(problems) }
         let business = try await client(businesses.first, principal, now: now, on: db)
         let consent = ConsentModel(businessID: try business.requireID(), phone: number.national, givenAt: givenAt, source: trimmedSource, createdAt: now)
-        try await consent.create(on: db)
+        try await db.writeTransaction { db in
+            try await consent.create(on: db)
+            try await lookup.changed(consent.$business.id, on: db)
+        }
         return consent
     }
 }

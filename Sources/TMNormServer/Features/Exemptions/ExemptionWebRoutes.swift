@@ -50,7 +50,8 @@ struct ExemptionWebRoutes: RouteCollection {
         }
         let bytes = Data(buffer: file.data)
         let text = String(data: bytes, encoding: .utf8) ?? String(decoding: bytes, as: UTF8.self)
-        let outcome = try await ExemptionService.addCustomers(BlockListService.numbers(fromCSV: text), category: input.category, client: client, now: req.now, on: req.db)
+        let outcome = try await ExemptionService.addCustomers(BlockListService.numbers(fromCSV: text), category: input.category, client: client, now: req.now,
+            lookup: req.application.exemptionLookup, on: req.db)
         let message = Phrase(nb: "Kunder lagt til: \(outcome.added). Fantes fra før: \(outcome.alreadyBlocked). Avvist: \(outcome.problems.count).",
                              en: "Customers added: \(outcome.added). Already recorded: \(outcome.alreadyBlocked). Rejected: \(outcome.problems.count).")
         return .html(ExemptionsView.render(try await model(principal, now: req.now, on: req.db, message: message, problems: outcome.problems), context: req.pageContext))
@@ -75,7 +76,7 @@ struct ExemptionWebRoutes: RouteCollection {
         }
         _ = try await ExemptionService.addConsent(
             phone: input.phone, givenAt: givenAt, source: input.source, businesses: input.client_id.map { [$0] } ?? [],
-            principal: principal, now: req.now, on: req.db)
+            principal: principal, now: req.now, lookup: req.application.exemptionLookup, on: req.db)
         return .html(ExemptionsView.render(try await model(principal, now: req.now, on: req.db, message: Phrase(nb: "Samtykket er registrert.", en: "The consent has been recorded.")), context: req.pageContext), status: .created)
     }
 }

@@ -33,7 +33,7 @@ struct DecisionRecord: Sendable {
 
     /// Inserts rows in statements of at most `rowsPerStatement` rows (bind limits: 12 columns × 500 rows).
     static func insert(_ rows: [DecisionRecord], on db: any Database, rowsPerStatement: Int = 500) async throws {
-        guard let sql = db as? any SQLDatabase else { throw MayCallLookupError.noSQLDatabase }
+        guard let sql = db as? any SQLDatabase else { throw DecisionLogError.noSQLDatabase }
         for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
             let insert = sql.insert(into: DecisionModel.schema).columns(columns)
             for row in rows[start..<min(start + rowsPerStatement, rows.count)] {
@@ -69,4 +69,9 @@ extension Application {
         get { storage[DecisionLogWriterKey.self] ?? DecisionLogWriter() }
         set { storage[DecisionLogWriterKey.self] = newValue }
     }
+}
+
+/// The decision log could not be written (no SQL database behind Fluent).
+enum DecisionLogError: Error {
+    case noSQLDatabase
 }

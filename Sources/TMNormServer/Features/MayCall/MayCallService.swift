@@ -91,18 +91,17 @@ enum MayCallService {
         if let registerModel { snapshot = try? app.registerStore.snapshot(for: registerModel) }
 
         let parsed = numbers.map { PhoneNumber.parse($0) }
-        let nationals = Array(Set(parsed.compactMap { $0.number?.national }))
         let callable = context.callable
         func washed(_ key: UInt32?) -> Bool { key.map { key in callable.contains { $0.contains(key) } } ?? false }
-        // Exemptions only matter for numbers the register reserves, or whose person no wash checked.
-        let exemptionCandidates = Set(zip(questions, parsed).compactMap { question, result -> String? in
-            guard let number = result.number else { return nil }
-            let key = number.eightDigitKey
-            let reservedByNumber = snapshot.map { snapshot in key.map(snapshot.containsNumber) ?? false } ?? true
-            let reservedPerson = question.person.map { person in snapshot?.containsPerson(person.key) ?? true } ?? false
-            return reservedByNumber || reservedPerson || (question.person == nil && !washed(key)) ? number.national : nil
-        })
-        let lookups = try? await MayCallLookups.load(nationals: nationals, exemptionCandidates: exemptionCandidates, campaign: campaign, on: db)
+        // Fails closed: without the lists every answer is "not allowed" (the decider treats nil as unknown).
+        let lookups: MayCallLookups?
+        do {
+            lookups = try await MayCallLookups.load(for: campaign, blockLists: app.blockListLookup, exemptions: app.exemptionLookup, on: db)
+        } catch {
+            app.logger.error("may-call lists unavailable", metadata: ["campaign_id": .string(campaignID.uuidString), "error": .string(String(describing: error))])
+            lookups = nil
+        }
+        let category = campaign.productCategory
 
         var answers: [Answer] = []
         var decisions: [DecisionRecord] = []
@@ -133,10 +132,10 @@ enum MayCallService {
                 campaignActive: campaign.status == .active, campaignWithinPeriod: validity?.withinPeriod ?? false,
                 hasValidWash: validity?.hasValidWash ?? false, callerIDAllowed: validity?.callerIDAllowed ?? false,
                 reservedInRegister: reserved, reservationCoversVoluntary: coversVoluntary, campaignIsVoluntary: campaign.voluntary,
-                onClientBlockList: lookups.map { national.map($0.clientBlocked.contains) ?? false },
-                onCallCentreBlockList: lookups.map { national.map($0.callCentreBlocked.contains) ?? false },
-                existingCustomerSameCategory: national.map { lookups?.customers.contains($0) ?? false } ?? false,
-                consentToThisBusiness: national.map { lookups?.consents.contains($0) ?? false } ?? false,
+                onClientBlockList: lookups.map { $0.clientBlockList.contains(number: key, person: question.person) },
+                onCallCentreBlockList: lookups.map { $0.callCentreBlockList.contains(number: key, person: question.person) },
+                existingCustomerSameCategory: lookups?.exemptions.isCustomer(number: key, person: question.person, category: category) ?? false,
+                consentToThisBusiness: lookups?.exemptions.hasConsent(number: key) ?? false,
                 personCheck: personCheck)
             facts.engagementInForce = context.engagementInForce
             let verdict = MayCallDecider.decide(facts)
