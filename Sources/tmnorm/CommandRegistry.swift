@@ -7,6 +7,7 @@ enum CommandRegistry {
         SeedDemoCommand.self,
         ServeCommand.self,
         MigrateCommand.self,
+        JobsCommand.self,
         OrgCommand.self,
         APIKeyCommand.self,
         RegisterCommand.self,

@@ -60,6 +60,10 @@ public struct AppConfig: Sendable {
     /// TMNORM_CLOCK: the moment this process's clock starts at (then it runs at real speed). For benchmarks
     /// and demonstrations on a weekday at working hours; never set in production.
     public var clockStart: Date? = nil
+    /// Whether this process runs background jobs (TMNORM_JOBS; `TMNORM_WORKER=off` turns jobs off too).
+    public var jobsEnabled = true
+    /// Seconds between the job runner's passes (TMNORM_JOBS_INTERVAL).
+    public var jobsInterval: Double = 1
 
     public init(
         hostname: String = "127.0.0.1",
@@ -123,6 +127,9 @@ public struct AppConfig: Sendable {
         if let seconds = env["TMNORM_SQLITE_CHECKPOINT_SECONDS"].flatMap(Double.init), seconds > 0 { config.sqliteCheckpointSeconds = max(0.1, seconds) }
         if let megabytes = env["TMNORM_SQLITE_WAL_LIMIT_MB"].flatMap(Int.init), megabytes > 0 { config.sqliteLogLimitMB = megabytes }
         if let raw = env["TMNORM_CLOCK"], !raw.isEmpty { config.clockStart = try? OsloTime.parseTimestamp(raw) }
+        let off = ["0", "off", "false", "no"]
+        config.jobsEnabled = config.messaging.workerEnabled && !off.contains((env["TMNORM_JOBS"] ?? "on").lowercased())
+        if let interval = env["TMNORM_JOBS_INTERVAL"].flatMap(Double.init), interval > 0 { config.jobsInterval = max(0.05, interval) }
         config.trustedProxies = list(env["TMNORM_TRUSTED_PROXIES"])
         config.metricsAllowedAddresses = list(env["TMNORM_METRICS_ALLOW"])
         config.metricsToken = env["TMNORM_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }

@@ -27,5 +27,9 @@ enum Migrations {
         AddOutboxDeliveryReceipts(),
         AddEngagementConfirmation(),
         CreateChangeGenerations(),
+        CreateJobs(),
+        AddSaleExpiry(),
+        AddSessionExpiryIndex(),
+        AddBlockRequestExpiryIndex(),
     ]
 }

@@ -27,6 +27,10 @@ public enum SiteRoute: Sendable, Equatable {
     case nationalRegister
     case decisions
     case outbox
+    case jobs
+    /// Run the named job now (administrators).
+    case runJob(String)
+    case requeueJob(UUID)
     case offerSettings
     case sales
     case sale(UUID)
@@ -73,6 +77,9 @@ public enum SiteRoute: Sendable, Equatable {
         case .nationalRegister: "/national-register"
         case .decisions: "/decisions"
         case .outbox: "/outbox"
+        case .jobs: "/jobs"
+        case .runJob(let name): "/jobs/\(name)/run"
+        case .requeueJob(let id): "/jobs/runs/\(id.uuidString.lowercased())/requeue"
         case .offerSettings: "/offer-settings"
         case .sales: "/sales"
         case .sale(let id): "/sales/\(id.uuidString.lowercased())"

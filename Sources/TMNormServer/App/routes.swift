@@ -25,7 +25,11 @@ func routes(_ app: Application) throws {
     app.exemptionLookup = ExemptionLookup()
     try app.register(collection: OutboxWebRoutes())
     ConfirmationsBoot.boot(app)
-    AuthorizationReminderJob.boot(app)
+    app.jobs = JobRegistry(JobList.all)
+    if app.config.jobsEnabled && app.environment != .testing {
+        app.lifecycle.use(JobRunnerLifecycle(interval: app.config.jobsInterval))
+    }
+    try app.register(collection: JobWebRoutes())
     try app.register(collection: OfferSettingsRoutes())
     try app.register(collection: SalesWebRoutes())
     try app.register(collection: SaleStaffRoutes())

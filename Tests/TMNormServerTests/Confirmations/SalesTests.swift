@@ -284,7 +284,11 @@ struct SalesTests {
             try await OutboxWorker.runOnce(app)
             #expect(try await SaleModel.find(UUID(uuidString: id), on: app.db)?.lifecycle().reminderSentAt != nil, "reminder sent after 3 days")
             clock.value = testNow.addingTimeInterval(16 * 86400)
+            // Expiry is a job of its own, not part of the outbox pass.
             try await OutboxWorker.runOnce(app)
+            #expect(try await SaleModel.find(UUID(uuidString: id), on: app.db)?.state == "sent")
+            let runs = try await JobRunner.runDue(app)
+            #expect(runs.first { $0.kind == "offer-expiry" }?.result == "1 expired")
             #expect(try await SaleModel.find(UUID(uuidString: id), on: app.db)?.state == "expired")
             #expect(try await app.get("/t/\(token)", as: .anonymous).status == .gone)
             #expect(try await app.postForm("/t/\(token)/accept", [:], as: .anonymous).status == .gone)

@@ -142,3 +142,20 @@ extension TestingHTTPResponse {
         }.first
     }
 }
+
+/// Another application on `app`'s database, as a second `tmnorm serve` process would be: its own
+/// caches, writers and job registry, the same tables.
+func withSecondProcess<T>(of app: Application, _ body: (Application) async throws -> T) async throws -> T {
+    let other = try await Application.make(.testing)
+    other.logger.logLevel = .warning
+    other.clock = app.clock
+    do {
+        try await configure(other, config: app.config, migrate: false)
+        let result = try await body(other)
+        try await other.asyncShutdown()
+        return result
+    } catch {
+        try? await other.asyncShutdown()
+        throw error
+    }
+}

@@ -22,8 +22,11 @@ public struct OfferDeadlines: Sendable, Hashable, Codable {
         }
     }
 
+    /// The first instant an acceptance is too late: midnight (Oslo) after `acceptByDay`.
+    public var acceptanceClosesAt: Date { OsloTime.startOfDay(acceptByDay.next) }
+
     /// Whether an acceptance at this instant is in time (any fraction of the last second counts).
     public func isOpenForAcceptance(at instant: Date) -> Bool {
-        instant < OsloTime.startOfDay(acceptByDay.next)
+        instant < acceptanceClosesAt
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 
 /// Creates `users`.
 struct CreateUsers: AsyncMigration {
@@ -58,5 +59,29 @@ struct CreateInvitations: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(InvitationModel.schema).delete()
+    }
+}
+
+/// Indexes `user_sessions.expires_at` for the job that deletes expired sessions.
+struct AddSessionExpiryIndex: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await (database as? any SQLDatabase)?.raw("CREATE INDEX user_sessions_expiry ON user_sessions (expires_at)").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await (database as? any SQLDatabase)?.raw("DROP INDEX user_sessions_expiry").run()
+    }
+}
+
+extension SessionModel {
+    static let pruneJob = JobDefinition(
+        name: "sessions-prune",
+        summary: Phrase(nb: "Sletter utløpte innlogginger.", en: "Deletes expired sign-in sessions."),
+        schedule: .every(seconds: 3600)
+    ) { context in
+        let query = SessionModel.query(on: context.app.db).filter(\.$expiresAt < context.now)
+        let count = try await query.count()
+        if count > 0 { try await query.delete() }
+        return count == 0 ? nil : "\(count) deleted"
     }
 }

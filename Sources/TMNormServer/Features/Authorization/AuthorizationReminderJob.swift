@@ -1,6 +1,5 @@
 import Fluent
 import Foundation
-import NIOConcurrencyHelpers
 import TMNormCore
 import Vapor
 
@@ -8,17 +7,16 @@ import Vapor
 /// The core plans the reminders (`remindersToSend`); this job sends each one once, by e-mail through the
 /// outbox to the centre's administrators, and records it so the centre page and the board can see it.
 enum AuthorizationReminderJob {
-    /// How often the worker loop looks for reminders; they are planned by the day, so a few passes an hour suffice.
-    static let interval: TimeInterval = 600
-
-    /// Runs the job from the worker loop at most once per `interval`.
-    static func runIfDue(_ app: Application, now: Date) async throws {
-        let due = app.authorizationReminderPacer.withLockedValue { last -> Bool in
-            if let last, now.timeIntervalSince(last) < interval, now >= last { return false }
-            last = now
-            return true
-        }
-        if due { try await run(app, now: now) }
+    /// Reminders are planned by the day, so a few runs an hour suffice.
+    static let definition = JobDefinition(
+        name: "authorization-reminders",
+        summary: Phrase(
+            nb: "Minner godkjente callsentre om årlig oppfølgingsrapport og om fornyelse før godkjenningen utløper.",
+            en: "Reminds approved call centres of the yearly follow-up report and of renewal before the approval expires."),
+        schedule: .every(seconds: 600)
+    ) { context in
+        let sent = try await run(context.app, now: context.now)
+        return sent.isEmpty ? nil : "\(sent.count) sent"
     }
 
     /// Sends every reminder due on the Oslo day of `now` that was not sent before; returns those sent.
@@ -125,27 +123,5 @@ enum AuthorizationReminderText {
                 or the public register will show the approval as expired.
                 """
         }
-    }
-}
-
-extension AuthorizationReminderJob {
-    /// Registers the job with the worker loop.
-    static func boot(_ app: Application) {
-        _ = app.authorizationReminderPacer
-        app.messaging.jobs.append { app, now in
-            try await AuthorizationReminderJob.runIfDue(app, now: now)
-        }
-    }
-}
-
-extension Application {
-    private struct ReminderPacerKey: StorageKey { typealias Value = NIOLockedValueBox<Date?> }
-
-    /// When the reminder job last ran in this process.
-    var authorizationReminderPacer: NIOLockedValueBox<Date?> {
-        if let box = storage[ReminderPacerKey.self] { return box }
-        let box = NIOLockedValueBox<Date?>(nil)
-        storage[ReminderPacerKey.self] = box
-        return box
     }
 }

@@ -52,6 +52,8 @@ public final class SaleModel: Model, @unchecked Sendable {
     @Field(key: "evidence_head") public var evidenceHead: String
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
+    /// While the offer waits for an answer: when it expires (the expiry job reads sent offers by this).
+    @OptionalField(key: "expires_at") public var expiresAt: Date?
 
     public init() {}
 
@@ -87,6 +89,7 @@ public final class SaleModel: Model, @unchecked Sendable {
     func stored(_ lifecycle: OfferLifecycle, json: String) {
         lifecycleJSON = json
         state = lifecycle.state.rawValue
+        expiresAt = lifecycle.state == .sent ? lifecycle.deadlines?.acceptanceClosesAt : nil
         decodedLifecycle = (json, lifecycle)
     }
 }
@@ -219,5 +222,27 @@ struct CreateConfirmations: AsyncMigration {
         try await database.schema(SaleEvidenceModel.schema).delete()
         try await database.schema(SaleModel.schema).delete()
         try await database.schema(OfferSettingsModel.schema).delete()
+    }
+}
+
+/// Adds `sales.expires_at` with an index, so the expiry job reads only the offers that are due, and fills
+/// it in for offers already waiting for an answer.
+struct AddSaleExpiry: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(SaleModel.schema).field("expires_at", .datetime).update()
+        if let sql = database as? any SQLDatabase {
+            try await sql.raw("CREATE INDEX sales_expiry ON sales (state, expires_at)").run()
+        }
+        for sale in try await SaleModel.query(on: database).filter(\.$state == OfferState.sent.rawValue).all() {
+            guard let closes = try? sale.lifecycle().deadlines?.acceptanceClosesAt else { continue }
+            try await SaleModel.query(on: database).filter(\.$id == sale.requireID()).set(\.$expiresAt, to: closes).update()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        if let sql = database as? any SQLDatabase {
+            try await sql.raw("DROP INDEX sales_expiry").run()
+        }
+        try await database.schema(SaleModel.schema).deleteField("expires_at").update()
     }
 }

@@ -4,7 +4,7 @@ import TMNormCore
 import Vapor
 
 /// Wires the confirmation feature into the messaging layer: webhook secrets, delivery evidence,
-/// reminder bookkeeping and the expiry job.
+/// and reminder bookkeeping.
 enum ConfirmationsBoot {
     static func boot(_ app: Application) {
         app.messaging.webhookSecret = { organisationID, db in
@@ -12,9 +12,6 @@ enum ConfirmationsBoot {
         }
         app.messaging.deliveredHooks.append { app, row in
             await delivered(row, app: app)
-        }
-        app.messaging.jobs.append { app, now in
-            try await ConfirmationJobs.expire(app, now: now)
         }
     }
 
@@ -38,13 +35,31 @@ enum ConfirmationsBoot {
     }
 }
 
-/// Offer jobs run by the worker loop after each outbox pass.
+/// The offers' background work.
 enum ConfirmationJobs {
-    /// Expires every sent offer whose acceptance deadline has passed.
-    static func expire(_ app: Application, now: Date) async throws {
-        let open = try await SaleModel.query(on: app.db).filter(\.$state == OfferState.sent.rawValue).all()
-        for sale in open where (try? sale.lifecycle().isExpiryDue(at: now)) == true {
-            _ = try? await SaleService.apply(.expire, to: sale, app: app, on: app.db, now: now, channel: "job")
+    /// Offers expired per run at most; a larger backlog is taken by the next runs.
+    static let expiryBatch = 500
+
+    /// Expires sent offers whose acceptance deadline has passed; returns how many. Reads only the due
+    /// offers (`sales_expiry` index) and is idempotent: an offer answered or expired meanwhile is left as it is.
+    @discardableResult
+    static func expire(_ app: Application, now: Date) async throws -> Int {
+        let due = try await SaleModel.query(on: app.db)
+            .filter(\.$state == OfferState.sent.rawValue).filter(\.$expiresAt <= now)
+            .sort(\.$expiresAt).range(..<expiryBatch).all()
+        var expired = 0
+        for sale in due where (try? sale.lifecycle().isExpiryDue(at: now)) == true {
+            if (try? await SaleService.apply(.expire, to: sale, app: app, on: app.db, now: now, channel: "job")) != nil { expired += 1 }
         }
+        return expired
+    }
+
+    static let expiry = JobDefinition(
+        name: "offer-expiry",
+        summary: Phrase(nb: "Lar tilbud som ikke er besvart innen fristen, utløpe.", en: "Expires offers not answered by their deadline."),
+        schedule: .every(seconds: 5)
+    ) { context in
+        let count = try await expire(context.app, now: context.now)
+        return count == 0 ? nil : "\(count) expired"
     }
 }

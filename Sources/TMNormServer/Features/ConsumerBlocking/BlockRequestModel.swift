@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// A consumer's request to go on a business's block list, waiting for the one-time code sent by SMS.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
@@ -36,5 +37,36 @@ struct CreateBlockRequests: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(BlockRequestModel.schema).delete()
+    }
+}
+
+/// Indexes `block_requests.expires_at` for the job that forgets unconfirmed requests.
+struct AddBlockRequestExpiryIndex: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await (database as? any SQLDatabase)?.raw("CREATE INDEX block_requests_expiry ON block_requests (expires_at)").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await (database as? any SQLDatabase)?.raw("DROP INDEX block_requests_expiry").run()
+    }
+}
+
+extension BlockRequestModel {
+    /// Unconfirmed requests are kept this long after their code expired, then deleted with the number
+    /// they hold; a confirmed request stays as the record of the consumer's wish.
+    static let unconfirmedRetention: TimeInterval = 24 * 3600
+
+    static let pruneJob = JobDefinition(
+        name: "block-requests-prune",
+        summary: Phrase(
+            nb: "Sletter ubekreftede «ikke ring meg»-forespørsler (med telefonnummeret) et døgn etter at koden gikk ut.",
+            en: "Deletes unconfirmed stop-calls requests (with their phone number) a day after the code expired."),
+        schedule: .every(seconds: 3600)
+    ) { context in
+        let cutoff = context.now.addingTimeInterval(-unconfirmedRetention)
+        let query = BlockRequestModel.query(on: context.app.db).filter(\.$expiresAt < cutoff).filter(\.$confirmedAt == nil)
+        let count = try await query.count()
+        if count > 0 { try await query.delete() }
+        return count == 0 ? nil : "\(count) deleted"
     }
 }

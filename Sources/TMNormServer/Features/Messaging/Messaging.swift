@@ -121,8 +121,6 @@ public final class MessagingState: @unchecked Sendable {
     private let lock = NSLock()
     private var _transports: [MessageKind: any MessageTransport] = [:]
     private var _retry = RetrySchedule.standard
-    /// Jobs run after each outbox pass (offer reminders and expiry register here).
-    private var _jobs: [@Sendable (Application, Date) async throws -> Void] = []
 
     public var transports: [MessageKind: any MessageTransport] {
         get { lock.withLock { _transports } }
@@ -132,11 +130,6 @@ public final class MessagingState: @unchecked Sendable {
     public var retrySchedule: RetrySchedule {
         get { lock.withLock { _retry } }
         set { lock.withLock { _retry = newValue } }
-    }
-
-    var jobs: [@Sendable (Application, Date) async throws -> Void] {
-        get { lock.withLock { _jobs } }
-        set { lock.withLock { _jobs = newValue } }
     }
 
     private var _delivered: [@Sendable (Application, OutboxMessageModel) async -> Void] = []

@@ -12,7 +12,7 @@ public struct MessagingConfig: Sendable {
     public static let developmentSMSSecret = "development-sms-secret"
     /// SMTP server; nil keeps e-mail in the outbox (development default).
     public var smtp: SMTPSettings?
-    /// Whether the background worker (outbox and offer jobs) runs in this process.
+    /// Whether the outbox worker (and with it the job runner) runs in this process.
     public var workerEnabled: Bool = true
     /// Seconds between worker passes.
     public var workerInterval: Double = 5

@@ -9,7 +9,7 @@ import Vapor
 /// serialises writers) and carries a lease, so a crashed worker's rows are claimed again after it.
 public enum OutboxWorker {
 
-    /// One pass: claim up to `limit` due rows, deliver each, record the outcome; then the jobs.
+    /// One pass: claim up to `limit` due rows, deliver each, record the outcome.
     /// Returns how many messages were attempted.
     @discardableResult
     public static func runOnce(_ app: Application, limit: Int = 50) async throws -> Int {
@@ -17,9 +17,6 @@ public enum OutboxWorker {
         let rows = try await claim(on: app.db, now: now, limit: limit, lease: app.config.messaging.outboxLease)
         for row in rows {
             await deliver(row, app: app)
-        }
-        for job in app.messaging.jobs {
-            try await job(app, app.clock.now())
         }
         return rows.count
     }

@@ -62,6 +62,9 @@ enum Navigation {
         if user.role == .associationAdmin || user.role == .callCentreAdmin {
             items.append(NavItem(route: .outbox, label: Phrase(nb: "Utboks", en: "Outbox")))
         }
+        if user.role == .associationAdmin {
+            items.append(NavItem(route: .jobs, label: Phrase(nb: "Bakgrunnsjobber", en: "Background jobs")))
+        }
         items.append(NavItem(route: .sales, label: Phrase(nb: "Salg", en: "Sales")))
         if user.role == .callCentreAdmin || user.role == .clientUser {
             items.append(NavItem(route: .offerSettings, label: Phrase(nb: "Tilbudsopplysninger", en: "Offer details")))

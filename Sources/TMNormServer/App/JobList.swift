@@ -1,0 +1,10 @@
+/// Every background job, recurring or queued by a feature, in one list: what runs, and how often.
+enum JobList {
+    static let all: [JobDefinition] = [
+        ConfirmationJobs.expiry,
+        AuthorizationReminderJob.definition,
+        SessionModel.pruneJob,
+        BlockRequestModel.pruneJob,
+        JobModel.pruneJob,
+    ]
+}
