@@ -1,5 +1,6 @@
 import Foundation
 import TMNormCore
+import Vapor
 
 /// Everything the server reads from the environment, each value with a working development default.
 public struct AppConfig: Sendable {
@@ -164,5 +165,18 @@ public struct AppConfig: Sendable {
             problems.append("TMNORM_SMS_SECRET is missing, the public development default, or shorter than 16 bytes: set the secret shared with the SMS gateway")
         }
         return problems
+    }
+}
+
+extension Application {
+    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
+
+    /// The configuration the app was built with, set first thing by `configure`.
+    public var config: AppConfig {
+        get {
+            guard let config = storage[ConfigKey.self] else { preconditionFailure("the configuration is read before configure(_:config:) set it") }
+            return config
+        }
+        set { storage[ConfigKey.self] = newValue }
     }
 }

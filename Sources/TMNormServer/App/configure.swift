@@ -4,9 +4,12 @@ import FluentSQLiteDriver
 import NIOSSL
 import Vapor
 
-/// Builds the application: database, middleware, routes, migrations.
+/// Builds the application in one pass: configuration and clock, the shared services, the database,
+/// middleware, background work, routes, migrations. Everything shared is made here, before any request.
 public func configure(_ app: Application, config: AppConfig, migrate: Bool = true) async throws {
     app.config = config
+    if !app.hasClock { app.clock = .system }
+    AppServices.setUp(app)
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
     app.routes.defaultMaxBodySize = "1mb"
@@ -14,31 +17,26 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     // past the address check into the server's own network.
     app.http.client.configuration.redirectConfiguration = .disallow
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
-    let hashing = PasswordHashing(cost: config.bcryptCost)
-    app.passwordHashing = hashing
-    app.lifecycle.use(PasswordHashingLifecycle(hashing: hashing))
 
     try await useDatabase(config, on: app)
     app.logger.info("database", metadata: ["location": .string(config.database.redacted)])
 
-    let metrics = MetricsRegistry()
-    app.metricsRegistry = metrics
     // Replace Vapor's defaults: its route logger prints concrete paths, which can hold tokens.
     app.middleware = Middlewares()
-    app.middleware.use(RequestLogMiddleware(metrics: metrics))
+    app.middleware.use(RequestLogMiddleware(metrics: app.metricsRegistry))
     app.middleware.use(SecurityHeadersMiddleware(hsts: config.tlsTerminated))
     app.middleware.use(AppErrorMiddleware())
     app.middleware.use(LanguageCookieMiddleware(secureCookies: config.tlsTerminated))
     app.middleware.use(SessionAuthenticator())
     app.middleware.use(CSRF(secureCookies: config.tlsTerminated))
 
-    // Outside tests, SQLite's log is checkpointed off the request path (see SQLiteCheckpointLifecycle).
     if case .sqlite(let path) = config.database, app.environment != .testing {
-        app.lifecycle.use(SQLiteCheckpointLifecycle(path: path, interval: config.sqliteCheckpointSeconds, logLimitFrames: config.sqliteLogLimitMB * 256))
+        SQLiteSetup.checkpointOffTheRequestPath(path: path, interval: config.sqliteCheckpointSeconds, logLimitMB: config.sqliteLogLimitMB, on: app)
     }
     // Uploads a crashed process left behind (its request handler never ran its cleanup).
     UploadSpool.sweepOrphans(dataDirectory: config.dataDirectory)
     app.migrations.add(Migrations.all)
+    backgroundWork(app)
     try routes(app)
     if migrate {
         try await app.autoMigrate()
@@ -48,20 +46,7 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
 private func useDatabase(_ config: AppConfig, on app: Application) async throws {
     switch config.database {
     case .sqlite(let path):
-        // Write transactions run on a connection of their own (see SQLiteWriter); reads and single
-        // statements use one connection per event loop.
-        let writer = SQLiteWriter(path: path)
-        app.lifecycle.use(SQLiteWriterLifecycle(writer: writer))
-        app.databases.use(SQLiteWriterConfiguration(inner: DatabaseConfigurationFactory.sqlite(.file(path)).make(), writer: writer), as: .sqlite)
-        // WAL lets readers run while a writer commits; NORMAL sync is durable across process crashes
-        // and avoids an fsync per commit. `synchronous` is per connection: one connection per event loop.
-        for eventLoop in app.eventLoopGroup.makeIterator() {
-            if let sql = app.databases.database(.sqlite, logger: app.logger, on: eventLoop) as? any SQLDatabase {
-                _ = try? await sql.raw("PRAGMA journal_mode=WAL").all()
-                _ = try? await sql.raw("PRAGMA synchronous=NORMAL").all()
-            }
-        }
-        try? await writer.run("PRAGMA synchronous=NORMAL", logger: app.logger)
+        try await SQLiteSetup.use(path: path, on: app)
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema = config.postgresSchema {
@@ -73,21 +58,6 @@ private func useDatabase(_ config: AppConfig, on app: Application) async throws 
         if let schema = config.postgresSchema, let sql = app.db as? any SQLDatabase {
             try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
         }
-    }
-}
-
-extension Application {
-    private struct MetricsKey: StorageKey { typealias Value = MetricsRegistry }
-
-    /// The process's metrics.
-    public var metricsRegistry: MetricsRegistry {
-        get {
-            if let registry = storage[MetricsKey.self] { return registry }
-            let registry = MetricsRegistry()
-            storage[MetricsKey.self] = registry
-            return registry
-        }
-        set { storage[MetricsKey.self] = newValue }
     }
 }
 

@@ -1,9 +1,35 @@
 import Vapor
 
-/// Registers every feature's routes.
+/// Wires the features into the messaging layer and starts the outbox worker and the job runner
+/// (outside tests, and only in processes that run background work: `TMNORM_WORKER`, `TMNORM_JOBS`).
+func backgroundWork(_ app: Application) {
+    Messaging.boot(app)
+    ConfirmationsBoot.boot(app)
+    if app.config.jobsEnabled && app.environment != .testing {
+        app.lifecycle.use(JobRunnerLifecycle(interval: app.config.jobsInterval))
+    }
+}
+
+/// Registers every route: public pages, the signed-in web application, the JSON API.
 func routes(_ app: Application) throws {
+    try publicRoutes(app)
+    try webRoutes(app)
+    try apiRoutes(app)
+}
+
+/// Pages and endpoints anyone may reach: log-in and invitations, health and metrics, the public register,
+/// the consumer's offer and stop-calls pages, the guidelines.
+func publicRoutes(_ app: Application) throws {
     try app.register(collection: OperationsRoutes())
     try app.register(collection: AccountRoutes())
+    try app.register(collection: PublicRegisterWebRoutes())
+    try app.register(collection: ConsumerOfferRoutes())
+    try app.register(collection: ConsumerBlockRoutes())
+    try app.register(collection: GuidelineRoutes())
+}
+
+/// The signed-in web application (each handler checks the user's role and organisation).
+func webRoutes(_ app: Application) throws {
     try app.register(collection: DashboardRoutes())
     try app.register(collection: OrganisationWebRoutes())
     try app.register(collection: UserRoutes())
@@ -12,39 +38,21 @@ func routes(_ app: Application) throws {
     try app.register(collection: WashWebRoutes())
     try app.register(collection: BlockListWebRoutes())
     try app.register(collection: CampaignWebRoutes())
-    Messaging.boot(app)
-    // Shared caches are created before requests arrive: `Application.storage` is not safe to fill concurrently.
-    app.decisionLogWriter = DecisionLogWriter()
-    app.saleAnswerWriter = SaleAnswerWriter()
-    app.mayCallCache = MayCallContextCache()
-    app.washCallableIndex = WashCallableIndex()
-    app.rateLimiters = RateLimiters()
-    app.apiKeyCache = APIKeyCache()
-    app.registerStore = RegisterStore()
-    app.blockListLookup = BlockListLookup()
-    app.exemptionLookup = ExemptionLookup()
     try app.register(collection: OutboxWebRoutes())
-    ConfirmationsBoot.boot(app)
-    app.jobs = JobRegistry(JobList.all)
-    if app.config.jobsEnabled && app.environment != .testing {
-        app.lifecycle.use(JobRunnerLifecycle(interval: app.config.jobsInterval))
-    }
     try app.register(collection: JobWebRoutes())
     try app.register(collection: OfferSettingsRoutes())
     try app.register(collection: SalesWebRoutes())
     try app.register(collection: SaleStaffRoutes())
-    try app.register(collection: ConsumerOfferRoutes())
     try app.register(collection: ExemptionWebRoutes())
-    try app.register(collection: ConsumerBlockRoutes())
     try app.register(collection: IndustryNormRoutes())
     try app.register(collection: DecisionWebRoutes())
-    try app.register(collection: PublicRegisterWebRoutes())
     try app.register(collection: AuthorizationCentreRoutes())
     try app.register(collection: AuthorizationApplicationRoutes())
-    try app.register(collection: GuidelineRoutes())
+}
 
-    // The JSON API authenticates machine clients by bearer key only; browser sessions are ignored
-    // there, so a logged-in browser cannot be tricked into cross-site API writes.
+/// The JSON API under /api/v1. It authenticates machine clients by bearer key only; browser sessions are
+/// ignored there, so a logged-in browser cannot be tricked into cross-site API writes.
+func apiRoutes(_ app: Application) throws {
     let apiBase = app.grouped("api", "v1").grouped(APIOnlyMiddleware(), APIKeyAuthenticator(), APIKeyRequired())
     let api = apiBase.grouped(JSONBodyMiddleware())
     try api.register(collection: MeAPIRoutes())
@@ -52,11 +60,11 @@ func routes(_ app: Application) throws {
     try api.register(collection: BlockListAPIRoutes())
     try api.register(collection: MayCallAPIRoutes())
     try api.register(collection: SaleAPIRoutes())
-    // Signed by the SMS gateway (HMAC of the body), not by an API key.
-    try app.grouped("api", "v1").grouped(APIOnlyMiddleware()).register(collection: InboundSMSRoutes())
     try api.register(collection: ExemptionAPIRoutes())
     // Lists are posted as CSV, not JSON.
     try apiBase.grouped(CSVBodyMiddleware()).register(collection: WashAPIRoutes())
+    // Signed by the SMS gateway (HMAC of the body), not by an API key.
+    try app.grouped("api", "v1").grouped(APIOnlyMiddleware()).register(collection: InboundSMSRoutes())
     // The public register needs no key: anyone may check a centre's status.
     try app.grouped("api", "v1").grouped(APIOnlyMiddleware()).register(collection: PublicRegisterAPIRoutes())
 }

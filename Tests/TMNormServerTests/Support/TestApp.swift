@@ -86,7 +86,7 @@ struct Browser: Sendable {
 
     /// The token its forms carry: bound to the session when signed in, the cookie's otherwise.
     func csrfToken(_ app: Application) -> String {
-        sessionToken.map { CSRF.boundToken(session: $0, secret: app.config.secret) } ?? testCSRF
+        sessionToken.map { CSRF.boundToken(session: $0, keys: app.serverKeys) } ?? testCSRF
     }
 }
 

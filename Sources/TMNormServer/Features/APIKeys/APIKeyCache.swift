@@ -32,18 +32,3 @@ final class APIKeyCache: Sendable {
         entries.withLockedValue { entries in entries = entries.filter { $0.value.client.keyID != keyID } }
     }
 }
-
-extension Application {
-    private struct APIKeyCacheKey: StorageKey { typealias Value = APIKeyCache }
-
-    /// The process's API key cache.
-    var apiKeyCache: APIKeyCache {
-        get {
-            if let cache = storage[APIKeyCacheKey.self] { return cache }
-            let cache = APIKeyCache()
-            storage[APIKeyCacheKey.self] = cache
-            return cache
-        }
-        set { storage[APIKeyCacheKey.self] = newValue }
-    }
-}

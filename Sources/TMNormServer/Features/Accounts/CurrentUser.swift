@@ -49,4 +49,11 @@ extension Request {
         }
         throw AppError.unauthorized()
     }
+
+    /// Who asked, as decision and sale records keep it: "api-key:ID", "user:ID", or "unknown".
+    public var actorLabel: String {
+        if let client = auth.get(APIClient.self) { return "api-key:\(client.keyID.uuidString.lowercased())" }
+        if let user = auth.get(CurrentUser.self) { return "user:\(user.id.uuidString.lowercased())" }
+        return "unknown"
+    }
 }

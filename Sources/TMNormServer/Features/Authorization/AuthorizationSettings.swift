@@ -14,13 +14,3 @@ struct AuthorizationSettings: Sendable {
     var catalogues: [AuthorizationCriteriaCatalogue] = (try? AuthorizationCriteriaCatalogue.demo()).map { [$0] } ?? []
     var feeSchedules: [AuthorizationFeeSchedule] = [.demo2020]
 }
-
-extension Application {
-    private struct AuthorizationSettingsKey: StorageKey { typealias Value = AuthorizationSettings }
-
-    /// The scheme's settings; defaults until an installation or a test sets them.
-    var authorizationSettings: AuthorizationSettings {
-        get { storage[AuthorizationSettingsKey.self] ?? AuthorizationSettings() }
-        set { storage[AuthorizationSettingsKey.self] = newValue }
-    }
-}

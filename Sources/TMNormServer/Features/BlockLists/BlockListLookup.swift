@@ -42,13 +42,3 @@ final class BlockListLookup: Sendable {
         try await ChangeGenerations.bump([Self.scope(organisationID)], on: db)
     }
 }
-
-extension Application {
-    private struct BlockListLookupKey: StorageKey { typealias Value = BlockListLookup }
-
-    /// The process's block-list lookup (created at boot).
-    var blockListLookup: BlockListLookup {
-        get { storage[BlockListLookupKey.self] ?? { fatalError("blockListLookup is created at boot") }() }
-        set { storage[BlockListLookupKey.self] = newValue }
-    }
-}

@@ -120,7 +120,7 @@ struct CampaignWebRoutes: RouteCollection {
         }
         let context = try await MayCallService.context(campaignID: try campaign.requireID(), at: req.now, app: req.application, on: req.db)
         let answers = try await MayCallService.decide(
-            numbers: [number], context: context, at: req.now, askedBy: MayCallAPIRoutes.askedBy(req), app: req.application, on: req.db)
+            numbers: [number], context: context, at: req.now, askedBy: req.actorLabel, app: req.application, on: req.db)
         return try await show(req: req, verdict: answers.first)
     }
 }

@@ -48,10 +48,13 @@ struct InboundSMSRoutes: RouteCollection {
         guard let action = sms.command.action, let code = sms.command.code, let sender = sms.sender else {
             return Answer(result: "ignored", message: "Svar JA, NEI eller ANGRE fulgt av koden fra tilbudet.")
         }
-        let codeKey = SaleService.codeKey(req.application)
-        let candidates = try await SaleModel.query(on: req.db).filter(\.$consumerPhone == sender.e164)
-            .filter(\.$codeHash == OfferSecretGenerator.hashCode(code, key: codeKey)).all()
-        for sale in candidates {
+        // The current key first, then the one offers sent before the HKDF keys were hashed with.
+        var candidates: [(SaleModel, [UInt8])] = []
+        for codeKey in [SaleService.codeKey(req.application), SaleService.legacyCodeKey(req.application)] {
+            candidates += try await SaleModel.query(on: req.db).filter(\.$consumerPhone == sender.e164)
+                .filter(\.$codeHash == OfferSecretGenerator.hashCode(code, key: codeKey)).all().map { ($0, codeKey) }
+        }
+        for (sale, codeKey) in candidates {
             guard let phone = sale.consumerPhone.flatMap({ PhoneNumber.parse($0).number }), let stored = sale.codeHash,
                   let auth = ConsumerAuthorizer.viaSMS(sms, consumerPhone: phone, storedCodeHash: stored, codeKey: codeKey)
             else { continue }

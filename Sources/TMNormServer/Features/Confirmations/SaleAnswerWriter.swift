@@ -92,13 +92,3 @@ final class SaleAnswerWriter: Sendable {
         return query
     }
 }
-
-extension Application {
-    private struct SaleAnswerWriterKey: StorageKey { typealias Value = SaleAnswerWriter }
-
-    /// The process's answer writer (created at boot, before requests arrive).
-    var saleAnswerWriter: SaleAnswerWriter {
-        get { storage[SaleAnswerWriterKey.self] ?? SaleAnswerWriter() }
-        set { storage[SaleAnswerWriterKey.self] = newValue }
-    }
-}

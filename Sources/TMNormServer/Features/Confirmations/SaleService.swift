@@ -9,13 +9,17 @@ import Vapor
 enum SaleService {
     static let policy = ConfirmationPolicy.standard
 
-    /// Keys derived from the server secret, one per purpose.
-    static func key(_ purpose: String, _ app: Application) -> [UInt8] {
-        Array(SHA256.hash(data: Data("tmnorm-\(purpose):\(app.config.secret)".utf8)))
-    }
+    /// The key under which the SMS answer code is hashed at rest (see `ServerKeys`).
+    static func codeKey(_ app: Application) -> [UInt8] { app.serverKeys.bytes("offer-code") }
+    /// The key for the fingerprints (keyed hashes of address and browser) in the evidence chain.
+    static func fingerprintKey(_ app: Application) -> [UInt8] { app.serverKeys.bytes("evidence-fingerprint") }
 
-    static func codeKey(_ app: Application) -> [UInt8] { key("offer-code", app) }
-    static func fingerprintKey(_ app: Application) -> [UInt8] { key("evidence-fingerprint", app) }
+    /// The code key before keys were derived with HKDF (SHA-256 of the purpose and the secret): offers sent
+    /// before the change still hold code hashes made with it. They are answered for at most the acceptance
+    /// period plus the withdrawal period, so this can go once no such offer is open.
+    static func legacyCodeKey(_ app: Application) -> [UInt8] {
+        Array(SHA256.hash(data: Data("tmnorm-offer-code:\(app.config.secret)".utf8)))
+    }
 
     /// The result of a registration: the sale and whether the same key had already created it.
     struct Registration {
@@ -99,7 +103,7 @@ enum SaleService {
         sale.callCentreID = callCentreID
         sale.clientID = clientID
         sale.agentID = principal.user?.id
-        sale.registeredBy = MayCallAPIRoutes.askedBy(req)
+        sale.registeredBy = req.actorLabel
         sale.idempotencyKey = idempotencyKey
         sale.requestSHA256 = requestHash
         sale.draftJSON = String(decoding: try JSONEncoder().encode(draft), as: UTF8.self)

@@ -51,7 +51,7 @@ enum ConsumerBlockService {
         request.id = id
         request.$organisation.id = try organisation.requireID()
         request.phone = number.national
-        request.codeHash = hash(code: code, requestID: id, secret: app.config.secret)
+        request.codeHash = hash(code: code, requestID: id, keys: app.serverKeys)
         request.attempts = 0
         request.createdAt = now
         request.expiresAt = now.addingTimeInterval(codeLifetime)
@@ -74,7 +74,7 @@ enum ConsumerBlockService {
         }
         request.attempts += 1
         let code = ASCII.digits(of: raw ?? "")
-        let expected = hash(code: code, requestID: requestID, secret: app.config.secret)
+        let expected = hash(code: code, requestID: requestID, keys: app.serverKeys)
         guard CSRF.constantTimeEqual(expected, request.codeHash) else {
             try await request.save(on: db)
             throw AppError.invalid([.init(field: "code", reason: "is wrong (\(maxAttempts - request.attempts) attempts left)")])
@@ -85,8 +85,8 @@ enum ConsumerBlockService {
         return request.organisation
     }
 
-    static func hash(code: String, requestID: UUID, secret: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(requestID.uuidString):\(code)".utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return Hex.encode(mac)
+    /// The code as stored: HMAC under the "stop-calls-code" key, bound to the request.
+    static func hash(code: String, requestID: UUID, keys: ServerKeys) -> String {
+        keys.mac("\(requestID.uuidString):\(code)", purpose: "stop-calls-code")
     }
 }

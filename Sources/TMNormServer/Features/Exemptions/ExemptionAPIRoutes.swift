@@ -54,7 +54,7 @@ struct ExemptionAPIRoutes: RouteCollection {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(ConsentInput.self)
         let businesses = (input.businesses ?? []) + (input.business.map { [$0] } ?? [])
-        let givenAt = try MayCallAPIRoutes.instant(input.given_at, now: req.now)
+        let givenAt = try TimestampInput.instant(input.given_at, field: "given_at", now: req.now)
         let consent = try await ExemptionService.addConsent(
             phone: input.phone, givenAt: givenAt, source: input.source, businesses: businesses, principal: principal, now: req.now,
             lookup: req.application.exemptionLookup, on: req.db)

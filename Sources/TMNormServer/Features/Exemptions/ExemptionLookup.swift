@@ -54,13 +54,3 @@ final class ExemptionLookup: Sendable {
         try await ChangeGenerations.bump([Self.scope(clientID)], on: db)
     }
 }
-
-extension Application {
-    private struct ExemptionLookupKey: StorageKey { typealias Value = ExemptionLookup }
-
-    /// The process's exemption lookup (created at boot).
-    var exemptionLookup: ExemptionLookup {
-        get { storage[ExemptionLookupKey.self] ?? { fatalError("exemptionLookup is created at boot") }() }
-        set { storage[ExemptionLookupKey.self] = newValue }
-    }
-}

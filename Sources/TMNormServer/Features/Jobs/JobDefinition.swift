@@ -65,13 +65,3 @@ public final class JobRegistry: Sendable {
 
     public func definition(_ name: String) -> JobDefinition? { byName[name] }
 }
-
-extension Application {
-    private struct JobRegistryKey: StorageKey { typealias Value = JobRegistry }
-
-    /// The jobs of this application (created at boot).
-    public var jobs: JobRegistry {
-        get { storage[JobRegistryKey.self] ?? { fatalError("the job registry is created at boot") }() }
-        set { storage[JobRegistryKey.self] = newValue }
-    }
-}

@@ -61,16 +61,6 @@ final class DecisionLogWriter: Sendable {
     }
 }
 
-extension Application {
-    private struct DecisionLogWriterKey: StorageKey { typealias Value = DecisionLogWriter }
-
-    /// The process's decision writer (created at boot, before requests arrive).
-    var decisionLogWriter: DecisionLogWriter {
-        get { storage[DecisionLogWriterKey.self] ?? DecisionLogWriter() }
-        set { storage[DecisionLogWriterKey.self] = newValue }
-    }
-}
-
 /// The decision log could not be written (no SQL database behind Fluent).
 enum DecisionLogError: Error {
     case noSQLDatabase

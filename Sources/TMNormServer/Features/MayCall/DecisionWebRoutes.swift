@@ -18,7 +18,7 @@ struct DecisionWebRoutes: RouteCollection {
         var problems: [FieldProblem] = []
         var rows: [DecisionModel] = []
         do {
-            rows = try await DecisionSearch.search(principal: principal, number: number, campaign: campaign, secret: req.application.config.secret, on: req.db)
+            rows = try await DecisionSearch.search(principal: principal, number: number, campaign: campaign, keys: req.application.serverKeys, on: req.db)
         } catch let error as AppError where !error.fields.isEmpty {
             problems = error.fields
         }

@@ -24,17 +24,10 @@ struct MayCallAPIRoutes: RouteCollection {
         return context
     }
 
-    static func instant(_ raw: String?, now: Date) throws -> Date {
-        guard let raw, !raw.isEmpty else { return now }
-        do { return try OsloTime.parseTimestamp(raw) } catch {
-            throw AppError.invalid([.init(field: "at", reason: "must be an ISO 8601 time such as 2026-12-01T10:00:00+01:00 (\(error.description))")])
-        }
-    }
-
     func single(req: Request) async throws -> MayCallService.Answer {
         let principal = try req.requirePrincipal()
         let query = req.queryString
-        let at = try Self.instant(query["at"], now: req.now)
+        let at = try TimestampInput.instant(query["at"], field: "at", now: req.now)
         let context = try await loadContext(query["campaign"], principal, at: at, on: req)
         guard let number = query["number"], !number.isEmpty else {
             throw AppError.invalid([.init(field: "number", reason: "is required")])
@@ -48,7 +41,7 @@ struct MayCallAPIRoutes: RouteCollection {
             firstName: query["first_name"], lastName: query["last_name"], street: query["street"],
             houseNumber: query["house_number"], postcode: query["postcode"], field: { $0 })
         let answers = try await MayCallService.decide(
-            questions: [.init(number, person: person)], context: context, at: at, askedBy: Self.askedBy(req), app: req.application, on: req.db)
+            questions: [.init(number, person: person)], context: context, at: at, askedBy: req.actorLabel, app: req.application, on: req.db)
         guard let answer = answers.first else { throw AppError(.internalServerError, code: "internal", Phrase(nb: "Ingen avgjørelse.", en: "No decision.")) }
         return answer
     }
@@ -95,7 +88,7 @@ struct MayCallAPIRoutes: RouteCollection {
     func batch(req: Request) async throws -> ListDTO<MayCallService.Answer> {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(BatchInput.self)
-        let at = try Self.instant(input.at, now: req.now)
+        let at = try TimestampInput.instant(input.at, field: "at", now: req.now)
         let context = try await loadContext(input.campaign, principal, at: at, on: req)
         var questions = (input.numbers ?? []).map { MayCallService.Question($0) }
         for (index, item) in (input.items ?? []).enumerated() {
@@ -110,14 +103,8 @@ struct MayCallAPIRoutes: RouteCollection {
         guard !questions.isEmpty else { throw AppError.invalid([.init(field: "numbers", reason: "is required: 1–10000 numbers (or items)")]) }
         guard questions.count <= Self.maxBatch else { throw AppError.invalid([.init(field: "numbers", reason: "at most \(Self.maxBatch) numbers per request")]) }
         let answers = try await MayCallService.decide(
-            questions: questions, context: context, at: at, askedBy: Self.askedBy(req), app: req.application, on: req.db)
+            questions: questions, context: context, at: at, askedBy: req.actorLabel, app: req.application, on: req.db)
         return ListDTO(items: answers)
-    }
-
-    static func askedBy(_ req: Request) -> String {
-        if let client = req.auth.get(APIClient.self) { return "api-key:\(client.keyID.uuidString.lowercased())" }
-        if let user = req.auth.get(CurrentUser.self) { return "user:\(user.id.uuidString.lowercased())" }
-        return "unknown"
     }
 
     func campaigns(req: Request) async throws -> ListDTO<CampaignDTO> {
@@ -134,7 +121,7 @@ struct MayCallAPIRoutes: RouteCollection {
         let principal = try req.requirePrincipal()
         let rows = try await DecisionSearch.search(
             principal: principal, number: req.query[String.self, at: "number"], campaign: req.query[String.self, at: "campaign"],
-            secret: req.application.config.secret, on: req.db)
+            keys: req.application.serverKeys, on: req.db)
         return ListDTO(items: rows.map(DecisionDTO.init))
     }
 }
@@ -159,26 +146,5 @@ struct DecisionDTO: Content {
         rule_set = model.ruleSet
         asked_at = model.askedAt
         decided_at = model.decidedAt
-    }
-}
-
-/// Searches the decision log within what the principal may see.
-enum DecisionSearch {
-    static func search(principal: RequestPrincipal, number: String?, campaign: String?, secret: String, on db: any Database) async throws -> [DecisionModel] {
-        let query = DecisionModel.query(on: db).sort(\.$decidedAt, .descending).range(..<500)
-        if AccessPolicy.organisationScope(principal.actor) != .all {
-            let own = principal.organisationID
-            query.group(.or) { $0.filter(\.$callCentreID == own).filter(\.$clientID == own) }
-        }
-        if let number = number?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
-            guard let national = PhoneNumber.parse(number).number?.national else {
-                throw AppError.invalid([.init(field: "number", reason: "is not a valid Norwegian number")])
-            }
-            query.filter(\.$numberHash == MayCallService.numberHash(national, secret: secret))
-        }
-        if let campaign, let id = UUID(uuidString: campaign) {
-            query.filter(\.$campaignID == id)
-        }
-        return try await query.all()
     }
 }

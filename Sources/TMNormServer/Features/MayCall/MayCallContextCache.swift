@@ -73,18 +73,3 @@ final class MayCallContextCache: Sendable {
         }
     }
 }
-
-extension Application {
-    private struct MayCallCacheKey: StorageKey { typealias Value = MayCallContextCache }
-
-    /// The process's may-call context cache.
-    var mayCallCache: MayCallContextCache {
-        get {
-            if let cache = storage[MayCallCacheKey.self] { return cache }
-            let cache = MayCallContextCache()
-            storage[MayCallCacheKey.self] = cache
-            return cache
-        }
-        set { storage[MayCallCacheKey.self] = newValue }
-    }
-}

@@ -105,7 +105,7 @@ enum MayCallService {
 
         var answers: [Answer] = []
         var decisions: [DecisionRecord] = []
-        let hashKey = SymmetricKey(data: Data(app.config.secret.utf8))
+        let hashKey = app.serverKeys.key(Self.numberHashPurpose)
         for (question, result) in zip(questions, parsed) {
             let raw = question.number
             let national = result.number?.national
@@ -156,8 +156,16 @@ enum MayCallService {
         return answers
     }
 
+    /// The `ServerKeys` purpose of the decision log's number hashes.
+    static let numberHashPurpose = "may-call-number"
+
     /// A keyed hash of the national number: searchable, but the log holds no numbers.
-    static func numberHash(_ national: String, secret: String) -> String {
+    static func numberHash(_ national: String, keys: ServerKeys) -> String {
+        numberHash(national, key: keys.key(numberHashPurpose))
+    }
+
+    /// The hash decisions were logged with before keys were derived with HKDF (HMAC under the raw secret).
+    static func legacyNumberHash(_ national: String, secret: String) -> String {
         numberHash(national, key: SymmetricKey(data: Data(secret.utf8)))
     }
 

@@ -148,15 +148,3 @@ public final class MessagingState: @unchecked Sendable {
 
     func transport(for kind: MessageKind) -> (any MessageTransport)? { transports[kind] }
 }
-
-extension Application {
-    private struct MessagingKey: StorageKey { typealias Value = MessagingState }
-
-    /// Transports and retry schedule of this process.
-    public var messaging: MessagingState {
-        if let state = storage[MessagingKey.self] { return state }
-        let state = MessagingState()
-        storage[MessagingKey.self] = state
-        return state
-    }
-}

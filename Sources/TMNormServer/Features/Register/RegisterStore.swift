@@ -35,21 +35,6 @@ public final class RegisterStore: Sendable {
     }
 }
 
-extension Application {
-    private struct RegisterStoreKey: StorageKey { typealias Value = RegisterStore }
-
-    /// The process's register snapshot cache.
-    public var registerStore: RegisterStore {
-        get {
-            if let store = storage[RegisterStoreKey.self] { return store }
-            let store = RegisterStore()
-            storage[RegisterStoreKey.self] = store
-            return store
-        }
-        set { storage[RegisterStoreKey.self] = newValue }
-    }
-}
-
 /// Which register copy applies to an organisation.
 enum RegisterSelection {
     /// The organisation's own active copy, else the installation's copy; nil when there is none.

@@ -35,17 +35,3 @@ final class WashCallableIndex: Sendable {
         return keys
     }
 }
-
-extension Application {
-    private struct WashCallableIndexKey: StorageKey { typealias Value = WashCallableIndex }
-
-    var washCallableIndex: WashCallableIndex {
-        get {
-            if let index = storage[WashCallableIndexKey.self] { return index }
-            let index = WashCallableIndex()
-            storage[WashCallableIndexKey.self] = index
-            return index
-        }
-        set { storage[WashCallableIndexKey.self] = newValue }
-    }
-}

@@ -22,8 +22,8 @@ public struct CSRF: AsyncMiddleware {
         let existing = cookie?.count == 64 ? cookie : nil
         let cookieToken = existing ?? req.application.tokens.hex(bytes: 32)
         let sessionToken = req.auth.has(CurrentUser.self) ? req.cookies[SessionAuthenticator.cookieName]?.string : nil
-        let expected = sessionToken.map { Self.boundToken(session: $0, secret: req.application.config.secret) } ?? existing
-        req.storage[TokenKey.self] = sessionToken.map { Self.boundToken(session: $0, secret: req.application.config.secret) } ?? cookieToken
+        let expected = sessionToken.map { Self.boundToken(session: $0, keys: req.application.serverKeys) } ?? existing
+        req.storage[TokenKey.self] = sessionToken.map { Self.boundToken(session: $0, keys: req.application.serverKeys) } ?? cookieToken
 
         if Self.needsCheck(req) {
             var sent = req.headers.first(name: Self.headerName)
@@ -62,10 +62,9 @@ public struct CSRF: AsyncMiddleware {
         return MultipartFieldScanner.value(of: formField, boundary: boundary, in: head)
     }
 
-    /// The token of a signed-in session: hex HMAC-SHA256 of the session cookie under the server secret.
-    static func boundToken(session: String, secret: String) -> String {
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(("csrf:" + session).utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return Hex.encode(mac)
+    /// The token of a signed-in session: hex HMAC-SHA256 of the session cookie under the "csrf" key.
+    static func boundToken(session: String, keys: ServerKeys) -> String {
+        keys.mac(session, purpose: "csrf")
     }
 
     /// Unsafe methods on browser routes; the JSON API authenticates with bearer keys, not cookies.

@@ -33,19 +33,3 @@ struct PasswordHashingLifecycle: LifecycleHandler {
         try? await hashing.pool.shutdownGracefully()
     }
 }
-
-extension Application {
-    private struct PasswordHashingKey: StorageKey { typealias Value = PasswordHashing }
-
-    /// Set up by `configure`.
-    var passwordHashing: PasswordHashing {
-        get {
-            if let hashing = storage[PasswordHashingKey.self] { return hashing }
-            let hashing = PasswordHashing(cost: config.bcryptCost)
-            storage[PasswordHashingKey.self] = hashing
-            lifecycle.use(PasswordHashingLifecycle(hashing: hashing))
-            return hashing
-        }
-        set { storage[PasswordHashingKey.self] = newValue }
-    }
-}

@@ -49,16 +49,6 @@ struct RateLimiters: Sendable {
     let stopCallsPerAddress = RateLimiter(limit: 10, window: 3600)
 }
 
-extension Application {
-    private struct RateLimitersKey: StorageKey { typealias Value = RateLimiters }
-
-    /// Made by `routes` at boot (a lazy first use would write storage from several event loops at once).
-    var rateLimiters: RateLimiters {
-        get { storage[RateLimitersKey.self] ?? RateLimiters() }
-        set { storage[RateLimitersKey.self] = newValue }
-    }
-}
-
 extension Request {
     /// The client's address: the peer, or — only when the peer is a configured trusted proxy — the nearest
     /// address in `X-Forwarded-For` that is not itself a trusted proxy. A client cannot forge its address by

@@ -36,40 +36,12 @@ public struct TokenGenerator: Sendable {
     }
 }
 
-/// The clock, injected so tests can fix time.
-public struct AppClock: Sendable {
-    public let now: @Sendable () -> Date
-
-    public init(now: @escaping @Sendable () -> Date) { self.now = now }
-
-    public static let system = AppClock { Date() }
-}
-
 extension Application {
     private struct TokensKey: StorageKey { typealias Value = TokenGenerator }
-    private struct ClockKey: StorageKey { typealias Value = AppClock }
-    private struct ConfigKey: StorageKey { typealias Value = AppConfig }
 
-    /// Source of random tokens.
+    /// Source of random tokens: the system's unless a test set a predictable one.
     public var tokens: TokenGenerator {
         get { storage[TokensKey.self] ?? .system }
         set { storage[TokensKey.self] = newValue }
     }
-
-    /// Source of the current time.
-    public var clock: AppClock {
-        get { storage[ClockKey.self] ?? .system }
-        set { storage[ClockKey.self] = newValue }
-    }
-
-    /// The configuration the app was built with.
-    public var config: AppConfig {
-        get { storage[ConfigKey.self] ?? AppConfig() }
-        set { storage[ConfigKey.self] = newValue }
-    }
-}
-
-extension Request {
-    /// The current time from the application's clock.
-    public var now: Date { application.clock.now() }
 }

@@ -5,13 +5,11 @@ import FluentSQLiteDriver
 import Vapor
 
 /// Checkpoints SQLite's write-ahead log off the request path. By default SQLite checkpoints inside the
-/// commit that crosses 1 000 log pages, so one request (and, with the decision log's group commit, every
-/// request waiting on that write) pays for copying the log into the database: measured on may-call, that
-/// was the whole p99 tail (11–12 ms with it, 4.7–4.9 ms without, 8 connections). Here the request
-/// connections stop auto-checkpointing and a connection of its own, on a thread of its own, runs a
-/// PASSIVE checkpoint every 5 seconds, which never takes the write lock. Its syncs still slow the
-/// commits that meet them: on may-call at 4 connections p99 was 4.0–4.8 ms with a checkpoint every
-/// second and 2.5–4.3 ms every 5 s (2.1–2.3 ms with none), at the same throughput.
+/// commit that crosses 1 000 log pages, so one request (and, with group commit, every request waiting on
+/// that write) pays for copying the log into the database. Here the request connections stop
+/// auto-checkpointing and a connection of its own, on a thread of its own, runs a PASSIVE checkpoint every
+/// `interval` seconds, which never takes the write lock. The measurements behind this and the 5-second
+/// default are in bench/README.md (may-call, "checkpoint interval").
 struct SQLiteCheckpointLifecycle: LifecycleHandler {
     let path: String
     let interval: TimeInterval
@@ -94,21 +92,18 @@ enum SQLiteCheckpointer {
     ///
     /// A passive checkpoint copies the log back but never starts it over: SQLite reuses the log from its
     /// beginning only when a write begins while no reader is using it, and under steady load some reader
-    /// always is. Measured on the acceptance benchmark: after 70 s of registrations the log was 1.28 GB.
-    /// A RESTART checkpoint waits for the readers of the moment to finish (writers wait meanwhile) so the
-    /// next write starts the log over; the file keeps its size and is overwritten, which is cheaper than
-    /// truncating it (TRUNCATE of a 637 MB log took 193 ms; with TRUNCATE at 64 MB the benchmark's p99
-    /// rose from 27 to 80 ms).
+    /// always is, so the log grows without limit. A RESTART checkpoint waits for the readers of the moment
+    /// to finish (writers wait meanwhile) so the next write starts the log over; the file keeps its size
+    /// and is overwritten, which is cheaper than truncating it.
     ///
     /// The connection must not wait for readers itself (`busy_timeout = 0`): a RESTART that meets a reader
     /// returns busy at once, and is tried again 2 ms later, up to `attempts` times. Writers wait only
     /// while an attempt runs, never while readers finish.
     ///
-    /// Restarting still stalls writers for a moment, and under a burst of writes those moments were the
-    /// acceptance benchmark's p99 (21.5 ms without restarts, 47–66 ms with them at 256 MB). So past the
-    /// limit the log is restarted when writing is quiet: it grew by less than a sixteenth of the limit
-    /// since the previous round (`previousLogFrames`). Only past four times the limit is it restarted
-    /// during a burst.
+    /// Restarting still stalls writers for a moment, which shows in the p99 under a burst of writes. So
+    /// past the limit the log is restarted when writing is quiet: it grew by less than a sixteenth of the
+    /// limit since the previous round (`previousLogFrames`). Only past four times the limit is it
+    /// restarted during a burst. The measurements behind these choices are in bench/README.md.
     static func step(
         _ connection: SQLiteConnection, logLimitFrames: Int, previousLogFrames: Int? = nil, attempts: Int = 50
     ) async throws -> (passive: Result, restart: Result?) {

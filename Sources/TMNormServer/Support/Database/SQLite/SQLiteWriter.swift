@@ -9,13 +9,10 @@ import Vapor
 /// statements and an event loop of its own for what runs between them.
 ///
 /// SQLite allows one writer at a time, so write transactions are serial anyway; what matters is how long
-/// each one holds the lock. On the request connections every statement of a transaction went to the
-/// shared thread pool and came back to a request event loop, where it waited behind other requests'
-/// work (parsing, rendering) before the next statement could start, and the transaction kept that
-/// loop's only connection, so reads on the loop waited too. Here the transaction's task prefers the
-/// writer's own event loop, which does nothing else, and its statements run on the writer's own thread,
-/// so the lock is held for the statements and the hops between them only. The request connections keep
-/// serving reads meanwhile.
+/// each one holds the lock. A transaction's task prefers the writer's own event loop, which does nothing
+/// else, and its statements run on the writer's own thread, so the lock is held for the statements and
+/// the hops between them only, not while the next statement waits behind other requests' work on a
+/// request event loop; the request connections keep serving reads meanwhile.
 final class SQLiteWriter: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool
