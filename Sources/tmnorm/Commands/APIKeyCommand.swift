@@ -15,7 +15,7 @@ struct APIKeyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let key = try await ServerBootstrap.withApplication(config: database.config()) { app in
-                try await NetworkDirectory.createAPIKey(orgnr: org, name: name, app: app)
+                try await APIKeyDirectory.createAPIKey(orgnr: org, name: name, app: app)
             }
             print(key)
         }
@@ -31,7 +31,7 @@ struct APIKeyCommand: AsyncParsableCommand {
 
         func run() async throws {
             let count = try await ServerBootstrap.withApplication(config: database.config()) { app in
-                try await NetworkDirectory.revokeAPIKey(orgnr: org, prefix: prefix, app: app)
+                try await APIKeyDirectory.revokeAPIKey(orgnr: org, prefix: prefix, app: app)
             }
             print("Revoked \(count) key(s).")
         }

@@ -3,7 +3,7 @@ import Vapor
 
 /// Reads the session cookie and logs the user in when the session is valid.
 struct SessionAuthenticator: AsyncMiddleware {
-    static let cookieName = "tmnorm_session"
+    static let cookieName = SessionCookie.name
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = req.cookies[Self.cookieName]?.string, !token.isEmpty, token.count <= 128 {
@@ -32,18 +32,5 @@ struct SessionAuthenticator: AsyncMiddleware {
             id: userID, name: user.name, email: user.email, role: user.role,
             organisationID: organisationID, organisationName: user.organisation.name,
             organisationKind: user.organisation.kind, sessionID: sessionID)
-    }
-}
-
-/// Authenticates `Authorization: Bearer KEY` against the hashed API keys.
-struct APIKeyAuthenticator: AsyncMiddleware {
-    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let bearer = req.headers.bearerAuthorization {
-            guard let client = try await APIKeyService.authenticate(bearer.token, on: req) else {
-                throw AppError.unauthorized()
-            }
-            req.auth.login(client)
-        }
-        return try await next.respond(to: req)
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import TMNormCore
 
 /// One entry of an organisation's internal block list (intern sperreliste). Entries never expire.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
@@ -52,4 +53,9 @@ struct CreateBlockListEntries: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(BlockListEntryModel.schema).delete()
     }
+}
+
+/// Hex form of a person key as stored in the database.
+extension PersonIdentity {
+    var storedKey: String { String(format: "%016llx", key) }
 }

@@ -6,11 +6,7 @@ import Vapor
 /// Adds entries to internal block lists, for every channel (agent, administrator, import, API, consumer).
 enum BlockListService {
     /// What happened to a batch of numbers.
-    struct Outcome: Content {
-        var added = 0
-        var alreadyBlocked = 0
-        var problems: [FieldProblem] = []
-    }
+    typealias Outcome = ListAdditionOutcome
 
     /// The lists a principal may add to: its own organisation's, and a call centre's clients'.
     /// A call centre reaches a client's list only through an engagement the client has confirmed, on a day
@@ -89,25 +85,8 @@ enum BlockListService {
         return true
     }
 
-    /// Reads an uploaded list: one number per line, or CSV whose first column (or a `telefon`/`phone` column) holds numbers.
+    /// Reads an uploaded list (see `NumberListUpload`).
     static func numbers(fromCSV text: String) -> [(label: String, raw: String)] {
-        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
-        guard !lines.isEmpty else { return [] }
-        let delimiter: Character = lines[0].contains(";") ? ";" : (lines[0].contains(",") ? "," : "\t")
-        var column = 0
-        var firstLine = 1
-        let header = lines[0].split(separator: delimiter, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        if let index = header.firstIndex(where: { ["telefon", "tlf", "mobil", "mobilnummer", "phone", "telefonnummer", "nummer", "number"].contains($0) }) {
-            column = index
-            firstLine = 2
-            lines.removeFirst()
-        }
-        var result: [(String, String)] = []
-        for (offset, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            let fields = line.split(separator: delimiter, omittingEmptySubsequences: false)
-            let raw = column < fields.count ? String(fields[column]).trimmingCharacters(in: CharacterSet(charactersIn: " \"")) : ""
-            result.append(("line \(offset + firstLine)", raw))
-        }
-        return result
+        NumberListUpload.numbers(fromCSV: text)
     }
 }

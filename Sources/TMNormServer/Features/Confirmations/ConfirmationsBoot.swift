@@ -13,6 +13,9 @@ enum ConfirmationsBoot {
         app.messaging.deliveredHooks.append { app, row in
             await delivered(row, app: app)
         }
+        app.messaging.receiptHooks.append { receipt, db in
+            try await handsetDelivered(receipt, on: db)
+        }
     }
 
     /// A delivered offer is evidence (`delivered`); a delivered reminder is the `remind` event.
@@ -32,6 +35,19 @@ enum ConfirmationsBoot {
         } catch {
             app.logger.warning("delivery evidence not recorded", metadata: ["sale_id": .string(saleID.uuidString)])
         }
+    }
+}
+
+extension ConfirmationsBoot {
+    /// The gateway reported an offer SMS delivered to the phone: evidence that the offer reached the consumer.
+    static func handsetDelivered(_ receipt: DeliveryReceipt, on db: any Database) async throws {
+        let row = receipt.message
+        guard receipt.status == "delivered", let saleID = row.saleID, row.idempotencyKey.contains(":offer:"),
+              let sale = try await SaleModel.find(saleID, on: db)
+        else { return }
+        try await SaleService.appendEvidence(
+            to: sale, kind: .delivered, at: receipt.reportedAt, channel: "sms", detail: "delivery receipt from the SMS gateway: delivered to the phone", on: db)
+        try await sale.save(on: db)
     }
 }
 

@@ -48,6 +48,22 @@ final class ExemptionLookup: Sendable {
         }
     }
 
+    /// The client's exemptions for a wash: existing customers of `category` (none without one) and consents.
+    static func washExemptions(client: OrganisationModel, category: String?, on db: any Database) async throws -> WashExemptions {
+        let clientID = try client.requireID()
+        var numbers: [UInt32] = []
+        var persons: [UInt64] = []
+        if let category = category?.trimmingCharacters(in: .whitespaces).lowercased(), !category.isEmpty {
+            let customers = try await CustomerModel.query(on: db).filter(\.$client.$id == clientID).all()
+                .filter { $0.category.lowercased() == category }
+            numbers += customers.compactMap { $0.phone.flatMap { UInt32($0) } }
+            persons += customers.compactMap { $0.personKey.flatMap { UInt64($0, radix: 16) } }
+        }
+        let consents = try await ConsentModel.query(on: db).filter(\.$business.$id == clientID).all()
+        numbers += consents.compactMap { UInt32($0.phone) }
+        return WashExemptions(numberKeys: numbers, personKeys: persons)
+    }
+
     /// Records that the client's exemptions changed: call it inside the transaction that wrote them.
     func changed(_ clientID: UUID, on db: any Database) async throws {
         cache.invalidate(Self.scope(clientID))

@@ -35,12 +35,12 @@ enum ExemptionService {
     static func addCustomers(
         _ numbers: [(label: String, raw: String)], category rawCategory: String?, client: OrganisationModel, now: Date,
         lookup: ExemptionLookup, on db: any Database
-    ) async throws -> BlockListService.Outcome {
+    ) async throws -> ListAdditionOutcome {
         let category = (rawCategory ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard !category.isEmpty, category.count <= 100 else {
             throw AppError.invalid([.init(field: "category", reason: "is required: the product category these customers have (1–100 characters)")])
         }
-        var outcome = BlockListService.Outcome()
+        var outcome = ListAdditionOutcome()
         let clientID = try client.requireID()
         var seen = Set<String>()
         var fresh: [String] = []

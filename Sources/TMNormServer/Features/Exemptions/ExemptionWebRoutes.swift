@@ -50,7 +50,7 @@ struct ExemptionWebRoutes: RouteCollection {
         }
         let bytes = Data(buffer: file.data)
         let text = String(data: bytes, encoding: .utf8) ?? String(decoding: bytes, as: UTF8.self)
-        let outcome = try await ExemptionService.addCustomers(BlockListService.numbers(fromCSV: text), category: input.category, client: client, now: req.now,
+        let outcome = try await ExemptionService.addCustomers(NumberListUpload.numbers(fromCSV: text), category: input.category, client: client, now: req.now,
             lookup: req.application.exemptionLookup, on: req.db)
         let message = Phrase(nb: "Kunder lagt til: \(outcome.added). Fantes fra før: \(outcome.alreadyBlocked). Avvist: \(outcome.problems.count).",
                              en: "Customers added: \(outcome.added). Already recorded: \(outcome.alreadyBlocked). Rejected: \(outcome.problems.count).")

@@ -4,8 +4,9 @@ import TMNormCore
 import Vapor
 
 /// Delivery receipts from the SMS gateway: `{"id": <the id we sent>, "status": "delivered" | "failed" | …}`
-/// in a signed inbound message. The outbox row records the handset status; for an offer, a receipt
-/// saying "delivered" is appended to the sale's evidence (the offer reached the consumer's phone).
+/// in a signed inbound message. The outbox row records the handset status, and the features that sent
+/// the message hear of it through `MessagingState.receiptHooks` in the same transaction (the offers feature
+/// appends "delivered to the phone" to the sale's evidence).
 enum DeliveryReceipts {
     /// Statuses gateways commonly report, normalised; anything else is kept as "other".
     static let known: Set<String> = ["delivered", "failed", "expired", "rejected", "undeliverable", "buffered"]
@@ -21,15 +22,21 @@ enum DeliveryReceipts {
             row.deliveryStatus = status
             row.deliveryReportedAt = reportedAt
             try await row.save(on: db)
-            guard status == "delivered", let saleID = row.saleID, row.idempotencyKey.contains(":offer:"),
-                  let sale = try await SaleModel.find(saleID, on: db)
-            else { return }
-            try await SaleService.appendEvidence(
-                to: sale, kind: .delivered, at: reportedAt, channel: "sms", detail: "delivery receipt from the SMS gateway: delivered to the phone", on: db)
-            try await sale.save(on: db)
+            for hook in app.messaging.receiptHooks {
+                try await hook(DeliveryReceipt(message: row, status: status, reportedAt: reportedAt), db)
+            }
         }
         return "receipt_recorded"
     }
+}
+
+/// A handset status the SMS gateway reported for a message we sent.
+struct DeliveryReceipt: Sendable {
+    /// The outbox row, already updated with the status.
+    let message: OutboxMessageModel
+    /// Normalised: one of `DeliveryReceipts.known`, or "other".
+    let status: String
+    let reportedAt: Date
 }
 
 /// Adds the delivery-receipt columns to `outbox_messages`.

@@ -139,6 +139,13 @@ public final class MessagingState: @unchecked Sendable {
         set { lock.withLock { _delivered = newValue } }
     }
 
+    private var _receipts: [@Sendable (DeliveryReceipt, any Database) async throws -> Void] = []
+    /// Called with each delivery receipt, inside the transaction that records it.
+    var receiptHooks: [@Sendable (DeliveryReceipt, any Database) async throws -> Void] {
+        get { lock.withLock { _receipts } }
+        set { lock.withLock { _receipts = newValue } }
+    }
+
     private var _webhookSecret: (@Sendable (UUID, any Database) async throws -> String?)?
     /// Finds the signing secret of an organisation's webhook (set by the confirmations feature).
     var webhookSecret: (@Sendable (UUID, any Database) async throws -> String?)? {

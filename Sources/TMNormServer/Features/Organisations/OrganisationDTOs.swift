@@ -57,8 +57,3 @@ struct EngagementDTO: Content {
         may_record_exemptions = model.mayRecordExemptions
     }
 }
-
-/// A list wrapper so lists can grow metadata without breaking clients.
-struct ListDTO<Item: Content>: Content {
-    let items: [Item]
-}

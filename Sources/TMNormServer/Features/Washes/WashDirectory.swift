@@ -13,7 +13,7 @@ public enum WashDirectory {
         }
         var policy = base
         policy.blockLists.append(try await WashPolicyLoader.blockList(of: client, on: app.db))
-        policy.exemptions = try await WashPolicyLoader.exemptions(client: client, category: nil, on: app.db)
+        policy.exemptions = try await ExemptionLookup.washExemptions(client: client, category: nil, on: app.db)
         return policy
     }
 }

@@ -21,7 +21,7 @@ public struct CSRF: AsyncMiddleware {
         let cookie = req.cookies[Self.cookieName]?.string
         let existing = cookie?.count == 64 ? cookie : nil
         let cookieToken = existing ?? req.application.tokens.hex(bytes: 32)
-        let sessionToken = req.auth.has(CurrentUser.self) ? req.cookies[SessionAuthenticator.cookieName]?.string : nil
+        let sessionToken = req.auth.has(CurrentUser.self) ? req.cookies[SessionCookie.name]?.string : nil
         let expected = sessionToken.map { Self.boundToken(session: $0, keys: req.application.serverKeys) } ?? existing
         req.storage[TokenKey.self] = sessionToken.map { Self.boundToken(session: $0, keys: req.application.serverKeys) } ?? cookieToken
 

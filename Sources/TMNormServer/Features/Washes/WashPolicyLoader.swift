@@ -16,21 +16,6 @@ enum WashPolicyLoader {
             personKeys: entries.compactMap { $0.personKey.flatMap { UInt64($0, radix: 16) } })
     }
 
-    static func exemptions(client: OrganisationModel, category: String?, on db: any Database) async throws -> WashExemptions {
-        let clientID = try client.requireID()
-        var numbers: [UInt32] = []
-        var persons: [UInt64] = []
-        if let category = category?.trimmingCharacters(in: .whitespaces).lowercased(), !category.isEmpty {
-            let customers = try await CustomerModel.query(on: db).filter(\.$client.$id == clientID).all()
-                .filter { $0.category.lowercased() == category }
-            numbers += customers.compactMap { $0.phone.flatMap { UInt32($0) } }
-            persons += customers.compactMap { $0.personKey.flatMap { UInt64($0, radix: 16) } }
-        }
-        let consents = try await ConsentModel.query(on: db).filter(\.$business.$id == clientID).all()
-        numbers += consents.compactMap { UInt32($0.phone) }
-        return WashExemptions(numberKeys: numbers, personKeys: persons)
-    }
-
     static func policy(
         callCentre: OrganisationModel, client: OrganisationModel?, category: String?, voluntary: Bool,
         phoneColumn: String?, on db: any Database
@@ -39,15 +24,10 @@ enum WashPolicyLoader {
         var exemptions = WashExemptions.none
         if let client {
             lists.append(try await blockList(of: client, on: db))
-            exemptions = try await self.exemptions(client: client, category: category, on: db)
+            exemptions = try await ExemptionLookup.washExemptions(client: client, category: category, on: db)
         }
         return WashPolicy(
             blockLists: lists, exemptions: exemptions, isVoluntaryOrganisation: voluntary,
             phoneColumn: phoneColumn.map(WashColumnSelector.init(parsing:)))
     }
-}
-
-/// Hex form of a person key as stored in the database.
-extension PersonIdentity {
-    var storedKey: String { String(format: "%016llx", key) }
 }
