@@ -31,5 +31,6 @@ enum Migrations {
         AddSaleExpiry(),
         AddSessionExpiryIndex(),
         AddBlockRequestExpiryIndex(),
+        AddExemptionIndexes(),
     ]
 }

@@ -31,8 +31,11 @@ final class SaleAnswerWriter: Sendable {
     private let commit = GroupCommit<SaleAnswerWrite, Bool>()
 
     /// Stores the answer; false when another change to the sale came first (nothing of it is stored).
+    /// Inside a transaction the answer is written on it, alone, so it commits or rolls back with the
+    /// caller's work; otherwise it shares a batch with concurrent answers.
     func store(_ write: SaleAnswerWrite, on db: any Database) async throws -> Bool {
-        try await commit.submit(write) { writes in try await Self.writeBatch(writes, on: db) }
+        if db.inTransaction { return try await Self.write([write], on: db)[0] }
+        return try await commit.submit(write) { writes in try await Self.writeBatch(writes, on: db) }
     }
 
     /// The batch in one transaction; if that fails, each answer in one of its own.

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 
 /// An existing customer of a client, exempt from the national register for campaigns of the same product category.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
@@ -73,5 +74,21 @@ struct CreateExemptions: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(ConsentModel.schema).delete()
         try await database.schema(CustomerModel.schema).delete()
+    }
+}
+
+/// The exemption tables' lookup indexes, by client and number. Made by the decisions migration until it
+/// stopped touching tables it does not own; `IF NOT EXISTS` keeps databases made before then as they are.
+struct AddExemptionIndexes: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("CREATE INDEX IF NOT EXISTS idx_customers_lookup ON existing_customers (client_id, phone)").run()
+        try await sql.raw("CREATE INDEX IF NOT EXISTS idx_consents_lookup ON call_consents (business_id, phone)").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        try await sql.raw("DROP INDEX IF EXISTS idx_customers_lookup").run()
+        try await sql.raw("DROP INDEX IF EXISTS idx_consents_lookup").run()
     }
 }

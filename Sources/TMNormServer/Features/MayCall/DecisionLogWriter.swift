@@ -51,9 +51,11 @@ struct DecisionRecord: Sendable {
 final class DecisionLogWriter: Sendable {
     private let commit = GroupCommit<[DecisionRecord], Void>()
 
-    /// Stores `rows`, sharing the write with concurrent callers; throws if the write failed.
+    /// Stores `rows`, sharing the write with concurrent callers; throws if the write failed. Inside a
+    /// transaction the rows are written on it, so they commit or roll back with the caller's work.
     func record(_ rows: [DecisionRecord], on db: any Database) async throws {
         guard !rows.isEmpty else { return }
+        if db.inTransaction { return try await DecisionRecord.insert(rows, on: db) }
         try await commit.submit(rows) { batches in
             try await DecisionRecord.insert(batches.flatMap { $0 }, on: db)
             return batches.map { _ in .success(()) }

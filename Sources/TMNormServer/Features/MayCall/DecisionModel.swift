@@ -48,18 +48,14 @@ struct CreateDecisions: AsyncMigration {
         for statement in [
             "CREATE INDEX idx_decisions_centre_time ON may_call_decisions (call_centre_id, decided_at)",
             "CREATE INDEX idx_decisions_number ON may_call_decisions (number_hash)",
-            "CREATE INDEX idx_customers_lookup ON existing_customers (client_id, phone)",
-            "CREATE INDEX idx_consents_lookup ON call_consents (business_id, phone)",
+            // The exemption tables' indexes are made by their own feature (`AddExemptionIndexes`); this
+            // migration used to make them, so databases made before then have them already.
         ] {
             try await sql.raw(SQLQueryString(statement)).run()
         }
     }
 
     func revert(on database: any Database) async throws {
-        if let sql = database as? any SQLDatabase {
-            try await sql.raw("DROP INDEX IF EXISTS idx_customers_lookup").run()
-            try await sql.raw("DROP INDEX IF EXISTS idx_consents_lookup").run()
-        }
         try await database.schema(DecisionModel.schema).delete()
     }
 }

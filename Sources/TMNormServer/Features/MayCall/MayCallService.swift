@@ -51,16 +51,27 @@ enum MayCallService {
         let now = app.clock.now()
         let load: @Sendable () async throws -> MayCallContextCache.Context = {
             guard let campaign = try await CampaignModel.find(campaignID, on: db) else { throw AppError.notFound() }
-            let validity = try? await CampaignValidity.check(campaign, at: instant, on: db)
+            // Each lookup that fails leaves its fact unknown, and the decider refuses on an unknown fact
+            // (fails closed); the failure is logged, since the answer alone only says "unavailable".
+            func orNil<T>(_ what: String, _ body: () async throws -> T?) async -> T? {
+                do { return try await body() } catch {
+                    app.logger.error("may-call lookup failed", metadata: [
+                        "lookup": .string(what), "campaign_id": .string(campaignID.uuidString), "error": .string(String(describing: error)),
+                    ])
+                    return nil
+                }
+            }
+            let validity = await orNil("campaign validity") { try await CampaignValidity.check(campaign, at: instant, on: db) }
             let index = app.washCallableIndex
             return MayCallContextCache.Context(
                 campaign: campaign, validity: validity,
-                register: try? await RegisterSelection.activeModel(for: campaign.$callCentre.id, on: db),
+                register: await orNil("register copy") { try await RegisterSelection.activeModel(for: campaign.$callCentre.id, on: db) },
                 norms: try await IndustryNormService.norms(bindingCallCentre: campaign.$callCentre.id, on: OsloTime.localDate(of: instant), db: db),
                 loadedAt: now,
                 callable: (validity?.validWashes ?? []).compactMap { index.keys(washID: $0.id, directory: $0.directory) },
-                engagementInForce: (try? await Engagements.active(
-                    callCentre: campaign.$callCentre.id, client: campaign.$client.id, on: Engagements.day(instant), db: db)) != nil)
+                engagementInForce: await orNil("engagement") {
+                    try await Engagements.active(callCentre: campaign.$callCentre.id, client: campaign.$client.id, on: Engagements.day(instant), db: db)
+                } != nil)
         }
         if abs(instant.timeIntervalSince(now)) < 1 {
             return try await app.mayCallCache.context(campaignID, now: now, load: load)
@@ -83,12 +94,24 @@ enum MayCallService {
         let campaignID = try campaign.requireID()
         let validity = context.validity
         // The law, then every industry norm binding the call centre; the strictest answer wins.
-        let calling = try? IndustryNormService.decide(at: instant, norms: context.norms)
+        let calling: CallingDecision?
+        do { calling = try IndustryNormService.decide(at: instant, norms: context.norms) } catch {
+            // Fails closed: without the calling rules every answer is refused.
+            app.logger.error("calling rules unavailable", metadata: ["campaign_id": .string(campaignID.uuidString), "error": .string(String(describing: error))])
+            calling = nil
+        }
         let day = OsloTime.localDate(of: instant)
         let ruleSet = calling.map { ([$0.ruleSetID] + context.norms.compactMap { $0.version(on: day)?.id }).joined(separator: "+") } ?? "unavailable"
         let registerModel = context.register
         var snapshot: RegisterSnapshot?
-        if let registerModel { snapshot = try? app.registerStore.snapshot(for: registerModel) }
+        if let registerModel {
+            do { snapshot = try app.registerStore.snapshot(for: registerModel) } catch {
+                // Fails closed: without the snapshot every answer is "register_unavailable".
+                app.logger.error("register snapshot unavailable", metadata: [
+                    "snapshot_id": .string(registerModel.snapshotID), "error": .string(String(describing: error)),
+                ])
+            }
+        }
 
         let parsed = numbers.map { PhoneNumber.parse($0) }
         let callable = context.callable
