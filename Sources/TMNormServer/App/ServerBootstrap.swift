@@ -57,6 +57,27 @@ public enum ServerBootstrap {
         try await app.execute()
     }
 
+    /// Runs `body` with an application that has its database and services but no routes, middleware or
+    /// background work (see `configureDatabase`), and always shuts it down.
+    public static func withDatabase<T: Sendable>(
+        config: AppConfig, migrate: Bool = true, logLevel: Logger.Level = .warning, _ body: (Application) async throws -> T
+    ) async throws -> T {
+        bootstrapLogging()
+        var environment = Environment.development
+        environment.arguments = ["tmnorm"]
+        let app = try await Application.make(environment)
+        app.logger.logLevel = logLevel
+        do {
+            try await configureDatabase(app, config: config, migrate: migrate)
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+
     /// Runs `body` with a configured application and always shuts it down.
     public static func withApplication<T: Sendable>(
         config: AppConfig, logLevel: Logger.Level = .warning, _ body: (Application) async throws -> T

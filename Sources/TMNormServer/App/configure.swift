@@ -43,6 +43,20 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     }
 }
 
+/// Only what reading and writing the database needs: configuration, clock, services, the database and
+/// the list of migrations (run when `migrate`). No middleware, routes or background work: for commands
+/// that read a few tables (`tmnorm wash --client`) rather than serve.
+public func configureDatabase(_ app: Application, config: AppConfig, migrate: Bool) async throws {
+    app.config = config
+    if !app.hasClock { app.clock = .system }
+    AppServices.setUp(app)
+    try await useDatabase(config, on: app)
+    app.migrations.add(Migrations.all)
+    if migrate {
+        try await app.autoMigrate()
+    }
+}
+
 private func useDatabase(_ config: AppConfig, on app: Application) async throws {
     switch config.database {
     case .sqlite(let path):

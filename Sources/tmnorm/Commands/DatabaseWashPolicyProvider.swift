@@ -4,7 +4,7 @@ import TMNormServer
 /// `tmnorm wash --client ORGNR [--database PATH]`: the client's block list and consents from the database.
 struct DatabaseWashPolicyProvider: WashPolicyProvider {
     func policy(base: WashPolicy, client: OrganisationNumber, databasePath: String?) async throws -> WashPolicy {
-        try await ServerBootstrap.withApplication(config: AppConfig.fromEnvironment(sqlitePathOverride: databasePath)) { app in
+        try await ServerBootstrap.withDatabase(config: AppConfig.fromEnvironment(sqlitePathOverride: databasePath)) { app in
             try await WashDirectory.policy(base: base, clientOrgnr: client.digits, app: app)
         }
     }
