@@ -81,3 +81,28 @@ public enum AccessPolicy {
         }
     }
 }
+
+/// Which complaints an actor may read in full (the consumer's contact details aside).
+public enum ComplaintScope: Sendable, Equatable {
+    /// Every complaint: the association and the board.
+    case all
+    /// Those its own organisation forwarded: the consumer authority.
+    case forwardedByOwn
+    /// None through this way (the businesses see their cases without contact details elsewhere).
+    case none
+}
+
+extension AccessPolicy {
+    /// Forward a complaint through the API: the consumer authority only (consumers use the public form).
+    public static func canForwardComplaints(_ actor: Actor) -> Bool {
+        actor.kind == .apiKey && actor.organisationKind == .authority
+    }
+
+    public static func complaintScope(_ actor: Actor) -> ComplaintScope {
+        switch actor.organisationKind {
+        case .association, .board: .all
+        case .authority: .forwardedByOwn
+        case .callCentre, .client: .none
+        }
+    }
+}

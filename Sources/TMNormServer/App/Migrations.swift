@@ -32,5 +32,6 @@ enum Migrations {
         AddSessionExpiryIndex(),
         AddBlockRequestExpiryIndex(),
         AddExemptionIndexes(),
+        CreateComplaints(),
     ]
 }

@@ -61,6 +61,7 @@ func apiRoutes(_ app: Application) throws {
     try api.register(collection: MayCallAPIRoutes())
     try api.register(collection: SaleAPIRoutes())
     try api.register(collection: ExemptionAPIRoutes())
+    try api.register(collection: ComplaintAPIRoutes())
     // Lists are posted as CSV, not JSON.
     try apiBase.grouped(CSVBodyMiddleware()).register(collection: WashAPIRoutes())
     // Signed by the SMS gateway (HMAC of the body), not by an API key.

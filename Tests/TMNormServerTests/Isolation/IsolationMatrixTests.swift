@@ -114,6 +114,8 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.POST, "/block-list", form: { ["phone": "91234567", "organisation_id": $0.foreignClient.id.uuidString] }),
     .init(.POST, "/block-list/import", form: { ["organisation_id": $0.foreignClient.id.uuidString] }),
     .init(.GET, "/api/v1/block-list"),
+    .init(.POST, "/api/v1/complaints", form: { _ in ["number": "91234567", "called_at": "2026-11-30T10:00:00+01:00", "reasons": "reserved", "business_orgnr": "946281948"] }),
+    .init(.GET, "/api/v1/complaints/:id", path: { _ in "/api/v1/complaints/\(UUID().uuidString.lowercased())" }),
     .init(.POST, "/api/v1/block-list", form: { ["client": $0.foreignClient.orgnr] }),
     .init(.GET, "/api/v1/washes"),
     .init(.POST, "/api/v1/washes", path: { "/api/v1/washes?client=\($0.foreignClient.orgnr)" }),
@@ -225,6 +227,7 @@ struct IsolationMatrixTests {
             try await UserModel.query(on: db).count(),
             try await InvitationModel.query(on: db).count(),
             try await APIKeyModel.query(on: db).filter(\.$revokedAt == nil).count(),
+            try await ComplaintModel.query(on: db).count(),
         ]
     }
 

@@ -4,7 +4,7 @@ extension OpenAPISchemas {
         guard case .object(let base) = baseSchemas else { return baseSchemas }
         return [
             "securitySchemes": ["apiKey": ["type": "http", "scheme": "bearer", "description": "An organisation's API key: `Authorization: Bearer tmn_…`"]],
-            "schemas": .object(base + WashAPIDocs.schemas + BlockListAPIDocs.schemas + MayCallAPIDocs.schemas + SaleAPIDocs.schemas + ExemptionAPIDocs.schemas + PublicRegisterAPIDocs.schemas),
+            "schemas": .object(base + WashAPIDocs.schemas + BlockListAPIDocs.schemas + MayCallAPIDocs.schemas + SaleAPIDocs.schemas + ExemptionAPIDocs.schemas + PublicRegisterAPIDocs.schemas + ComplaintAPIDocs.schemas),
         ]
     }
 

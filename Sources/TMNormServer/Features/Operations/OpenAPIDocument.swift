@@ -4,7 +4,7 @@ import Foundation
 enum OpenAPIDocument {
     /// Every feature's operations.
     static let operations: [APIOperation] = networkOperations + WashAPIDocs.operations + BlockListAPIDocs.operations + MayCallAPIDocs.operations + SaleAPIDocs.operations + ExemptionAPIDocs.operations
-        + PublicRegisterAPIDocs.operations
+        + PublicRegisterAPIDocs.operations + ComplaintAPIDocs.operations
 
     static let networkOperations: [APIOperation] = [
         APIOperation("get", "/api/v1/me", "The organisation the API key belongs to", response: OpenAPISchemas.ref("Me")),
