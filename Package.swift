@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "tmnorm", targets: ["tmnorm"]),
         .library(name: "TMNormCore", targets: ["TMNormCore"]),
+        .library(name: "TMNormIO", targets: ["TMNormIO"]),
         .library(name: "TMNormServer", targets: ["TMNormServer"]),
     ],
     dependencies: [
@@ -18,16 +19,24 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     ],
     targets: [
-        // Pure domain: law, rules, parsing, washing, state machines. No Vapor, no Fluent, no clock.
+        // Pure domain: law, rules, parsing, washing, state machines. No Vapor, no Fluent, no clock, no file,
+        // thread or mmap I/O (tools/check-core-purity.sh checks it).
         .target(
             name: "TMNormCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // The I/O edge of Core: files read ahead and written behind on threads, huge-page memory, snapshot
+        // files. Crypto: the read-ahead thread hashes what it reads.
+        .target(
+            name: "TMNormIO",
+            dependencies: ["TMNormCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
         // The Vapor application: routes, persistence, views, messaging.
         .target(
             name: "TMNormServer",
             dependencies: [
                 "TMNormCore",
+                "TMNormIO",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -39,11 +48,13 @@ let package = Package(
             name: "tmnorm",
             dependencies: [
                 "TMNormCore",
+                "TMNormIO",
                 "TMNormServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TMNormCoreTests", dependencies: ["TMNormCore"]),
+        .testTarget(name: "TMNormIOTests", dependencies: ["TMNormCore", "TMNormIO"]),
         .testTarget(
             name: "TMNormServerTests",
             dependencies: [

@@ -21,7 +21,7 @@ public struct RegisterImportReport: Sendable, Codable, Equatable {
     /// Lower-case hex SHA-256 of the file.
     public var sourceSHA256: String
     public var format: RegisterSourceFormat
-    public var encoding: WashTextEncoding
+    public var encoding: TextEncoding
     /// Data rows read (header and blank lines not counted).
     public var rows: Int
     /// Rows whose reservation covers telephone marketing and were used.
@@ -54,7 +54,7 @@ public enum RegisterImportError: Error, Sendable, Equatable, CustomStringConvert
     case unknownEncoding(String)
     /// The first line is neither the documented header nor a phone number.
     case notARegisterFile(String)
-    case io(WashIOError)
+    case io(ByteIOError)
 
     public var description: String {
         switch self {

@@ -21,30 +21,16 @@ public enum RegisterImporter {
     /// Rows longer than this are broken (a register row is a few hundred bytes).
     static let maxRowBytes = 64 * 1024
 
-    /// Imports the file at `path`. `obtainedAt` is when the delivery was received (the month rule uses it);
-    /// `plainVoluntary` says whether the numbers of a plain file also cover voluntary organisations; a plain file
-    /// does not say, and most reserved people also reserve against them, so it defaults to yes (fail closed).
-    public static func importFile(
-        path: String, obtainedAt: Date, plainVoluntary: Bool = true, snapshotID: String? = nil,
-        phoneTable: PhoneAllocationTable = .nkom2026, obtainedAtBasis: RegisterDateBasis? = nil
-    ) throws(RegisterImportError) -> RegisterImportResult {
-        let source: FileWashSource
-        do { source = try FileWashSource(path: path) } catch { throw .io(error) }
-        return try importRegister(
-            from: source, fileName: URL(fileURLWithPath: path).lastPathComponent, obtainedAt: obtainedAt,
-            plainVoluntary: plainVoluntary, snapshotID: snapshotID, phoneTable: phoneTable, obtainedAtBasis: obtainedAtBasis)
-    }
-
-    /// Imports from any byte source (an upload held in memory, a file).
-    public static func importRegister<Source: WashByteSource>(
+    /// Imports from any byte source (an upload held in memory; a file through TMNormIO's `importFile`).
+    public static func importRegister<Source: ByteSource>(
         from source: Source, fileName: String, obtainedAt: Date, plainVoluntary: Bool = true,
         snapshotID: String? = nil, phoneTable: PhoneAllocationTable = .nkom2026, obtainedAtBasis: RegisterDateBasis? = nil
     ) throws(RegisterImportError) -> RegisterImportResult {
-        var window = WashByteWindow(source: source, capacity: 2 * maxRowBytes + 64 * 1024)
+        var window = ByteWindow(source: source, capacity: 2 * maxRowBytes + 64 * 1024)
         do { try window.fillCompletely() } catch { throw .io(error) }
-        let encoding: WashTextEncoding
+        let encoding: TextEncoding
         do {
-            let (detected, bom) = try WashInputSniffer.encoding(of: window.unconsumed, isWholeInput: window.atEOF)
+            let (detected, bom) = try TextEncodingSniffer.encoding(of: window.unconsumed, isWholeInput: window.atEOF)
             encoding = detected
             window.start += bom
         } catch {
@@ -52,7 +38,6 @@ public enum RegisterImporter {
             case .emptyInput: throw .emptyFile
             case .unknownEncoding(let name): throw .unknownEncoding(name)
             case .binaryInput(let detail): throw .binaryFile(detail)
-            default: throw .binaryFile(error.description)
             }
         }
         let format = try detectFormat(window.unconsumed, encoding: encoding)
@@ -85,16 +70,16 @@ public enum RegisterImporter {
 
     /// CSV when the first line is the documented header; plain when the first non-blank line looks like a
     /// phone number; otherwise not a register file.
-    static func detectFormat(_ text: UnsafeRawBufferPointer, encoding: WashTextEncoding) throws(RegisterImportError) -> RegisterSourceFormat {
+    static func detectFormat(_ text: UnsafeRawBufferPointer, encoding: TextEncoding) throws(RegisterImportError) -> RegisterSourceFormat {
         var lines: [String] = []
         var lineStart = 0
         for (i, byte) in text.enumerated() where byte == 0x0A {
-            lines.append(WashTextDecoder.decode(UnsafeRawBufferPointer(rebasing: text[lineStart..<i]), as: encoding))
+            lines.append(TextDecoder.decode(UnsafeRawBufferPointer(rebasing: text[lineStart..<i]), as: encoding))
             lineStart = i + 1
             if lines.count >= 100 { break }
         }
         if lines.count < 100 && lineStart < text.count {
-            lines.append(WashTextDecoder.decode(UnsafeRawBufferPointer(rebasing: text[lineStart...]), as: encoding))
+            lines.append(TextDecoder.decode(UnsafeRawBufferPointer(rebasing: text[lineStart...]), as: encoding))
         }
         let trimmed = lines.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         guard let first = trimmed.first else { throw .emptyFile }

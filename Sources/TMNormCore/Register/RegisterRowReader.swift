@@ -2,12 +2,12 @@ import Foundation
 
 /// Turns register rows into reservations in a `RegisterSnapshotBuilder`, counting and reporting problems.
 struct RegisterRowReader {
-    let encoding: WashTextEncoding
+    let encoding: TextEncoding
     let format: RegisterSourceFormat
     let plainVoluntary: Bool
     let phoneTable: PhoneAllocationTable
-    /// Plain files hold millions of numbers: classified from bytes like list rows (see `WashPhoneClassifier`).
-    let classifier: WashPhoneClassifier
+    /// Plain files hold millions of numbers: classified from bytes like list rows (see `PhoneFieldClassifier`).
+    let classifier: PhoneFieldClassifier
     var builder = RegisterSnapshotBuilder()
     var rows = 0
     var telephoneReservations = 0
@@ -20,12 +20,12 @@ struct RegisterRowReader {
     var problemCount = 0
     private var scratch: [UInt8] = []
 
-    init(encoding: WashTextEncoding, format: RegisterSourceFormat, plainVoluntary: Bool, phoneTable: PhoneAllocationTable) {
+    init(encoding: TextEncoding, format: RegisterSourceFormat, plainVoluntary: Bool, phoneTable: PhoneAllocationTable) {
         self.encoding = encoding
         self.format = format
         self.plainVoluntary = plainVoluntary
         self.phoneTable = phoneTable
-        classifier = WashPhoneClassifier.forTable(phoneTable)
+        classifier = PhoneFieldClassifier.forTable(phoneTable)
     }
 
     mutating func read<Source>(_ row: CSVRowScanner<Source>) {
@@ -36,7 +36,7 @@ struct RegisterRowReader {
         }
         if let defect = row.defect {
             rows += 1
-            reject(line: row.rowLine, Self.describe(defect))
+            reject(line: row.rowLine, defect.explanation)
             return
         }
         if row.contentIsBlank {
@@ -85,8 +85,8 @@ struct RegisterRowReader {
             if bytes.last == 0x0D { bytes.removeLast() }
             bytes.removeAll { $0 == 0x22 }
             let first = line == row.rowLine
-            let verdict = bytes.withUnsafeBytes { classifier.verdict(WashTextDecoder.trimmed($0), encoding: encoding) }
-            if verdict == .rejected(.missingPhone) {
+            let verdict = bytes.withUnsafeBytes { classifier.verdict(TextDecoder.trimmed($0), encoding: encoding) }
+            if verdict == .missing {
                 // `read` counted the row once: a first line left empty is that row, rejected; later empty
                 // lines are blank lines.
                 if first { reject(line: line, "a quote without a number") } else { blankLines += 1 }
@@ -98,7 +98,7 @@ struct RegisterRowReader {
                 builder.addNumber(key, voluntary: plainVoluntary)
                 continue
             }
-            let text = bytes.withUnsafeBytes { WashTextDecoder.trimmedText($0, as: encoding) }
+            let text = bytes.withUnsafeBytes { TextDecoder.trimmedText($0, as: encoding) }
             switch number(text) {
             case .success(let key): builder.addNumber(key, voluntary: plainVoluntary)
             case .failure(let reason): reject(line: line, reason)
@@ -112,14 +112,14 @@ struct RegisterRowReader {
             reject(line: row.rowLine, "\(row.fieldCount) fields, expected \(expected) separated by ';'")
             return
         }
-        guard row.withFieldValue(0, scratch: &scratch, { !WashTextDecoder.trimmed($0).isEmpty }) else {
+        guard row.withFieldValue(0, scratch: &scratch, { !TextDecoder.trimmed($0).isEmpty }) else {
             reject(line: row.rowLine, "reservation_id is empty")
             return
         }
         var flags: [Bool] = []
         for (index, name) in [(8, "telephone"), (9, "addressed_mail"), (10, "voluntary_orgs")] {
             let flag: Bool? = row.withFieldValue(index, scratch: &scratch) { raw in
-                let bytes = WashTextDecoder.trimmed(raw)
+                let bytes = TextDecoder.trimmed(raw)
                 guard bytes.count == 1 else { return nil }
                 switch bytes[0] | 0x20 {
                 case 0x79: return true  // y
@@ -149,13 +149,13 @@ struct RegisterRowReader {
             // Numbers separated by '|', each classified from its bytes; only failures become Strings.
             var start = 0
             for end in 0...raw.count where end == raw.count || raw[end] == 0x7C {
-                let part = WashTextDecoder.trimmed(UnsafeRawBufferPointer(rebasing: raw[start..<end]))
+                let part = TextDecoder.trimmed(UnsafeRawBufferPointer(rebasing: raw[start..<end]))
                 start = end + 1
                 guard !part.isEmpty else { continue }
                 if case .callable(let key) = classifier.verdict(part, encoding: encoding) {
                     keys.append(key)
                 } else {
-                    failed.append(WashTextDecoder.decode(part, as: encoding))
+                    failed.append(TextDecoder.decode(part, as: encoding))
                 }
             }
         }
@@ -197,7 +197,7 @@ struct RegisterRowReader {
 
     private mutating func field<Source>(_ row: CSVRowScanner<Source>, _ k: Int) -> String {
         let encoding = self.encoding
-        return row.withFieldValue(k, scratch: &scratch) { WashTextDecoder.trimmedText($0, as: encoding) }
+        return row.withFieldValue(k, scratch: &scratch) { TextDecoder.trimmedText($0, as: encoding) }
     }
 
     private mutating func reject(line: Int, _ reason: String) {
@@ -210,14 +210,6 @@ struct RegisterRowReader {
     private mutating func note(_ problem: RegisterImportProblem) {
         problemCount += 1
         if problems.count < RegisterImporter.maxListedProblems { problems.append(problem) }
-    }
-
-    static func describe(_ defect: CSVRowDefect) -> String {
-        switch defect {
-        case .unterminatedQuote: "a quoted field is never closed (row ignored up to the end of its line)"
-        case .textAfterClosingQuote(let field): "text after the closing quote in field \(field)"
-        case .tooLong(let limit): "the line is longer than \(limit) bytes"
-        }
     }
 }
 

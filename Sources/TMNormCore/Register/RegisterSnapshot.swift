@@ -4,48 +4,30 @@ import Foundation
 /// as a 10^8-bit bitset and reserved persons as sorted 64-bit keys (`PersonKeyTable`), each with a subset for reservations
 /// that also cover voluntary organisations. Only reservations against telephone marketing are in it.
 ///
-/// Loading maps the file into memory (no per-element decoding): pages are read when first touched, so a
-/// wash for an ordinary campaign never reads the voluntary sections.
+/// Built from a file image without per-element decoding: loaded from disk (TMNormIO's `RegisterSnapshot.load`)
+/// the image is memory-mapped, so pages are read when first touched and a wash for an ordinary campaign never
+/// reads the voluntary sections.
 public struct RegisterSnapshot: Sendable {
     /// Where the snapshot came from and what it holds.
     public let metadata: RegisterSnapshotMetadata
-    /// The file image (memory-mapped when loaded from disk).
-    let image: Data
+    /// The file image, byte for byte what a snapshot file holds (TMNormIO maps files into memory).
+    public let image: Data
     let sections: [Range<Int>]
 
-    init(image: Data) throws(RegisterSnapshotError) {
+    /// Reads a file image; the layout is checked, the bitsets and keys are read only when looked up.
+    public init(image: Data) throws(RegisterSnapshotError) {
         let (metadata, sections) = try RegisterSnapshotLayout.parse(image)
         self.metadata = metadata
         self.image = image
         self.sections = sections
     }
 
-    /// Loads a snapshot file (memory-mapped; ~1 ms whatever its size).
-    public static func load(path: String) throws(RegisterSnapshotError) -> RegisterSnapshot {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            throw .io(path: path, detail: (error as NSError).localizedDescription)
-        }
-        return try RegisterSnapshot(image: data)
-    }
+    /// How many leading bytes `hasSignature` needs.
+    public static var signatureByteCount: Int { RegisterSnapshotLayout.magic.count }
 
-    /// True when the file at `path` starts with the snapshot signature (to tell it from a register CSV).
-    public static func isSnapshotFile(path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: RegisterSnapshotLayout.magic.count)) ?? Data()
-        return Array(head) == RegisterSnapshotLayout.magic
-    }
-
-    /// Writes the snapshot atomically (temporary file, then rename), so readers never see half a file.
-    public func write(to path: String) throws(RegisterSnapshotError) {
-        do {
-            try image.write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw .io(path: path, detail: (error as NSError).localizedDescription)
-        }
+    /// True when `head` starts with the snapshot signature (to tell a snapshot file from a register CSV).
+    public static func hasSignature(_ head: some Sequence<UInt8>) -> Bool {
+        Array(head.prefix(signatureByteCount)) == RegisterSnapshotLayout.magic
     }
 
     /// Size of the snapshot file in bytes.

@@ -17,7 +17,7 @@ public enum WashError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The column given by name or number is not in the header.
     case phoneColumnNotFound(String, header: [String])
     /// Reading the input or writing an output failed.
-    case io(WashIOError)
+    case io(ByteIOError)
 
     public var description: String {
         switch self {
@@ -84,5 +84,16 @@ public enum WashError: Error, Sendable, Equatable, CustomStringConvertible {
             $0.properties.generalCategory == .control ? "\u{FFFD}" : $0
         }))
         return cleaned.count > limit ? String(cleaned.prefix(limit)) + "…" : cleaned
+    }
+}
+
+extension WashError {
+    /// The same problem in washing's words.
+    init(_ error: TextInputError) {
+        switch error {
+        case .emptyInput: self = .emptyInput
+        case .binaryInput(let detail): self = .binaryInput(detail)
+        case .unknownEncoding(let name): self = .unknownEncoding(name)
+        }
     }
 }

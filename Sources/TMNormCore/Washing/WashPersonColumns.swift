@@ -4,11 +4,11 @@ import Foundation
 /// has persons to match).
 struct WashPersonColumns {
     let layout: WashColumnLayout
-    let encoding: WashTextEncoding
+    let encoding: TextEncoding
     /// All parts person matching needs are present in the header.
     let isComplete: Bool
 
-    init(layout: WashColumnLayout, encoding: WashTextEncoding) {
+    init(layout: WashColumnLayout, encoding: TextEncoding) {
         self.layout = layout
         self.encoding = encoding
         isComplete = layout.missingPersonRoles.isEmpty
@@ -19,7 +19,7 @@ struct WashPersonColumns {
     func key<Source>(_ row: CSVRowScanner<Source>, scratch: inout [UInt8]) -> UInt64? {
         func text(_ role: WashColumnRole) -> String {
             guard let index = layout.person[role] else { return "" }
-            return row.withFieldValue(index, scratch: &scratch) { WashTextDecoder.trimmedText($0, as: encoding) }
+            return row.withFieldValue(index, scratch: &scratch) { TextDecoder.trimmedText($0, as: encoding) }
         }
         var street = text(.street)
         var houseNumber = text(.houseNumber)

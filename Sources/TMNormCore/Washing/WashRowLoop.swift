@@ -22,7 +22,7 @@ struct WashRowLoop {
     let washer: Washer
     let fieldsExpected: Int
     let person: WashPersonColumns
-    let encoding: WashTextEncoding
+    let encoding: TextEncoding
     let lookup: RegisterLookup
     let seen: UnsafeMutablePointer<UInt64>
     let voluntary: Bool
@@ -67,7 +67,7 @@ struct WashRowLoop {
     }
 
     init(
-        washer: Washer, fieldsExpected: Int, person: WashPersonColumns, encoding: WashTextEncoding, lookup: RegisterLookup,
+        washer: Washer, fieldsExpected: Int, person: WashPersonColumns, encoding: TextEncoding, lookup: RegisterLookup,
         seen: UnsafeMutablePointer<UInt64>, delimiter: UInt8
     ) {
         self.washer = washer
@@ -88,10 +88,10 @@ struct WashRowLoop {
                 || lookup.hasPersons(voluntary: washer.policy.isVoluntaryOrganisation))
     }
 
-    mutating func run<Source: WashByteSource, C: WashByteSink, R: WashByteSink>(
+    mutating func run<Source: ByteSource, C: ByteSink, R: ByteSink>(
         _ scanner: inout CSVRowScanner<Source>, tally: inout WashTally, scratch: inout [UInt8], callable: inout C,
         rejected: inout R, progress: (WashProgress) -> Void
-    ) throws(WashIOError) {
+    ) throws(ByteIOError) {
         let total = scanner.window.source.expectedByteCount
         var lastProgress = 0
         while true {
@@ -122,7 +122,7 @@ struct WashRowLoop {
             if atEnd { return }
             if count == Self.batchSize { continue }
             // The next row needs a refill (or is a line too long to buffer): take it the careful way.
-            guard try scanner.next(passThrough: { bytes throws(WashIOError) in try rejected.write(bytes) }) else { return }
+            guard try scanner.next(passThrough: { bytes throws(ByteIOError) in try rejected.write(bytes) }) else { return }
             let row = classify(scanner, tally: &tally, scratch: &scratch)
             if scanner.streamedThrough {
                 tally.counts[WashReason.malformedRow.ordinal] += 1
@@ -143,7 +143,7 @@ struct WashRowLoop {
             start: scanner.rowStart, contentEnd: scanner.contentEnd, end: scanner.rowEnd, key: 0, reason: nil, personKey: nil)
         if let defect = scanner.defect {
             row.reason = .malformedRow
-            tally.noteMalformed(line: scanner.rowLine, RegisterRowReader.describe(defect))
+            tally.noteMalformed(line: scanner.rowLine, defect.explanation)
         } else if scanner.fieldCount != fieldsExpected {
             if scanner.contentIsBlank {
                 row.reason = .blankRow
@@ -154,7 +154,7 @@ struct WashRowLoop {
         } else {
             let phone = person.layout.phone
             let field = scanner.rawField(phone)
-            let verdict: WashPhoneVerdict
+            let verdict: PhoneFieldVerdict
             if field.quoted {
                 let classifier = washer.classifier
                 let encoding = self.encoding
@@ -165,11 +165,13 @@ struct WashRowLoop {
                     encoding: encoding)
             }
             switch verdict {
-            case .rejected(let why):
-                row.reason = why == .missingPhone && scanner.contentIsBlank ? .blankRow : why
             case .callable(let key):
                 row.key = key
                 if personsNeeded { row.personKey = person.key(scanner, scratch: &scratch) }
+            case .missing: row.reason = scanner.contentIsBlank ? .blankRow : .missingPhone
+            case .invalid: row.reason = .invalidNumber
+            case .foreign: row.reason = .foreignNumber
+            case .special: row.reason = .specialNumber
             }
         }
         return row
@@ -177,9 +179,9 @@ struct WashRowLoop {
 
     /// Decides a classified row in list order and copies it to its output.
     @inline(__always)
-    private mutating func emit<C: WashByteSink, R: WashByteSink>(
+    private mutating func emit<C: ByteSink, R: ByteSink>(
         _ row: WashPendingRow, base: UnsafeRawPointer, tally: inout WashTally, callable: inout C, rejected: inout R
-    ) throws(WashIOError) {
+    ) throws(ByteIOError) {
         var reason = row.reason
         if reason == nil {
             let word = Int(row.key >> 6)
@@ -209,7 +211,7 @@ struct WashRowLoop {
 
     /// Writes the pending run of callable rows.
     @inline(__always)
-    private mutating func flushRun<C: WashByteSink>(base: UnsafeRawPointer, callable: inout C) throws(WashIOError) {
+    private mutating func flushRun<C: ByteSink>(base: UnsafeRawPointer, callable: inout C) throws(ByteIOError) {
         if runEnd > runStart { try callable.write(UnsafeRawBufferPointer(start: base + runStart, count: runEnd - runStart)) }
         runStart = 0
         runEnd = 0

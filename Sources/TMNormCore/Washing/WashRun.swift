@@ -17,24 +17,30 @@ struct WashTally {
 /// 10^8 bits of zeroed memory (12.5 MB): the numbers seen so far, for exact duplicate detection in
 /// bounded memory whatever the list size.
 final class WashSeenNumbers {
-    private let memory: WashHugePageMemory
+    private let memory: any ZeroedMemory
     let words: UnsafeMutablePointer<UInt64>
 
-    init() {
-        memory = WashHugePageMemory(byteCount: RegisterSnapshotLayout.bitsetBytes)
+    init(allocator: any ZeroedMemoryAllocator) {
+        memory = allocator.zeroedMemory(byteCount: RegisterSnapshotLayout.bitsetBytes)
         words = memory.base.bindMemory(to: UInt64.self, capacity: RegisterSnapshotLayout.bitsetWords)
     }
 }
 
-/// One pass over one list. Works on raw bytes throughout; see `WashPhoneClassifier` for why.
+/// One pass over one list. Works on raw bytes throughout; see `PhoneFieldClassifier` for why.
 enum WashRun {
-    static func run<Source: WashByteSource, C: WashByteSink, R: WashByteSink>(
+    static func run<Source: ByteSource, C: ByteSink, R: ByteSink>(
         washer: Washer, source: Source, callable: inout C, rejected: inout R, progress: (WashProgress) -> Void
     ) throws(WashError) -> (summary: WashSummary, callableKeys: [UInt32]) {
         let maxRow = washer.policy.maxRowBytes
-        var window = WashByteWindow(source: source, capacity: maxRow + 1 + (256 << 10) + 8192)
+        var window = ByteWindow(source: source, capacity: maxRow + 1 + (256 << 10) + 8192)
         do { try window.fillCompletely() } catch { throw .io(error) }
-        let (encoding, bomLength) = try WashInputSniffer.encoding(of: window.unconsumed, isWholeInput: window.atEOF)
+        let encoding: TextEncoding
+        let bomLength: Int
+        do {
+            (encoding, bomLength) = try TextEncodingSniffer.encoding(of: window.unconsumed, isWholeInput: window.atEOF)
+        } catch {
+            throw WashError(error)
+        }
         let delimiter = try WashInputSniffer.delimiter(
             ofHeaderIn: UnsafeRawBufferPointer(rebasing: window.unconsumed[bomLength...]), maxRowBytes: maxRow,
             isWholeInput: window.atEOF)
@@ -49,13 +55,13 @@ enum WashRun {
                 scanner.window.start += bomLength
             }
             guard try scanner.next(passThrough: { _ in }), scanner.defect == nil else {
-                throw WashError.malformedHeader(scanner.defect.map(RegisterRowReader.describe) ?? "there is no header row")
+                throw WashError.malformedHeader(scanner.defect.map(\.explanation) ?? "there is no header row")
             }
             guard scanner.fieldCount <= scanner.fieldCapacity else {
                 throw WashError.malformedHeader("\(scanner.fieldCount) columns; at most \(scanner.fieldCapacity) are supported")
             }
             let header = (0..<scanner.fieldCount).map { k in
-                scanner.withFieldValue(k, scratch: &scratch) { WashTextDecoder.decode($0, as: encoding) }
+                scanner.withFieldValue(k, scratch: &scratch) { TextDecoder.decode($0, as: encoding) }
                     .trimmingCharacters(in: .whitespaces)
             }
             let layout = try WashColumnLayout.detect(header: header, selector: washer.policy.phoneColumn)
@@ -65,9 +71,9 @@ enum WashRun {
             try rejected.write(bytes: [delimiter] + Array(reasonName.utf8))
             try rejected.write(scanner.lineEnding)
             let person = WashPersonColumns(layout: layout, encoding: encoding)
-            let seen = WashSeenNumbers()
+            let seen = WashSeenNumbers(allocator: washer.memory)
             var callableKeys: [UInt32] = []
-            try washer.register.withLookup { (lookup) throws(WashIOError) in
+            try washer.register.withLookup { (lookup) throws(ByteIOError) in
                 var loop = WashRowLoop(
                     washer: washer, fieldsExpected: header.count, person: person, encoding: encoding, lookup: lookup,
                     seen: seen.words, delimiter: delimiter)
@@ -82,15 +88,15 @@ enum WashRun {
             return (result, callableKeys)
         } catch let error as WashError {
             throw error
-        } catch let error as WashIOError {
+        } catch let error as ByteIOError {
             throw .io(error)
         } catch {
-            throw .io(WashIOError(target: "list", detail: "\(error)"))
+            throw .io(ByteIOError(target: "list", detail: "\(error)"))
         }
     }
 
     private static func summary(
-        washer: Washer, tally: WashTally, header: [String], layout: WashColumnLayout, encoding: WashTextEncoding,
+        washer: Washer, tally: WashTally, header: [String], layout: WashColumnLayout, encoding: TextEncoding,
         delimiter: UInt8, sha256: String, bytes: Int
     ) -> WashSummary {
         var byReason: [String: Int] = [:]
@@ -128,16 +134,5 @@ extension WashReason {
         case .reservedPhone: 8
         case .reservedPerson: 9
         }
-    }
-}
-
-extension WashByteSink {
-    /// Writes an array's bytes.
-    mutating func write(bytes: [UInt8]) throws(WashIOError) {
-        let result: WashIOError? = bytes.withUnsafeBytes { raw in
-            do throws(WashIOError) { try write(raw) } catch { return error }
-            return nil
-        }
-        if let result { throw result }
     }
 }

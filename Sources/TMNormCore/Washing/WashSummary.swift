@@ -32,7 +32,7 @@ public struct WashSummary: Sendable, Codable, Equatable {
     /// Lower-case hex SHA-256 of the list as read.
     public var listSHA256: String
     public var listBytes: Int
-    public var encoding: WashTextEncoding
+    public var encoding: TextEncoding
     /// "';'", "','" or "tab".
     public var delimiter: String
     /// The header name of the phone column and its 1-based position.

@@ -12,16 +12,19 @@ public struct Washer: Sendable {
 
     public let register: RegisterSnapshot
     public let policy: WashPolicy
-    let classifier: WashPhoneClassifier
+    /// Where a wash's scratch memory comes from (the server and the command line pass huge pages).
+    public let memory: any ZeroedMemoryAllocator
+    let classifier: PhoneFieldClassifier
     let blockedNumbers: WashKeySet<UInt32>
     let blockedPersons: WashKeySet<UInt64>
     let exemptNumbers: WashKeySet<UInt32>
     let exemptPersons: WashKeySet<UInt64>
 
-    public init(register: RegisterSnapshot, policy: WashPolicy = WashPolicy()) {
+    public init(register: RegisterSnapshot, policy: WashPolicy = WashPolicy(), memory: any ZeroedMemoryAllocator = HeapMemoryAllocator()) {
         self.register = register
         self.policy = policy
-        classifier = WashPhoneClassifier.forTable(policy.phoneTable)
+        self.memory = memory
+        classifier = PhoneFieldClassifier.forTable(policy.phoneTable)
         blockedNumbers = WashKeySet(policy.blockLists.flatMap(\.numberKeys))
         blockedPersons = WashKeySet(policy.blockLists.flatMap(\.personKeys))
         exemptNumbers = WashKeySet(policy.exemptions.numberKeys)
@@ -29,7 +32,7 @@ public struct Washer: Sendable {
     }
 
     /// Washes `source` into the two sinks (flushed at the end).
-    public func wash<Source: WashByteSource, Callable: WashByteSink, Rejected: WashByteSink>(
+    public func wash<Source: ByteSource, Callable: ByteSink, Rejected: ByteSink>(
         source: Source, callable: inout Callable, rejected: inout Rejected,
         progress: (WashProgress) -> Void = { _ in }
     ) throws(WashError) -> WashSummary {
@@ -37,7 +40,7 @@ public struct Washer: Sendable {
     }
 
     /// Like `wash(source:callable:rejected:)`, and also the phone keys of the callable rows.
-    public func washWithKeys<Source: WashByteSource, Callable: WashByteSink, Rejected: WashByteSink>(
+    public func washWithKeys<Source: ByteSource, Callable: ByteSink, Rejected: ByteSink>(
         source: Source, callable: inout Callable, rejected: inout Rejected,
         progress: (WashProgress) -> Void = { _ in }
     ) throws(WashError) -> (summary: WashSummary, callableKeys: WashCallableKeys) {
@@ -45,49 +48,11 @@ public struct Washer: Sendable {
         return (summary, WashCallableKeys(keys))
     }
 
-    /// Washes a list file into two output files; the outputs appear only when the wash succeeded. With
-    /// `callableKeysTo`, also the callable rows' phone keys (`WashCallableKeys`), for may-call.
-    public func washFile(
-        at inputPath: String, callableTo callablePath: String, rejectedTo rejectedPath: String,
-        callableKeysTo keysPath: String? = nil, progress: (WashProgress) -> Void = { _ in }
-    ) throws(WashError) -> WashSummary {
-        do {
-            let source = try FileWashSource(path: inputPath)
-            var callable = try FileWashSink(path: callablePath)
-            var rejected: FileWashSink
-            do { rejected = try FileWashSink(path: rejectedPath) } catch {
-                callable.discard()
-                throw error
-            }
-            do {
-                let (summary, keys) = try washWithKeys(source: source, callable: &callable, rejected: &rejected, progress: progress)
-                try callable.commit()
-                try rejected.commit()
-                if let keysPath {
-                    do { try Data(keys.serialized()).write(to: URL(fileURLWithPath: keysPath), options: .atomic) } catch {
-                        throw WashIOError(target: keysPath, detail: "\(error)")
-                    }
-                }
-                return summary
-            } catch {
-                callable.discard()
-                rejected.discard()
-                throw error
-            }
-        } catch let error as WashError {
-            throw error
-        } catch let error as WashIOError {
-            throw .io(error)
-        } catch {
-            throw .io(WashIOError(target: inputPath, detail: "\(error)"))
-        }
-    }
-
     /// Washes a list held in memory (an upload); returns both outputs and the summary.
     public func wash(data: Data) throws(WashError) -> WashedList {
-        var callable = DataWashSink()
-        var rejected = DataWashSink()
-        let summary = try wash(source: DataWashSource(data), callable: &callable, rejected: &rejected)
+        var callable = DataByteSink()
+        var rejected = DataByteSink()
+        let summary = try wash(source: DataByteSource(data), callable: &callable, rejected: &rejected)
         return WashedList(callable: callable.bytes, rejected: rejected.bytes, summary: summary)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TMNormCore
+import TMNormIO
 
 /// `tmnorm register build FILE --out SNAPSHOT [--voluntary yes|no] [--obtained-at TIME] [--json]`: builds a
 /// register snapshot file from a register delivery without a database (the file-only workflow).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TMNormCore
+import TMNormIO
 
 #if canImport(Glibc)
     import Glibc
@@ -79,7 +80,7 @@ struct WashCommand: AsyncParsableCommand {
             }
             policy = try await provider.policy(base: policy, client: orgnr, databasePath: database)
         }
-        let washer = Washer(register: snapshot, policy: policy)
+        let washer = Washer(register: snapshot, policy: policy, memory: HugePageAllocator())
         let bar = WashProgressBar()
         let summary: WashSummary
         do {

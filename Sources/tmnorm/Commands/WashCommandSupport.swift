@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TMNormCore
+import TMNormIO
 
 #if canImport(Glibc)
     import Glibc

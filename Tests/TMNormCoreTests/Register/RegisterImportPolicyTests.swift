@@ -45,9 +45,9 @@ struct RegisterVoluntaryDefaultTests {
     @Test("by default every number of a plain file covers voluntary organisations; `no` says otherwise")
     func failClosed() throws {
         let file = Array("91234567\n41234567\n".utf8)
-        let assumed = try RegisterImporter.importRegister(from: DataWashSource(Data(file)), fileName: "plain.txt", obtainedAt: Date(timeIntervalSince1970: 0))
+        let assumed = try RegisterImporter.importRegister(from: DataByteSource(Data(file)), fileName: "plain.txt", obtainedAt: Date(timeIntervalSince1970: 0))
         #expect(assumed.report.voluntaryNumbers == 2)
-        let declared = try RegisterImporter.importRegister(from: DataWashSource(Data(file)), fileName: "plain.txt", obtainedAt: Date(timeIntervalSince1970: 0), plainVoluntary: false)
+        let declared = try RegisterImporter.importRegister(from: DataByteSource(Data(file)), fileName: "plain.txt", obtainedAt: Date(timeIntervalSince1970: 0), plainVoluntary: false)
         #expect(declared.report.voluntaryNumbers == 0)
     }
 
@@ -60,7 +60,7 @@ struct RegisterVoluntaryDefaultTests {
     @Test("the snapshot records where its date came from, and a wash certificate repeats it")
     func basis() throws {
         let result = try RegisterImporter.importRegister(
-            from: DataWashSource(Data("91234567\n".utf8)), fileName: "plain.txt", obtainedAt: Date(timeIntervalSince1970: 0), obtainedAtBasis: .imported)
+            from: DataByteSource(Data("91234567\n".utf8)), fileName: "plain.txt", obtainedAt: Date(timeIntervalSince1970: 0), obtainedAtBasis: .imported)
         #expect(result.snapshot.metadata.obtainedAtBasis == .imported)
         let summary = try Washer(register: result.snapshot).wash(data: Data("telefon\n93000001\n".utf8)).summary
         #expect(summary.register.obtainedAtBasis == .imported)

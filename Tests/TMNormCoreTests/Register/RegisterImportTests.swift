@@ -13,7 +13,7 @@ struct RegisterImportTests {
 
     static func importBytes(_ bytes: [UInt8], plainVoluntary: Bool = false) throws -> RegisterImportResult {
         try RegisterImporter.importRegister(
-            from: DataWashSource(bytes), fileName: "reg.csv", obtainedAt: WashFixture.obtainedAt, plainVoluntary: plainVoluntary)
+            from: DataByteSource(bytes), fileName: "reg.csv", obtainedAt: WashFixture.obtainedAt, plainVoluntary: plainVoluntary)
     }
 
     @Test("a CSV delivery yields reserved numbers and persons, with the voluntary subset kept apart")
@@ -85,7 +85,7 @@ struct RegisterImportTests {
 
     @Test("a Windows-1252 delivery is read with its æ, ø and å")
     func windows1252() throws {
-        guard let bytes = WashWindows1252.encode(Self.header + "r1;Bjørn;Sæther;Øvre gate;1;0150;OSLO;;y;n;n\n") else {
+        guard let bytes = Windows1252.encode(Self.header + "r1;Bjørn;Sæther;Øvre gate;1;0150;OSLO;;y;n;n\n") else {
             Issue.record("fixture not encodable")
             return
         }

@@ -9,7 +9,7 @@ import Testing
 struct RegisterPlainQuoteTests {
     static func importText(_ text: String) throws -> RegisterImportResult {
         try RegisterImporter.importRegister(
-            from: DataWashSource(Array(text.utf8)), fileName: "plain.txt", obtainedAt: WashFixture.obtainedAt)
+            from: DataByteSource(Array(text.utf8)), fileName: "plain.txt", obtainedAt: WashFixture.obtainedAt)
     }
 
     @Test("the numbers between a stray opening quote and a later closing one are kept")

@@ -32,10 +32,10 @@ struct WashCallableKeysTests {
     @Test("the wash reports exactly the callable rows' keys")
     func fromWash() throws {
         let washer = Washer(register: try WashFixture.register())
-        var callable = DataWashSink()
-        var rejected = DataWashSink()
+        var callable = DataByteSink()
+        var rejected = DataByteSink()
         let list = "telefon\n93000001\n93000001\nnot a number\n41234567\n"
-        let result = try washer.washWithKeys(source: DataWashSource(Data(list.utf8)), callable: &callable, rejected: &rejected)
+        let result = try washer.washWithKeys(source: DataByteSource(Data(list.utf8)), callable: &callable, rejected: &rejected)
         #expect(result.callableKeys.count == result.summary.callable)
         #expect(result.callableKeys.contains(93_000_001))
     }

@@ -34,7 +34,7 @@ struct WashEncodingTests {
         let reserved = WashFixture.person("Bjørn", "Sæther", "Storgata", "12 B", "0150")
         let register = WashFixture.register(persons: [reserved])
         let text = "Fornavn;Etternavn;Gateadresse;Postnr;Telefon\nBjørn;Sæther;Storgata 12 B;0150;91234567\nÅse;Ås;Kirkeveien 1;0368;41234567\n"
-        guard let bytes = WashWindows1252.encode(text) else {
+        guard let bytes = Windows1252.encode(text) else {
             Issue.record("fixture is not Windows-1252")
             return
         }
@@ -45,8 +45,8 @@ struct WashEncodingTests {
         #expect(result.summary.encoding == .windows1252)
         #expect(result.summary.personMatching)
         #expect(result.summary.count(.reservedPerson) == 1)
-        #expect(result.callable == WashWindows1252.encode("Fornavn;Etternavn;Gateadresse;Postnr;Telefon\nÅse;Ås;Kirkeveien 1;0368;41234567\n"))
-        #expect(result.rejected == WashWindows1252.encode("Fornavn;Etternavn;Gateadresse;Postnr;Telefon;reason\nBjørn;Sæther;Storgata 12 B;0150;91234567;reserved_person\n"))
+        #expect(result.callable == Windows1252.encode("Fornavn;Etternavn;Gateadresse;Postnr;Telefon\nÅse;Ås;Kirkeveien 1;0368;41234567\n"))
+        #expect(result.rejected == Windows1252.encode("Fornavn;Etternavn;Gateadresse;Postnr;Telefon;reason\nBjørn;Sæther;Storgata 12 B;0150;91234567;reserved_person\n"))
     }
 
     @Test(
@@ -85,7 +85,7 @@ struct WashEncodingTests {
     @Test("a field that is not valid UTF-8 in a UTF-8 file is decoded as Windows-1252")
     func strayFieldFallsBack() {
         let bjorn: [UInt8] = [0x42, 0x6A, 0xF8, 0x72, 0x6E]  // "Bjørn" in Windows-1252
-        let text = bjorn.withUnsafeBytes { WashTextDecoder.decode($0, as: .utf8) }
+        let text = bjorn.withUnsafeBytes { TextDecoder.decode($0, as: .utf8) }
         #expect(text == "Bjørn")
     }
 }

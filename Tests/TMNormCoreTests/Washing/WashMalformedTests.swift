@@ -73,7 +73,7 @@ struct WashMalformedTests {
         let errors: [WashError] = [
             .emptyInput, .binaryInput("x"), .unknownEncoding("UTF-16"), .mixedDelimiters(["';'", "','"]),
             .malformedHeader("x"), .noPhoneColumn(header: ["a"]), .ambiguousPhoneColumn(["a", "b"]),
-            .phoneColumnNotFound("x", header: ["a"]), .io(WashIOError(target: "f", detail: "d")),
+            .phoneColumnNotFound("x", header: ["a"]), .io(ByteIOError(target: "f", detail: "d")),
         ]
         for error in errors {
             #expect(!error.description.isEmpty && !error.norwegian.isEmpty && error.description != error.norwegian)

@@ -83,7 +83,7 @@ struct WashPropertyTests {
     @Test("the byte fast path classifies phone fields exactly like PhoneNumber.parse (random fields, fixed seed)")
     func fastPathAgreesWithParse() {
         var rng = WashSeededGenerator(seed: 47)
-        let classifier = WashPhoneClassifier(table: .nkom2026)
+        let classifier = PhoneFieldClassifier(table: .nkom2026)
         let alphabet = Array("0123456789 +-.()".utf8) + [0x41, 0x09, 0x2F]
         let prefixes = ["", "+47", "+47 ", "0047", "0047 ", "47", "+", "00", "+46", "0"]
         for _ in 0..<20_000 {

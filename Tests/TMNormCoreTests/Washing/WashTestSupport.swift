@@ -89,7 +89,7 @@ struct WashSeededGenerator: RandomNumberGenerator {
 
 /// A source that produces bytes without holding them (for inputs far larger than memory should hold):
 /// each part's bytes repeated `times` times, parts in order.
-struct WashGeneratedSource: WashByteSource {
+struct WashGeneratedSource: ByteSource {
     let parts: [(bytes: [UInt8], times: Int)]
     private var part = 0
     private var repetition = 0
@@ -99,7 +99,7 @@ struct WashGeneratedSource: WashByteSource {
 
     var expectedByteCount: Int? { nil }
 
-    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(WashIOError) -> Int {
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteIOError) -> Int {
         while part < parts.count && (repetition >= parts[part].times || parts[part].bytes.isEmpty) {
             part += 1
             repetition = 0
@@ -124,15 +124,15 @@ struct WashGeneratedSource: WashByteSource {
 }
 
 /// A sink that only counts (and keeps the last bytes), so huge outputs need no memory.
-struct WashCountingSink: WashByteSink {
+struct WashCountingSink: ByteSink {
     var count = 0
     var tail: [UInt8] = []
 
-    mutating func write(_ bytes: UnsafeRawBufferPointer) throws(WashIOError) {
+    mutating func write(_ bytes: UnsafeRawBufferPointer) throws(ByteIOError) {
         count += bytes.count
         tail.append(contentsOf: bytes.suffix(64))
         if tail.count > 64 { tail.removeFirst(tail.count - 64) }
     }
 
-    mutating func flush() throws(WashIOError) {}
+    mutating func flush() throws(ByteIOError) {}
 }

@@ -1,7 +1,7 @@
 import FuzzSupport
 @testable import TMNormCore
 
-/// The list sniffer and the CSV row scanner.
+/// The encoding and delimiter sniffers and the CSV row scanner.
 ///
 /// Input: one parameter byte (row limit, field capacity, read size, delimiter when the sniffer finds none),
 /// then the list. Properties:
@@ -26,8 +26,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var delimiter: UInt8 = [0x3B, 0x2C, 0x09, 0x00][Int(parameter >> 6)]
     var bomLength = 0
     list.withUnsafeBytes { raw in
-        do throws(WashError) {
-            let (encoding, bom) = try WashInputSniffer.encoding(of: raw, isWholeInput: true)
+        do throws(TextInputError) {
+            let (encoding, bom) = try TextEncodingSniffer.encoding(of: raw, isWholeInput: true)
             bomLength = bom
             let stdlibValid = String(validating: list[bom...], as: UTF8.self) != nil
             switch encoding {
@@ -36,12 +36,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             case .utf8WithBOM: require(bom == 3 && list.starts(with: [0xEF, 0xBB, 0xBF]), "BOM")
             }
         } catch {
-            require(!error.description.isEmpty && !error.norwegian.isEmpty, "empty error text")
+            let washError = WashError(error)
+            require(!washError.description.isEmpty && !washError.norwegian.isEmpty, "empty error text")
         }
         // The validator on its own, truncated ends allowed or not, against the standard library.
-        let strict = WashUTF8Validation.isValid(raw)
+        let strict = UTF8Validation.isValid(raw)
         require(strict == (String(validating: list, as: UTF8.self) != nil), "UTF-8 validation differs from the standard library")
-        if strict { require(WashUTF8Validation.isValid(raw, allowTruncatedEnd: true), "truncation allowance rejects valid UTF-8") }
+        if strict { require(UTF8Validation.isValid(raw, allowTruncatedEnd: true), "truncation allowance rejects valid UTF-8") }
         let body = UnsafeRawBufferPointer(rebasing: raw[bomLength...])
         if let sniffed = try? WashInputSniffer.delimiter(ofHeaderIn: body, maxRowBytes: maxRowBytes, isWholeInput: true) {
             require([0x3B, 0x2C, 0x09].contains(sniffed), "delimiter \(sniffed)")
@@ -119,14 +120,14 @@ struct Row: Equatable {
 }
 
 /// Hands out at most `readSize` bytes per read.
-struct PieceSource: WashByteSource {
+struct PieceSource: ByteSource {
     let bytes: [UInt8]
     let readSize: Int
     var offset = 0
 
     var expectedByteCount: Int? { nil }
 
-    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(WashIOError) -> Int {
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteIOError) -> Int {
         let n = min(buffer.count, readSize, bytes.count - offset)
         guard n > 0 else { return 0 }
         bytes.withUnsafeBytes { raw in
@@ -140,7 +141,7 @@ struct PieceSource: WashByteSource {
 }
 
 func scan(_ body: [UInt8], delimiter: UInt8, maxRowBytes: Int, fieldCapacity: Int, readSize: Int, buffered: Bool) -> [Row] {
-    var window = WashByteWindow(source: PieceSource(bytes: body, readSize: readSize), capacity: maxRowBytes + 2 + 4096)
+    var window = ByteWindow(source: PieceSource(bytes: body, readSize: readSize), capacity: maxRowBytes + 2 + 4096)
     if readSize == Int.max {
         do { try window.fillCompletely() } catch { require(false, "read failed") }
     }

@@ -37,7 +37,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         require(json.flatMap { try? JSONDecoder().decode([PhoneNumber].self, from: $0) } == [number], "JSON round trip: \(show(input))")
     }
     // The washer's allocation-free byte path against the reference.
-    let classifier = WashPhoneClassifier.nkom2026
+    let classifier = PhoneFieldClassifier.nkom2026
     let fast = classifier.verdict(UnsafeRawBufferPointer(start: data, count: size), encoding: .utf8)
     if String(validating: UnsafeBufferPointer(start: data, count: size), as: UTF8.self) != nil {
         let slow = classifier.slowVerdict(input)

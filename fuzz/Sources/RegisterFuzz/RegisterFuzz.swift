@@ -23,7 +23,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let result: RegisterImportResult
     do {
         result = try RegisterImporter.importRegister(
-            from: DataWashSource(file), fileName: "fuzz.txt", obtainedAt: Date(timeIntervalSince1970: 1_780_000_000),
+            from: DataByteSource(file), fileName: "fuzz.txt", obtainedAt: Date(timeIntervalSince1970: 1_780_000_000),
             plainVoluntary: voluntary)
     } catch {
         require(!error.description.isEmpty && !error.norwegian.isEmpty, "empty error text")

@@ -3,7 +3,7 @@ import Foundation
 import TMNormCore
 import Vapor
 
-/// Demo data for the authorization scheme, built by the core's scenario so every step passed the real
+/// Demo data for the authorization scheme, built by `AuthorizationDemo.scenario` so every step passed the real
 /// checks: UniCall approved, ProffCom in its year-1 follow-up, Smart 1 suspended, Aktiv Partner under
 /// review, Teleperformance approved.
 enum DemoAuthorization {

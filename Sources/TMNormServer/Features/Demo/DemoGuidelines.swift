@@ -3,7 +3,7 @@ import Foundation
 import TMNormCore
 import Vapor
 
-/// The demo's guidelines: the core's ethical guidelines (2007) and industry norm (2009, 2024), kept by NORDMA.
+/// The demo's guidelines: `GuidelineDemo`'s ethical guidelines (2007) and industry norm (2009, 2024), kept by NORDMA.
 enum DemoGuidelines {
     static func seed(_ app: Application, organisations: [String: UUID]) async throws {
         guard let nordma = organisations["nordma"] else { return }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import TMNormCore
+import TMNormIO
 import Vapor
 
 /// Imports a register delivery: builds the snapshot off the event loop, writes it atomically, and only

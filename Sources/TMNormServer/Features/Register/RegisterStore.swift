@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import NIOConcurrencyHelpers
 import TMNormCore
+import TMNormIO
 import Vapor
 
 /// Loaded register snapshots, kept in memory by id: a snapshot file is loaded once per process.

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import TMNormCore
+import TMNormIO
 import Vapor
 
 /// Runs a wash for a call centre (optionally on a client's behalf), stores both outputs and the certificate.
@@ -45,7 +46,7 @@ enum WashService {
         let id = UUID()
         let directory = URL(fileURLWithPath: app.config.dataDirectory).appendingPathComponent("washes").appendingPathComponent(id.uuidString.lowercased())
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let washer = Washer(register: snapshot, policy: policy)
+        let washer = Washer(register: snapshot, policy: policy, memory: HugePageAllocator())
         let summary: WashSummary
         do {
             summary = try await app.threadPool.runIfActive {

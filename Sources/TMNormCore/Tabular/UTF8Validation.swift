@@ -1,5 +1,5 @@
 /// Strict UTF-8 validation (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF).
-enum WashUTF8Validation {
+enum UTF8Validation {
     /// True when every byte belongs to a well-formed sequence; with `allowTruncatedEnd`, a sequence cut
     /// off by the end of the buffer (a sample of a longer file) still counts as valid.
     static func isValid(_ bytes: UnsafeRawBufferPointer, allowTruncatedEnd: Bool = false) -> Bool {

@@ -1,14 +1,23 @@
 import Foundation
 import Testing
+
 @testable import TMNormCore
+@testable import TMNormServer
 
 @Suite("Demo scenario")
 struct AuthorizationDemoTests {
     static func centres() throws -> [AuthorizationDemoCentre] {
         try [
-            (AZOrg.unicall, "UniCall AS"), (AZOrg.proffcom, "ProffCom AS"), (AZOrg.aktiv, "Aktiv Partner AS"),
-            (AZOrg.smart, "Smart 1 AS"), ("912345041", "One2one AS"),
-        ].map { AuthorizationDemoCentre(orgnr: try AZOrg.number($0.0), name: $0.1, membership: $0.1.hasPrefix("One") ? .nonMember : .member) }
+            ("912345009", "UniCall AS"), ("912345017", "ProffCom AS"), ("912345025", "Aktiv Partner AS"),
+            ("912345033", "Smart 1 AS"), ("912345041", "One2one AS"),
+        ].map { AuthorizationDemoCentre(orgnr: try OrganisationNumber($0.0), name: $0.1, membership: $0.1.hasPrefix("One") ? .nonMember : .member) }
+    }
+
+    /// Five members, quorum 3 (as TMNormCoreTests' `azBoard`).
+    static func board() throws -> AuthorizationBoard {
+        try AuthorizationBoard(
+            members: ["b1", "b2", "b3", "b4", "b5"].map { AuthorizationBoardMember(id: $0, name: "Medlem \($0)") },
+            quorum: .count(3), tieRule: .reject)
     }
 
     @Test(
@@ -16,7 +25,7 @@ struct AuthorizationDemoTests {
         arguments: ["2026-06-15", "2028-02-29", "2027-01-03"])
     func scenario(day: String) throws {
         let today = try LocalDate(parsing: day)
-        let s = try AuthorizationDemo.scenario(centres: Self.centres(), board: azBoard(), today: today)
+        let s = try AuthorizationDemo.scenario(centres: Self.centres(), board: Self.board(), today: today)
         #expect(s.records.map { $0.publicStanding(on: today).status } == [.approved, .approved, .suspended, .underReview, .approved])
         #expect(s.records[1].followUpStates(on: today).first?.state == .open)
         #expect(s.records.allSatisfy { $0.overdueFollowUps(on: today).isEmpty })

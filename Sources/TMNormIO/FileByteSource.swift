@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import TMNormCore
 
 #if canImport(Glibc)
     import Glibc
@@ -13,7 +14,7 @@ import Foundation
 ///
 /// Why a thread: SHA-256 runs at ~1.1 GB/s on the reference machine (SHA-NI), i.e. ~0.35 s for the
 /// 400 MB benchmark list — a third of the 1 s budget. Hashing on the second core overlaps it with scanning.
-public final class FileWashSource: WashByteSource {
+public final class FileByteSource: ByteSource {
     private let channel: PrefetchChannel
     private var current: [UInt8] = []
     private var currentCount = 0
@@ -23,13 +24,13 @@ public final class FileWashSource: WashByteSource {
     public let expectedByteCount: Int?
 
     /// Opens `path` for reading; chunks of `chunkSize` bytes, at most `chunkCount` read ahead.
-    public init(path: String, chunkSize: Int = 256 << 10, chunkCount: Int = 3) throws(WashIOError) {
+    public init(path: String, chunkSize: Int = 256 << 10, chunkCount: Int = 3) throws(ByteIOError) {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw WashIOError(target: path, detail: WashPOSIX.errorText()) }
+        guard fd >= 0 else { throw ByteIOError(target: path, detail: POSIXFile.errorText()) }
         var info = stat()
         if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             close(fd)
-            throw WashIOError(target: path, detail: "is a directory, not a file")
+            throw ByteIOError(target: path, detail: "is a directory, not a file")
         }
         expectedByteCount = (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : nil
         let buffers = (0..<max(2, chunkCount)).map { _ in [UInt8](repeating: 0, count: max(4096, chunkSize)) }
@@ -42,7 +43,7 @@ public final class FileWashSource: WashByteSource {
 
     deinit { channel.cancel() }
 
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(WashIOError) -> Int {
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteIOError) -> Int {
         while !atEnd {
             if currentOffset < currentCount {
                 let n = min(buffer.count, currentCount - currentOffset)
@@ -77,14 +78,14 @@ final class PrefetchChannel: @unchecked Sendable {
     private let condition = NSCondition()
     private var free: [[UInt8]]
     private var filled: [(bytes: [UInt8], count: Int)] = []
-    private var failure: WashIOError?
+    private var failure: ByteIOError?
     private var digest: String?
     private var cancelled = false
 
     init(free: [[UInt8]]) { self.free = free }
 
     /// Gives back a used chunk and waits for the next filled one (count 0 = end of file).
-    func exchange(returning used: [UInt8]?) throws(WashIOError) -> (bytes: [UInt8], count: Int) {
+    func exchange(returning used: [UInt8]?) throws(ByteIOError) -> (bytes: [UInt8], count: Int) {
         condition.lock()
         defer { condition.unlock() }
         if let used {
@@ -117,7 +118,7 @@ final class PrefetchChannel: @unchecked Sendable {
         while true {
             guard var chunk = channel.takeFree() else { return }
             var count = 0
-            var error: WashIOError?
+            var error: ByteIOError?
             chunk.withUnsafeMutableBytes { raw in
                 guard let base = raw.baseAddress else { return }
                 while count < raw.count {
@@ -127,14 +128,14 @@ final class PrefetchChannel: @unchecked Sendable {
                     } else if n == 0 {
                         break
                     } else if errno != EINTR {
-                        error = WashIOError(target: path, detail: WashPOSIX.errorText())
+                        error = ByteIOError(target: path, detail: POSIXFile.errorText())
                         break
                     }
                 }
                 hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: raw[0..<count]))
             }
             let isLast = count == 0 || error != nil
-            channel.deliver(chunk, count: count, failure: error, digest: isLast ? hasher.finalize().washLowerHex : nil)
+            channel.deliver(chunk, count: count, failure: error, digest: isLast ? Hex.encode(hasher.finalize()) : nil)
             if isLast { return }
         }
     }
@@ -146,7 +147,7 @@ final class PrefetchChannel: @unchecked Sendable {
         return cancelled ? nil : free.removeLast()
     }
 
-    private func deliver(_ chunk: [UInt8], count: Int, failure: WashIOError?, digest: String?) {
+    private func deliver(_ chunk: [UInt8], count: Int, failure: ByteIOError?, digest: String?) {
         condition.lock()
         if let failure { self.failure = failure }
         filled.append((chunk, count))

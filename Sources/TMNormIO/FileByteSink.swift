@@ -1,4 +1,5 @@
 import Foundation
+import TMNormCore
 
 #if canImport(Glibc)
     import Glibc
@@ -13,31 +14,31 @@ import Foundation
 ///
 /// Why a thread: writing the ~450 MB of output of the benchmark list costs ~0.5 s of kernel time;
 /// off the scanning thread it overlaps with scanning.
-public struct FileWashSink: WashByteSink {
+public struct FileByteSink: ByteSink {
     private let path: String
     private let temporaryPath: String
     private let channel: WriteBehindChannel
-    private var buffer: WashRawMemory
+    private var buffer: WriteBuffer
     private var used = 0
 
     /// Creates (truncates) the temporary file.
-    public init(path: String, bufferSize: Int = 256 << 10, bufferCount: Int = 3) throws(WashIOError) {
+    public init(path: String, bufferSize: Int = 256 << 10, bufferCount: Int = 3) throws(ByteIOError) {
         let url = URL(fileURLWithPath: path)
         temporaryPath = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".partial").path
         let fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw WashIOError(target: path, detail: WashPOSIX.errorText()) }
+        guard fd >= 0 else { throw ByteIOError(target: path, detail: POSIXFile.errorText()) }
         self.path = path
         let size = max(4096, bufferSize)
-        buffer = WashRawMemory(count: size)
+        buffer = WriteBuffer(count: size)
         channel = WriteBehindChannel(
-            fd: fd, path: path, free: (1..<max(2, bufferCount)).map { _ in WashRawMemory(count: size) })
+            fd: fd, path: path, free: (1..<max(2, bufferCount)).map { _ in WriteBuffer(count: size) })
         let channel = self.channel
         let thread = Thread { channel.writeLoop() }
         thread.stackSize = 1 << 20
         thread.start()
     }
 
-    public mutating func write(_ bytes: UnsafeRawBufferPointer) throws(WashIOError) {
+    public mutating func write(_ bytes: UnsafeRawBufferPointer) throws(ByteIOError) {
         guard let source = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
@@ -50,23 +51,23 @@ public struct FileWashSink: WashByteSink {
     }
 
     /// Hands the current buffer to the writer thread.
-    public mutating func flush() throws(WashIOError) {
+    public mutating func flush() throws(ByteIOError) {
         guard used > 0 else { return }
         buffer = try channel.submit(buffer, count: used)
         used = 0
     }
 
     /// Writes everything, closes and renames the temporary file to the final path.
-    public mutating func commit() throws(WashIOError) {
+    public mutating func commit() throws(ByteIOError) {
         try flush()
         if let failure = channel.finish() {
             unlink(temporaryPath)
             throw failure
         }
         guard rename(temporaryPath, path) == 0 else {
-            let detail = WashPOSIX.errorText()
+            let detail = POSIXFile.errorText()
             unlink(temporaryPath)
-            throw WashIOError(target: path, detail: detail)
+            throw ByteIOError(target: path, detail: detail)
         }
     }
 
@@ -83,20 +84,20 @@ final class WriteBehindChannel: @unchecked Sendable {
     private let condition = NSCondition()
     private let fd: Int32
     private let path: String
-    private var free: [WashRawMemory]
-    private var filled: [(WashRawMemory, Int)] = []
-    private var failure: WashIOError?
+    private var free: [WriteBuffer]
+    private var filled: [(WriteBuffer, Int)] = []
+    private var failure: ByteIOError?
     private var closing = false
     private var closed = false
 
-    init(fd: Int32, path: String, free: [WashRawMemory]) {
+    init(fd: Int32, path: String, free: [WriteBuffer]) {
         self.fd = fd
         self.path = path
         self.free = free
     }
 
     /// Queues a full buffer and returns an empty one (waiting while the writer is behind).
-    func submit(_ buffer: WashRawMemory, count: Int) throws(WashIOError) -> WashRawMemory {
+    func submit(_ buffer: WriteBuffer, count: Int) throws(ByteIOError) -> WriteBuffer {
         condition.lock()
         defer { condition.unlock() }
         if let failure { throw failure }
@@ -108,7 +109,7 @@ final class WriteBehindChannel: @unchecked Sendable {
     }
 
     /// Waits until everything queued is written and the file is closed; the first error, if any.
-    func finish() -> WashIOError? {
+    func finish() -> ByteIOError? {
         condition.lock()
         defer { condition.unlock() }
         closing = true
@@ -132,10 +133,10 @@ final class WriteBehindChannel: @unchecked Sendable {
             let (buffer, count) = filled.removeFirst()
             let skip = failure != nil
             condition.unlock()
-            var error: WashIOError?
+            var error: ByteIOError?
             if !skip {
-                do throws(WashIOError) {
-                    try WashPOSIX.writeAll(fd: fd, UnsafeRawBufferPointer(start: buffer.bytes, count: count), target: path)
+                do throws(ByteIOError) {
+                    try POSIXFile.writeAll(fd: fd, UnsafeRawBufferPointer(start: buffer.bytes, count: count), target: path)
                 } catch let e {
                     error = e
                 }
@@ -147,4 +148,17 @@ final class WriteBehindChannel: @unchecked Sendable {
             condition.unlock()
         }
     }
+}
+
+/// A buffer of raw memory, owned by a class so handing it between threads moves no bytes.
+final class WriteBuffer {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let count: Int
+
+    init(count: Int) {
+        self.count = count
+        bytes = .allocate(capacity: count)
+    }
+
+    deinit { bytes.deallocate() }
 }

@@ -1,5 +1,5 @@
-/// The character encoding a list was written in; output keeps it, byte for byte.
-public enum WashTextEncoding: String, Sendable, Codable, Equatable {
+/// The character encoding a list or register file was written in; washing output keeps it, byte for byte.
+public enum TextEncoding: String, Sendable, Codable, Equatable {
     /// UTF-8 without byte-order mark.
     case utf8 = "utf-8"
     /// UTF-8 starting with the byte-order mark EF BB BF (Excel's "CSV UTF-8").

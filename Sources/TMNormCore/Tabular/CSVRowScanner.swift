@@ -6,6 +6,15 @@ enum CSVRowDefect: Sendable, Equatable {
     case textAfterClosingQuote(field: Int)
     /// One physical line is longer than the limit; its bytes were streamed, not buffered.
     case tooLong(limit: Int)
+
+    /// How the defect is reported for a row (a wash's malformed rows, a register import's problems).
+    var explanation: String {
+        switch self {
+        case .unterminatedQuote: "a quoted field is never closed (row ignored up to the end of its line)"
+        case .textAfterClosingQuote(let field): "text after the closing quote in field \(field)"
+        case .tooLong(let limit): "the line is longer than \(limit) bytes"
+        }
+    }
 }
 
 /// How a row that was streamed through (not buffered) ended.
@@ -25,8 +34,8 @@ enum CSVLineEnding: Sendable, Equatable {
 /// newlines) and records where each field starts and ends, without copying or decoding anything.
 /// A row longer than `maxRowBytes` never grows the buffer: it is reported as a defect (see `next`).
 /// A struct with mutating methods, so per-row state needs no dynamic exclusivity checks.
-struct CSVRowScanner<Source: WashByteSource> {
-    var window: WashByteWindow<Source>
+struct CSVRowScanner<Source: ByteSource> {
+    var window: ByteWindow<Source>
     let delimiter: UInt8
     let maxRowBytes: Int
     /// Field bounds are kept for the first `fieldCapacity` fields; more are only counted.
@@ -75,7 +84,7 @@ struct CSVRowScanner<Source: WashByteSource> {
         }
     }
 
-    init(window: WashByteWindow<Source>, delimiter: UInt8, maxRowBytes: Int, fieldCapacity: Int, firstLine: Int = 1) {
+    init(window: ByteWindow<Source>, delimiter: UInt8, maxRowBytes: Int, fieldCapacity: Int, firstLine: Int = 1) {
         self.window = window
         self.delimiter = delimiter
         self.maxRowBytes = maxRowBytes
@@ -103,7 +112,7 @@ struct CSVRowScanner<Source: WashByteSource> {
     /// the limit is handed to `passThrough` piece by piece. A quoted field left open (or spanning more
     /// than the limit) makes only its first physical line the row, and scanning resumes on the next
     /// line, so nothing after a stray quote is swallowed.
-    mutating func next(passThrough: (UnsafeRawBufferPointer) throws(WashIOError) -> Void) throws(WashIOError) -> Bool {
+    mutating func next(passThrough: (UnsafeRawBufferPointer) throws(ByteIOError) -> Void) throws(ByteIOError) -> Bool {
         defect = nil
         streamedThrough = false
         while true {

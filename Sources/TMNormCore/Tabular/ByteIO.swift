@@ -1,26 +1,27 @@
 import Crypto
 import Foundation
 
-/// A stream of input bytes for washing or register import; it also hashes what it delivers (SHA-256).
-public protocol WashByteSource {
+/// A stream of input bytes (a call list, a register delivery); it also hashes what it delivers (SHA-256).
+/// Core reads only through this protocol: files are TMNormIO's `FileByteSource`, uploads `DataByteSource`.
+public protocol ByteSource {
     /// Fills up to `buffer.count` bytes; returns 0 only at the end of the input.
-    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(WashIOError) -> Int
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteIOError) -> Int
     /// Lower-case hex SHA-256 of every byte delivered; call once, after `read` returned 0.
     mutating func finishSHA256() -> String
     /// Total size when known in advance (for progress), else nil.
     var expectedByteCount: Int? { get }
 }
 
-/// A destination for output bytes (callable or rejected rows).
-public protocol WashByteSink {
+/// A destination for output bytes (e.g. callable or rejected rows). Files are TMNormIO's `FileByteSink`.
+public protocol ByteSink {
     /// Appends the bytes.
-    mutating func write(_ bytes: UnsafeRawBufferPointer) throws(WashIOError)
+    mutating func write(_ bytes: UnsafeRawBufferPointer) throws(ByteIOError)
     /// Pushes buffered bytes to their destination.
-    mutating func flush() throws(WashIOError)
+    mutating func flush() throws(ByteIOError)
 }
 
 /// Why bytes could not be read or written.
-public struct WashIOError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ByteIOError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The path or name of what failed.
     public let target: String
     /// The operating system's explanation.
@@ -37,7 +38,7 @@ public struct WashIOError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// In-memory input (server uploads, tests); hashes as it goes.
-public struct DataWashSource: WashByteSource {
+public struct DataByteSource: ByteSource {
     private let data: Data
     private var offset = 0
     private var hasher = SHA256()
@@ -47,7 +48,7 @@ public struct DataWashSource: WashByteSource {
 
     public var expectedByteCount: Int? { data.count }
 
-    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(WashIOError) -> Int {
+    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws(ByteIOError) -> Int {
         let n = min(buffer.count, data.count - offset)
         guard n > 0 else { return 0 }
         let range = offset..<(offset + n)
@@ -60,32 +61,30 @@ public struct DataWashSource: WashByteSource {
         return n
     }
 
-    public mutating func finishSHA256() -> String { hasher.finalize().washLowerHex }
+    public mutating func finishSHA256() -> String { Hex.encode(hasher.finalize()) }
 }
 
 /// In-memory output; `bytes` holds everything written.
-public struct DataWashSink: WashByteSink {
+public struct DataByteSink: ByteSink {
     /// Everything written so far.
     public private(set) var bytes: [UInt8] = []
 
     public init() {}
 
-    public mutating func write(_ bytes: UnsafeRawBufferPointer) throws(WashIOError) {
+    public mutating func write(_ bytes: UnsafeRawBufferPointer) throws(ByteIOError) {
         self.bytes.append(contentsOf: bytes)
     }
 
-    public mutating func flush() throws(WashIOError) {}
+    public mutating func flush() throws(ByteIOError) {}
 }
 
-extension Sequence where Element == UInt8 {
-    /// Lower-case hex, e.g. for digests.
-    var washLowerHex: String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        for byte in self {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
+extension ByteSink {
+    /// Writes an array's bytes.
+    mutating func write(bytes: [UInt8]) throws(ByteIOError) {
+        let result: ByteIOError? = bytes.withUnsafeBytes { raw in
+            do throws(ByteIOError) { try write(raw) } catch { return error }
+            return nil
         }
-        return String(decoding: out, as: UTF8.self)
+        if let result { throw result }
     }
 }

@@ -1,12 +1,13 @@
 import Foundation
+import TMNormCore
 
 /// A call centre the demo scenario should use; the server passes its own organisations.
-public struct AuthorizationDemoCentre: Sendable, Hashable {
-    public let orgnr: OrganisationNumber
-    public let name: String
-    public let membership: AuthorizationMembership
+struct AuthorizationDemoCentre: Sendable, Hashable {
+    let orgnr: OrganisationNumber
+    let name: String
+    let membership: AuthorizationMembership
 
-    public init(orgnr: OrganisationNumber, name: String, membership: AuthorizationMembership = .member) {
+    init(orgnr: OrganisationNumber, name: String, membership: AuthorizationMembership = .member) {
         self.orgnr = orgnr
         self.name = name
         self.membership = membership
@@ -14,17 +15,18 @@ public struct AuthorizationDemoCentre: Sendable, Hashable {
 }
 
 /// The demo's authorization data, consistent with each other and with the day it was built for.
-public struct AuthorizationDemoScenario: Sendable, Hashable {
-    public let records: [AuthorizationCentreRecord]
-    public let applications: [AuthorizationApplication]
-    public let fees: [AuthorizationFeeRecord]
+struct AuthorizationDemoScenario: Sendable, Hashable {
+    let records: [AuthorizationCentreRecord]
+    let applications: [AuthorizationApplication]
+    let fees: [AuthorizationFeeRecord]
 }
 
 /// Builds demo data relative to a day: an approved centre, one in its year-1 follow-up, one suspended,
-/// one with an application under review, and any further centres approved.
-public enum AuthorizationDemo {
+/// one with an application under review, and any further centres approved. Demo content, so it lives with
+/// the demo seeding (`DemoAuthorization`), not in Core.
+enum AuthorizationDemo {
     /// The role of each centre, in the order centres are given (further centres are approved).
-    public enum Role: String, Sendable, CaseIterable {
+    enum Role: String, Sendable, CaseIterable {
         case approved
         case inFirstFollowUp = "in_first_follow_up"
         case suspended
@@ -33,7 +35,7 @@ public enum AuthorizationDemo {
 
     /// The scenario on `today`. Every step goes through the same checks as real use, so a change to the
     /// rules that breaks the demo fails here rather than in the browser.
-    public static func scenario(
+    static func scenario(
         centres: [AuthorizationDemoCentre], board: AuthorizationBoard, today: LocalDate, policy: AuthorizationPolicy = .standard
     ) throws(AuthorizationError) -> AuthorizationDemoScenario {
         let catalogue = try AuthorizationCriteriaCatalogue.demo()

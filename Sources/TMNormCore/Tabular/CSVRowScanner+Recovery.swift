@@ -1,18 +1,17 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Rows that do not fit: broken quotes and lines longer than the limit.
 extension CSVRowScanner {
+    /// Offset in the window of the first line feed among `count` bytes from `p`. The standard library's
+    /// search instead of C's `memchr`, so Core needs no C library (tools/check-core-purity.sh); it runs only
+    /// for defective rows, never for the ordinary ones `scanFast` takes.
+    @inline(__always)
+    func lineFeed(from p: Int, count: Int) -> Int? {
+        UnsafeRawBufferPointer(start: window.base + p, count: count).firstIndex(of: 0x0A).map { p + $0 }
+    }
+
     /// Makes the physical line at `p` the (defective) row when its line break lies within the limit.
     mutating func takeFirstPhysicalLine(from p: Int, defect: CSVRowDefect) -> Bool {
         let searchEnd = min(window.end, p + maxRowBytes + 1)
-        guard let hit = memchr(window.base + p, 0x0A, searchEnd - p) else { return false }
-        let q = p + UnsafeRawPointer(window.base + p).distance(to: UnsafeRawPointer(hit))
+        guard let q = lineFeed(from: p, count: searchEnd - p) else { return false }
         rowStart = p
         contentEnd = q > p && window.base[q - 1] == 0x0D ? q - 1 : q
         rowEnd = q + 1
@@ -36,7 +35,7 @@ extension CSVRowScanner {
     }
 
     /// Streams a physical line longer than the limit to `passThrough`, up to its line break.
-    mutating func streamLongLine(passThrough: (UnsafeRawBufferPointer) throws(WashIOError) -> Void) throws(WashIOError) {
+    mutating func streamLongLine(passThrough: (UnsafeRawBufferPointer) throws(ByteIOError) -> Void) throws(ByteIOError) {
         rowLine = nextLine
         nextLine += 1
         streamedThrough = true
@@ -58,8 +57,7 @@ extension CSVRowScanner {
                 }
                 continue
             }
-            if let hit = memchr(window.base + p, 0x0A, count) {
-                let q = p + UnsafeRawPointer(window.base + p).distance(to: UnsafeRawPointer(hit))
+            if let q = lineFeed(from: p, count: count) {
                 if q == p {
                     streamedEnding = heldCR ? .crlf : .lf
                 } else {

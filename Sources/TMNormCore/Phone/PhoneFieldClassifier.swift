@@ -1,8 +1,16 @@
-/// What a row's phone field means for washing.
-enum WashPhoneVerdict: Sendable, Equatable {
+/// What a phone field (a call list's phone column, a register delivery's number) holds. Washing turns
+/// the four refusals into its `WashReason`s; the register import stores only `callable` keys.
+enum PhoneFieldVerdict: Sendable, Equatable {
     /// A mobile or fixed 8-digit number; the key is the national number as an integer.
     case callable(key: UInt32)
-    case rejected(WashReason)
+    /// Nothing but white space.
+    case missing
+    /// Not a Norwegian number the numbering plan allocates.
+    case invalid
+    /// A number with a country code other than +47.
+    case foreign
+    /// A Norwegian number that is not a consumer line (M2M, special-rate, short numbers).
+    case special
 }
 
 /// Classifies phone fields straight from their bytes.
@@ -11,7 +19,7 @@ enum WashPhoneVerdict: Sendable, Equatable {
 /// for the 10 M-row benchmark list against a 1 s budget; the byte path handles the usual shapes
 /// ("91234567", "912 34 567", "+47 912 34 567", "0047…", "4791234567") allocation-free and hands anything
 /// else to `PhoneNumber.parse`, so both give identical results (a property test checks it).
-struct WashPhoneClassifier: Sendable {
+struct PhoneFieldClassifier: Sendable {
     let table: PhoneAllocationTable
     /// Verdict code per 5-digit prefix of an 8-digit number (the table decides on at most 5 digits).
     private let codes: [UInt8]
@@ -25,12 +33,12 @@ struct WashPhoneClassifier: Sendable {
     private static let codeInvalid: UInt8 = 2
 
     /// The classifier for the built-in plan, built once (100 000 table lookups).
-    static let nkom2026 = WashPhoneClassifier(table: .nkom2026)
+    static let nkom2026 = PhoneFieldClassifier(table: .nkom2026)
 
     /// The shared classifier when `table` is the built-in plan, else a new one.
-    static func forTable(_ table: PhoneAllocationTable) -> WashPhoneClassifier {
+    static func forTable(_ table: PhoneAllocationTable) -> PhoneFieldClassifier {
         let builtIn = PhoneAllocationTable.nkom2026
-        return table.name == builtIn.name && table.rules == builtIn.rules ? nkom2026 : WashPhoneClassifier(table: table)
+        return table.name == builtIn.name && table.rules == builtIn.rules ? nkom2026 : PhoneFieldClassifier(table: table)
     }
 
     init(table: PhoneAllocationTable) {
@@ -53,38 +61,38 @@ struct WashPhoneClassifier: Sendable {
     }
 
     /// The verdict for a field's bytes (quotes already removed) in the file's encoding.
-    func verdict(_ bytes: UnsafeRawBufferPointer, encoding: WashTextEncoding) -> WashPhoneVerdict {
+    func verdict(_ bytes: UnsafeRawBufferPointer, encoding: TextEncoding) -> PhoneFieldVerdict {
         switch fastKey(bytes) {
         case .key(let key):
             // A constant divisor compiles to a multiply; the table decides on at most 5 digits (10^3 buckets).
             let bucket = bucketDivisor == 1000 ? Int(key / 1000) : Int(key / bucketDivisor)
             switch codes[bucket] {
             case Self.codeCallable: return .callable(key: key)
-            case Self.codeSpecial: return .rejected(.specialNumber)
-            default: return .rejected(.invalidNumber)
+            case Self.codeSpecial: return .special
+            default: return .invalid
             }
         case .blank:
-            return .rejected(.missingPhone)
+            return .missing
         case .unusual:
-            return slowVerdict(WashTextDecoder.decode(bytes, as: encoding))
+            return slowVerdict(TextDecoder.decode(bytes, as: encoding))
         }
     }
 
     /// The verdict through `PhoneNumber.parse` (the reference the fast path must agree with).
-    func slowVerdict(_ text: String) -> WashPhoneVerdict {
-        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return .rejected(.missingPhone) }
+    func slowVerdict(_ text: String) -> PhoneFieldVerdict {
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) { return .missing }
         switch PhoneNumber.parse(text, table: table) {
         case .valid(let number):
             switch number.kind {
             case .mobile, .fixed:
-                guard let key = number.eightDigitKey else { return .rejected(.specialNumber) }
+                guard let key = number.eightDigitKey else { return .special }
                 return .callable(key: key)
-            case .m2m, .special, .short: return .rejected(.specialNumber)
-            case .foreign: return .rejected(.foreignNumber)
-            case .invalid: return .rejected(.invalidNumber)
+            case .m2m, .special, .short: return .special
+            case .foreign: return .foreign
+            case .invalid: return .invalid
             }
-        case .foreign: return .rejected(.foreignNumber)
-        case .invalid: return .rejected(.invalidNumber)
+        case .foreign: return .foreign
+        case .invalid: return .invalid
         }
     }
 

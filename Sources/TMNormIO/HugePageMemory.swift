@@ -1,3 +1,5 @@
+import TMNormCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -10,13 +12,14 @@
 ///
 /// Why: random lookups in a 12.5 MB bitset with 4 KB pages miss the TLB on almost every row; with 2 MB
 /// pages seven TLB entries cover it.
-final class WashHugePageMemory {
+public final class HugePageMemory: ZeroedMemory {
     private static let hugePage = 2 << 20
-    let base: UnsafeMutableRawPointer
+    public let base: UnsafeMutableRawPointer
     private let mapping: UnsafeMutableRawPointer?
     private let mappingLength: Int
 
-    init(byteCount: Int) {
+    /// Maps `byteCount` bytes (rounded up to whole huge pages); plain heap memory if the mapping fails.
+    public init(byteCount: Int) {
         let length = (byteCount + Self.hugePage - 1) / Self.hugePage * Self.hugePage + Self.hugePage
         let address = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
         if let address, address != MAP_FAILED {
@@ -38,4 +41,11 @@ final class WashHugePageMemory {
     deinit {
         if let mapping { munmap(mapping, mappingLength) } else { base.deallocate() }
     }
+}
+
+/// Hands washers huge-page memory (`Washer(register:policy:memory:)`); the server and the command line use it.
+public struct HugePageAllocator: ZeroedMemoryAllocator {
+    public init() {}
+
+    public func zeroedMemory(byteCount: Int) -> any ZeroedMemory { HugePageMemory(byteCount: byteCount) }
 }

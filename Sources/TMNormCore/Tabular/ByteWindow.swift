@@ -1,5 +1,5 @@
 /// Raw memory owned by a class so that value types holding its pointer stay cheap to copy.
-final class WashRawMemory {
+final class RawMemory {
     let bytes: UnsafeMutablePointer<UInt8>
     let count: Int
 
@@ -14,10 +14,10 @@ final class WashRawMemory {
 /// A fixed-size byte buffer over a source: unconsumed bytes are moved to the front and the rest refilled,
 /// so memory stays bounded whatever the input size. A struct (not a class) so the hot loop's accesses
 /// need no dynamic exclusivity checks.
-struct WashByteWindow<Source: WashByteSource> {
+struct ByteWindow<Source: ByteSource> {
     var source: Source
     let capacity: Int
-    private let memory: WashRawMemory
+    private let memory: RawMemory
     let base: UnsafeMutablePointer<UInt8>
     /// First byte not yet consumed.
     var start = 0
@@ -31,14 +31,14 @@ struct WashByteWindow<Source: WashByteSource> {
     init(source: Source, capacity: Int) {
         self.source = source
         self.capacity = capacity
-        memory = WashRawMemory(count: capacity)
+        memory = RawMemory(count: capacity)
         base = memory.bytes
     }
 
     /// Moves the unconsumed bytes to the front and reads once; false when nothing new arrived (end of input
     /// or no room).
     @discardableResult
-    mutating func refill() throws(WashIOError) -> Bool {
+    mutating func refill() throws(ByteIOError) -> Bool {
         if start > 0 {
             let count = end - start
             if count > 0 { base.update(from: base + start, count: count) }
@@ -57,7 +57,7 @@ struct WashByteWindow<Source: WashByteSource> {
     }
 
     /// Fills the window as far as the source allows (for sniffing the start of a file).
-    mutating func fillCompletely() throws(WashIOError) {
+    mutating func fillCompletely() throws(ByteIOError) {
         while end < capacity, try refill() {}
     }
 

@@ -1,5 +1,5 @@
 /// Decoding of Windows-1252, the encoding Excel on Norwegian Windows uses for "CSV (semicolon separated)".
-enum WashWindows1252 {
+enum Windows1252 {
     /// Code points for 0x80–0x9F; the five bytes Windows leaves undefined map to their C1 controls,
     /// as Windows itself does, so no byte is lost. 0xA0–0xFF equal Latin-1 (æ 0xE6, ø 0xF8, å 0xE5).
     static let high: [UInt32] = [
@@ -33,34 +33,5 @@ enum WashWindows1252 {
             }
         }
         return out
-    }
-}
-
-/// Decodes field bytes as the file's encoding; a field that is not valid UTF-8 in a UTF-8 file is read
-/// as Windows-1252 (files stitched together from both exist).
-enum WashTextDecoder {
-    /// The field's text without surrounding spaces and tabs (trimmed on bytes: Foundation's
-    /// `trimmingCharacters` costs more than the rest of a register row together).
-    static func trimmedText(_ bytes: UnsafeRawBufferPointer, as encoding: WashTextEncoding) -> String {
-        let trimmed = trimmed(bytes)
-        return trimmed.isEmpty ? "" : decode(trimmed, as: encoding)
-    }
-
-    /// The bytes without leading and trailing spaces and tabs.
-    static func trimmed(_ bytes: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-        var start = 0
-        var end = bytes.count
-        while start < end && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
-        while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
-        return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-    }
-
-    static func decode(_ bytes: UnsafeRawBufferPointer, as encoding: WashTextEncoding) -> String {
-        switch encoding {
-        case .windows1252:
-            return WashWindows1252.decode(bytes)
-        case .utf8, .utf8WithBOM:
-            return WashUTF8Validation.isValid(bytes) ? String(decoding: bytes, as: UTF8.self) : WashWindows1252.decode(bytes)
-        }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TMNormCore
 
 #if canImport(Glibc)
     import Glibc
@@ -9,10 +10,10 @@ import Foundation
 #endif
 
 /// Thin wrappers over the POSIX calls the file I/O needs.
-enum WashPOSIX {
+enum POSIXFile {
     static func errorText() -> String { String(cString: strerror(errno)) }
 
-    static func writeAll(fd: Int32, _ bytes: UnsafeRawBufferPointer, target: String) throws(WashIOError) {
+    static func writeAll(fd: Int32, _ bytes: UnsafeRawBufferPointer, target: String) throws(ByteIOError) {
         guard let base = bytes.baseAddress else { return }
         var done = 0
         while done < bytes.count {
@@ -22,7 +23,7 @@ enum WashPOSIX {
             } else if n < 0 && errno == EINTR {
                 continue
             } else {
-                throw WashIOError(target: target, detail: errorText())
+                throw ByteIOError(target: target, detail: errorText())
             }
         }
     }
