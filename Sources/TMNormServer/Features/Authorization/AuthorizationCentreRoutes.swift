@@ -7,12 +7,11 @@ import Vapor
 /// board sanctions, and the yearly follow-up report.
 struct AuthorizationCentreRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let authorization = routes.grouped("authorization")
-        authorization.get(use: overview)
-        authorization.get("centres", ":id", use: centre)
-        authorization.post("centres", ":id", "sanctions", use: sanction)
-        authorization.get("centres", ":id", "follow-ups", ":year", use: followUpForm)
-        authorization.post("centres", ":id", "follow-ups", ":year", use: submitFollowUp)
+        routes.get(.authorization, use: overview)
+        routes.get(.authorizationCentre, use: centre)
+        routes.post(.centreSanctions, use: sanction)
+        routes.get(.centreFollowUp, use: followUpForm)
+        routes.post(.centreFollowUp, use: submitFollowUp)
     }
 
     func overview(req: Request) async throws -> Response {
