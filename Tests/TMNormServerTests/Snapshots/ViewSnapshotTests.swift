@@ -192,6 +192,79 @@ struct ViewSnapshotTests {
         let model = OrganisationListView.Model(rows: [Sample.client], canCreate: true)
         assertSnapshot(OrganisationListView.render(model, context: Sample.signedIn("/organisations")), named: "organisations")
     }
+
+    @Test("an organisation with a membership and a pending engagement the viewer may decide")
+    func organisationDetail() {
+        let association = OrganisationRow(id: Sample.id3, name: "Bransjeforeningen", orgnr: nil, rawOrgnr: "123", kind: .association)
+        let centre = OrganisationRow(id: Sample.id2, name: "Ringesenteret AS", orgnr: nil, rawOrgnr: "987654321", kind: .callCentre)
+        let model = OrganisationDetailView.Model(
+            organisation: centre,
+            memberships: [.init(counterpart: association, from: "2026-01-01", until: nil)],
+            members: [],
+            engagements: [.init(
+                counterpart: Sample.client, from: "2026-02-01", until: "2026-12-31",
+                engagement: .init(id: Sample.id1, status: .pending, mayRecordExemptions: true, canDecide: true))],
+            canAddMembership: true, canAddEngagement: true, associations: [association], clients: [Sample.client])
+        assertSnapshot(OrganisationDetailView.render(model, context: Sample.signedIn("/organisations/22222222-2222-4222-8222-222222222222")), named: "organisation-detail")
+    }
+
+    @Test("the form for a new organisation with a problem")
+    func organisationForm() {
+        let model = OrganisationFormView.Model(name: "Ny & bedre AS", orgnr: "12", kind: "client", problems: [.init(field: "orgnr", reason: "must have 9 digits")])
+        assertSnapshot(OrganisationFormView.render(model, context: Sample.signedIn("/organisations/new")), named: "organisation-form")
+    }
+
+    @Test("a campaign its call centre may manage and check")
+    func campaignDetail() {
+        let model = CampaignDetailView.Model(
+            id: Sample.id3, name: "Vinterkampanje", client: "Strømselskapet AS", category: "electricity", callerID: "+4722000000",
+            voluntary: false, newspaper: false, startsOn: "2026-11-01", endsOn: "2026-12-31", status: .active,
+            validity: CampaignValidity(hasValidWash: true, callerIDAllowed: true, withinPeriod: true),
+            washes: [("ringeliste.csv", Sample.earlier, Sample.now)], agents: ["Ola Selger"], canManage: true, canCheck: true,
+            availableWashes: [(Sample.id1, "ringeliste-2.csv")], availableAgents: [(Sample.id2, "Per Selger")], verdict: nil)
+        assertSnapshot(CampaignDetailView.render(model, context: Sample.signedIn("/campaigns/33333333-3333-4333-8333-333333333333")), named: "campaign-detail")
+    }
+
+    @Test("a wash without a certificate")
+    func washDetail() {
+        let model = WashDetailView.Model(id: Sample.id1, fileName: "ringeliste.csv", certificate: nil, clientName: "Strømselskapet AS")
+        assertSnapshot(WashDetailView.render(model, context: Sample.signedIn("/washes/11111111-1111-4111-8111-111111111111")), named: "wash-detail")
+    }
+
+    @Test("a sale's evidence page with the staff forms and an empty chain")
+    func saleEvidence() throws {
+        let today = try LocalDate(year: 2026, month: 11, day: 30)
+        let model = SaleEvidenceView.Model(
+            reference: "TM-2026-0001", state: "accepted", consumer: "Ola Nordmann", product: "Strøm fastpris", campaign: "Vinterkampanje",
+            callCentre: "Ringesenteret AS", client: "Strømselskapet AS", agent: "Per Selger", registeredBy: "api", createdAt: Sample.earlier,
+            acceptBy: Sample.now, withdrawalDeadline: "2026-12-14", exemption: nil, offerText: "Tilbud om strøm.", offerSHA256: String(repeating: "ab", count: 32),
+            entries: [], verification: .intact(count: 0, headHash: ""),
+            staff: SaleStaffForms.Model(saleID: Sample.id1, state: "accepted", isGoods: true, goodsReceivedOn: nil, today: today))
+        assertSnapshot(SaleEvidenceView.render(model, context: Sample.signedIn("/sales/11111111-1111-4111-8111-111111111111")), named: "sale-evidence")
+    }
+
+    @Test("password change, done")
+    func password() {
+        assertSnapshot(PasswordView.render(.init(problems: [], changed: true), context: Sample.signedIn("/account/password")), named: "password-changed")
+    }
+
+    @Test("accepting an invitation")
+    func invitation() {
+        let model = InvitationAcceptView.Model(token: "invite-token", email: "ola@ringesenter.no", organisationName: "Ringesenteret AS", role: .agent)
+        assertSnapshot(InvitationAcceptView.render(model, context: Sample.anonymous("/invite/invite-token")), named: "invitation")
+    }
+
+    @Test("the public register and one entry, in English")
+    func publicRegister() throws {
+        let today = try LocalDate(year: 2026, month: 11, day: 30)
+        let entry = AuthorizationRegisterEntry(
+            orgnr: try OrganisationNumber("948757494"), name: "Ringesenteret AS", status: .approved, validUntil: try LocalDate(year: 2028, month: 6, day: 30))
+        let list = PublicRegisterView.Model(query: "ringe", today: today, rows: [entry])
+        assertSnapshot(PublicRegisterView.render(list, context: Sample.anonymous("/register", language: .en)), named: "public-register-en")
+        let page = RegisterEntryView.Model(
+            entry: entry, checkedAt: Sample.now, badgeURL: "http://tmnorm.test/register/948757494/badge.svg", pageURL: "http://tmnorm.test/register/948757494")
+        assertSnapshot(RegisterEntryView.render(page, context: Sample.anonymous("/register/948757494", language: .en)), named: "register-entry-en")
+    }
 }
 
 @Suite("Snapshot diff")
