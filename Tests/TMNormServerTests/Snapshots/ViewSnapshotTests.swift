@@ -265,6 +265,59 @@ struct ViewSnapshotTests {
             entry: entry, checkedAt: Sample.now, badgeURL: "http://tmnorm.test/register/948757494/badge.svg", pageURL: "http://tmnorm.test/register/948757494")
         assertSnapshot(RegisterEntryView.render(page, context: Sample.anonymous("/register/948757494", language: .en)), named: "register-entry-en")
     }
+
+    @Test("calling-time norms with the example norm, editable")
+    func norms() throws {
+        let model = IndustryNormView.Model(
+            norms: [(association: "Bransjeforeningen", norm: IndustryNorm.exampleStricterNorm)], canEdit: true,
+            problems: [], added: true, today: try LocalDate(year: 2026, month: 11, day: 30))
+        assertSnapshot(IndustryNormView.render(model, context: Sample.signedIn("/norms")), named: "norms")
+    }
+
+    @Test("sales list with rates per campaign and agent")
+    func salesList() {
+        let campaign = Sample.id3.uuidString.lowercased()
+        let report = AcceptanceStatistics.aggregate([
+            AcceptanceRow(campaignID: campaign, agentID: nil, state: .accepted),
+            AcceptanceRow(campaignID: campaign, agentID: nil, state: .declined),
+            AcceptanceRow(campaignID: campaign, agentID: nil, state: .sent),
+        ])
+        var filters = SalesWebRoutes.Filters()
+        filters.state = "accepted"
+        let model = SalesListView.Model(
+            filters: filters,
+            rows: [.init(
+                id: Sample.id1, createdAt: Sample.earlier, reference: "TM-2026-0001", consumer: "Ola Nordmann", product: "Strøm fastpris",
+                campaign: "Vinterkampanje", callCentre: "Ringesenteret AS", client: "Strømselskapet AS", agent: nil, state: "accepted")],
+            overall: report.overall,
+            perCampaign: report.perCampaign.map { ("Vinterkampanje", $0) },
+            perAgent: report.perAgent.map { (nil, $0) },
+            campaignOptions: [(campaign, "Vinterkampanje")], readOnlyOversight: false)
+        assertSnapshot(SalesListView.render(model, context: Sample.signedIn("/sales")), named: "sales")
+    }
+
+    @Test("guidelines: the list, a version due for acknowledgement, and the comparison of two versions")
+    func guidelines() throws {
+        let today = try LocalDate(year: 2026, month: 11, day: 30)
+        let old = try GuidelineVersion(
+            id: "etikk-1", documentKey: "etikk", title: "Etiske retningslinjer", versionLabel: "1.0",
+            adoptedOn: try LocalDate(year: 2025, month: 1, day: 1), inForceFrom: try LocalDate(year: 2025, month: 2, day: 1),
+            bindsMembersOf: ["Bransjeforeningen"], markdown: "# Formål\n\nVi ringer høflig.\n\nVi ringer ikke etter kl. 21.")
+        let new = try GuidelineVersion(
+            id: "etikk-2", documentKey: "etikk", title: "Etiske retningslinjer", versionLabel: "2.0",
+            adoptedOn: try LocalDate(year: 2026, month: 1, day: 1), inForceFrom: try LocalDate(year: 2026, month: 2, day: 1),
+            bindsMembersOf: ["Bransjeforeningen"], markdown: "# Formål\n\nVi ringer høflig og <tydelig>.\n\nVi ringer ikke etter kl. 21.")
+        let document = try GuidelineDocument(key: "etikk", publisher: "Bransjeforeningen", versions: [old, new])
+        let list = GuidelineListView.Model(today: today, rows: [.init(document: document, inForce: new, ids: ["etikk-1": Sample.id1, "etikk-2": Sample.id2])])
+        assertSnapshot(GuidelineListView.render(list, context: Sample.signedIn("/guidelines")), named: "guidelines")
+        let version = GuidelineVersionView.Model(
+            id: Sample.id2, document: document, version: new, today: today, isInForce: true, lastDay: nil, predecessorID: Sample.id1,
+            otherVersions: [(id: Sample.id1, version: old)], html: GuidelineMarkdown.render(new.markdown, headingOffset: 1),
+            acknowledgement: .due, overview: nil, canAddVersion: false)
+        assertSnapshot(GuidelineVersionView.render(version, context: Sample.signedIn("/guidelines/22222222-2222-4222-8222-222222222222")), named: "guideline-version")
+        let compare = GuidelineCompareView.Model(fromID: Sample.id1, toID: Sample.id2, from: old, to: new, diff: try GuidelineDiff(from: old, to: new))
+        assertSnapshot(GuidelineCompareView.render(compare, context: Sample.signedIn("/guidelines/compare")), named: "guideline-compare")
+    }
 }
 
 @Suite("Snapshot diff")
