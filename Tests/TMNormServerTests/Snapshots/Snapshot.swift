@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// Compares rendered HTML with `__Snapshots__/<name>.html` beside this file, so a change to a page shows up as
-/// a reviewed diff. A missing file is written (review it before committing); `SNAPSHOT_RECORD=1` rewrites them
-/// all. The file holds one tag boundary per line (`><` split), which keeps diffs readable and the mapping exact.
+/// Compares rendered HTML with `Tests/Snapshots/<name>.html`, so a change to a page shows up as a reviewed
+/// diff. A missing file is written (review it before committing); `SNAPSHOT_RECORD=1` rewrites them all. The
+/// file holds one tag boundary per line (`><` split), which keeps diffs readable and the mapping exact.
 func assertSnapshot(_ html: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) {
     let url = snapshotDirectory.appendingPathComponent(name + ".html")
     let actual = html.replacingOccurrences(of: "><", with: ">\n<") + "\n"
@@ -24,7 +24,10 @@ func assertSnapshot(_ html: String, named name: String, sourceLocation: SourceLo
         sourceLocation: sourceLocation)
 }
 
-private let snapshotDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
+/// Outside the test target's folder: SwiftPM would otherwise warn on every build about files it does not handle.
+private let snapshotDirectory = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .appendingPathComponent("Snapshots")
 
 /// The changed stretch with three lines of context: common head and tail are trimmed, the middle is shown
 /// as removed (-) and added (+) lines. Pages are small, so nothing smarter is needed to point at the change.
