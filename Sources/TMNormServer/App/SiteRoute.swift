@@ -1,7 +1,8 @@
 import Foundation
 import Vapor
 
-/// Every page of the site; views build links from it, so a broken link is a compile error.
+/// Every page and form target of the site. Routes are registered from `Pattern` and views build links from
+/// the cases, so a renamed or removed route is a compile error in both places.
 public enum SiteRoute: Sendable, Equatable {
     case home
     case login
@@ -21,12 +22,23 @@ public enum SiteRoute: Sendable, Equatable {
     case apiKeys
     case revokeAPIKey(UUID)
     case stylesheet
+    case script
     case campaigns
+    case campaign(UUID)
+    case campaignWashes(UUID)
+    case campaignAgents(UUID)
+    case campaignStatus(UUID)
+    case campaignCheck(UUID)
     case blockList
+    case blockListImport
     case washes
+    case wash(UUID)
+    case washCallable(UUID)
+    case washRejected(UUID)
     case nationalRegister
     case decisions
     case outbox
+    case requeueMessage(UUID)
     case jobs
     /// Run the named job now (administrators).
     case runJob(String)
@@ -34,8 +46,21 @@ public enum SiteRoute: Sendable, Equatable {
     case offerSettings
     case sales
     case sale(UUID)
+    case saleWithdrawalForm(UUID)
+    case saleGoodsReceived(UUID)
+    /// The consumer's offer page, reached by the link in the SMS.
+    case offer(token: String)
+    case offerAccept(token: String)
+    case offerDecline(token: String)
+    case offerWithdraw(token: String)
     case exemptions
+    case exemptionCustomers
+    case exemptionConsents
+    /// The consumer's "stop calling me" form, and one request awaiting its code.
+    case stopCalls
+    case stopCallsRequest(UUID)
     case norms
+    case normVersions
     case publicRegister
     case registerEntry(String)
     case registerBadge(String)
@@ -43,62 +68,298 @@ public enum SiteRoute: Sendable, Equatable {
     case authorization
     case authorizationApplications
     case authorizationApplication(UUID)
+    case applicationEvidence(UUID)
+    case applicationEvidenceFile(UUID, criterion: String)
+    case applicationSubmit(UUID)
+    case applicationWithdraw(UUID)
+    case applicationReturn(UUID)
+    case applicationReview(UUID)
+    case applicationRecuse(UUID)
+    case applicationVote(UUID)
+    case applicationDecide(UUID)
+    case applicationFee(UUID)
     case authorizationCentre(UUID)
+    case centreSanctions(UUID)
+    case centreFollowUp(UUID, year: Int)
     case guidelines
+    case guidelineComparison(from: UUID, to: UUID)
     case guideline(UUID)
+    case guidelineAcknowledge(UUID)
+    case guidelineVersions(UUID)
     case healthz
     case metrics
     case openAPI
 
-    /// The path to link to.
-    public var path: String {
-        switch self {
-        case .home: "/"
-        case .login: "/login"
-        case .logout: "/logout"
-        case .dashboard: "/dashboard"
-        case .organisations: "/organisations"
-        case .newOrganisation: "/organisations/new"
-        case .organisation(let id): "/organisations/\(id.uuidString.lowercased())"
-        case .memberships(let id): "/organisations/\(id.uuidString.lowercased())/memberships"
-        case .engagements(let id): "/organisations/\(id.uuidString.lowercased())/engagements"
-        case .engagementDecision(let id, let engagement, let action):
-            "/organisations/\(id.uuidString.lowercased())/engagements/\(engagement.uuidString.lowercased())/\(action)"
-        case .users: "/users"
-        case .invitations: "/invitations"
-        case .invitation(let token): "/invite/\(token)"
-        case .password: "/account/password"
-        case .apiKeys: "/api-keys"
-        case .revokeAPIKey(let id): "/api-keys/\(id.uuidString.lowercased())/revoke"
-        case .stylesheet: "/static/app.css"
-        case .campaigns: "/campaigns"
-        case .blockList: "/block-list"
-        case .washes: "/washes"
-        case .nationalRegister: "/national-register"
-        case .decisions: "/decisions"
-        case .outbox: "/outbox"
-        case .jobs: "/jobs"
-        case .runJob(let name): "/jobs/\(name)/run"
-        case .requeueJob(let id): "/jobs/runs/\(id.uuidString.lowercased())/requeue"
-        case .offerSettings: "/offer-settings"
-        case .sales: "/sales"
-        case .sale(let id): "/sales/\(id.uuidString.lowercased())"
-        case .exemptions: "/exemptions"
-        case .norms: "/norms"
-        case .publicRegister: "/register"
-        case .registerEntry(let orgnr): "/register/\(orgnr)"
-        case .registerBadge(let orgnr): "/register/\(orgnr)/badge.svg"
-        case .registerAPI: "/api/v1/register"
-        case .authorization: "/authorization"
-        case .authorizationApplications: "/authorization/applications"
-        case .authorizationApplication(let id): "/authorization/applications/\(id.uuidString.lowercased())"
-        case .authorizationCentre(let id): "/authorization/centres/\(id.uuidString.lowercased())"
-        case .guidelines: "/guidelines"
-        case .guideline(let id): "/guidelines/\(id.uuidString.lowercased())"
-        case .healthz: "/healthz"
-        case .metrics: "/metrics"
-        case .openAPI: "/api/openapi.json"
+    /// One registered path, as Vapor writes it: literal segments and `:name` parameters. The raw value is the
+    /// only place a URL is spelled out; handlers read parameters by these names.
+    public enum Pattern: String, CaseIterable, Sendable {
+        case home = "/"
+        case login = "/login"
+        case logout = "/logout"
+        case dashboard = "/dashboard"
+        case organisations = "/organisations"
+        case newOrganisation = "/organisations/new"
+        case organisation = "/organisations/:id"
+        case memberships = "/organisations/:id/memberships"
+        case engagements = "/organisations/:id/engagements"
+        case engagementDecision = "/organisations/:id/engagements/:engagement/:action"
+        case users = "/users"
+        case invitations = "/invitations"
+        case invitation = "/invite/:token"
+        case password = "/account/password"
+        case apiKeys = "/api-keys"
+        case revokeAPIKey = "/api-keys/:id/revoke"
+        case stylesheet = "/static/app.css"
+        case script = "/static/app.js"
+        case campaigns = "/campaigns"
+        case campaign = "/campaigns/:id"
+        case campaignWashes = "/campaigns/:id/washes"
+        case campaignAgents = "/campaigns/:id/agents"
+        case campaignStatus = "/campaigns/:id/status"
+        case campaignCheck = "/campaigns/:id/check"
+        case blockList = "/block-list"
+        case blockListImport = "/block-list/import"
+        case washes = "/washes"
+        case wash = "/washes/:id"
+        case washCallable = "/washes/:id/callable"
+        case washRejected = "/washes/:id/rejected"
+        case nationalRegister = "/national-register"
+        case decisions = "/decisions"
+        case outbox = "/outbox"
+        case requeueMessage = "/outbox/:id/requeue"
+        case jobs = "/jobs"
+        case runJob = "/jobs/:name/run"
+        case requeueJob = "/jobs/runs/:id/requeue"
+        case offerSettings = "/offer-settings"
+        case sales = "/sales"
+        case sale = "/sales/:id"
+        case saleWithdrawalForm = "/sales/:id/withdrawal-form"
+        case saleGoodsReceived = "/sales/:id/goods-received"
+        case offer = "/t/:token"
+        case offerAccept = "/t/:token/accept"
+        case offerDecline = "/t/:token/decline"
+        case offerWithdraw = "/t/:token/withdraw"
+        case exemptions = "/exemptions"
+        case exemptionCustomers = "/exemptions/customers"
+        case exemptionConsents = "/exemptions/consents"
+        case stopCalls = "/stop-calls"
+        case stopCallsRequest = "/stop-calls/:id"
+        case norms = "/norms"
+        case normVersions = "/norms/versions"
+        case publicRegister = "/register"
+        case registerEntry = "/register/:orgnr"
+        case registerBadge = "/register/:orgnr/badge.svg"
+        case registerAPI = "/api/v1/register"
+        case authorization = "/authorization"
+        case authorizationApplications = "/authorization/applications"
+        case authorizationApplication = "/authorization/applications/:id"
+        case applicationEvidence = "/authorization/applications/:id/evidence"
+        case applicationEvidenceFile = "/authorization/applications/:id/evidence/:criterion"
+        case applicationSubmit = "/authorization/applications/:id/submit"
+        case applicationWithdraw = "/authorization/applications/:id/withdraw"
+        case applicationReturn = "/authorization/applications/:id/return"
+        case applicationReview = "/authorization/applications/:id/review"
+        case applicationRecuse = "/authorization/applications/:id/recuse"
+        case applicationVote = "/authorization/applications/:id/vote"
+        case applicationDecide = "/authorization/applications/:id/decide"
+        case applicationFee = "/authorization/applications/:id/fee"
+        case authorizationCentre = "/authorization/centres/:id"
+        case centreSanctions = "/authorization/centres/:id/sanctions"
+        case centreFollowUp = "/authorization/centres/:id/follow-ups/:year"
+        case guidelines = "/guidelines"
+        case guidelineComparison = "/guidelines/compare"
+        case guideline = "/guidelines/:id"
+        case guidelineAcknowledge = "/guidelines/:id/acknowledge"
+        case guidelineVersions = "/guidelines/:id/versions"
+        case healthz = "/healthz"
+        case metrics = "/metrics"
+        case openAPI = "/api/openapi.json"
+
+        /// The methods the site answers on this path: links and redirects are GETs, forms POST.
+        public var methods: [HTTPMethod] {
+            switch self {
+            case .login, .password, .invitation, .organisations, .apiKeys, .campaigns, .blockList, .washes,
+                .nationalRegister, .offerSettings, .stopCalls, .stopCallsRequest, .centreFollowUp:
+                [.GET, .POST]
+            case .logout, .memberships, .engagements, .engagementDecision, .invitations, .revokeAPIKey,
+                .campaignWashes, .campaignAgents, .campaignStatus, .campaignCheck, .blockListImport,
+                .requeueMessage, .runJob, .requeueJob, .saleWithdrawalForm, .saleGoodsReceived, .offerAccept,
+                .offerDecline, .offerWithdraw, .exemptionCustomers, .exemptionConsents, .normVersions,
+                .authorizationApplications, .applicationEvidence, .applicationSubmit, .applicationWithdraw,
+                .applicationReturn, .applicationReview, .applicationRecuse, .applicationVote, .applicationDecide,
+                .applicationFee, .centreSanctions, .guidelineAcknowledge, .guidelineVersions:
+                [.POST]
+            case .home, .dashboard, .newOrganisation, .organisation, .users, .stylesheet, .script, .campaign,
+                .wash, .washCallable, .washRejected, .decisions, .outbox, .jobs, .sales, .sale, .offer, .exemptions,
+                .norms, .publicRegister, .registerEntry, .registerBadge, .registerAPI, .authorization,
+                .authorizationApplication, .applicationEvidenceFile, .authorizationCentre, .guidelines,
+                .guidelineComparison, .guideline, .healthz, .metrics, .openAPI:
+                [.GET]
+            }
         }
+
+        /// The path as Vapor registers it.
+        public var pathComponents: [PathComponent] {
+            rawValue.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
+        }
+    }
+
+    /// The registered path this route fills in.
+    public var pattern: Pattern { parts.pattern }
+
+    /// The path to link to, with the query for pages that take one.
+    public var path: String {
+        let parts = parts
+        var values = parts.parameters[...]
+        let segments = parts.pattern.rawValue.split(separator: "/").map { segment in
+            segment.hasPrefix(":") ? values.popFirst() ?? "" : String(segment)
+        }
+        let path = "/" + segments.joined(separator: "/")
+        return parts.query.isEmpty ? path : Self.append(parts.query, to: path)
+    }
+
+    /// The path with `query` added, e.g. `?saved=1` after a form is stored.
+    public func path(query: KeyValuePairs<String, String>) -> String {
+        Self.append(query.map { ($0.key, $0.value) }, to: path)
+    }
+
+    /// Query values may hold paths (`?next=/sales`); `&`, `=`, `+` and `#` are encoded so they stay one value.
+    private static let queryValueAllowed = CharacterSet.urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&=+#"))
+
+    private static func append(_ query: [(String, String)], to path: String) -> String {
+        let items = query.map { name, value in
+            name + "=" + (value.addingPercentEncoding(withAllowedCharacters: queryValueAllowed) ?? "")
+        }
+        return path + (path.contains("?") ? "&" : "?") + items.joined(separator: "&")
+    }
+
+    /// The pattern, the values for its `:name` segments in order, and the query.
+    private var parts: (pattern: Pattern, parameters: [String], query: [(String, String)]) {
+        switch self {
+        case .home: (.home, [], [])
+        case .login: (.login, [], [])
+        case .logout: (.logout, [], [])
+        case .dashboard: (.dashboard, [], [])
+        case .organisations: (.organisations, [], [])
+        case .newOrganisation: (.newOrganisation, [], [])
+        case .organisation(let id): (.organisation, [id.pathValue], [])
+        case .memberships(let id): (.memberships, [id.pathValue], [])
+        case .engagements(let id): (.engagements, [id.pathValue], [])
+        case .engagementDecision(let id, let engagement, let action):
+            (.engagementDecision, [id.pathValue, engagement.pathValue, action], [])
+        case .users: (.users, [], [])
+        case .invitations: (.invitations, [], [])
+        case .invitation(let token): (.invitation, [token], [])
+        case .password: (.password, [], [])
+        case .apiKeys: (.apiKeys, [], [])
+        case .revokeAPIKey(let id): (.revokeAPIKey, [id.pathValue], [])
+        case .stylesheet: (.stylesheet, [], [])
+        case .script: (.script, [], [])
+        case .campaigns: (.campaigns, [], [])
+        case .campaign(let id): (.campaign, [id.pathValue], [])
+        case .campaignWashes(let id): (.campaignWashes, [id.pathValue], [])
+        case .campaignAgents(let id): (.campaignAgents, [id.pathValue], [])
+        case .campaignStatus(let id): (.campaignStatus, [id.pathValue], [])
+        case .campaignCheck(let id): (.campaignCheck, [id.pathValue], [])
+        case .blockList: (.blockList, [], [])
+        case .blockListImport: (.blockListImport, [], [])
+        case .washes: (.washes, [], [])
+        case .wash(let id): (.wash, [id.pathValue], [])
+        case .washCallable(let id): (.washCallable, [id.pathValue], [])
+        case .washRejected(let id): (.washRejected, [id.pathValue], [])
+        case .nationalRegister: (.nationalRegister, [], [])
+        case .decisions: (.decisions, [], [])
+        case .outbox: (.outbox, [], [])
+        case .requeueMessage(let id): (.requeueMessage, [id.pathValue], [])
+        case .jobs: (.jobs, [], [])
+        case .runJob(let name): (.runJob, [name], [])
+        case .requeueJob(let id): (.requeueJob, [id.pathValue], [])
+        case .offerSettings: (.offerSettings, [], [])
+        case .sales: (.sales, [], [])
+        case .sale(let id): (.sale, [id.pathValue], [])
+        case .saleWithdrawalForm(let id): (.saleWithdrawalForm, [id.pathValue], [])
+        case .saleGoodsReceived(let id): (.saleGoodsReceived, [id.pathValue], [])
+        case .offer(let token): (.offer, [token], [])
+        case .offerAccept(let token): (.offerAccept, [token], [])
+        case .offerDecline(let token): (.offerDecline, [token], [])
+        case .offerWithdraw(let token): (.offerWithdraw, [token], [])
+        case .exemptions: (.exemptions, [], [])
+        case .exemptionCustomers: (.exemptionCustomers, [], [])
+        case .exemptionConsents: (.exemptionConsents, [], [])
+        case .stopCalls: (.stopCalls, [], [])
+        case .stopCallsRequest(let id): (.stopCallsRequest, [id.pathValue], [])
+        case .norms: (.norms, [], [])
+        case .normVersions: (.normVersions, [], [])
+        case .publicRegister: (.publicRegister, [], [])
+        case .registerEntry(let orgnr): (.registerEntry, [orgnr], [])
+        case .registerBadge(let orgnr): (.registerBadge, [orgnr], [])
+        case .registerAPI: (.registerAPI, [], [])
+        case .authorization: (.authorization, [], [])
+        case .authorizationApplications: (.authorizationApplications, [], [])
+        case .authorizationApplication(let id): (.authorizationApplication, [id.pathValue], [])
+        case .applicationEvidence(let id): (.applicationEvidence, [id.pathValue], [])
+        case .applicationEvidenceFile(let id, let criterion): (.applicationEvidenceFile, [id.pathValue, criterion], [])
+        case .applicationSubmit(let id): (.applicationSubmit, [id.pathValue], [])
+        case .applicationWithdraw(let id): (.applicationWithdraw, [id.pathValue], [])
+        case .applicationReturn(let id): (.applicationReturn, [id.pathValue], [])
+        case .applicationReview(let id): (.applicationReview, [id.pathValue], [])
+        case .applicationRecuse(let id): (.applicationRecuse, [id.pathValue], [])
+        case .applicationVote(let id): (.applicationVote, [id.pathValue], [])
+        case .applicationDecide(let id): (.applicationDecide, [id.pathValue], [])
+        case .applicationFee(let id): (.applicationFee, [id.pathValue], [])
+        case .authorizationCentre(let id): (.authorizationCentre, [id.pathValue], [])
+        case .centreSanctions(let id): (.centreSanctions, [id.pathValue], [])
+        case .centreFollowUp(let id, let year): (.centreFollowUp, [id.pathValue, String(year)], [])
+        case .guidelines: (.guidelines, [], [])
+        case .guidelineComparison(let from, let to): (.guidelineComparison, [], [("from", from.pathValue), ("to", to.pathValue)])
+        case .guideline(let id): (.guideline, [id.pathValue], [])
+        case .guidelineAcknowledge(let id): (.guidelineAcknowledge, [id.pathValue], [])
+        case .guidelineVersions(let id): (.guidelineVersions, [id.pathValue], [])
+        case .healthz: (.healthz, [], [])
+        case .metrics: (.metrics, [], [])
+        case .openAPI: (.openAPI, [], [])
+        }
+    }
+}
+
+extension UUID {
+    /// Ids appear in URLs in lower case.
+    fileprivate var pathValue: String { uuidString.lowercased() }
+}
+
+extension RoutesBuilder {
+    /// Registers a page of the site.
+    @discardableResult
+    func get(
+        _ page: SiteRoute.Pattern, use closure: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable
+    ) -> Route {
+        on(.GET, page.pathComponents, use: closure)
+    }
+
+    /// Registers a form target of the site.
+    @discardableResult
+    func post(
+        _ page: SiteRoute.Pattern, use closure: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable
+    ) -> Route {
+        on(.POST, page.pathComponents, use: closure)
+    }
+
+    /// Registers a form target whose body may exceed the default limit.
+    @discardableResult
+    func post(
+        _ page: SiteRoute.Pattern, body: HTTPBodyStreamStrategy,
+        use closure: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable
+    ) -> Route {
+        on(.POST, page.pathComponents, body: body, use: closure)
+    }
+
+    /// Registers a file-upload form target (see `upload(_:maxSize:use:)` for the CSRF check's body limit).
+    @discardableResult
+    func upload(
+        _ page: SiteRoute.Pattern, maxSize: ByteCount,
+        use closure: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable
+    ) -> Route {
+        upload(page.pathComponents, maxSize: maxSize, use: closure)
     }
 }
 
@@ -114,5 +375,10 @@ extension Request {
     /// A redirect that works for forms (303 See Other).
     public func redirect(to route: SiteRoute) -> Response {
         redirect(to: route.path, redirectType: .normal)
+    }
+
+    /// A redirect to `route` with a query, e.g. a "saved" notice (303 See Other).
+    public func redirect(to route: SiteRoute, query: KeyValuePairs<String, String>) -> Response {
+        redirect(to: route.path(query: query), redirectType: .normal)
     }
 }

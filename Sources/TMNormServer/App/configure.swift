@@ -25,10 +25,10 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
     app.middleware = Middlewares()
     app.middleware.use(RequestLogMiddleware(metrics: app.metricsRegistry))
     app.middleware.use(SecurityHeadersMiddleware(hsts: config.tlsTerminated))
-    app.middleware.use(AppErrorMiddleware())
+    app.middleware.use(AppErrorMiddleware(page: ErrorPage.response))
     app.middleware.use(LanguageCookieMiddleware(secureCookies: config.tlsTerminated))
     app.middleware.use(SessionAuthenticator())
-    app.middleware.use(CSRF(secureCookies: config.tlsTerminated))
+    app.middleware.use(CSRF(secureCookies: config.tlsTerminated, sessionToken: SessionAuthenticator.sessionToken))
 
     if case .sqlite(let path) = config.database, app.environment != .testing {
         SQLiteSetup.checkpointOffTheRequestPath(path: path, interval: config.sqliteCheckpointSeconds, logLimitMB: config.sqliteLogLimitMB, on: app)

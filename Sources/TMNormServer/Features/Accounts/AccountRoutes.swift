@@ -5,14 +5,14 @@ import Vapor
 /// `/login`, `/logout`, `/account/password`, `/invite/:token`.
 struct AccountRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
-        routes.get("login", use: loginForm)
-        routes.post("login", use: login)
-        routes.post("logout", use: logout)
-        routes.get("account", "password", use: passwordForm)
-        routes.post("account", "password", use: changePassword)
-        routes.get("invite", ":token", use: invitationForm)
-        routes.post("invite", ":token", use: acceptInvitation)
+        routes.get(.home, use: home)
+        routes.get(.login, use: loginForm)
+        routes.post(.login, use: login)
+        routes.post(.logout, use: logout)
+        routes.get(.password, use: passwordForm)
+        routes.post(.password, use: changePassword)
+        routes.get(.invitation, use: invitationForm)
+        routes.post(.invitation, use: acceptInvitation)
     }
 
     func home(req: Request) async throws -> Response {
@@ -109,7 +109,7 @@ struct AccountRoutes: RouteCollection {
         try await model.save(on: req.db)
         // Other sessions of this user end: a changed password should lock out whoever knew the old one.
         try await SessionModel.query(on: req.db).filter(\.$user.$id == user.id).filter(\.$id != user.sessionID).delete()
-        return req.redirect(to: SiteRoute.password.path + "?changed=1", redirectType: .normal)
+        return req.redirect(to: .password, query: ["changed": "1"])
     }
 
     func invitationForm(req: Request) async throws -> Response {

@@ -5,6 +5,12 @@ import Vapor
 struct SessionAuthenticator: AsyncMiddleware {
     static let cookieName = SessionCookie.name
 
+    /// The session cookie of the signed-in user, to which CSRF tokens are bound; nil when signed out.
+    @Sendable
+    static func sessionToken(_ req: Request) -> String? {
+        req.auth.has(CurrentUser.self) ? req.cookies[cookieName]?.string : nil
+    }
+
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = req.cookies[Self.cookieName]?.string, !token.isEmpty, token.count <= 128 {
             if let user = try await Self.user(forToken: token, on: req) {

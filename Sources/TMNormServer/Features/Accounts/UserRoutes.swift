@@ -5,8 +5,8 @@ import Vapor
 /// `/users` and `/invitations`: administrators see their organisation's people and invite new ones.
 struct UserRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("users", use: list)
-        routes.post("invitations", use: invite)
+        routes.get(.users, use: list)
+        routes.post(.invitations, use: invite)
     }
 
     private func requireAdministrator(_ req: Request) throws -> CurrentUser {
@@ -69,69 +69,5 @@ struct UserRoutes: RouteCollection {
         let token = try await AccountService.invite(email: email, role: role, organisationID: organisationID, by: user, on: req)
         let link = req.application.config.publicBaseURL + SiteRoute.invitation(token: token).path
         return .html(UsersView.render(try await model(for: user, on: req, invitationLink: link), context: req.pageContext), status: .created)
-    }
-}
-
-/// The users page with the invitation form.
-enum UsersView {
-    struct Row: Sendable {
-        let name: String
-        let email: String
-        let role: Role
-        let disabled: Bool
-    }
-
-    struct Target: Sendable {
-        let id: UUID
-        let name: String
-        let roles: [Role]
-    }
-
-    struct Model: Sendable {
-        let users: [Row]
-        let targets: [Target]
-        let invitationLink: String?
-        let problems: [FieldProblem]
-    }
-
-    static func render(_ model: Model, context: PageContext) -> String {
-        func error(_ field: String) -> String? { model.problems.first { $0.field == field }?.reason }
-        return Layout.page(title: context.t(Phrase(nb: "Brukere", en: "Users")), context: context) {
-            if let link = model.invitationLink {
-                el("div", .class("notice"), .init("role", "status")) {
-                    el("p") { context.t(Phrase(nb: "Invitasjonen er laget. Send lenken til personen; den kan brukes én gang og vises bare nå:", en: "The invitation has been created. Send this link to the person; it works once and is shown only now:")) }
-                    el("p", .class("secret")) { link }
-                }
-            }
-            el("div", .class("table-wrap")) {
-                el("table") {
-                    el("thead") { el("tr") {
-                        el("th") { context.t(Phrase(nb: "Navn", en: "Name")) }
-                        el("th") { context.t(Phrase(nb: "E-post", en: "E-mail")) }
-                        el("th") { context.t(Phrase(nb: "Rolle", en: "Role")) }
-                    } }
-                    el("tbody") {
-                        for row in model.users {
-                            el("tr") {
-                                el("td") { row.name }
-                                el("td") { row.email }
-                                el("td") { context.t(RoleLabel.phrase(row.role)) }
-                            }
-                        }
-                    }
-                }
-            }
-            el("h2") { context.t(Phrase(nb: "Inviter en bruker", en: "Invite a user")) }
-            Form.post(SiteRoute.invitations.path, csrf: context.csrf) {
-                Form.field(context.t(Phrase(nb: "E-post", en: "E-mail")), name: "email", type: "email", error: error("email"))
-                Form.select(context.t(Phrase(nb: "Organisasjon", en: "Organisation")), name: "organisation_id",
-                            options: model.targets.map { ($0.id.uuidString, $0.name) })
-                Form.select(context.t(Phrase(nb: "Rolle", en: "Role")), name: "role",
-                            options: Role.allCases.filter { role in model.targets.contains { $0.roles.contains(role) } }
-                                .map { ($0.rawValue, context.t(RoleLabel.phrase($0))) })
-                if let roleError = error("role") { el("p", .class("field-error")) { roleError } }
-                Form.submit(context.t(Phrase(nb: "Lag invitasjon", en: "Create invitation")))
-            }
-        }
     }
 }

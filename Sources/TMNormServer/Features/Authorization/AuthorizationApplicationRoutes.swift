@@ -10,19 +10,18 @@ struct AuthorizationApplicationRoutes: RouteCollection {
     static let maxBody: ByteCount = "12mb"
 
     func boot(routes: any RoutesBuilder) throws {
-        let applications = routes.grouped("authorization", "applications")
-        applications.post(use: create)
-        applications.get(":id", use: show)
-        applications.on(.POST, ":id", "evidence", body: .collect(maxSize: Self.maxBody), use: attach)
-        applications.get(":id", "evidence", ":criterion", use: download)
-        applications.post(":id", "submit", use: submit)
-        applications.post(":id", "withdraw", use: withdraw)
-        applications.post(":id", "return", use: returnForCompletion)
-        applications.post(":id", "review", use: startReview)
-        applications.post(":id", "recuse", use: recuse)
-        applications.post(":id", "vote", use: vote)
-        applications.post(":id", "decide", use: decide)
-        applications.post(":id", "fee", use: fee)
+        routes.post(.authorizationApplications, use: create)
+        routes.get(.authorizationApplication, use: show)
+        routes.post(.applicationEvidence, body: .collect(maxSize: Self.maxBody), use: attach)
+        routes.get(.applicationEvidenceFile, use: download)
+        routes.post(.applicationSubmit, use: submit)
+        routes.post(.applicationWithdraw, use: withdraw)
+        routes.post(.applicationReturn, use: returnForCompletion)
+        routes.post(.applicationReview, use: startReview)
+        routes.post(.applicationRecuse, use: recuse)
+        routes.post(.applicationVote, use: vote)
+        routes.post(.applicationDecide, use: decide)
+        routes.post(.applicationFee, use: fee)
     }
 
     private func redirect(_ req: Request, _ model: AuthorizationApplicationModel) throws -> Response {

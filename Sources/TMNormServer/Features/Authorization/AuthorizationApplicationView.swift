@@ -28,7 +28,6 @@ enum AuthorizationApplicationView {
 
     static func render(_ model: Model, context: PageContext) -> String {
         let app = model.application
-        let base = SiteRoute.authorizationApplication(model.id).path
         let role = model.viewer.role
         let memberID = model.viewer.id.uuidString.lowercased()
         let kind = app.kind == .continuation ? Phrase(nb: "fornyelse", en: "continuation") : Phrase(nb: "første godkjenning", en: "first approval")
@@ -53,33 +52,30 @@ enum AuthorizationApplicationView {
                 let missing = app.completeness.missing.count
                 context.t(missing == 0 ? Phrase(nb: "Komplett.", en: "Complete.") : Phrase(nb: "\(missing) kriterier mangler dokumentasjon.", en: "\(missing) criteria lack evidence."))
             }
-            el("div", .class("table-wrap")) { el("table") {
-                el("thead") { el("tr") {
-                    el("th") { context.t(Phrase(nb: "Kriterium", en: "Criterion")) }
-                    el("th") { context.t(Phrase(nb: "Status", en: "Status")) }
-                    el("th") { context.t(Phrase(nb: "Dokumentasjon", en: "Evidence")) }
-                } }
-                el("tbody") {
-                    for row in app.completeness.rows {
-                        el("tr", .id("criterion-\(row.criterion.id)")) {
-                            el("td") { context.language == .nb ? row.criterion.titleNorwegian : row.criterion.titleEnglish }
-                            el("td") { context.t(row.status == .provided ? Phrase(nb: "Levert", en: "Provided") : Phrase(nb: "Mangler", en: "Missing")) }
-                            el("td") {
-                                evidence(app.evidence[row.criterion.id], criterion: row.criterion.id, base: base, context: context)
-                                if role == .callCentreAdmin && app.state.isEditable {
-                                    evidenceForm(row.criterion, base: base, model: model, context: context)
-                                }
+            Table.scrolling(headings: [
+                context.t(Phrase(nb: "Kriterium", en: "Criterion")),
+                context.t(Phrase(nb: "Status", en: "Status")),
+                context.t(Phrase(nb: "Dokumentasjon", en: "Evidence")),
+            ]) {
+                for row in app.completeness.rows {
+                    el("tr", .id("criterion-\(row.criterion.id)")) {
+                        el("td") { context.language == .nb ? row.criterion.titleNorwegian : row.criterion.titleEnglish }
+                        el("td") { context.t(row.status == .provided ? Phrase(nb: "Levert", en: "Provided") : Phrase(nb: "Mangler", en: "Missing")) }
+                        el("td") {
+                            evidence(app.evidence[row.criterion.id], criterion: row.criterion.id, application: model.id, context: context)
+                            if role == .callCentreAdmin && app.state.isEditable {
+                                evidenceForm(row.criterion, model: model, context: context)
                             }
                         }
                     }
                 }
-            } }
-            actions(model, base: base, memberID: memberID, context: context)
+            }
+            actions(model, memberID: memberID, context: context)
             if let fee = model.fee {
                 el("h2") { context.t(Phrase(nb: "Gebyr", en: "Fee")) }
                 el("p", .data("fee-status", fee.status.rawValue)) { "\(fee.amount.formatted) · \(fee.status.rawValue)" }
                 if role == .associationAdmin && !fee.status.isSettled {
-                    Form.post(base + "/fee", csrf: context.csrf) {
+                    Form.post(SiteRoute.applicationFee(model.id).path, csrf: context.csrf) {
                         Form.select(context.t(Phrase(nb: "Registrer", en: "Record")), name: "action", options: [
                             ("invoiced", context.t(Phrase(nb: "Fakturert", en: "Invoiced"))), ("paid", context.t(Phrase(nb: "Betalt", en: "Paid"))),
                             ("waived", context.t(Phrase(nb: "Frafalt", en: "Waived"))),
@@ -96,19 +92,19 @@ enum AuthorizationApplicationView {
         }
     }
 
-    static func evidence(_ item: AuthorizationEvidence?, criterion: String, base: String, context: PageContext) -> Node {
+    static func evidence(_ item: AuthorizationEvidence?, criterion: String, application: UUID, context: PageContext) -> Node {
         switch item {
         case .none: return text("—")
         case .document(let doc)?:
-            return el("a", .href(base + "/evidence/" + criterion)) { "\(doc.fileName) (\(doc.byteCount / 1024 + 1) kB)" }
+            return el("a", .href(SiteRoute.applicationEvidenceFile(application, criterion: criterion).path)) { "\(doc.fileName) (\(doc.byteCount / 1024 + 1) kB)" }
         case .statement(let words)?: return el("q") { words }
         case .platformFigure(_, let value, let asOf)?:
             return text(context.t(Phrase(nb: "\(value) (plattformens tall per \(asOf.norwegianFormatted))", en: "\(value) (platform figure as of \(asOf.norwegianFormatted))")))
         }
     }
 
-    static func evidenceForm(_ criterion: AuthorizationCriterion, base: String, model: Model, context: PageContext) -> Node {
-        Form.post(base + "/evidence", csrf: context.csrf, enctype: "multipart/form-data") {
+    static func evidenceForm(_ criterion: AuthorizationCriterion, model: Model, context: PageContext) -> Node {
+        Form.post(SiteRoute.applicationEvidence(model.id).path, csrf: context.csrf, enctype: "multipart/form-data") {
             void("input", .type("hidden"), .name("criterion"), .value(criterion.id))
             switch criterion.evidence {
             case .document:
@@ -125,39 +121,39 @@ enum AuthorizationApplicationView {
         }
     }
 
-    static func actions(_ model: Model, base: String, memberID: String, context: PageContext) -> Node {
+    static func actions(_ model: Model, memberID: String, context: PageContext) -> Node {
         let app = model.application
         return el("div", .class("cards")) {
             if model.viewer.role == .callCentreAdmin && app.state.isEditable {
-                Form.post(base + "/submit", csrf: context.csrf) { Form.submit(context.t(Phrase(nb: "Send inn søknaden", en: "Submit the application"))) }
+                Form.post(SiteRoute.applicationSubmit(model.id).path, csrf: context.csrf) { Form.submit(context.t(Phrase(nb: "Send inn søknaden", en: "Submit the application"))) }
             }
             if model.viewer.role == .callCentreAdmin && !app.state.isFinal {
-                Form.post(base + "/withdraw", csrf: context.csrf) { Form.submit(context.t(Phrase(nb: "Trekk søknaden", en: "Withdraw the application")), class: "button secondary") }
+                Form.post(SiteRoute.applicationWithdraw(model.id).path, csrf: context.csrf) { Form.submit(context.t(Phrase(nb: "Trekk søknaden", en: "Withdraw the application")), class: "button secondary") }
             }
             if model.viewer.role == .associationAdmin && app.state == .submitted {
-                Form.post(base + "/return", csrf: context.csrf) {
+                Form.post(SiteRoute.applicationReturn(model.id).path, csrf: context.csrf) {
                     Form.field(context.t(Phrase(nb: "Hva mangler?", en: "What is missing?")), name: "comment")
                     Form.submit(context.t(Phrase(nb: "Returner for komplettering", en: "Return for completion")), class: "button secondary")
                 }
-                Form.post(base + "/review", csrf: context.csrf) { Form.submit(context.t(Phrase(nb: "Send til nemnda", en: "Send to the board"))) }
+                Form.post(SiteRoute.applicationReview(model.id).path, csrf: context.csrf) { Form.submit(context.t(Phrase(nb: "Send til nemnda", en: "Send to the board"))) }
             }
             if app.state == .underReview, let board = app.board, board.isMember(memberID) {
                 let tally = app.tally
                 el("p") { context.t(Phrase(nb: "Stemmer: \(tally.approve) for, \(tally.reject) mot, \(tally.abstain) avstår; \(tally.required) trengs.", en: "Votes: \(tally.approve) approve, \(tally.reject) reject, \(tally.abstain) abstain; \(tally.required) needed.")) }
                 if !app.votes.contains(where: { $0.memberID == memberID }) && !app.recusals.contains(where: { $0.memberID == memberID }) {
-                    Form.post(base + "/vote", csrf: context.csrf) {
+                    Form.post(SiteRoute.applicationVote(model.id).path, csrf: context.csrf) {
                         Form.select(context.t(Phrase(nb: "Din stemme", en: "Your vote")), name: "choice", options: [
                             ("approve", context.t(Phrase(nb: "Godkjenn", en: "Approve"))), ("reject", context.t(Phrase(nb: "Avslå", en: "Reject"))),
                             ("abstain", context.t(Phrase(nb: "Avstår", en: "Abstain"))),
                         ])
                         Form.submit(context.t(Phrase(nb: "Stem", en: "Vote")))
                     }
-                    Form.post(base + "/recuse", csrf: context.csrf) {
+                    Form.post(SiteRoute.applicationRecuse(model.id).path, csrf: context.csrf) {
                         Form.field(context.t(Phrase(nb: "Inhabil – begrunnelse", en: "Conflict of interest – reason")), name: "reason")
                         Form.submit(context.t(Phrase(nb: "Meld inhabilitet", en: "Recuse")), class: "button secondary")
                     }
                 }
-                Form.post(base + "/decide", csrf: context.csrf) {
+                Form.post(SiteRoute.applicationDecide(model.id).path, csrf: context.csrf) {
                     Form.select(context.t(Phrase(nb: "Nemndas vedtak", en: "The board's decision")), name: "outcome", options: [
                         ("approve", context.t(Phrase(nb: "Godkjenn", en: "Approve"))), ("reject", context.t(Phrase(nb: "Avslå", en: "Reject"))),
                     ])

@@ -7,37 +7,18 @@ import Vapor
 /// board sanctions, and the yearly follow-up report.
 struct AuthorizationCentreRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let authorization = routes.grouped("authorization")
-        authorization.get(use: overview)
-        authorization.get("centres", ":id", use: centre)
-        authorization.post("centres", ":id", "sanctions", use: sanction)
-        authorization.get("centres", ":id", "follow-ups", ":year", use: followUpForm)
-        authorization.post("centres", ":id", "follow-ups", ":year", use: submitFollowUp)
+        routes.get(.authorization, use: overview)
+        routes.get(.authorizationCentre, use: centre)
+        routes.post(.centreSanctions, use: sanction)
+        routes.get(.centreFollowUp, use: followUpForm)
+        routes.post(.centreFollowUp, use: submitFollowUp)
     }
 
     func overview(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let access = try AuthorizationCases.access(user)
-        let today = req.osloToday
-        let query = AuthorizationApplicationModel.query(on: req.db).sort(\.$updatedAt, .descending)
-        var records: [(UUID, AuthorizationCentreRecord)]
-        switch access {
-        case .centre(let own):
-            query.filter(\.$organisation.$id == own)
-            guard let organisation = try await OrganisationModel.find(own, on: req.db) else { throw AppError.notFound() }
-            records = [(own, try await AuthorizationCases.record(for: organisation, on: req.db).1)]
-        case .oversight:
-            records = try await AuthorizationRecordModel.query(on: req.db).sort(\.$name).all().map { ($0.$organisation.id, try $0.record()) }
-        }
-        let applications = try await query.all().map { (id: try $0.requireID(), application: try $0.application()) }
-        let policy = req.application.authorizationSettings.policy
-        let model = AuthorizationOverviewView.Model(
-            viewer: user, today: today, applications: applications,
-            centres: records.map { organisationID, record in
-                .init(organisationID: organisationID, record: record, standing: record.publicStanding(on: today),
-                      overdue: record.overdueFollowUps(on: today, policy: policy).map(\.year),
-                      renewal: record.approval(runningOn: today)?.renewal(on: today, policy: policy))
-            })
+        let model = try await AuthorizationOverviewView.Model.query(
+            for: user, access: access, today: req.osloToday, policy: req.application.authorizationSettings.policy, on: req.db)
         return .html(AuthorizationOverviewView.render(model, context: req.pageContext))
     }
 
@@ -199,5 +180,31 @@ struct AuthorizationCentreRoutes: RouteCollection {
             rows.append(AuthorizationCallerComplaints(callerReference: parts[0], complaints: count))
         }
         return rows
+    }
+}
+
+extension AuthorizationOverviewView.Model {
+    /// The applications and centre records `access` reaches, with each centre's standing on `today`.
+    static func query(
+        for user: CurrentUser, access: AuthorizationCases.Access, today: LocalDate, policy: AuthorizationPolicy, on db: any Database
+    ) async throws -> Self {
+        let query = AuthorizationApplicationModel.query(on: db).sort(\.$updatedAt, .descending)
+        var records: [(UUID, AuthorizationCentreRecord)]
+        switch access {
+        case .centre(let own):
+            query.filter(\.$organisation.$id == own)
+            guard let organisation = try await OrganisationModel.find(own, on: db) else { throw AppError.notFound() }
+            records = [(own, try await AuthorizationCases.record(for: organisation, on: db).1)]
+        case .oversight:
+            records = try await AuthorizationRecordModel.query(on: db).sort(\.$name).all().map { ($0.$organisation.id, try $0.record()) }
+        }
+        let applications = try await query.all().map { (id: try $0.requireID(), application: try $0.application()) }
+        return Self(
+            viewer: user, today: today, applications: applications,
+            centres: records.map { organisationID, record in
+                .init(organisationID: organisationID, record: record, standing: record.publicStanding(on: today),
+                      overdue: record.overdueFollowUps(on: today, policy: policy).map(\.year),
+                      renewal: record.approval(runningOn: today)?.renewal(on: today, policy: policy))
+            })
     }
 }

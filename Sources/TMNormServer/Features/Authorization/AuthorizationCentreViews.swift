@@ -40,42 +40,36 @@ enum AuthorizationOverviewView {
                 }
             }
             el("h2") { context.t(Phrase(nb: "Søknader", en: "Applications")) }
-            el("div", .class("table-wrap")) { el("table") {
-                el("thead") { el("tr") {
-                    el("th") { context.t(Phrase(nb: "Søker", en: "Applicant")) }
-                    el("th") { context.t(Phrase(nb: "Status", en: "State")) }
-                    el("th") { context.t(Phrase(nb: "Komplett", en: "Complete")) }
-                } }
-                el("tbody") {
-                    for (id, application) in model.applications {
+            Table.scrolling(headings: [
+                context.t(Phrase(nb: "Søker", en: "Applicant")),
+                context.t(Phrase(nb: "Status", en: "State")),
+                context.t(Phrase(nb: "Komplett", en: "Complete")),
+            ]) {
+                for (id, application) in model.applications {
+                    el("tr") {
+                        el("td") { el("a", .href(SiteRoute.authorizationApplication(id).path)) { application.applicantName } }
+                        el("td") { context.t(AuthorizationApplicationView.stateText(application.state)) }
+                        el("td") { "\(application.completeness.rows.count - application.completeness.missing.count)/\(application.completeness.rows.count)" }
+                    }
+                }
+            }
+            if model.viewer.role != .callCentreAdmin {
+                el("h2") { context.t(Phrase(nb: "Callsentre i ordningen", en: "Call centres in the scheme")) }
+                Table.scrolling(headings: [
+                    context.t(Phrase(nb: "Callsenter", en: "Call centre")),
+                    context.t(Phrase(nb: "Status", en: "Status")),
+                    context.t(Phrase(nb: "Gyldig til", en: "Valid until")),
+                    context.t(Phrase(nb: "Forfalt oppfølging", en: "Overdue follow-up")),
+                ]) {
+                    for centre in model.centres {
                         el("tr") {
-                            el("td") { el("a", .href(SiteRoute.authorizationApplication(id).path)) { application.applicantName } }
-                            el("td") { context.t(AuthorizationApplicationView.stateText(application.state)) }
-                            el("td") { "\(application.completeness.rows.count - application.completeness.missing.count)/\(application.completeness.rows.count)" }
+                            el("td") { el("a", .href(SiteRoute.authorizationCentre(centre.organisationID).path)) { centre.record.name } }
+                            el("td") { context.t(AuthorizationText.status(centre.standing.status)) }
+                            el("td") { AuthorizationText.date(centre.standing.validUntil) }
+                            el("td", .class(centre.overdue.isEmpty ? "" : "error")) { centre.overdue.map { context.t(Phrase(nb: "år \($0)", en: "year \($0)")) }.joined(separator: ", ") }
                         }
                     }
                 }
-            } }
-            if model.viewer.role != .callCentreAdmin {
-                el("h2") { context.t(Phrase(nb: "Callsentre i ordningen", en: "Call centres in the scheme")) }
-                el("div", .class("table-wrap")) { el("table") {
-                    el("thead") { el("tr") {
-                        el("th") { context.t(Phrase(nb: "Callsenter", en: "Call centre")) }
-                        el("th") { context.t(Phrase(nb: "Status", en: "Status")) }
-                        el("th") { context.t(Phrase(nb: "Gyldig til", en: "Valid until")) }
-                        el("th") { context.t(Phrase(nb: "Forfalt oppfølging", en: "Overdue follow-up")) }
-                    } }
-                    el("tbody") {
-                        for centre in model.centres {
-                            el("tr") {
-                                el("td") { el("a", .href(SiteRoute.authorizationCentre(centre.organisationID).path)) { centre.record.name } }
-                                el("td") { context.t(AuthorizationText.status(centre.standing.status)) }
-                                el("td") { AuthorizationText.date(centre.standing.validUntil) }
-                                el("td", .class(centre.overdue.isEmpty ? "" : "error")) { centre.overdue.map { context.t(Phrase(nb: "år \($0)", en: "year \($0)")) }.joined(separator: ", ") }
-                            }
-                        }
-                    }
-                } }
             }
         }
     }
@@ -130,7 +124,6 @@ enum AuthorizationCentreView {
 
     static func render(_ model: Model, context: PageContext) -> String {
         let record = model.record
-        let base = SiteRoute.authorizationCentre(model.organisationID).path
         return Layout.page(title: record.name, context: context) {
             el("p") {
                 context.t(Phrase(nb: "Offentlig status: ", en: "Public status: "))
@@ -150,7 +143,7 @@ enum AuthorizationCentreView {
                     el("li", .data("follow-up", "\(due.year)")) {
                         context.t(Phrase(nb: "År \(due.year), frist \(due.dueOn.norwegianFormatted): ", en: "Year \(due.year), due \(due.dueOn.norwegianFormatted): ")) + context.t(followUpState(state)) + " "
                         if state != .upcoming {
-                            el("a", .href(base + "/follow-ups/\(due.year)")) { context.t(Phrase(nb: "rapport", en: "report")) }
+                            el("a", .href(SiteRoute.centreFollowUp(model.organisationID, year: due.year).path)) { context.t(Phrase(nb: "rapport", en: "report")) }
                         }
                     }
                 }
@@ -179,7 +172,7 @@ enum AuthorizationCentreView {
                 }
             }
             if model.viewer.role == .boardMember {
-                Form.post(base + "/sanctions", csrf: context.csrf) {
+                Form.post(SiteRoute.centreSanctions(model.organisationID).path, csrf: context.csrf) {
                     Form.select(context.t(Phrase(nb: "Vedtak", en: "Decision")), name: "kind", options: [
                         ("warning", context.t(Phrase(nb: "Advarsel", en: "Warning"))), ("suspension", context.t(Phrase(nb: "Suspensjon", en: "Suspension"))),
                         ("revocation", context.t(Phrase(nb: "Tilbakekall", en: "Revocation"))), ("reinstatement", context.t(Phrase(nb: "Gjeninnsettelse", en: "Reinstatement"))),

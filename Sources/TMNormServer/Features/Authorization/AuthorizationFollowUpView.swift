@@ -15,7 +15,6 @@ enum AuthorizationFollowUpView {
     static func render(_ model: Model, context: PageContext) -> String {
         let due = model.draft.due
         let figures = model.draft.platformFigures
-        let path = SiteRoute.authorizationCentre(model.organisationID).path + "/follow-ups/\(due.year)"
         return Layout.page(title: context.t(Phrase(nb: "Oppfølging år \(due.year): \(model.record.name)", en: "Follow-up year \(due.year): \(model.record.name)")), context: context) {
             el("p") { context.t(Phrase(nb: "Perioden \(due.periodStart.norwegianFormatted)–\(due.periodEnd.norwegianFormatted); frist \(due.dueOn.norwegianFormatted).", en: "Period \(due.periodStart.norwegianFormatted)–\(due.periodEnd.norwegianFormatted); due \(due.dueOn.norwegianFormatted).")) }
             el("h2") { context.t(Phrase(nb: "Det plattformen vet", en: "What the platform knows")) }
@@ -35,7 +34,7 @@ enum AuthorizationFollowUpView {
                     el("li") { context.t(Phrase(nb: "Klager per ringer: ", en: "Complaints per caller: ")) + (report.statistics.complaintsPerCaller.map { String(format: "%.2f", $0) } ?? "—") }
                 }
             } else if model.viewer.role == .callCentreAdmin {
-                Form.post(path, csrf: context.csrf) {
+                Form.post(SiteRoute.centreFollowUp(model.organisationID, year: due.year).path, csrf: context.csrf) {
                     Form.select(context.t(Phrase(nb: "Oppfyller dere fortsatt det dere søkte på?", en: "Do you still meet your application?")), name: "still_meets_application", options: [
                         ("", "—"), ("yes", context.t(Phrase(nb: "Ja", en: "Yes"))), ("no", context.t(Phrase(nb: "Nei", en: "No"))),
                     ])

@@ -9,9 +9,9 @@ struct PublicRegisterWebRoutes: RouteCollection {
     static let badgeMaxAge = 300
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("register", use: list)
-        routes.get("register", ":orgnr", use: entry)
-        routes.get("register", ":orgnr", "badge.svg", use: badge)
+        routes.get(.publicRegister, use: list)
+        routes.get(.registerEntry, use: entry)
+        routes.get(.registerBadge, use: badge)
     }
 
     func list(req: Request) async throws -> Response {

@@ -38,24 +38,18 @@ enum PublicRegisterView {
                         : Phrase(nb: "Ingen treff for «\(model.query)».", en: "No matches for “\(model.query)”."))
                 }
             } else {
-                el("div", .class("table-wrap")) {
-                    el("table") {
-                        el("caption") { context.t(Phrase(nb: "\(model.rows.count) callsentre", en: "\(model.rows.count) call centres")) }
-                        el("thead") { el("tr") {
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Navn", en: "Name")) }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Org.nr.", en: "Org. no.")) }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Status", en: "Status")) }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Gyldig til", en: "Valid until")) }
-                        } }
-                        el("tbody") {
-                            for row in model.rows {
-                                el("tr", .data("status", row.status.rawValue)) {
-                                    el("td") { el("a", .href(SiteRoute.registerEntry(row.orgnr.digits).path)) { row.name } }
-                                    el("td") { row.orgnr.formatted }
-                                    el("td") { el("span", .class("badge status-\(row.status.rawValue)")) { context.t(AuthorizationText.status(row.status)) } }
-                                    el("td") { AuthorizationText.date(row.validUntil) }
-                                }
-                            }
+                Table.scrolling(headings: [
+                    context.t(Phrase(nb: "Navn", en: "Name")),
+                    context.t(Phrase(nb: "Org.nr.", en: "Org. no.")),
+                    context.t(Phrase(nb: "Status", en: "Status")),
+                    context.t(Phrase(nb: "Gyldig til", en: "Valid until")),
+                ], scope: .column, caption: context.t(Phrase(nb: "\(model.rows.count) callsentre", en: "\(model.rows.count) call centres"))) {
+                    for row in model.rows {
+                        el("tr", .data("status", row.status.rawValue)) {
+                            el("td") { el("a", .href(SiteRoute.registerEntry(row.orgnr.digits).path)) { row.name } }
+                            el("td") { row.orgnr.formatted }
+                            el("td") { el("span", .class("badge status-\(row.status.rawValue)")) { context.t(AuthorizationText.status(row.status)) } }
+                            el("td") { AuthorizationText.date(row.validUntil) }
                         }
                     }
                 }

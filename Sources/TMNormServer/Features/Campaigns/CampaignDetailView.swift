@@ -29,12 +29,11 @@ enum CampaignDetailView {
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
-        let base = "/campaigns/\(model.id.uuidString.lowercased())"
-        return Layout.page(title: model.name, context: context) {
+        Layout.page(title: model.name, context: context) {
             if model.canCheck {
                 el("section", .class("card"), .aria("labelledby", "check-title")) {
                     el("h2", .id("check-title")) { context.t(Phrase(nb: "Kan jeg ringe dette nummeret nå?", en: "May I call this number now?")) }
-                    Form.post(base + "/check", csrf: context.csrf, class: "inline-form") {
+                    Form.post(SiteRoute.campaignCheck(model.id).path, csrf: context.csrf, class: "inline-form") {
                         Form.field(context.t(Phrase(nb: "Telefonnummer", en: "Phone number")), name: "number", type: "tel", autocomplete: "off")
                         Form.submit(context.t(Phrase(nb: "Sjekk", en: "Check")))
                     }
@@ -70,18 +69,18 @@ enum CampaignDetailView {
             el("ul") { for agent in model.agents { el("li") { agent } } }
             if model.canManage {
                 if !model.availableWashes.isEmpty {
-                    Form.post(base + "/washes", csrf: context.csrf) {
+                    Form.post(SiteRoute.campaignWashes(model.id).path, csrf: context.csrf) {
                         Form.select(context.t(Phrase(nb: "Legg til vasket liste", en: "Attach a washed list")), name: "wash_id", options: model.availableWashes.map { ($0.0.uuidString, $0.1) })
                         Form.submit(context.t(Phrase(nb: "Legg til", en: "Attach")), class: "button secondary")
                     }
                 }
                 if !model.availableAgents.isEmpty {
-                    Form.post(base + "/agents", csrf: context.csrf) {
+                    Form.post(SiteRoute.campaignAgents(model.id).path, csrf: context.csrf) {
                         Form.select(context.t(Phrase(nb: "Legg til selger", en: "Add an agent")), name: "user_id", options: model.availableAgents.map { ($0.0.uuidString, $0.1) })
                         Form.submit(context.t(Phrase(nb: "Legg til", en: "Add")), class: "button secondary")
                     }
                 }
-                Form.post(base + "/status", csrf: context.csrf) {
+                Form.post(SiteRoute.campaignStatus(model.id).path, csrf: context.csrf) {
                     Form.select(context.t(Phrase(nb: "Endre status", en: "Change status")), name: "status",
                                 options: CampaignModel.Status.allCases.map { ($0.rawValue, context.t(CampaignText.status($0))) }, selected: model.status.rawValue)
                     Form.submit(context.t(Phrase(nb: "Lagre", en: "Save")))

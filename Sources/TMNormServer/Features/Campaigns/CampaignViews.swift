@@ -64,31 +64,26 @@ enum CampaignListView {
 
     static func render(_ model: Model, context: PageContext) -> String {
         Layout.page(title: context.t(Phrase(nb: "Kampanjer", en: "Campaigns")), context: context) {
-            el("div", .class("table-wrap")) {
-                el("table") {
-                    el("thead") { el("tr") {
-                        el("th") { context.t(Phrase(nb: "Kampanje", en: "Campaign")) }
-                        el("th") { context.t(Phrase(nb: "Oppdragsgiver", en: "Client")) }
-                        el("th") { context.t(Phrase(nb: "Callsenter", en: "Call centre")) }
-                        el("th") { context.t(Phrase(nb: "Periode", en: "Period")) }
-                        el("th") { context.t(Phrase(nb: "Status", en: "Status")) }
-                    } }
-                    el("tbody") {
-                        for row in model.rows {
-                            el("tr") {
-                                el("td") { el("a", .href("/campaigns/\(row.id.uuidString.lowercased())")) { row.name } }
-                                el("td") { row.client }
-                                el("td") { row.callCentre }
-                                el("td") { NorwegianFormat.isoDay(row.startsOn) + "–" + NorwegianFormat.isoDay(row.endsOn) }
-                                el("td") { context.t(CampaignText.status(row.status)) }
-                            }
-                        }
+            Table.scrolling(headings: [
+                context.t(Phrase(nb: "Kampanje", en: "Campaign")),
+                context.t(Phrase(nb: "Oppdragsgiver", en: "Client")),
+                context.t(Phrase(nb: "Callsenter", en: "Call centre")),
+                context.t(Phrase(nb: "Periode", en: "Period")),
+                context.t(Phrase(nb: "Status", en: "Status")),
+            ]) {
+                for row in model.rows {
+                    el("tr") {
+                        el("td") { el("a", .href(SiteRoute.campaign(row.id).path)) { row.name } }
+                        el("td") { row.client }
+                        el("td") { row.callCentre }
+                        el("td") { NorwegianFormat.isoDay(row.startsOn) + "–" + NorwegianFormat.isoDay(row.endsOn) }
+                        el("td") { context.t(CampaignText.status(row.status)) }
                     }
                 }
             }
             if !model.clients.isEmpty {
                 el("h2") { context.t(Phrase(nb: "Ny kampanje", en: "New campaign")) }
-                Form.post("/campaigns", csrf: context.csrf) {
+                Form.post(SiteRoute.campaigns.path, csrf: context.csrf) {
                     Form.select(context.t(Phrase(nb: "Oppdragsgiver", en: "Client")), name: "client_id", options: model.clients.map { ($0.id.uuidString, $0.name) })
                     Form.field(context.t(Phrase(nb: "Navn", en: "Name")), name: "name")
                     Form.field(context.t(Phrase(nb: "Produktkategori", en: "Product category")), name: "product_category", hint: context.t(Phrase(nb: "F.eks. strøm, forsikring, abonnement", en: "E.g. electricity, insurance, subscription")))

@@ -6,14 +6,13 @@ import Vapor
 /// `/campaigns…`: call centres set up campaigns; agents check numbers before they dial.
 struct CampaignWebRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let campaigns = routes.grouped("campaigns")
-        campaigns.get(use: list)
-        campaigns.post(use: create)
-        campaigns.get(":id") { req in try await self.show(req: req) }
-        campaigns.post(":id", "washes", use: attachWash)
-        campaigns.post(":id", "agents", use: addAgent)
-        campaigns.post(":id", "status", use: setStatus)
-        campaigns.post(":id", "check", use: check)
+        routes.get(.campaigns, use: list)
+        routes.post(.campaigns, use: create)
+        routes.get(.campaign) { req in try await self.show(req: req) }
+        routes.post(.campaignWashes, use: attachWash)
+        routes.post(.campaignAgents, use: addAgent)
+        routes.post(.campaignStatus, use: setStatus)
+        routes.post(.campaignCheck, use: check)
     }
 
     func list(req: Request) async throws -> Response {
@@ -36,7 +35,7 @@ struct CampaignWebRoutes: RouteCollection {
     func create(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let campaign = try await CampaignService.create(try req.content.decode(CampaignInput.self), by: principal, on: req.db, now: req.now)
-        return req.redirect(to: "/campaigns/\(try campaign.requireID().uuidString.lowercased())", redirectType: .normal)
+        return req.redirect(to: .campaign(try campaign.requireID()))
     }
 
     func show(req: Request, verdict: MayCallService.Answer? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -81,7 +80,7 @@ struct CampaignWebRoutes: RouteCollection {
         }
         try await CampaignService.attachWash(campaign, washID: id, on: req.db, now: req.now)
         req.application.mayCallCache.invalidate(try campaign.requireID())
-        return req.redirect(to: req.url.path.replacingOccurrences(of: "/washes", with: ""), redirectType: .normal)
+        return req.redirect(to: .campaign(try campaign.requireID()))
     }
 
     struct AgentInput: Content { var user_id: String? }
@@ -92,7 +91,7 @@ struct CampaignWebRoutes: RouteCollection {
             throw AppError.invalid([.init(field: "user_id", reason: "choose an agent")])
         }
         try await CampaignService.addAgent(campaign, userID: id, on: req.db)
-        return req.redirect(to: req.url.path.replacingOccurrences(of: "/agents", with: ""), redirectType: .normal)
+        return req.redirect(to: .campaign(try campaign.requireID()))
     }
 
     struct StatusInput: Content { var status: String? }
@@ -104,7 +103,7 @@ struct CampaignWebRoutes: RouteCollection {
         }
         try await CampaignService.setStatus(campaign, to: status, on: req.db, now: req.now)
         req.application.mayCallCache.invalidate(try campaign.requireID())
-        return req.redirect(to: req.url.path.replacingOccurrences(of: "/status", with: ""), redirectType: .normal)
+        return req.redirect(to: .campaign(try campaign.requireID()))
     }
 
     struct CheckInput: Content { var number: String? }

@@ -140,7 +140,7 @@ enum SaleService {
             let smsReplies = policy.smsRepliesEnabled && offer.consumer.phone != nil
             let nb = OfferDocumentRenderer.render(offer, language: .norwegian, acceptByDay: acceptBy, smsReplies: smsReplies, withdrawal: policy.withdrawal, confirmationOf: exemption)
             let en = OfferDocumentRenderer.render(offer, language: .english, acceptByDay: acceptBy, smsReplies: smsReplies, withdrawal: policy.withdrawal, confirmationOf: exemption)
-            let link = "\(req.application.config.publicBaseURL)/t/\(secrets.token)"
+            let link = req.application.config.publicBaseURL + SiteRoute.offer(token: secrets.token).path
             let smsText = "\(offer.client.name): Bekreftelse av avtalen om \(offer.product) fra telefonsamtalen. Du har \(offer.withdrawalPeriodDays) dagers angrerett"
                 + (smsReplies ? ": svar ANGRE \(secrets.code) for å gå fra avtalen. " : ". ") + "Vilkår og angreskjema: \(link)"
             let mail = offer.consumer.email.map { _ in
@@ -181,7 +181,7 @@ enum SaleService {
             let nb = OfferDocumentRenderer.render(offer, language: .norwegian, deadlines: deadlines, policy: policy, earliestAcceptance: earliest)
             let en = OfferDocumentRenderer.render(offer, language: .english, deadlines: deadlines, policy: policy, earliestAcceptance: earliest)
             guard OfferTextVerifier.missingItems(in: nb, offer: offer).isEmpty else { throw Abort(.internalServerError, reason: "offer text incomplete") }
-            let link = "\(req.application.config.publicBaseURL)/t/\(secrets.token)"
+            let link = req.application.config.publicBaseURL + SiteRoute.offer(token: secrets.token).path
             var sms: OfferSMS?
             if offer.consumer.phone != nil {
                 do { sms = try OfferMessageComposer.sms(offer, language: .norwegian, link: link, code: secrets.code, acceptByDay: deadlines.acceptByDay, policy: policy) } catch {

@@ -8,9 +8,8 @@ import Vapor
 /// (the withdrawal period for goods runs from then). Staff can never accept or decline for the consumer.
 struct SaleStaffRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let sale = routes.grouped("sales", ":id")
-        sale.post("withdrawal-form", use: withdrawalForm)
-        sale.post("goods-received", use: goodsReceived)
+        routes.post(.saleWithdrawalForm, use: withdrawalForm)
+        routes.post(.saleGoodsReceived, use: goodsReceived)
     }
 
     /// The call centre's administrator and the client's users record; agents, the association and the

@@ -66,32 +66,24 @@ enum SalesListView {
     }
 
     static func tallyTable(_ caption: String, _ heading: String, _ rows: [(String, AcceptanceTally)], id: String, context: PageContext) -> Node {
-        el("div", .class("table-wrap")) {
-            el("table", .id(id)) {
-                el("caption") { caption }
-                el("thead") {
-                    el("tr") {
-                        el("th", .init("scope", "col")) { heading }
-                        el("th", .init("scope", "col")) { context.t(Phrase(nb: "Tilbud", en: "Offers")) }
-                        el("th", .init("scope", "col")) { context.t(Phrase(nb: "Akseptert", en: "Accepted")) }
-                        el("th", .init("scope", "col")) { context.t(Phrase(nb: "Avslått", en: "Declined")) }
-                        el("th", .init("scope", "col")) { context.t(Phrase(nb: "Utløpt", en: "Expired")) }
-                        el("th", .init("scope", "col")) { context.t(Phrase(nb: "Angret", en: "Withdrawn")) }
-                        el("th", .init("scope", "col")) { context.t(Phrase(nb: "Akseptrate", en: "Acceptance rate")) }
-                    }
-                }
-                el("tbody") {
-                    rows.map { name, tally in
-                        el("tr") {
-                            el("th", .init("scope", "row")) { name }
-                            el("td") { "\(tally.offers)" }
-                            el("td") { "\(tally.everAccepted)" }
-                            el("td") { "\(tally.declined)" }
-                            el("td") { "\(tally.expired)" }
-                            el("td") { "\(tally.withdrawn)" }
-                            el("td", .class("rate")) { SaleWords.percent(tally.acceptanceRate, context) }
-                        }
-                    }
+        Table.scrolling(headings: [
+            heading,
+            context.t(Phrase(nb: "Tilbud", en: "Offers")),
+            context.t(Phrase(nb: "Akseptert", en: "Accepted")),
+            context.t(Phrase(nb: "Avslått", en: "Declined")),
+            context.t(Phrase(nb: "Utløpt", en: "Expired")),
+            context.t(Phrase(nb: "Angret", en: "Withdrawn")),
+            context.t(Phrase(nb: "Akseptrate", en: "Acceptance rate")),
+        ], scope: .column, id: id, caption: caption) {
+            rows.map { name, tally in
+                el("tr") {
+                    el("th", .init("scope", "row")) { name }
+                    el("td") { "\(tally.offers)" }
+                    el("td") { "\(tally.everAccepted)" }
+                    el("td") { "\(tally.declined)" }
+                    el("td") { "\(tally.expired)" }
+                    el("td") { "\(tally.withdrawn)" }
+                    el("td", .class("rate")) { SaleWords.percent(tally.acceptanceRate, context) }
                 }
             }
         }
@@ -125,35 +117,28 @@ enum SalesListView {
             if model.rows.isEmpty {
                 el("p") { context.t(Phrase(nb: "Ingen salg med disse filtrene.", en: "No sales match these filters.")) }
             } else {
-                el("div", .class("table-wrap")) {
-                    el("table", .id("sales")) {
-                        el("thead") {
-                            el("tr") {
-                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Registrert", en: "Registered")) }
-                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Referanse", en: "Reference")) }
-                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Forbruker", en: "Consumer")) }
-                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Produkt", en: "Product")) }
-                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Kampanje", en: "Campaign")) }
-                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Callsenter", en: "Call centre")) }
-                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Oppdragsgiver", en: "Client")) }
-                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Selger", en: "Agent")) }
-                                el("th", .init("scope", "col")) { context.t(Phrase(nb: "Status", en: "State")) }
-                            }
-                        }
-                        el("tbody") {
-                            model.rows.map { row in
-                                el("tr", .data("state", row.state)) {
-                                    el("td") { NorwegianFormat.dateTime(row.createdAt) }
-                                    el("td") { el("a", .href(SiteRoute.sale(row.id).path)) { row.reference } }
-                                    el("td") { row.consumer }
-                                    el("td") { row.product }
-                                    el("td") { row.campaign }
-                                    el("td") { row.callCentre }
-                                    el("td") { row.client }
-                                    el("td") { row.agent ?? "–" }
-                                    el("td") { context.t(SaleWords.state(row.state)) }
-                                }
-                            }
+                Table.scrolling(headings: [
+                    context.t(Phrase(nb: "Registrert", en: "Registered")),
+                    context.t(Phrase(nb: "Referanse", en: "Reference")),
+                    context.t(Phrase(nb: "Forbruker", en: "Consumer")),
+                    context.t(Phrase(nb: "Produkt", en: "Product")),
+                    context.t(Phrase(nb: "Kampanje", en: "Campaign")),
+                    context.t(Phrase(nb: "Callsenter", en: "Call centre")),
+                    context.t(Phrase(nb: "Oppdragsgiver", en: "Client")),
+                    context.t(Phrase(nb: "Selger", en: "Agent")),
+                    context.t(Phrase(nb: "Status", en: "State")),
+                ], scope: .column, id: "sales") {
+                    model.rows.map { row in
+                        el("tr", .data("state", row.state)) {
+                            el("td") { NorwegianFormat.dateTime(row.createdAt) }
+                            el("td") { el("a", .href(SiteRoute.sale(row.id).path)) { row.reference } }
+                            el("td") { row.consumer }
+                            el("td") { row.product }
+                            el("td") { row.campaign }
+                            el("td") { row.callCentre }
+                            el("td") { row.client }
+                            el("td") { row.agent ?? "–" }
+                            el("td") { context.t(SaleWords.state(row.state)) }
                         }
                     }
                 }
@@ -231,33 +216,26 @@ enum SaleEvidenceView {
                     context.t(Phrase(nb: "Kjeden er brutt ved indeks \(index): \(problem.description).", en: "The chain is broken at index \(index): \(problem.description)."))
                 }
             }
-            el("div", .class("table-wrap")) {
-                el("table", .id("timeline")) {
-                    el("thead") {
-                        el("tr") {
-                            el("th", .init("scope", "col")) { "#" }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Tidspunkt", en: "Time")) }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Hendelse", en: "Event")) }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Kanal", en: "Channel")) }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Tilbudstekstens SHA-256", en: "Offer text SHA-256")) }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Fingeravtrykk", en: "Fingerprint")) }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Detalj", en: "Detail")) }
-                            el("th", .init("scope", "col")) { "Hash" }
-                        }
-                    }
-                    el("tbody") {
-                        model.entries.map { entry in
-                            el("tr", .data("event", entry.event.rawValue)) {
-                                el("td") { "\(entry.sequence)" }
-                                el("td") { NorwegianFormat.dateTime(entry.at) }
-                                el("td") { context.t(SaleWords.event(entry.event)) }
-                                el("td") { entry.channel ?? "–" }
-                                el("td") { el("code") { entry.offerTextSHA256 ?? "–" } }
-                                el("td") { el("code") { entry.fingerprint ?? "–" } }
-                                el("td") { entry.detail ?? "–" }
-                                el("td") { el("code") { entry.entryHash } }
-                            }
-                        }
+            Table.scrolling(headings: [
+                "#",
+                context.t(Phrase(nb: "Tidspunkt", en: "Time")),
+                context.t(Phrase(nb: "Hendelse", en: "Event")),
+                context.t(Phrase(nb: "Kanal", en: "Channel")),
+                context.t(Phrase(nb: "Tilbudstekstens SHA-256", en: "Offer text SHA-256")),
+                context.t(Phrase(nb: "Fingeravtrykk", en: "Fingerprint")),
+                context.t(Phrase(nb: "Detalj", en: "Detail")),
+                "Hash",
+            ], scope: .column, id: "timeline") {
+                model.entries.map { entry in
+                    el("tr", .data("event", entry.event.rawValue)) {
+                        el("td") { "\(entry.sequence)" }
+                        el("td") { NorwegianFormat.dateTime(entry.at) }
+                        el("td") { context.t(SaleWords.event(entry.event)) }
+                        el("td") { entry.channel ?? "–" }
+                        el("td") { el("code") { entry.offerTextSHA256 ?? "–" } }
+                        el("td") { el("code") { entry.fingerprint ?? "–" } }
+                        el("td") { entry.detail ?? "–" }
+                        el("td") { el("code") { entry.entryHash } }
                     }
                 }
             }

@@ -10,8 +10,8 @@ import Vapor
 /// and nothing here changes a sale: only the consumer can accept.
 struct SalesWebRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("sales", use: list)
-        routes.get("sales", ":id", use: show)
+        routes.get(.sales, use: list)
+        routes.get(.sale, use: show)
     }
 
     /// The filters as given in the query string (kept as text so the form shows them back).
@@ -52,24 +52,45 @@ struct SalesWebRoutes: RouteCollection {
         guard problems.isEmpty else { throw AppError.invalid(problems) }
 
         let period = SalesPeriod(from: fromDay.map(OsloTime.startOfDay), until: toDay.map { OsloTime.startOfDay($0.adding(days: 1)) })
-        let sales = try await SaleService.search(principal, state: filters.state, campaign: filters.campaign, period: period, on: req.db)
+        let model = try await SalesListView.Model.query(filters, period: period, for: user, principal: principal, on: req.db)
+        return .html(SalesListView.render(model, context: req.pageContext))
+    }
+
+    func show(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let principal = try req.requirePrincipal()
+        let sale = try await SaleService.find(try req.uuidParameter(), principal, on: req.db)
+        // An agent sees only the sales they registered, as in the list.
+        if user.role == .agent, sale.agentID != user.id { throw AppError.notFound() }
+        let model = try await SaleEvidenceView.Model.query(sale, for: user, today: req.osloToday, on: req.db)
+        return .html(SaleEvidenceView.render(model, context: req.pageContext))
+    }
+}
+
+extension SalesListView.Model {
+    /// The sales matching `filters`, the acceptance rates over every state in the same campaign and period,
+    /// and the names behind the ids.
+    static func query(
+        _ filters: SalesWebRoutes.Filters, period: SalesPeriod, for user: CurrentUser, principal: RequestPrincipal, on db: any Database
+    ) async throws -> Self {
+        let sales = try await SaleService.search(principal, state: filters.state, campaign: filters.campaign, period: period, on: db)
         // Rates over every state (a state filter would distort them), same campaign and period.
-        let all = try await SaleService.search(principal, state: nil, campaign: filters.campaign, period: period, on: req.db, limit: 100_000)
+        let all = try await SaleService.search(principal, state: nil, campaign: filters.campaign, period: period, on: db, limit: 100_000)
         let report = AcceptanceStatistics.aggregate(all.compactMap { sale in
             OfferState(rawValue: sale.state).map { AcceptanceRow(campaignID: sale.campaignID.uuidString.lowercased(), agentID: sale.agentID?.uuidString.lowercased(), state: $0) }
         })
 
-        let campaigns = try await SalesNames.campaigns(principal, on: req.db)
+        let campaigns = try await SalesNames.campaigns(principal, on: db)
         let agentIDs = Set(all.compactMap(\.agentID) + sales.compactMap(\.agentID))
         let agents = agentIDs.isEmpty ? [:] : Dictionary(
-            try await UserModel.query(on: req.db).filter(\.$id ~~ agentIDs).all().compactMap { u in u.id.map { ($0, u.name) } },
+            try await UserModel.query(on: db).filter(\.$id ~~ agentIDs).all().compactMap { u in u.id.map { ($0, u.name) } },
             uniquingKeysWith: { a, _ in a })
         let organisationIDs = Set(sales.flatMap { [$0.callCentreID, $0.clientID] })
         let organisations = organisationIDs.isEmpty ? [:] : Dictionary(
-            try await OrganisationModel.query(on: req.db).filter(\.$id ~~ organisationIDs).all().compactMap { o in o.id.map { ($0, o.name) } },
+            try await OrganisationModel.query(on: db).filter(\.$id ~~ organisationIDs).all().compactMap { o in o.id.map { ($0, o.name) } },
             uniquingKeysWith: { a, _ in a })
 
-        let model = SalesListView.Model(
+        return Self(
             filters: filters,
             rows: sales.map { sale in
                 SalesListView.Row(
@@ -84,17 +105,14 @@ struct SalesWebRoutes: RouteCollection {
             },
             campaignOptions: campaigns.map { ($0.key.uuidString.lowercased(), $0.value) }.sorted { $0.1 < $1.1 },
             readOnlyOversight: user.role == .associationAdmin || user.role == .boardMember)
-        return .html(SalesListView.render(model, context: req.pageContext))
     }
+}
 
-    func show(req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        let principal = try req.requirePrincipal()
-        let sale = try await SaleService.find(try req.uuidParameter(), principal, on: req.db)
-        // An agent sees only the sales they registered, as in the list.
-        if user.role == .agent, sale.agentID != user.id { throw AppError.notFound() }
+extension SaleEvidenceView.Model {
+    /// A sale's evidence page: the verified chain, the names behind the ids, and the staff forms `user` may use.
+    static func query(_ sale: SaleModel, for user: CurrentUser, today: LocalDate, on db: any Database) async throws -> Self {
         let saleID = try sale.requireID()
-        let rows = try await SaleEvidenceModel.query(on: req.db).filter(\.$saleID == saleID).sort(\.$sequence, .ascending).all()
+        let rows = try await SaleEvidenceModel.query(on: db).filter(\.$saleID == saleID).sort(\.$sequence, .ascending).all()
         let entries = rows.compactMap(\.entry)
         let verification: EvidenceVerification
         if let unreadable = rows.firstIndex(where: { $0.entry == nil }) {
@@ -102,13 +120,13 @@ struct SalesWebRoutes: RouteCollection {
         } else {
             verification = EvidenceChainVerifier.verify(entries, saleID: saleID.uuidString.lowercased(), expectedHead: sale.evidenceHead)
         }
-        let campaign = try await CampaignModel.find(sale.campaignID, on: req.db)
+        let campaign = try await CampaignModel.find(sale.campaignID, on: db)
         let organisations = Dictionary(
-            try await OrganisationModel.query(on: req.db).filter(\.$id ~~ [sale.callCentreID, sale.clientID]).all().compactMap { o in o.id.map { ($0, o.name) } },
+            try await OrganisationModel.query(on: db).filter(\.$id ~~ [sale.callCentreID, sale.clientID]).all().compactMap { o in o.id.map { ($0, o.name) } },
             uniquingKeysWith: { a, _ in a })
-        let agent = try await sale.agentID.asyncMap { try await UserModel.find($0, on: req.db)?.name }
+        let agent = try await sale.agentID.asyncMap { try await UserModel.find($0, on: db)?.name }
         let lifecycle = try? sale.lifecycle()
-        let model = SaleEvidenceView.Model(
+        return Self(
             reference: sale.reference, state: sale.state, consumer: sale.consumerName, product: sale.product,
             campaign: campaign?.name ?? "–", callCentre: organisations[sale.callCentreID] ?? "–", client: organisations[sale.clientID] ?? "–",
             agent: agent ?? nil, registeredBy: sale.registeredBy, createdAt: sale.createdAt,
@@ -118,8 +136,7 @@ struct SalesWebRoutes: RouteCollection {
             offerSHA256: sale.offerSHA256, entries: entries, verification: verification,
             staff: (user.role == .callCentreAdmin || user.role == .clientUser) ? SaleStaffForms.Model(
                 saleID: saleID, state: sale.state, isGoods: lifecycle?.productKind == .goods,
-                goodsReceivedOn: lifecycle?.goodsReceivedOn, today: req.osloToday) : nil)
-        return .html(SaleEvidenceView.render(model, context: req.pageContext))
+                goodsReceivedOn: lifecycle?.goodsReceivedOn, today: today) : nil)
     }
 }
 

@@ -6,10 +6,10 @@ import Vapor
 /// `/stop-calls`: public pages where a consumer puts their number on one business's block list.
 struct ConsumerBlockRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("stop-calls", use: form)
-        routes.post("stop-calls", use: start)
-        routes.get("stop-calls", ":id", use: codeForm)
-        routes.post("stop-calls", ":id", use: confirm)
+        routes.get(.stopCalls, use: form)
+        routes.post(.stopCalls, use: start)
+        routes.get(.stopCallsRequest, use: codeForm)
+        routes.post(.stopCallsRequest, use: confirm)
     }
 
     func form(req: Request) async throws -> Response {
@@ -32,7 +32,7 @@ struct ConsumerBlockRoutes: RouteCollection {
         limiter.record(req.clientAddress, now: req.now)
         do {
             let request = try await ConsumerBlockService.start(phone: input.phone, business: input.business, app: req.application, on: req.db)
-            return req.redirect(to: "/stop-calls/\(try request.requireID().uuidString.lowercased())", redirectType: .normal)
+            return req.redirect(to: .stopCallsRequest(try request.requireID()))
         } catch let error as AppError where !error.fields.isEmpty {
             return .html(ConsumerBlockView.start(business: input.business ?? "", problems: error.fields, context: req.pageContext), status: error.status)
         }
@@ -53,47 +53,6 @@ struct ConsumerBlockRoutes: RouteCollection {
             return .html(ConsumerBlockView.done(business: organisation.name, context: req.pageContext))
         } catch let error as AppError where !error.fields.isEmpty {
             return .html(ConsumerBlockView.code(requestID: id, problem: error.fields.first?.reason, context: req.pageContext), status: error.status)
-        }
-    }
-}
-
-/// The consumer's pages, in plain language.
-enum ConsumerBlockView {
-    static func start(business: String, problems: [FieldProblem], context: PageContext) -> String {
-        func error(_ field: String) -> String? { problems.first { $0.field == field }?.reason }
-        return Layout.page(title: context.t(Phrase(nb: "Slipp telefonsalg fra en bedrift", en: "Stop sales calls from a business")), context: context) {
-            el("p") { context.t(Phrase(
-                nb: "Velg bedriften og skriv mobilnummeret ditt. Du får en kode på SMS. Når du har bekreftet, skal bedriften og alle som ringer for den, ikke ringe deg med salg. Sperren utløper aldri.",
-                en: "Choose the business and enter your mobile number. You get a code by SMS. Once confirmed, the business and everyone calling on its behalf must not make sales calls to you. The block never expires.")) }
-            el("p", .class("hint")) { context.t(Phrase(
-                nb: "Vil du reservere deg mot alle? Bruk Reservasjonsregisteret hos Brønnøysundregistrene.",
-                en: "Want to opt out of all sales calls? Use the national reservation register (Brønnøysundregistrene).")) }
-            Form.post("/stop-calls", csrf: context.csrf) {
-                Form.field(context.t(Phrase(nb: "Bedriftens organisasjonsnummer eller navn", en: "The business's organisation number or name")), name: "business",
-                           value: String(business.prefix(200)), hint: context.t(Phrase(nb: "Står i tilbudet eller på nettsiden deres, f.eks. 948 757 494", en: "Shown in their offer or on their website, e.g. 948 757 494")),
-                           error: error("business"))
-                Form.field(context.t(Phrase(nb: "Mobilnummer", en: "Mobile number")), name: "phone", type: "tel", autocomplete: "tel", error: error("phone"))
-                Form.submit(context.t(Phrase(nb: "Send kode", en: "Send code")))
-            }
-        }
-    }
-
-    static func code(requestID: UUID, problem: String?, context: PageContext) -> String {
-        Layout.page(title: context.t(Phrase(nb: "Skriv inn koden", en: "Enter the code")), context: context) {
-            el("p") { context.t(Phrase(nb: "Vi har sendt en kode på SMS. Den gjelder i 15 minutter.", en: "We have sent you a code by SMS. It is valid for 15 minutes.")) }
-            Form.post("/stop-calls/\(requestID.uuidString.lowercased())", csrf: context.csrf) {
-                Form.field(context.t(Phrase(nb: "Kode", en: "Code")), name: "code", type: "text", autocomplete: "one-time-code", error: problem)
-                Form.submit(context.t(Phrase(nb: "Bekreft", en: "Confirm")))
-            }
-        }
-    }
-
-    static func done(business: String, context: PageContext) -> String {
-        Layout.page(title: context.t(Phrase(nb: "Nummeret er sperret", en: "Your number is blocked")), context: context) {
-            el("p", .class("notice"), .init("role", "status")) {
-                context.t(Phrase(nb: "\(business) og alle som ringer på vegne av bedriften, skal ikke lenger ringe deg med salg.",
-                                 en: "\(business) and everyone calling on its behalf must no longer make sales calls to you."))
-            }
         }
     }
 }

@@ -9,12 +9,11 @@ import Vapor
 /// without logging in; acknowledgements are shown only to the user and to their own association.
 struct GuidelineRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let guidelines = routes.grouped("guidelines")
-        guidelines.get(use: list)
-        guidelines.get("compare", use: compare)
-        guidelines.get(":id", use: show)
-        guidelines.post(":id", "acknowledge", use: acknowledge)
-        guidelines.on(.POST, ":id", "versions", body: .collect(maxSize: "512kb"), use: addVersion)
+        routes.get(.guidelines, use: list)
+        routes.get(.guidelineComparison, use: compare)
+        routes.get(.guideline, use: show)
+        routes.post(.guidelineAcknowledge, use: acknowledge)
+        routes.post(.guidelineVersions, body: .collect(maxSize: "512kb"), use: addVersion)
     }
 
     func list(req: Request) async throws -> Response {

@@ -3,10 +3,6 @@ import TMNormCore
 
 /// Texts shared by the guidelines pages.
 enum GuidelineText {
-    static func compareLink(from: UUID, to: UUID) -> String {
-        "/guidelines/compare?from=\(from.uuidString.lowercased())&to=\(to.uuidString.lowercased())"
-    }
-
     static func binds(_ version: GuidelineVersion) -> String { version.bindsMembersOf.joined(separator: ", ") }
 }
 
@@ -33,40 +29,35 @@ enum GuidelineListView {
             if model.rows.isEmpty {
                 el("p", .class("notice")) { context.t(Phrase(nb: "Ingen retningslinjer er lagt inn.", en: "No guidelines have been added.")) }
             } else {
-                el("div", .class("table-wrap")) {
-                    el("table") {
-                        el("thead") { el("tr") {
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Dokument", en: "Document")) }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Utgiver", en: "Publisher")) }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Gjeldende versjon", en: "Version in force")) }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "I kraft fra", en: "In force from")) }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Binder medlemmer av", en: "Binds members of")) }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Alle versjoner", en: "All versions")) }
-                        } }
-                        el("tbody") {
-                            for row in model.rows {
-                                let shown = row.inForce ?? row.document.versions.last
-                                el("tr") {
-                                    el("td") {
-                                        if let shown, let id = row.ids[shown.id] {
-                                            el("a", .href(SiteRoute.guideline(id).path)) { shown.title }
-                                        }
-                                    }
-                                    el("td") { row.document.publisher }
-                                    el("td") {
-                                        if let inForce = row.inForce { inForce.versionLabel } else {
-                                            context.t(Phrase(nb: "ingen ennå", en: "none yet"))
-                                        }
-                                    }
-                                    el("td") { row.inForce?.inForceFrom.norwegianFormatted ?? "—" }
-                                    el("td") { row.inForce.map(GuidelineText.binds) ?? "—" }
-                                    el("td") {
-                                        for version in row.document.versions {
-                                            if let id = row.ids[version.id] {
-                                                el("a", .href(SiteRoute.guideline(id).path)) { version.versionLabel }
-                                                " "
-                                            }
-                                        }
+                Table.scrolling(headings: [
+                    context.t(Phrase(nb: "Dokument", en: "Document")),
+                    context.t(Phrase(nb: "Utgiver", en: "Publisher")),
+                    context.t(Phrase(nb: "Gjeldende versjon", en: "Version in force")),
+                    context.t(Phrase(nb: "I kraft fra", en: "In force from")),
+                    context.t(Phrase(nb: "Binder medlemmer av", en: "Binds members of")),
+                    context.t(Phrase(nb: "Alle versjoner", en: "All versions")),
+                ], scope: .column) {
+                    for row in model.rows {
+                        let shown = row.inForce ?? row.document.versions.last
+                        el("tr") {
+                            el("td") {
+                                if let shown, let id = row.ids[shown.id] {
+                                    el("a", .href(SiteRoute.guideline(id).path)) { shown.title }
+                                }
+                            }
+                            el("td") { row.document.publisher }
+                            el("td") {
+                                if let inForce = row.inForce { inForce.versionLabel } else {
+                                    context.t(Phrase(nb: "ingen ennå", en: "none yet"))
+                                }
+                            }
+                            el("td") { row.inForce?.inForceFrom.norwegianFormatted ?? "—" }
+                            el("td") { row.inForce.map(GuidelineText.binds) ?? "—" }
+                            el("td") {
+                                for version in row.document.versions {
+                                    if let id = row.ids[version.id] {
+                                        el("a", .href(SiteRoute.guideline(id).path)) { version.versionLabel }
+                                        " "
                                     }
                                 }
                             }
@@ -139,7 +130,7 @@ enum GuidelineVersionView {
                         " "
                     }
                     if let previous = model.predecessorID {
-                        el("a", .href(GuidelineText.compareLink(from: previous, to: model.id)), .class("button")) {
+                        el("a", .href(SiteRoute.guidelineComparison(from: previous, to: model.id).path), .class("button")) {
                             context.t(Phrase(nb: "Sammenlign med forrige versjon", en: "Compare with the previous version"))
                         }
                     }
@@ -148,7 +139,7 @@ enum GuidelineVersionView {
             switch model.acknowledgement {
             case .none: Node.text("")
             case .due:
-                Form.post("/guidelines/\(model.id.uuidString.lowercased())/acknowledge", csrf: context.csrf) {
+                Form.post(SiteRoute.guidelineAcknowledge(model.id).path, csrf: context.csrf) {
                     el("p") {
                         context.t(Phrase(
                             nb: "Organisasjonen din er bundet av denne versjonen. Bekreft at du har lest den.",
@@ -186,20 +177,14 @@ enum GuidelineVersionView {
                     en: "Version \(overview.version.versionLabel): \(overview.acknowledged.count) acknowledged, \(overview.outstanding.count) outstanding."))
             }
             if !overview.outstanding.isEmpty {
-                el("div", .class("table-wrap")) {
-                    el("table", .id("outstanding")) {
-                        el("caption") { context.t(Phrase(nb: "Har ikke bekreftet", en: "Not acknowledged")) }
-                        el("thead") { el("tr") {
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Organisasjon", en: "Organisation")) }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Bruker", en: "User")) }
-                        } }
-                        el("tbody") {
-                            for user in overview.outstanding {
-                                el("tr") {
-                                    el("td") { user.organisationName }
-                                    el("td") { data.people[user.userID]?.name ?? "" }
-                                }
-                            }
+                Table.scrolling(headings: [
+                    context.t(Phrase(nb: "Organisasjon", en: "Organisation")),
+                    context.t(Phrase(nb: "Bruker", en: "User")),
+                ], scope: .column, id: "outstanding", caption: context.t(Phrase(nb: "Har ikke bekreftet", en: "Not acknowledged"))) {
+                    for user in overview.outstanding {
+                        el("tr") {
+                            el("td") { user.organisationName }
+                            el("td") { data.people[user.userID]?.name ?? "" }
                         }
                     }
                 }
@@ -210,7 +195,7 @@ enum GuidelineVersionView {
     private static func newVersionForm(_ model: Model, context: PageContext) -> Node {
         el("section", .id("new-version")) {
             el("h2") { context.t(Phrase(nb: "Ny versjon", en: "New version")) }
-            Form.post("/guidelines/\(model.id.uuidString.lowercased())/versions", csrf: context.csrf) {
+            Form.post(SiteRoute.guidelineVersions(model.id).path, csrf: context.csrf) {
                 Form.field(context.t(Phrase(nb: "Tittel", en: "Title")), name: "title", value: model.version.title)
                 Form.field(context.t(Phrase(nb: "Versjonsnavn", en: "Version label")), name: "version_label")
                 Form.field(context.t(Phrase(nb: "Vedtatt", en: "Adopted on")), name: "adopted_on", type: "date")
@@ -251,23 +236,14 @@ enum GuidelineCompareView {
                     nb: "\(model.diff.count(.changed)) endret, \(model.diff.count(.added)) lagt til, \(model.diff.count(.removed)) fjernet.",
                     en: "\(model.diff.count(.changed)) changed, \(model.diff.count(.added)) added, \(model.diff.count(.removed)) removed."))
             }
-            el("div", .class("table-wrap")) {
-                el("table", .class("diff")) {
-                    el("thead") { el("tr") {
-                        el("th", .init("scope", "col")) {
-                            el("a", .href(SiteRoute.guideline(model.fromID).path)) { model.from.versionLabel }
-                        }
-                        el("th", .init("scope", "col")) {
-                            el("a", .href(SiteRoute.guideline(model.toID).path)) { model.to.versionLabel }
-                        }
-                    } }
-                    el("tbody") {
-                        for row in model.diff.rows {
-                            el("tr", .class("diff-\(row.kind.rawValue)"), .data("kind", row.kind.rawValue)) {
-                                el("td") { row.left?.text ?? "" }
-                                el("td") { row.right?.text ?? "" }
-                            }
-                        }
+            Table.scrolling(headingCells: [
+                [el("a", .href(SiteRoute.guideline(model.fromID).path)) { model.from.versionLabel }],
+                [el("a", .href(SiteRoute.guideline(model.toID).path)) { model.to.versionLabel }],
+            ], scope: .column, class: "diff") {
+                for row in model.diff.rows {
+                    el("tr", .class("diff-\(row.kind.rawValue)"), .data("kind", row.kind.rawValue)) {
+                        el("td") { row.left?.text ?? "" }
+                        el("td") { row.right?.text ?? "" }
                     }
                 }
             }

@@ -7,9 +7,9 @@ import Vapor
 /// did, when it runs next, runs that failed or died — and can run a job now or queue a dead run again.
 struct JobWebRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("jobs", use: list)
-        routes.post("jobs", ":name", "run", use: run)
-        routes.post("jobs", "runs", ":id", "requeue", use: requeue)
+        routes.get(.jobs, use: list)
+        routes.post(.runJob, use: run)
+        routes.post(.requeueJob, use: requeue)
     }
 
     private func requireOperator(_ req: Request) throws {

@@ -6,11 +6,11 @@ import Vapor
 /// `/healthz`, `/metrics`, `/api/openapi.json`, `/static/app.css`.
 struct OperationsRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("healthz", use: health)
-        routes.get("metrics", use: metrics)
-        routes.get("api", "openapi.json", use: openAPI)
-        routes.get("static", "app.css", use: stylesheet)
-        routes.get("static", "app.js", use: script)
+        routes.get(.healthz, use: health)
+        routes.get(.metrics, use: metrics)
+        routes.get(.openAPI, use: openAPI)
+        routes.get(.stylesheet, use: stylesheet)
+        routes.get(.script, use: script)
     }
 
     /// 200 when the database answers a trivial query, 503 otherwise.

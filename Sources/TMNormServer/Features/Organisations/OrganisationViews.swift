@@ -22,14 +22,6 @@ struct OrganisationRow: Sendable {
     let rawOrgnr: String
     let kind: OrganisationKind
 
-    init(_ model: OrganisationModel) throws {
-        id = try model.requireID()
-        name = model.name
-        rawOrgnr = model.orgnr
-        orgnr = try? OrganisationNumber(model.orgnr)
-        kind = model.kind
-    }
-
     var formattedOrgnr: String { orgnr?.formatted ?? rawOrgnr }
 }
 
@@ -45,23 +37,16 @@ enum OrganisationListView {
             if model.canCreate {
                 el("p") { el("a", .class("button"), .href(SiteRoute.newOrganisation.path)) { context.t(Phrase(nb: "Ny organisasjon", en: "New organisation")) } }
             }
-            el("div", .class("table-wrap")) {
-                el("table") {
-                    el("thead") {
-                        el("tr") {
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Navn", en: "Name")) }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Org.nr.", en: "Org. no.")) }
-                            el("th", .init("scope", "col")) { context.t(Phrase(nb: "Type", en: "Kind")) }
-                        }
-                    }
-                    el("tbody") {
-                        for row in model.rows {
-                            el("tr") {
-                                el("td") { el("a", .href(SiteRoute.organisation(row.id).path)) { row.name } }
-                                el("td") { row.formattedOrgnr }
-                                el("td") { context.t(KindLabel.phrase(row.kind)) }
-                            }
-                        }
+            Table.scrolling(headings: [
+                context.t(Phrase(nb: "Navn", en: "Name")),
+                context.t(Phrase(nb: "Org.nr.", en: "Org. no.")),
+                context.t(Phrase(nb: "Type", en: "Kind")),
+            ], scope: .column) {
+                for row in model.rows {
+                    el("tr") {
+                        el("td") { el("a", .href(SiteRoute.organisation(row.id).path)) { row.name } }
+                        el("td") { row.formattedOrgnr }
+                        el("td") { context.t(KindLabel.phrase(row.kind)) }
                     }
                 }
             }
@@ -93,5 +78,16 @@ enum OrganisationFormView {
                 Form.submit(context.t(Phrase(nb: "Opprett", en: "Create")))
             }
         }
+    }
+}
+
+/// Read from the database row; the memberwise initialiser stays for sample data.
+extension OrganisationRow {
+    init(_ model: OrganisationModel) throws {
+        id = try model.requireID()
+        name = model.name
+        rawOrgnr = model.orgnr
+        orgnr = try? OrganisationNumber(model.orgnr)
+        kind = model.kind
     }
 }

@@ -5,14 +5,13 @@ import Vapor
 /// `/organisations…`: the network in the browser.
 struct OrganisationWebRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let organisations = routes.grouped("organisations")
-        organisations.get(use: list)
-        organisations.get("new", use: newForm)
-        organisations.post(use: create)
-        organisations.get(":id", use: show)
-        organisations.post(":id", "memberships", use: addMembership)
-        organisations.post(":id", "engagements", use: addEngagement)
-        organisations.post(":id", "engagements", ":engagement", ":action", use: decideEngagement)
+        routes.get(.organisations, use: list)
+        routes.get(.newOrganisation, use: newForm)
+        routes.post(.organisations, use: create)
+        routes.get(.organisation, use: show)
+        routes.post(.memberships, use: addMembership)
+        routes.post(.engagements, use: addEngagement)
+        routes.post(.engagementDecision, use: decideEngagement)
     }
 
     func list(req: Request) async throws -> Response {
@@ -45,48 +44,7 @@ struct OrganisationWebRoutes: RouteCollection {
     func show(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
         let organisation = try await OrganisationAccess.find(try req.uuidParameter(), principal, on: req.db)
-        let id = try organisation.requireID()
-        let visible = try await OrganisationAccess.visibleIDs(principal, on: req.db)
-        func isVisible(_ other: UUID) -> Bool { visible?.contains(other) ?? true }
-
-        let memberships = try await MembershipModel.query(on: req.db)
-            .group(.or) { $0.filter(\.$member.$id == id).filter(\.$association.$id == id) }
-            .with(\.$member).with(\.$association).sort(\.$validFrom).all()
-        let engagements = try await EngagementModel.query(on: req.db)
-            .group(.or) { $0.filter(\.$callCentre.$id == id).filter(\.$client.$id == id) }
-            .with(\.$callCentre).with(\.$client).sort(\.$validFrom).all()
-
-        let ownMemberships = try memberships.filter { $0.$member.id == id && isVisible($0.$association.id) }
-            .map { OrganisationDetailView.Relation(counterpart: try OrganisationRow($0.association), from: $0.validFrom, until: $0.validUntil) }
-        let members = try memberships.filter { $0.$association.id == id && isVisible($0.$member.id) }
-            .map { OrganisationDetailView.Relation(counterpart: try OrganisationRow($0.member), from: $0.validFrom, until: $0.validUntil) }
-        let counterparts = try engagements.compactMap { engagement -> OrganisationDetailView.Relation? in
-            let other = engagement.$callCentre.id == id ? engagement.client : engagement.callCentre
-            guard let otherID = other.id, isVisible(otherID) else { return nil }
-            let party = EngagementParty(
-                isCallCentre: engagement.$callCentre.id == principal.organisationID,
-                isClient: engagement.$client.id == principal.organisationID)
-            return .init(
-                counterpart: try OrganisationRow(other), from: engagement.validFrom, until: engagement.validUntil,
-                engagement: .init(
-                    id: try engagement.requireID(), status: engagement.engagementStatus,
-                    mayRecordExemptions: engagement.mayRecordExemptions,
-                    canDecide: EngagementRules.canDecide(principal.actor, party: party)))
-        }
-
-        let canAddMembership = AccessPolicy.canManageNetwork(principal.actor) && organisation.kind.canBeMember
-        let canAddEngagement = organisation.kind == .callCentre
-            && AccessPolicy.canRecordEngagement(principal.actor, callCentreIsOwn: id == principal.organisationID)
-        let associations = canAddMembership
-            ? try await OrganisationModel.query(on: req.db).filter(\.$kindRaw == OrganisationKind.association.rawValue).sort(\.$name).all().map(OrganisationRow.init)
-            : []
-        let clients = canAddEngagement
-            ? try await OrganisationModel.query(on: req.db).filter(\.$kindRaw == OrganisationKind.client.rawValue).sort(\.$name).all().map(OrganisationRow.init)
-            : []
-        let model = OrganisationDetailView.Model(
-            organisation: try OrganisationRow(organisation), memberships: ownMemberships, members: members,
-            engagements: counterparts, canAddMembership: canAddMembership, canAddEngagement: canAddEngagement,
-            associations: associations, clients: clients)
+        let model = try await OrganisationDetailView.Model.query(organisation, for: principal, on: req.db)
         return .html(OrganisationDetailView.render(model, context: req.pageContext))
     }
 
@@ -123,5 +81,54 @@ struct OrganisationWebRoutes: RouteCollection {
         }
         _ = try await OrganisationService.decide(engagementID, decision, by: principal, on: req.db, now: req.now)
         return req.redirect(to: .organisation(id))
+    }
+}
+
+extension OrganisationDetailView.Model {
+    /// An organisation's page as `principal` may see it: its memberships, members and engagements (only with
+    /// organisations the principal may see), and the choices for the forms it may use.
+    static func query(_ organisation: OrganisationModel, for principal: RequestPrincipal, on db: any Database) async throws -> Self {
+        let id = try organisation.requireID()
+        let visible = try await OrganisationAccess.visibleIDs(principal, on: db)
+        func isVisible(_ other: UUID) -> Bool { visible?.contains(other) ?? true }
+
+        let memberships = try await MembershipModel.query(on: db)
+            .group(.or) { $0.filter(\.$member.$id == id).filter(\.$association.$id == id) }
+            .with(\.$member).with(\.$association).sort(\.$validFrom).all()
+        let engagements = try await EngagementModel.query(on: db)
+            .group(.or) { $0.filter(\.$callCentre.$id == id).filter(\.$client.$id == id) }
+            .with(\.$callCentre).with(\.$client).sort(\.$validFrom).all()
+
+        let ownMemberships = try memberships.filter { $0.$member.id == id && isVisible($0.$association.id) }
+            .map { OrganisationDetailView.Relation(counterpart: try OrganisationRow($0.association), from: $0.validFrom, until: $0.validUntil) }
+        let members = try memberships.filter { $0.$association.id == id && isVisible($0.$member.id) }
+            .map { OrganisationDetailView.Relation(counterpart: try OrganisationRow($0.member), from: $0.validFrom, until: $0.validUntil) }
+        let counterparts = try engagements.compactMap { engagement -> OrganisationDetailView.Relation? in
+            let other = engagement.$callCentre.id == id ? engagement.client : engagement.callCentre
+            guard let otherID = other.id, isVisible(otherID) else { return nil }
+            let party = EngagementParty(
+                isCallCentre: engagement.$callCentre.id == principal.organisationID,
+                isClient: engagement.$client.id == principal.organisationID)
+            return .init(
+                counterpart: try OrganisationRow(other), from: engagement.validFrom, until: engagement.validUntil,
+                engagement: .init(
+                    id: try engagement.requireID(), status: engagement.engagementStatus,
+                    mayRecordExemptions: engagement.mayRecordExemptions,
+                    canDecide: EngagementRules.canDecide(principal.actor, party: party)))
+        }
+
+        let canAddMembership = AccessPolicy.canManageNetwork(principal.actor) && organisation.kind.canBeMember
+        let canAddEngagement = organisation.kind == .callCentre
+            && AccessPolicy.canRecordEngagement(principal.actor, callCentreIsOwn: id == principal.organisationID)
+        let associations = canAddMembership
+            ? try await OrganisationModel.query(on: db).filter(\.$kindRaw == OrganisationKind.association.rawValue).sort(\.$name).all().map(OrganisationRow.init)
+            : []
+        let clients = canAddEngagement
+            ? try await OrganisationModel.query(on: db).filter(\.$kindRaw == OrganisationKind.client.rawValue).sort(\.$name).all().map(OrganisationRow.init)
+            : []
+        return Self(
+            organisation: try OrganisationRow(organisation), memberships: ownMemberships, members: members,
+            engagements: counterparts, canAddMembership: canAddMembership, canAddEngagement: canAddEngagement,
+            associations: associations, clients: clients)
     }
 }

@@ -39,7 +39,7 @@ enum WashListView {
     static func render(_ model: Model, context: PageContext) -> String {
         Layout.page(title: context.t(Phrase(nb: "Vasking av ringelister", en: "Washing call lists")), context: context) {
             el("p") { context.t(Phrase(nb: "Listen vaskes mot Reservasjonsregisteret (nummer og navn/adresse), callsenterets og oppdragsgiverens sperrelister. Ringbare rader kommer uendret tilbake.", en: "The list is washed against the reservation register (number and name/address) and the call centre's and client's block lists. Callable rows come back unchanged.")) }
-            Form.post("/washes", csrf: context.csrf, enctype: "multipart/form-data",
+            Form.post(SiteRoute.washes.path, csrf: context.csrf, enctype: "multipart/form-data",
                       progress: context.t(Phrase(nb: "Filen er lastet opp; listen vaskes …", en: "Uploaded; washing the list …"))) {
                 Form.field(context.t(Phrase(nb: "Ringeliste (CSV)", en: "Call list (CSV)")), name: "file", type: "file")
                 Form.select(context.t(Phrase(nb: "Oppdragsgiver", en: "Client")), name: "client_id",
@@ -50,27 +50,22 @@ enum WashListView {
                 Form.submit(context.t(Phrase(nb: "Vask listen", en: "Wash the list")))
             }
             el("h2") { context.t(Phrase(nb: "Tidligere vaskinger", en: "Earlier washes")) }
-            el("div", .class("table-wrap")) {
-                el("table") {
-                    el("thead") { el("tr") {
-                        el("th") { context.t(Phrase(nb: "Vasket", en: "Washed")) }
-                        el("th") { context.t(Phrase(nb: "Fil", en: "File")) }
-                        el("th") { context.t(Phrase(nb: "Rader", en: "Rows")) }
-                        el("th") { context.t(Phrase(nb: "Ringbare", en: "Callable")) }
-                        el("th") { context.t(Phrase(nb: "Avvist", en: "Rejected")) }
-                        el("th") { context.t(Phrase(nb: "Gyldig til", en: "Valid until")) }
-                    } }
-                    el("tbody") {
-                        for row in model.rows {
-                            el("tr") {
-                                el("td") { el("a", .href("/washes/\(row.id.uuidString.lowercased())")) { NorwegianFormat.dateTime(row.washedAt) } }
-                                el("td") { row.fileName }
-                                el("td") { String(row.rows) }
-                                el("td") { String(row.callable) }
-                                el("td") { String(row.rejected) }
-                                el("td") { row.validUntil.map(NorwegianFormat.dateTime) ?? context.t(Phrase(nb: "ikke gyldig", en: "not valid")) }
-                            }
-                        }
+            Table.scrolling(headings: [
+                context.t(Phrase(nb: "Vasket", en: "Washed")),
+                context.t(Phrase(nb: "Fil", en: "File")),
+                context.t(Phrase(nb: "Rader", en: "Rows")),
+                context.t(Phrase(nb: "Ringbare", en: "Callable")),
+                context.t(Phrase(nb: "Avvist", en: "Rejected")),
+                context.t(Phrase(nb: "Gyldig til", en: "Valid until")),
+            ]) {
+                for row in model.rows {
+                    el("tr") {
+                        el("td") { el("a", .href(SiteRoute.wash(row.id).path)) { NorwegianFormat.dateTime(row.washedAt) } }
+                        el("td") { row.fileName }
+                        el("td") { String(row.rows) }
+                        el("td") { String(row.callable) }
+                        el("td") { String(row.rejected) }
+                        el("td") { row.validUntil.map(NorwegianFormat.dateTime) ?? context.t(Phrase(nb: "ikke gyldig", en: "not valid")) }
                     }
                 }
             }
@@ -88,12 +83,11 @@ enum WashDetailView {
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
-        let base = "/washes/\(model.id.uuidString.lowercased())"
-        return Layout.page(title: context.t(Phrase(nb: "Vaskebevis", en: "Wash certificate")) + " — " + model.fileName, context: context) {
+        Layout.page(title: context.t(Phrase(nb: "Vaskebevis", en: "Wash certificate")) + " — " + model.fileName, context: context) {
             el("p") {
-                el("a", .class("button"), .href(base + "/callable")) { context.t(Phrase(nb: "Last ned ringbare", en: "Download callable")) }
+                el("a", .class("button"), .href(SiteRoute.washCallable(model.id).path)) { context.t(Phrase(nb: "Last ned ringbare", en: "Download callable")) }
                 " "
-                el("a", .class("button secondary"), .href(base + "/rejected")) { context.t(Phrase(nb: "Last ned avviste", en: "Download rejected")) }
+                el("a", .class("button secondary"), .href(SiteRoute.washRejected(model.id).path)) { context.t(Phrase(nb: "Last ned avviste", en: "Download rejected")) }
             }
             if let certificate = model.certificate {
                 if let reason = certificate.invalidReason {

@@ -6,11 +6,11 @@ import Vapor
 /// `/washes`: upload a call list, see the summary and certificate, download both files.
 struct WashWebRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("washes", use: list)
-        routes.upload("washes", maxSize: "100mb", use: create)
-        routes.get("washes", ":id", use: show)
-        routes.get("washes", ":id", "callable", use: callable)
-        routes.get("washes", ":id", "rejected", use: rejected)
+        routes.get(.washes, use: list)
+        routes.upload(.washes, maxSize: "100mb", use: create)
+        routes.get(.wash, use: show)
+        routes.get(.washCallable, use: callable)
+        routes.get(.washRejected, use: rejected)
     }
 
     private func callCentreUser(_ req: Request) throws -> CurrentUser {
@@ -57,7 +57,7 @@ struct WashWebRoutes: RouteCollection {
             category: input.category, voluntary: input.voluntary == "on",
             phoneColumn: input.phone_column.flatMap { $0.isEmpty ? nil : $0 }, washedBy: user.email)
         let record = try await WashService.run(job, app: req.application)
-        return req.redirect(to: "/washes/\(try record.requireID().uuidString.lowercased())", redirectType: .normal)
+        return req.redirect(to: .wash(try record.requireID()))
     }
 
     func show(req: Request) async throws -> Response {

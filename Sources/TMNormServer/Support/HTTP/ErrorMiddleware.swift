@@ -2,8 +2,11 @@ import FluentPostgresDriver
 import FluentSQLiteDriver
 import Vapor
 
-/// Renders every error as an RFC 9457 problem document (API) or an HTML page in the user's language.
+/// Renders every error as an RFC 9457 problem document (API) or, through `page`, as the site's HTML page.
 struct AppErrorMiddleware: AsyncMiddleware {
+    /// The browser's answer to an error: the site's error page or a redirect (the site owns its pages).
+    let page: @Sendable (AppError, Request) -> Response
+
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: req)
@@ -50,43 +53,6 @@ struct AppErrorMiddleware: AsyncMiddleware {
         if let seconds = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
         return response
     }
-
-    private func page(_ error: AppError, _ req: Request) -> Response {
-        if error.status == .unauthorized && req.method == .GET {
-            return req.redirect(to: SiteRoute.login.path + "?next=" + (req.url.path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? "/"), redirectType: .normal)
-        }
-        let context = req.pageContext
-        let title = ErrorPageView.title(error.status)
-        let html = ErrorPageView.render(error: error, title: context.t(title), context: context)
-        let response = Response.html(html, status: error.status)
-        if let seconds = error.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(seconds)) }
-        return response
-    }
-}
-
-/// The error page body.
-enum ErrorPageView {
-    static func title(_ status: HTTPResponseStatus) -> Phrase {
-        switch status.code {
-        case 403: Phrase(nb: "Ingen tilgang", en: "Access denied")
-        case 404: Phrase(nb: "Fant ikke siden", en: "Page not found")
-        case 410: Phrase(nb: "Ikke lenger tilgjengelig", en: "No longer available")
-        case 500...: Phrase(nb: "Feil hos oss", en: "Server error")
-        default: Phrase(nb: "Noe var galt med forespørselen", en: "Something was wrong with the request")
-        }
-    }
-
-    static func render(error: AppError, title: String, context: PageContext) -> String {
-        Layout.page(title: title, context: context) {
-            el("p", .class("alert")) { context.t(error.message) }
-            if !error.fields.isEmpty {
-                el("ul") { for field in error.fields { el("li") { "\(field.field): \(field.reason)" } } }
-            }
-            el("p") {
-                el("a", .href(SiteRoute.home.path)) { context.t(Phrase(nb: "Til forsiden", en: "Go to the front page")) }
-            }
-        }
-    }
 }
 
 extension Response {
@@ -96,12 +62,5 @@ extension Response {
         headers.contentType = .html
         headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return Response(status: status, headers: headers, body: .init(string: html))
-    }
-}
-
-extension Request {
-    /// The page context for views rendered for this request.
-    var pageContext: PageContext {
-        PageContext(language: language, user: auth.get(CurrentUser.self), csrf: csrfToken, path: url.path)
     }
 }

@@ -14,6 +14,8 @@ public struct CSRF: AsyncMiddleware {
     static let maxBodyKey = "tmnorm.max-body"
 
     let secureCookies: Bool
+    /// The signed-in session's cookie value, or nil when nobody is signed in (the accounts feature knows).
+    let sessionToken: @Sendable (Request) -> String?
 
     public func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // The JSON API carries no forms and authenticates with bearer keys: no token, no cookie, no check.
@@ -21,7 +23,7 @@ public struct CSRF: AsyncMiddleware {
         let cookie = req.cookies[Self.cookieName]?.string
         let existing = cookie?.count == 64 ? cookie : nil
         let cookieToken = existing ?? req.application.tokens.hex(bytes: 32)
-        let sessionToken = req.auth.has(CurrentUser.self) ? req.cookies[SessionCookie.name]?.string : nil
+        let sessionToken = sessionToken(req)
         let expected = sessionToken.map { Self.boundToken(session: $0, keys: req.application.serverKeys) } ?? existing
         req.storage[TokenKey.self] = sessionToken.map { Self.boundToken(session: $0, keys: req.application.serverKeys) } ?? cookieToken
 
@@ -95,7 +97,7 @@ extension RoutesBuilder {
     /// must read the form field, or by the route) up to that limit.
     @discardableResult
     func upload(
-        _ path: PathComponent..., maxSize: ByteCount,
+        _ path: [PathComponent], maxSize: ByteCount,
         use closure: @Sendable @escaping (Request) async throws -> some AsyncResponseEncodable
     ) -> Route {
         let route = on(.POST, path, body: .collect(maxSize: maxSize), use: closure)

@@ -1,24 +1,5 @@
 import TMNormCore
 
-/// What every page needs besides its own model: language, who is logged in, the CSRF token.
-public struct PageContext: Sendable {
-    public let language: Language
-    public let user: CurrentUser?
-    public let csrf: String
-    /// The current path, for the language switch.
-    public let path: String
-
-    public init(language: Language, user: CurrentUser?, csrf: String, path: String) {
-        self.language = language
-        self.user = user
-        self.csrf = csrf
-        self.path = path
-    }
-
-    /// Translates a phrase into the page's language.
-    public func t(_ phrase: Phrase) -> String { phrase(language) }
-}
-
 /// One entry in the navigation.
 struct NavItem {
     let route: SiteRoute

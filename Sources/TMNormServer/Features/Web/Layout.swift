@@ -10,7 +10,7 @@ enum Layout {
                 void("meta", .name("viewport"), .init("content", "width=device-width, initial-scale=1"))
                 el("title") { "\(title) · TMNorm" }
                 void("link", .init("rel", "stylesheet"), .href(SiteRoute.stylesheet.path))
-                el("script", .init("src", "/static/app.js"), .init("defer", nil))
+                el("script", .init("src", SiteRoute.script.path), .init("defer", nil))
             }
             el("body") {
                 el("a", .class("skip"), .href("#main")) { context.t(Phrase(nb: "Hopp til innhold", en: "Skip to content")) }
