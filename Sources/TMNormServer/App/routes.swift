@@ -46,6 +46,7 @@ func webRoutes(_ app: Application) throws {
     try app.register(collection: ExemptionWebRoutes())
     try app.register(collection: IndustryNormRoutes())
     try app.register(collection: DecisionWebRoutes())
+    try app.register(collection: MayCallWebRoutes())
     try app.register(collection: AuthorizationCentreRoutes())
     try app.register(collection: AuthorizationApplicationRoutes())
 }
@@ -63,7 +64,7 @@ func apiRoutes(_ app: Application) throws {
     try api.register(collection: ExemptionAPIRoutes())
     try api.register(collection: ComplaintAPIRoutes())
     // Lists are posted as CSV, not JSON.
-    try apiBase.grouped(CSVBodyMiddleware()).register(collection: WashAPIRoutes())
+    try apiBase.grouped(CSVBodyMiddleware()).register(collection: WashAPIRoutes(destinations: CampaignWashDestinations()))
     // Signed by the SMS gateway (HMAC of the body), not by an API key.
     try app.grouped("api", "v1").grouped(APIOnlyMiddleware()).register(collection: InboundSMSRoutes())
     // The public register needs no key: anyone may check a centre's status.

@@ -19,9 +19,6 @@ struct WashCommand: AsyncParsableCommand {
             --rejected. Every input row ends in exactly one of the two. See docs/washing.md.
             """)
 
-    /// Where `--client` gets its block lists and exemptions: the server's database.
-    static let policyProvider: (any WashPolicyProvider)? = DatabaseWashPolicyProvider()
-
     @Argument(help: "The call list (CSV with a header row; ';', ',' or tab; UTF-8 or Windows-1252).")
     var list: String
 
@@ -73,12 +70,8 @@ struct WashCommand: AsyncParsableCommand {
         if let client {
             let orgnr: OrganisationNumber
             do { orgnr = try OrganisationNumber(client) } catch { throw ValidationError("--client \(client): \(error.description)") }
-            guard let provider = Self.policyProvider else {
-                WashCommandSupport.fail(
-                    "--client needs the server database for block lists and exemptions; this tmnorm build has no database support",
-                    "--client trenger serverdatabasen for sperrelister og unntak; denne tmnorm-versjonen har ikke databasestøtte")
-            }
-            policy = try await provider.policy(base: policy, client: orgnr, databasePath: database)
+            // The client's block lists and exemptions come from the server's database.
+            policy = try await DatabaseWashPolicy.policy(base: policy, client: orgnr, databasePath: database)
         }
         let washer = Washer(register: snapshot, policy: policy, memory: HugePageAllocator())
         let bar = WashProgressBar()
@@ -100,11 +93,6 @@ struct WashCommand: AsyncParsableCommand {
             WashCommandSupport.printReadable(summary, certificate: certificate)
         }
     }
-}
-
-/// Supplies a client's block lists and exemptions from the server's database (implemented by the server).
-protocol WashPolicyProvider: Sendable {
-    func policy(base: WashPolicy, client: OrganisationNumber, databasePath: String?) async throws -> WashPolicy
 }
 
 /// The `--json` shape: `{"rows", "callable", "rejected", "by_reason", "register": {"id", "sha256", "obtained_at"}, …}`.

@@ -21,7 +21,15 @@ enum CampaignDetailView {
         let canCheck: Bool
         let availableWashes: [(UUID, String)]
         let availableAgents: [(UUID, String)]
-        let verdict: MayCallService.Answer?
+        let verdict: Verdict?
+    }
+
+    /// A may-call answer shown on the page (the agent's check before dialling).
+    struct Verdict: Sendable {
+        let number: String
+        let allowed: Bool
+        let reasons: [String]
+        let decisionID: UUID
     }
 
     private static func yesNo(_ value: Bool, _ context: PageContext) -> String {
@@ -43,7 +51,7 @@ enum CampaignDetailView {
                                 verdict.number + ": " + context.t(verdict.allowed ? Phrase(nb: "Kan ringes", en: "May be called") : Phrase(nb: "Skal ikke ringes", en: "Do not call"))
                             }
                             el("ul") { for reason in verdict.reasons { el("li") { context.t(CampaignText.reason(reason)) } } }
-                            el("p", .class("hint")) { context.t(Phrase(nb: "Avgjørelse", en: "Decision")) + " " + verdict.decision_id.uuidString.lowercased() }
+                            el("p", .class("hint")) { context.t(Phrase(nb: "Avgjørelse", en: "Decision")) + " " + verdict.decisionID.uuidString.lowercased() }
                         }
                     }
                 }

@@ -12,7 +12,6 @@ struct CampaignWebRoutes: RouteCollection {
         routes.post(.campaignWashes, use: attachWash)
         routes.post(.campaignAgents, use: addAgent)
         routes.post(.campaignStatus, use: setStatus)
-        routes.post(.campaignCheck, use: check)
     }
 
     func list(req: Request) async throws -> Response {
@@ -38,7 +37,7 @@ struct CampaignWebRoutes: RouteCollection {
         return req.redirect(to: .campaign(try campaign.requireID()))
     }
 
-    func show(req: Request, verdict: MayCallService.Answer? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    func show(req: Request, verdict: CampaignDetailView.Verdict? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let principal = try req.requirePrincipal()
         let user = try req.requireUser()
         let campaign = try await CampaignService.find(try req.uuidParameter(), principal, on: req.db)
@@ -104,22 +103,5 @@ struct CampaignWebRoutes: RouteCollection {
         try await CampaignService.setStatus(campaign, to: status, on: req.db, now: req.now)
         req.application.mayCallCache.invalidate(try campaign.requireID())
         return req.redirect(to: .campaign(try campaign.requireID()))
-    }
-
-    struct CheckInput: Content { var number: String? }
-
-    /// The agent's check before dialling: green or red with reasons, logged like every API answer.
-    func check(req: Request) async throws -> Response {
-        let principal = try req.requirePrincipal()
-        let campaign = try await CampaignService.find(try req.uuidParameter(), principal, on: req.db)
-        guard campaign.$callCentre.id == principal.organisationID else { throw AppError.notFound() }
-        let number = try req.content.decode(CheckInput.self).number ?? ""
-        if case .valid = PhoneNumber.parse(number) {} else {
-            throw AppError.invalid([.init(field: "number", reason: PhoneNumber.parse(number).reason ?? "invalid")])
-        }
-        let context = try await MayCallService.context(campaignID: try campaign.requireID(), at: req.now, app: req.application, on: req.db)
-        let answers = try await MayCallService.decide(
-            numbers: [number], context: context, at: req.now, askedBy: req.actorLabel, app: req.application, on: req.db)
-        return try await show(req: req, verdict: answers.first)
     }
 }

@@ -5,6 +5,9 @@ import Vapor
 
 /// `/api/v1/washes`: a call centre posts a CSV list and gets the summary and links to both results.
 struct WashAPIRoutes: RouteCollection {
+    /// Campaigns a wash may be made for (`?campaign=`), supplied by the campaigns feature.
+    let destinations: any WashDestinations
+
     /// Lists larger than this go through the CLI.
     static let maxUpload = 512 * 1024 * 1024
 
@@ -27,10 +30,10 @@ struct WashAPIRoutes: RouteCollection {
     /// and attaches the wash to it: may-call then answers "allowed" for the numbers that came out callable.
     func create(req: Request) async throws -> Response {
         let principal = try callCentre(req)
-        var campaign: CampaignModel?
+        var campaign: WashDestination?
         if let raw = req.query[String.self, at: "campaign"], !raw.isEmpty {
-            guard let id = UUID(uuidString: raw), let found = try await CampaignModel.find(id, on: req.db),
-                  found.$callCentre.id == principal.organisationID
+            guard let id = UUID(uuidString: raw),
+                  let found = try await destinations.destination(id, callCentre: principal.organisationID, on: req.db)
             else { throw AppError.notFound() }
             campaign = found
         }
@@ -38,31 +41,30 @@ struct WashAPIRoutes: RouteCollection {
         if let campaign {
             // The wash clears numbers for this campaign, so it is made under the campaign's own rules.
             var problems: [FieldProblem] = []
-            if let clientID, clientID != campaign.$client.id { problems.append(.init(field: "client", reason: "is not the campaign's client")) }
-            if let category = req.query[String.self, at: "category"], category.lowercased() != campaign.productCategory.lowercased() {
+            if let clientID, clientID != campaign.clientID { problems.append(.init(field: "client", reason: "is not the campaign's client")) }
+            if let category = req.query[String.self, at: "category"], category.lowercased() != campaign.category.lowercased() {
                 problems.append(.init(field: "category", reason: "differs from the campaign's product category"))
             }
             if let voluntary = req.query[Bool.self, at: "voluntary"], voluntary != campaign.voluntary {
                 problems.append(.init(field: "voluntary", reason: "differs from the campaign's"))
             }
             guard problems.isEmpty else { throw AppError.invalid(problems) }
-            clientID = campaign.$client.id
+            clientID = campaign.clientID
         }
         let upload = try await UploadSpool.spool(req, maxBytes: Self.maxUpload, app: req.application)
         defer { upload.remove() }
         let job = WashService.Job(
             listPath: upload.path, fileName: req.query[String.self, at: "name"] ?? "list.csv",
             callCentreID: principal.organisationID, clientID: clientID,
-            category: req.query[String.self, at: "category"] ?? campaign?.productCategory,
+            category: req.query[String.self, at: "category"] ?? campaign?.category,
             voluntary: req.query[Bool.self, at: "voluntary"] ?? campaign?.voluntary ?? false,
             phoneColumn: req.query[String.self, at: "phone_column"], washedBy: "api-key")
         let record = try await WashService.run(job, app: req.application)
         if let campaign {
-            try await CampaignService.attachWash(campaign, washID: try record.requireID(), on: req.db, now: req.now)
-            req.application.mayCallCache.invalidate(try campaign.requireID())
+            try await destinations.attach(washID: try record.requireID(), to: campaign, app: req.application, on: req.db, now: req.now)
         }
         var dto = try WashDTO(record, certificate: WashService.certificate(of: record))
-        dto.campaign_id = try campaign?.requireID()
+        dto.campaign_id = campaign?.id
         return try await dto.encodeResponse(status: .created, for: req)
     }
 
@@ -154,4 +156,21 @@ enum WashDownload {
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
     }
+}
+
+/// A campaign a wash is made for: the rules the wash must follow.
+struct WashDestination: Sendable {
+    let id: UUID
+    let clientID: UUID
+    let category: String
+    let voluntary: Bool
+}
+
+/// Where an API wash may be attached besides the call centre's list. The campaigns feature implements it
+/// and the app hands it to `WashAPIRoutes`, so washing does not depend on campaigns.
+protocol WashDestinations: Sendable {
+    /// The call centre's own destination `id`; nil when unknown or another centre's.
+    func destination(_ id: UUID, callCentre: UUID, on db: any Database) async throws -> WashDestination?
+    /// Attaches a finished wash to the destination.
+    func attach(washID: UUID, to destination: WashDestination, app: Application, on db: any Database, now: Date) async throws
 }
