@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "tmnorm",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tmnorm", targets: ["tmnorm"]),
         .library(name: "TMNormCore", targets: ["TMNormCore"]),

@@ -64,13 +64,13 @@ extension Application {
     var services: AppServices { AppServices.of(self) }
 
     var serverKeys: ServerKeys { services.keys }
-    public var metricsRegistry: MetricsRegistry { services.metrics }
+    var metricsRegistry: MetricsRegistry { services.metrics }
     var passwordHashing: PasswordHashing { services.passwordHashing }
     var rateLimiters: RateLimiters { services.rateLimiters }
     /// Transports and retry schedule of this process.
-    public var messaging: MessagingState { services.messaging }
+    var messaging: MessagingState { services.messaging }
     /// The process's register snapshot cache.
-    public var registerStore: RegisterStore { services.registerStore }
+    var registerStore: RegisterStore { services.registerStore }
     var washCallableIndex: WashCallableIndex { services.washCallableIndex }
     var blockListLookup: BlockListLookup { services.blockListLookup }
     var exemptionLookup: ExemptionLookup { services.exemptionLookup }
@@ -80,7 +80,7 @@ extension Application {
     var saleAnswerWriter: SaleAnswerWriter { services.saleAnswerWriter }
 
     /// The jobs of this application.
-    public var jobs: JobRegistry {
+    var jobs: JobRegistry {
         get { services.jobs.withLockedValue { $0 } }
         set { services.jobs.withLockedValue { $0 = newValue } }
     }

@@ -3,7 +3,7 @@ import Vapor
 
 /// Every page and form target of the site. Routes are registered from `Pattern` and views build links from
 /// the cases, so a renamed or removed route is a compile error in both places.
-public enum SiteRoute: Sendable, Equatable {
+enum SiteRoute: Sendable, Equatable {
     case home
     case login
     case logout
@@ -92,7 +92,7 @@ public enum SiteRoute: Sendable, Equatable {
 
     /// One registered path, as Vapor writes it: literal segments and `:name` parameters. The raw value is the
     /// only place a URL is spelled out; handlers read parameters by these names.
-    public enum Pattern: String, CaseIterable, Sendable {
+    enum Pattern: String, CaseIterable, Sendable {
         case home = "/"
         case login = "/login"
         case logout = "/logout"
@@ -176,7 +176,7 @@ public enum SiteRoute: Sendable, Equatable {
         case openAPI = "/api/openapi.json"
 
         /// The methods the site answers on this path: links and redirects are GETs, forms POST.
-        public var methods: [HTTPMethod] {
+        var methods: [HTTPMethod] {
             switch self {
             case .login, .password, .invitation, .organisations, .apiKeys, .campaigns, .blockList, .washes,
                 .nationalRegister, .offerSettings, .stopCalls, .stopCallsRequest, .centreFollowUp:
@@ -199,16 +199,16 @@ public enum SiteRoute: Sendable, Equatable {
         }
 
         /// The path as Vapor registers it.
-        public var pathComponents: [PathComponent] {
+        var pathComponents: [PathComponent] {
             rawValue.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
         }
     }
 
     /// The registered path this route fills in.
-    public var pattern: Pattern { parts.pattern }
+    var pattern: Pattern { parts.pattern }
 
     /// The path to link to, with the query for pages that take one.
-    public var path: String {
+    var path: String {
         let parts = parts
         var values = parts.parameters[...]
         let segments = parts.pattern.rawValue.split(separator: "/").map { segment in
@@ -219,7 +219,7 @@ public enum SiteRoute: Sendable, Equatable {
     }
 
     /// The path with `query` added, e.g. `?saved=1` after a form is stored.
-    public func path(query: KeyValuePairs<String, String>) -> String {
+    func path(query: KeyValuePairs<String, String>) -> String {
         Self.append(query.map { ($0.key, $0.value) }, to: path)
     }
 
@@ -365,7 +365,7 @@ extension RoutesBuilder {
 
 extension Request {
     /// A UUID path parameter; a malformed one is a 404, like an unknown id.
-    public func uuidParameter(_ name: String = "id") throws -> UUID {
+    func uuidParameter(_ name: String = "id") throws -> UUID {
         guard let raw = parameters.get(name), let id = UUID(uuidString: raw) else {
             throw AppError.notFound()
         }
@@ -373,12 +373,12 @@ extension Request {
     }
 
     /// A redirect that works for forms (303 See Other).
-    public func redirect(to route: SiteRoute) -> Response {
+    func redirect(to route: SiteRoute) -> Response {
         redirect(to: route.path, redirectType: .normal)
     }
 
     /// A redirect to `route` with a query, e.g. a "saved" notice (303 See Other).
-    public func redirect(to route: SiteRoute, query: KeyValuePairs<String, String>) -> Response {
+    func redirect(to route: SiteRoute, query: KeyValuePairs<String, String>) -> Response {
         redirect(to: route.path(query: query), redirectType: .normal)
     }
 }

@@ -6,7 +6,7 @@ import Vapor
 
 /// Builds the application in one pass: configuration and clock, the shared services, the database,
 /// middleware, background work, routes, migrations. Everything shared is made here, before any request.
-public func configure(_ app: Application, config: AppConfig, migrate: Bool = true) async throws {
+func configure(_ app: Application, config: AppConfig, migrate: Bool = true) async throws {
     app.config = config
     if !app.hasClock { app.clock = .system }
     AppServices.setUp(app)
@@ -46,7 +46,7 @@ public func configure(_ app: Application, config: AppConfig, migrate: Bool = tru
 /// Only what reading and writing the database needs: configuration, clock, services, the database and
 /// the list of migrations (run when `migrate`). No middleware, routes or background work: for commands
 /// that read a few tables (`tmnorm wash --client`) rather than serve.
-public func configureDatabase(_ app: Application, config: AppConfig, migrate: Bool) async throws {
+func configureDatabase(_ app: Application, config: AppConfig, migrate: Bool) async throws {
     app.config = config
     if !app.hasClock { app.clock = .system }
     AppServices.setUp(app)

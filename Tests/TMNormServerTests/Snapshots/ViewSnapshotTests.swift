@@ -318,6 +318,22 @@ struct ViewSnapshotTests {
         let compare = GuidelineCompareView.Model(fromID: Sample.id1, toID: Sample.id2, from: old, to: new, diff: try GuidelineDiff(from: old, to: new))
         assertSnapshot(GuidelineCompareView.render(compare, context: Sample.signedIn("/guidelines/compare")), named: "guideline-compare")
     }
+
+    @Test("background jobs: schedules, last and next runs, a run waiting to retry and a stopped one")
+    func jobs() throws {
+        let model = JobOverview(
+            jobs: [
+                .init(name: "offer-expiry", summary: ConfirmationJobs.expiry.summary, schedule: .every(seconds: 5), lastDone: Sample.now,
+                      lastResult: "2 expired", nextRun: Sample.now.addingTimeInterval(5), queued: 0, running: 0, dead: 0),
+                .init(name: "jobs-prune", summary: JobModel.pruneJob.summary, schedule: .daily(at: LocalTime(secondsSinceMidnight: 12_600)),
+                      lastDone: nil, lastResult: nil, nextRun: Sample.now.addingTimeInterval(3_600), queued: 1, running: 0, dead: 1),
+            ],
+            troubled: [
+                .init(id: Sample.id1, kind: "jobs-prune", status: .dead, attempts: 5, maxAttempts: 5, runAt: Sample.earlier, lastError: "database <unavailable>"),
+                .init(id: Sample.id2, kind: "authorization-reminders", status: .queued, attempts: 1, maxAttempts: 5, runAt: Sample.now, lastError: "timeout"),
+            ])
+        assertSnapshot(JobsView.render(model, message: Phrase(nb: "Jobben er kjørt: 2 expired.", en: "The job has run: 2 expired."), context: Sample.signedIn("/jobs")), named: "jobs")
+    }
 }
 
 @Suite("Snapshot diff")

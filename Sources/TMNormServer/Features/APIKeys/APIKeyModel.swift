@@ -3,22 +3,22 @@ import Foundation
 
 /// An organisation's key for machine clients; only the SHA-256 of the key is stored.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class APIKeyModel: Model, @unchecked Sendable {
-    public static let schema = "api_keys"
+final class APIKeyModel: Model, @unchecked Sendable {
+    static let schema = "api_keys"
 
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "organisation_id") public var organisation: OrganisationModel
-    @Field(key: "name") public var name: String
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisation_id") var organisation: OrganisationModel
+    @Field(key: "name") var name: String
     /// The first characters of the key, shown so people can tell keys apart.
-    @Field(key: "prefix") public var prefix: String
-    @Field(key: "key_hash") public var keyHash: String
-    @Field(key: "created_at") public var createdAt: Date
-    @OptionalField(key: "revoked_at") public var revokedAt: Date?
-    @OptionalField(key: "last_used_at") public var lastUsedAt: Date?
+    @Field(key: "prefix") var prefix: String
+    @Field(key: "key_hash") var keyHash: String
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
+    @OptionalField(key: "last_used_at") var lastUsedAt: Date?
 
-    public init() {}
+    init() {}
 
-    public init(organisationID: UUID, name: String, prefix: String, keyHash: String, createdAt: Date) {
+    init(organisationID: UUID, name: String, prefix: String, keyHash: String, createdAt: Date) {
         self.$organisation.id = organisationID
         self.name = name
         self.prefix = prefix

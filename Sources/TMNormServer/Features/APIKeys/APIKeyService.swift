@@ -4,18 +4,18 @@ import TMNormCore
 import Vapor
 
 /// Creates, authenticates and revokes API keys. The key is shown once; only its hash is kept.
-public enum APIKeyService {
+enum APIKeyService {
     /// The plain key (shown once) and its stored record.
-    public struct Created: Sendable {
-        public let key: String
-        public let id: UUID
-        public let prefix: String
+    struct Created: Sendable {
+        let key: String
+        let id: UUID
+        let prefix: String
     }
 
     static let keyPrefix = "tmn_"
 
     /// Makes a new key for an organisation.
-    public static func create(
+    static func create(
         organisationID: UUID, name: String, on db: any Database, tokens: TokenGenerator, now: Date
     ) async throws -> Created {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)

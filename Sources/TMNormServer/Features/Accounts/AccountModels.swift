@@ -4,22 +4,22 @@ import TMNormCore
 
 /// A person who logs in; belongs to one organisation with one role.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class UserModel: Model, @unchecked Sendable {
-    public static let schema = "users"
+final class UserModel: Model, @unchecked Sendable {
+    static let schema = "users"
 
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "organisation_id") public var organisation: OrganisationModel
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisation_id") var organisation: OrganisationModel
     /// Lower-cased.
-    @Field(key: "email") public var email: String
-    @Field(key: "name") public var name: String
-    @Field(key: "role") public var roleRaw: String
-    @Field(key: "password_hash") public var passwordHash: String
-    @Field(key: "created_at") public var createdAt: Date
-    @OptionalField(key: "disabled_at") public var disabledAt: Date?
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String
+    @Field(key: "role") var roleRaw: String
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "disabled_at") var disabledAt: Date?
 
-    public init() {}
+    init() {}
 
-    public init(organisationID: UUID, email: String, name: String, role: Role, passwordHash: String, createdAt: Date) {
+    init(organisationID: UUID, email: String, name: String, role: Role, passwordHash: String, createdAt: Date) {
         self.$organisation.id = organisationID
         self.email = email.lowercased()
         self.name = name
@@ -28,22 +28,22 @@ public final class UserModel: Model, @unchecked Sendable {
         self.createdAt = createdAt
     }
 
-    public var role: Role { Role(rawValue: roleRaw) ?? .agent }
+    var role: Role { Role(rawValue: roleRaw) ?? .agent }
 }
 
 /// A log-in session; the cookie holds the token, the database only its SHA-256.
-public final class SessionModel: Model, @unchecked Sendable {
-    public static let schema = "user_sessions"
+final class SessionModel: Model, @unchecked Sendable {
+    static let schema = "user_sessions"
 
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "token_hash") public var tokenHash: String
-    @Parent(key: "user_id") public var user: UserModel
-    @Field(key: "created_at") public var createdAt: Date
-    @Field(key: "expires_at") public var expiresAt: Date
+    @ID(key: .id) var id: UUID?
+    @Field(key: "token_hash") var tokenHash: String
+    @Parent(key: "user_id") var user: UserModel
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "expires_at") var expiresAt: Date
 
-    public init() {}
+    init() {}
 
-    public init(tokenHash: String, userID: UUID, createdAt: Date, expiresAt: Date) {
+    init(tokenHash: String, userID: UUID, createdAt: Date, expiresAt: Date) {
         self.tokenHash = tokenHash
         self.$user.id = userID
         self.createdAt = createdAt
@@ -52,22 +52,22 @@ public final class SessionModel: Model, @unchecked Sendable {
 }
 
 /// A single-use invitation link for a new user; stored hashed.
-public final class InvitationModel: Model, @unchecked Sendable {
-    public static let schema = "invitations"
+final class InvitationModel: Model, @unchecked Sendable {
+    static let schema = "invitations"
 
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "organisation_id") public var organisation: OrganisationModel
-    @Field(key: "email") public var email: String
-    @Field(key: "role") public var roleRaw: String
-    @Field(key: "token_hash") public var tokenHash: String
-    @Parent(key: "invited_by_id") public var invitedBy: UserModel
-    @Field(key: "created_at") public var createdAt: Date
-    @Field(key: "expires_at") public var expiresAt: Date
-    @OptionalField(key: "accepted_at") public var acceptedAt: Date?
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisation_id") var organisation: OrganisationModel
+    @Field(key: "email") var email: String
+    @Field(key: "role") var roleRaw: String
+    @Field(key: "token_hash") var tokenHash: String
+    @Parent(key: "invited_by_id") var invitedBy: UserModel
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "expires_at") var expiresAt: Date
+    @OptionalField(key: "accepted_at") var acceptedAt: Date?
 
-    public init() {}
+    init() {}
 
-    public init(organisationID: UUID, email: String, role: Role, tokenHash: String, invitedByID: UUID, createdAt: Date, expiresAt: Date) {
+    init(organisationID: UUID, email: String, role: Role, tokenHash: String, invitedByID: UUID, createdAt: Date, expiresAt: Date) {
         self.$organisation.id = organisationID
         self.email = email.lowercased()
         self.roleRaw = role.rawValue
@@ -77,5 +77,5 @@ public final class InvitationModel: Model, @unchecked Sendable {
         self.expiresAt = expiresAt
     }
 
-    public var role: Role { Role(rawValue: roleRaw) ?? .agent }
+    var role: Role { Role(rawValue: roleRaw) ?? .agent }
 }

@@ -5,19 +5,19 @@ import TMNormCore
 /// A call centre's authorization record (approvals, sanctions, follow-up reports) as the core's
 /// `AuthorizationCentreRecord` in JSON, with the organisation number indexed for the public register.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class AuthorizationRecordModel: Model, @unchecked Sendable {
-    public static let schema = "authorization_records"
+final class AuthorizationRecordModel: Model, @unchecked Sendable {
+    static let schema = "authorization_records"
 
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "organisation_id") public var organisation: OrganisationModel
-    @Field(key: "orgnr") public var orgnr: String
-    @Field(key: "name") public var name: String
-    @Field(key: "record_json") public var recordJSON: String
-    @Field(key: "updated_at") public var updatedAt: Date
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisation_id") var organisation: OrganisationModel
+    @Field(key: "orgnr") var orgnr: String
+    @Field(key: "name") var name: String
+    @Field(key: "record_json") var recordJSON: String
+    @Field(key: "updated_at") var updatedAt: Date
 
-    public init() {}
+    init() {}
 
-    public init(organisationID: UUID, record: AuthorizationCentreRecord, updatedAt: Date) throws {
+    init(organisationID: UUID, record: AuthorizationCentreRecord, updatedAt: Date) throws {
         self.$organisation.id = organisationID
         self.orgnr = record.centre.digits
         self.name = record.name
@@ -26,12 +26,12 @@ public final class AuthorizationRecordModel: Model, @unchecked Sendable {
     }
 
     /// The core value stored in the row.
-    public func record() throws -> AuthorizationCentreRecord {
+    func record() throws -> AuthorizationCentreRecord {
         try AuthorizationJSON.decode(AuthorizationCentreRecord.self, recordJSON)
     }
 
     /// Replaces the stored value.
-    public func store(_ record: AuthorizationCentreRecord, at instant: Date) throws {
+    func store(_ record: AuthorizationCentreRecord, at instant: Date) throws {
         recordJSON = try AuthorizationJSON.encode(record)
         name = record.name
         updatedAt = instant
@@ -41,20 +41,20 @@ public final class AuthorizationRecordModel: Model, @unchecked Sendable {
 /// An application for approval: the core's `AuthorizationApplication` in JSON, with state and applicant
 /// as columns for lists.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class AuthorizationApplicationModel: Model, @unchecked Sendable {
-    public static let schema = "authorization_applications"
+final class AuthorizationApplicationModel: Model, @unchecked Sendable {
+    static let schema = "authorization_applications"
 
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "organisation_id") public var organisation: OrganisationModel
-    @Field(key: "state") public var state: String
-    @Field(key: "kind") public var kind: String
-    @Field(key: "application_json") public var applicationJSON: String
-    @Field(key: "created_at") public var createdAt: Date
-    @Field(key: "updated_at") public var updatedAt: Date
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisation_id") var organisation: OrganisationModel
+    @Field(key: "state") var state: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "application_json") var applicationJSON: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
 
-    public init() {}
+    init() {}
 
-    public init(id: UUID, organisationID: UUID, application: AuthorizationApplication, at instant: Date) throws {
+    init(id: UUID, organisationID: UUID, application: AuthorizationApplication, at instant: Date) throws {
         self.id = id
         self.$organisation.id = organisationID
         self.state = application.state.rawValue
@@ -64,11 +64,11 @@ public final class AuthorizationApplicationModel: Model, @unchecked Sendable {
         self.updatedAt = instant
     }
 
-    public func application() throws -> AuthorizationApplication {
+    func application() throws -> AuthorizationApplication {
         try AuthorizationJSON.decode(AuthorizationApplication.self, applicationJSON)
     }
 
-    public func store(_ application: AuthorizationApplication, at instant: Date) throws {
+    func store(_ application: AuthorizationApplication, at instant: Date) throws {
         applicationJSON = try AuthorizationJSON.encode(application)
         state = application.state.rawValue
         updatedAt = instant
@@ -77,48 +77,48 @@ public final class AuthorizationApplicationModel: Model, @unchecked Sendable {
 
 /// An uploaded evidence file: metadata here, bytes under the data directory at `storageKey`.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class AuthorizationEvidenceFileModel: Model, @unchecked Sendable {
-    public static let schema = "authorization_evidence_files"
+final class AuthorizationEvidenceFileModel: Model, @unchecked Sendable {
+    static let schema = "authorization_evidence_files"
 
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "application_id") public var application: AuthorizationApplicationModel
-    @Field(key: "criterion_id") public var criterionID: String
-    @Field(key: "file_name") public var fileName: String
-    @Field(key: "media_type") public var mediaType: String
-    @Field(key: "byte_count") public var byteCount: Int
-    @Field(key: "sha256") public var sha256: String
-    @Field(key: "storage_key") public var storageKey: String
-    @Field(key: "uploaded_at") public var uploadedAt: Date
-    @Field(key: "uploaded_by") public var uploadedBy: UUID
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "application_id") var application: AuthorizationApplicationModel
+    @Field(key: "criterion_id") var criterionID: String
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "media_type") var mediaType: String
+    @Field(key: "byte_count") var byteCount: Int
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "storage_key") var storageKey: String
+    @Field(key: "uploaded_at") var uploadedAt: Date
+    @Field(key: "uploaded_by") var uploadedBy: UUID
 
-    public init() {}
+    init() {}
 }
 
 /// A fee for an application: the core's `AuthorizationFeeRecord` in JSON, status as a column.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class AuthorizationFeeModel: Model, @unchecked Sendable {
-    public static let schema = "authorization_fees"
+final class AuthorizationFeeModel: Model, @unchecked Sendable {
+    static let schema = "authorization_fees"
 
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "application_id") public var application: AuthorizationApplicationModel
-    @Field(key: "status") public var status: String
-    @Field(key: "fee_json") public var feeJSON: String
-    @Field(key: "updated_at") public var updatedAt: Date
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "application_id") var application: AuthorizationApplicationModel
+    @Field(key: "status") var status: String
+    @Field(key: "fee_json") var feeJSON: String
+    @Field(key: "updated_at") var updatedAt: Date
 
-    public init() {}
+    init() {}
 
-    public init(applicationID: UUID, fee: AuthorizationFeeRecord, at instant: Date) throws {
+    init(applicationID: UUID, fee: AuthorizationFeeRecord, at instant: Date) throws {
         self.$application.id = applicationID
         self.status = fee.status.rawValue
         self.feeJSON = try AuthorizationJSON.encode(fee)
         self.updatedAt = instant
     }
 
-    public func fee() throws -> AuthorizationFeeRecord {
+    func fee() throws -> AuthorizationFeeRecord {
         try AuthorizationJSON.decode(AuthorizationFeeRecord.self, feeJSON)
     }
 
-    public func store(_ fee: AuthorizationFeeRecord, at instant: Date) throws {
+    func store(_ fee: AuthorizationFeeRecord, at instant: Date) throws {
         feeJSON = try AuthorizationJSON.encode(fee)
         status = fee.status.rawValue
         updatedAt = instant

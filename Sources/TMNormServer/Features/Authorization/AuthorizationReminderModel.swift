@@ -3,24 +3,24 @@ import Foundation
 
 /// A reminder sent to a centre before a follow-up report or a renewal is due. The unique key makes
 /// sending idempotent across passes and across server processes.
-public final class AuthorizationReminderModel: Model, @unchecked Sendable {
+final class AuthorizationReminderModel: Model, @unchecked Sendable {
     // Fluent models are reference types with property wrappers; rows are not shared across tasks.
-    public static let schema = "authorization_reminders"
+    static let schema = "authorization_reminders"
 
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "organisation_id") public var organisation: OrganisationModel
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "organisation_id") var organisation: OrganisationModel
     /// The core's reminder key, e.g. "AP-1/follow-up-1/14".
-    @Field(key: "reminder_key") public var reminderKey: String
+    @Field(key: "reminder_key") var reminderKey: String
     /// `follow-up-1`, `follow-up-2` or `renewal`.
-    @Field(key: "subject") public var subject: String
+    @Field(key: "subject") var subject: String
     /// The report's due date or the approval's last valid day ("YYYY-MM-DD").
-    @Field(key: "deadline") public var deadline: String
-    @Field(key: "days_before") public var daysBefore: Int
+    @Field(key: "deadline") var deadline: String
+    @Field(key: "days_before") var daysBefore: Int
     /// How many administrators were sent the reminder by e-mail.
-    @Field(key: "recipients") public var recipients: Int
-    @Field(key: "sent_at") public var sentAt: Date
+    @Field(key: "recipients") var recipients: Int
+    @Field(key: "sent_at") var sentAt: Date
 
-    public init() {}
+    init() {}
 }
 
 /// Creates `authorization_reminders`.

@@ -4,28 +4,28 @@ import TMNormCore
 
 /// One entry of an organisation's internal block list (intern sperreliste). Entries never expire.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class BlockListEntryModel: Model, @unchecked Sendable {
-    public static let schema = "block_list_entries"
+final class BlockListEntryModel: Model, @unchecked Sendable {
+    static let schema = "block_list_entries"
 
     /// How an entry came to be.
-    public enum Source: String, Sendable, Codable, CaseIterable {
+    enum Source: String, Sendable, Codable, CaseIterable {
         case agent, administrator, `import`, api, consumer
     }
 
-    @ID(key: .id) public var id: UUID?
+    @ID(key: .id) var id: UUID?
     /// The client or call centre whose list it is.
-    @Parent(key: "organisation_id") public var organisation: OrganisationModel
+    @Parent(key: "organisation_id") var organisation: OrganisationModel
     /// The 8-digit national number, when the entry is a number.
-    @OptionalField(key: "phone") public var phone: String?
+    @OptionalField(key: "phone") var phone: String?
     /// `PersonIdentity.key` as 16 hex digits, when the entry is a person.
-    @OptionalField(key: "person_key") public var personKey: String?
-    @Field(key: "source") public var sourceRaw: String
-    @OptionalParent(key: "added_by_id") public var addedBy: UserModel?
-    @Field(key: "created_at") public var createdAt: Date
+    @OptionalField(key: "person_key") var personKey: String?
+    @Field(key: "source") var sourceRaw: String
+    @OptionalParent(key: "added_by_id") var addedBy: UserModel?
+    @Field(key: "created_at") var createdAt: Date
 
-    public init() {}
+    init() {}
 
-    public init(organisationID: UUID, phone: String?, personKey: String?, source: Source, addedByID: UUID?, createdAt: Date) {
+    init(organisationID: UUID, phone: String?, personKey: String?, source: Source, addedByID: UUID?, createdAt: Date) {
         self.$organisation.id = organisationID
         self.phone = phone
         self.personKey = personKey

@@ -3,46 +3,46 @@ import Foundation
 
 /// A call centre's campaign for a client.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class CampaignModel: Model, @unchecked Sendable {
-    public static let schema = "campaigns"
+final class CampaignModel: Model, @unchecked Sendable {
+    static let schema = "campaigns"
 
     /// Where a campaign stands.
-    public enum Status: String, Sendable, Codable, CaseIterable {
+    enum Status: String, Sendable, Codable, CaseIterable {
         case draft, active, paused, ended
     }
 
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "call_centre_id") public var callCentre: OrganisationModel
-    @Parent(key: "client_id") public var client: OrganisationModel
-    @Field(key: "name") public var name: String
-    @Field(key: "product_category") public var productCategory: String
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "call_centre_id") var callCentre: OrganisationModel
+    @Parent(key: "client_id") var client: OrganisationModel
+    @Field(key: "name") var name: String
+    @Field(key: "product_category") var productCategory: String
     /// The number shown to consumers; empty means hidden.
-    @Field(key: "caller_id") public var callerID: String
-    @Field(key: "caller_id_listed") public var callerIDListed: Bool
-    @Field(key: "voluntary") public var voluntary: Bool
-    @Field(key: "newspaper") public var newspaper: Bool
-    @Field(key: "starts_on") public var startsOn: String
-    @Field(key: "ends_on") public var endsOn: String
-    @Field(key: "status") public var statusRaw: String
-    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "caller_id") var callerID: String
+    @Field(key: "caller_id_listed") var callerIDListed: Bool
+    @Field(key: "voluntary") var voluntary: Bool
+    @Field(key: "newspaper") var newspaper: Bool
+    @Field(key: "starts_on") var startsOn: String
+    @Field(key: "ends_on") var endsOn: String
+    @Field(key: "status") var statusRaw: String
+    @Field(key: "created_at") var createdAt: Date
 
-    public init() {}
+    init() {}
 
-    public var status: Status { Status(rawValue: statusRaw) ?? .draft }
+    var status: Status { Status(rawValue: statusRaw) ?? .draft }
 }
 
 /// A washed list attached to a campaign.
-public final class CampaignWashModel: Model, @unchecked Sendable {
-    public static let schema = "campaign_washes"
+final class CampaignWashModel: Model, @unchecked Sendable {
+    static let schema = "campaign_washes"
 
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "campaign_id") public var campaign: CampaignModel
-    @Parent(key: "wash_id") public var wash: WashRecordModel
-    @Field(key: "attached_at") public var attachedAt: Date
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "campaign_id") var campaign: CampaignModel
+    @Parent(key: "wash_id") var wash: WashRecordModel
+    @Field(key: "attached_at") var attachedAt: Date
 
-    public init() {}
+    init() {}
 
-    public init(campaignID: UUID, washID: UUID, attachedAt: Date) {
+    init(campaignID: UUID, washID: UUID, attachedAt: Date) {
         self.$campaign.id = campaignID
         self.$wash.id = washID
         self.attachedAt = attachedAt
@@ -50,16 +50,16 @@ public final class CampaignWashModel: Model, @unchecked Sendable {
 }
 
 /// An agent working on a campaign.
-public final class CampaignAgentModel: Model, @unchecked Sendable {
-    public static let schema = "campaign_agents"
+final class CampaignAgentModel: Model, @unchecked Sendable {
+    static let schema = "campaign_agents"
 
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "campaign_id") public var campaign: CampaignModel
-    @Parent(key: "user_id") public var user: UserModel
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "campaign_id") var campaign: CampaignModel
+    @Parent(key: "user_id") var user: UserModel
 
-    public init() {}
+    init() {}
 
-    public init(campaignID: UUID, userID: UUID) {
+    init(campaignID: UUID, userID: UUID) {
         self.$campaign.id = campaignID
         self.$user.id = userID
     }

@@ -5,57 +5,57 @@ import TMNormCore
 
 /// What an organisation puts in written offers (address, phone, e-mail) and where its webhooks go.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class OfferSettingsModel: Model, @unchecked Sendable {
-    public static let schema = "offer_settings"
+final class OfferSettingsModel: Model, @unchecked Sendable {
+    static let schema = "offer_settings"
 
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "organisation_id") public var organisationID: UUID
-    @OptionalField(key: "address") public var address: String?
-    @OptionalField(key: "phone") public var phone: String?
-    @OptionalField(key: "email") public var email: String?
-    @OptionalField(key: "webhook_url") public var webhookURL: String?
-    @OptionalField(key: "webhook_secret") public var webhookSecret: String?
-    @Field(key: "updated_at") public var updatedAt: Date
+    @ID(key: .id) var id: UUID?
+    @Field(key: "organisation_id") var organisationID: UUID
+    @OptionalField(key: "address") var address: String?
+    @OptionalField(key: "phone") var phone: String?
+    @OptionalField(key: "email") var email: String?
+    @OptionalField(key: "webhook_url") var webhookURL: String?
+    @OptionalField(key: "webhook_secret") var webhookSecret: String?
+    @Field(key: "updated_at") var updatedAt: Date
 
-    public init() {}
+    init() {}
 }
 
 /// A sale registered after a call, and the written offer made from it.
-public final class SaleModel: Model, @unchecked Sendable {
-    public static let schema = "sales"
+final class SaleModel: Model, @unchecked Sendable {
+    static let schema = "sales"
 
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "campaign_id") public var campaignID: UUID
-    @Field(key: "call_centre_id") public var callCentreID: UUID
-    @Field(key: "client_id") public var clientID: UUID
+    @ID(key: .id) var id: UUID?
+    @Field(key: "campaign_id") var campaignID: UUID
+    @Field(key: "call_centre_id") var callCentreID: UUID
+    @Field(key: "client_id") var clientID: UUID
     /// The agent (user) who registered it, when a person did.
-    @OptionalField(key: "agent_id") public var agentID: UUID?
-    @Field(key: "registered_by") public var registeredBy: String
-    @Field(key: "idempotency_key") public var idempotencyKey: String
-    @Field(key: "request_sha256") public var requestSHA256: String
-    @Field(key: "state") public var state: String
+    @OptionalField(key: "agent_id") var agentID: UUID?
+    @Field(key: "registered_by") var registeredBy: String
+    @Field(key: "idempotency_key") var idempotencyKey: String
+    @Field(key: "request_sha256") var requestSHA256: String
+    @Field(key: "state") var state: String
     /// `OfferLifecycle` as JSON: state, deadlines and the policy snapshot.
-    @Field(key: "lifecycle_json") public var lifecycleJSON: String
-    @Field(key: "draft_json") public var draftJSON: String
+    @Field(key: "lifecycle_json") var lifecycleJSON: String
+    @Field(key: "draft_json") var draftJSON: String
     /// `ConfirmationOffer` as JSON (nil for an exempt sale).
-    @OptionalField(key: "offer_json") public var offerJSON: String?
-    @Field(key: "consumer_name") public var consumerName: String
-    @OptionalField(key: "consumer_phone") public var consumerPhone: String?
-    @OptionalField(key: "consumer_email") public var consumerEmail: String?
-    @Field(key: "product") public var product: String
-    @OptionalField(key: "token_hash") public var tokenHash: String?
-    @OptionalField(key: "code_hash") public var codeHash: String?
-    @Field(key: "reference") public var reference: String
-    @OptionalField(key: "offer_text_nb") public var offerTextNB: String?
-    @OptionalField(key: "offer_text_en") public var offerTextEN: String?
-    @OptionalField(key: "offer_sha256") public var offerSHA256: String?
-    @Field(key: "evidence_head") public var evidenceHead: String
-    @Field(key: "created_at") public var createdAt: Date
-    @Field(key: "updated_at") public var updatedAt: Date
+    @OptionalField(key: "offer_json") var offerJSON: String?
+    @Field(key: "consumer_name") var consumerName: String
+    @OptionalField(key: "consumer_phone") var consumerPhone: String?
+    @OptionalField(key: "consumer_email") var consumerEmail: String?
+    @Field(key: "product") var product: String
+    @OptionalField(key: "token_hash") var tokenHash: String?
+    @OptionalField(key: "code_hash") var codeHash: String?
+    @Field(key: "reference") var reference: String
+    @OptionalField(key: "offer_text_nb") var offerTextNB: String?
+    @OptionalField(key: "offer_text_en") var offerTextEN: String?
+    @OptionalField(key: "offer_sha256") var offerSHA256: String?
+    @Field(key: "evidence_head") var evidenceHead: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "updated_at") var updatedAt: Date
     /// While the offer waits for an answer: when it expires (the expiry job reads sent offers by this).
-    @OptionalField(key: "expires_at") public var expiresAt: Date?
+    @OptionalField(key: "expires_at") var expiresAt: Date?
 
-    public init() {}
+    init() {}
 
     /// Decoded forms of the JSON columns, kept with the text they came from: one answer reads them several
     /// times (state machine, receipt, page), and decoding is a good part of its cost. Not Fluent fields.
@@ -95,22 +95,22 @@ public final class SaleModel: Model, @unchecked Sendable {
 }
 
 /// One entry of a sale's evidence chain; rows are only ever inserted.
-public final class SaleEvidenceModel: Model, @unchecked Sendable {
-    public static let schema = "sale_evidence"
+final class SaleEvidenceModel: Model, @unchecked Sendable {
+    static let schema = "sale_evidence"
 
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "sale_id") public var saleID: UUID
-    @Field(key: "sequence") public var sequence: Int
-    @Field(key: "event") public var event: String
-    @Field(key: "at_ms") public var atMilliseconds: Int64
-    @OptionalField(key: "offer_text_sha256") public var offerTextSHA256: String?
-    @OptionalField(key: "channel") public var channel: String?
-    @OptionalField(key: "fingerprint") public var fingerprint: String?
-    @OptionalField(key: "detail") public var detail: String?
-    @Field(key: "previous_hash") public var previousHash: String
-    @Field(key: "entry_hash") public var entryHash: String
+    @ID(key: .id) var id: UUID?
+    @Field(key: "sale_id") var saleID: UUID
+    @Field(key: "sequence") var sequence: Int
+    @Field(key: "event") var event: String
+    @Field(key: "at_ms") var atMilliseconds: Int64
+    @OptionalField(key: "offer_text_sha256") var offerTextSHA256: String?
+    @OptionalField(key: "channel") var channel: String?
+    @OptionalField(key: "fingerprint") var fingerprint: String?
+    @OptionalField(key: "detail") var detail: String?
+    @Field(key: "previous_hash") var previousHash: String
+    @Field(key: "entry_hash") var entryHash: String
 
-    public init() {}
+    init() {}
 
     convenience init(_ entry: EvidenceEntry, saleID: UUID) {
         self.init()
@@ -136,15 +136,15 @@ public final class SaleEvidenceModel: Model, @unchecked Sendable {
 }
 
 /// Every signed inbound SMS body seen, so a replayed one is refused.
-public final class InboundSMSModel: Model, @unchecked Sendable {
-    public static let schema = "inbound_sms"
+final class InboundSMSModel: Model, @unchecked Sendable {
+    static let schema = "inbound_sms"
 
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "body_sha256") public var bodySHA256: String
-    @Field(key: "received_at") public var receivedAt: Date
-    @Field(key: "outcome") public var outcome: String
+    @ID(key: .id) var id: UUID?
+    @Field(key: "body_sha256") var bodySHA256: String
+    @Field(key: "received_at") var receivedAt: Date
+    @Field(key: "outcome") var outcome: String
 
-    public init() {}
+    init() {}
 }
 
 /// Creates the confirmation tables.

@@ -4,20 +4,20 @@ import SQLKit
 
 /// An existing customer of a client, exempt from the national register for campaigns of the same product category.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class CustomerModel: Model, @unchecked Sendable {
-    public static let schema = "existing_customers"
+final class CustomerModel: Model, @unchecked Sendable {
+    static let schema = "existing_customers"
 
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "client_id") public var client: OrganisationModel
-    @OptionalField(key: "phone") public var phone: String?
-    @OptionalField(key: "person_key") public var personKey: String?
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "client_id") var client: OrganisationModel
+    @OptionalField(key: "phone") var phone: String?
+    @OptionalField(key: "person_key") var personKey: String?
     /// Product category, compared case-insensitively with a campaign's.
-    @Field(key: "category") public var category: String
-    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "category") var category: String
+    @Field(key: "created_at") var createdAt: Date
 
-    public init() {}
+    init() {}
 
-    public init(clientID: UUID, phone: String?, personKey: String?, category: String, createdAt: Date) {
+    init(clientID: UUID, phone: String?, personKey: String?, category: String, createdAt: Date) {
         self.$client.id = clientID
         self.phone = phone
         self.personKey = personKey
@@ -27,21 +27,21 @@ public final class CustomerModel: Model, @unchecked Sendable {
 }
 
 /// A consumer's explicit request to be called by one named business; time and source are kept.
-public final class ConsentModel: Model, @unchecked Sendable {
-    public static let schema = "call_consents"
+final class ConsentModel: Model, @unchecked Sendable {
+    static let schema = "call_consents"
 
-    @ID(key: .id) public var id: UUID?
+    @ID(key: .id) var id: UUID?
     /// The one business the consent names.
-    @Parent(key: "business_id") public var business: OrganisationModel
-    @Field(key: "phone") public var phone: String
-    @Field(key: "given_at") public var givenAt: Date
+    @Parent(key: "business_id") var business: OrganisationModel
+    @Field(key: "phone") var phone: String
+    @Field(key: "given_at") var givenAt: Date
     /// Where the consent was given (e.g. "web form on nordlys.no", "customer service call").
-    @Field(key: "source") public var source: String
-    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "source") var source: String
+    @Field(key: "created_at") var createdAt: Date
 
-    public init() {}
+    init() {}
 
-    public init(businessID: UUID, phone: String, givenAt: Date, source: String, createdAt: Date) {
+    init(businessID: UUID, phone: String, givenAt: Date, source: String, createdAt: Date) {
         self.$business.id = businessID
         self.phone = phone
         self.givenAt = givenAt

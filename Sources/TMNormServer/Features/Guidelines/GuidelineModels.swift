@@ -5,25 +5,25 @@ import TMNormCore
 /// One version of a guidelines document (ethical guidelines, industry norm), kept by the association that
 /// publishes it. Days are "YYYY-MM-DD"; the bound associations are their names joined by newlines.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class GuidelineVersionModel: Model, @unchecked Sendable {
-    public static let schema = "guideline_versions"
+final class GuidelineVersionModel: Model, @unchecked Sendable {
+    static let schema = "guideline_versions"
 
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "association_id") public var association: OrganisationModel
-    @Field(key: "document_key") public var documentKey: String
-    @Field(key: "version_key") public var versionKey: String
-    @Field(key: "publisher") public var publisher: String
-    @Field(key: "title") public var title: String
-    @Field(key: "version_label") public var versionLabel: String
-    @Field(key: "adopted_on") public var adoptedOn: String
-    @Field(key: "in_force_from") public var inForceFrom: String
-    @Field(key: "binds") public var binds: String
-    @Field(key: "markdown") public var markdown: String
-    @Field(key: "created_at") public var createdAt: Date
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "association_id") var association: OrganisationModel
+    @Field(key: "document_key") var documentKey: String
+    @Field(key: "version_key") var versionKey: String
+    @Field(key: "publisher") var publisher: String
+    @Field(key: "title") var title: String
+    @Field(key: "version_label") var versionLabel: String
+    @Field(key: "adopted_on") var adoptedOn: String
+    @Field(key: "in_force_from") var inForceFrom: String
+    @Field(key: "binds") var binds: String
+    @Field(key: "markdown") var markdown: String
+    @Field(key: "created_at") var createdAt: Date
 
-    public init() {}
+    init() {}
 
-    public init(id: UUID = UUID(), associationID: UUID, publisher: String, version: GuidelineVersion, createdAt: Date) {
+    init(id: UUID = UUID(), associationID: UUID, publisher: String, version: GuidelineVersion, createdAt: Date) {
         self.id = id
         self.$association.id = associationID
         self.documentKey = version.documentKey
@@ -39,7 +39,7 @@ public final class GuidelineVersionModel: Model, @unchecked Sendable {
     }
 
     /// The core value stored in the row.
-    public func version() throws -> GuidelineVersion {
+    func version() throws -> GuidelineVersion {
         try GuidelineVersion(
             id: versionKey, documentKey: documentKey, title: title, versionLabel: versionLabel,
             adoptedOn: try LocalDate(parsing: adoptedOn), inForceFrom: try LocalDate(parsing: inForceFrom),
@@ -49,18 +49,18 @@ public final class GuidelineVersionModel: Model, @unchecked Sendable {
 
 /// A user's acknowledgement of one version; the organisation is kept for the association's overview.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class GuidelineAcknowledgementModel: Model, @unchecked Sendable {
-    public static let schema = "guideline_acknowledgements"
+final class GuidelineAcknowledgementModel: Model, @unchecked Sendable {
+    static let schema = "guideline_acknowledgements"
 
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "version_id") public var version: GuidelineVersionModel
-    @Parent(key: "user_id") public var user: UserModel
-    @Parent(key: "organisation_id") public var organisation: OrganisationModel
-    @Field(key: "acknowledged_at") public var acknowledgedAt: Date
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "version_id") var version: GuidelineVersionModel
+    @Parent(key: "user_id") var user: UserModel
+    @Parent(key: "organisation_id") var organisation: OrganisationModel
+    @Field(key: "acknowledged_at") var acknowledgedAt: Date
 
-    public init() {}
+    init() {}
 
-    public init(versionID: UUID, userID: UUID, organisationID: UUID, at instant: Date) {
+    init(versionID: UUID, userID: UUID, organisationID: UUID, at instant: Date) {
         self.$version.id = versionID
         self.$user.id = userID
         self.$organisation.id = organisationID

@@ -4,15 +4,15 @@ import TMNormCore
 import Vapor
 
 /// What a job run gets: the application's services, the time it runs at, and its payload.
-public struct JobContext: Sendable {
-    public let app: Application
-    public let now: Date
+struct JobContext: Sendable {
+    let app: Application
+    let now: Date
     /// The run's JSON payload ("{}" for recurring runs).
-    public let payload: String
-    public let jobID: UUID
+    let payload: String
+    let jobID: UUID
 
     /// The payload decoded as `T`; a payload that does not decode fails the run (and is retried, then dead).
-    public func decode<T: Decodable>(_ type: T.Type) throws -> T {
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try JSONDecoder().decode(T.self, from: Data(payload.utf8))
     }
 }
@@ -20,22 +20,22 @@ public struct JobContext: Sendable {
 /// One kind of background work. Every job must be idempotent: a run may be repeated after a crash (its
 /// lease runs out) or overlap with a manual run, and must then do nothing twice. A job reads only what
 /// is due (by an index), never every row of a table.
-public struct JobDefinition: Sendable {
+struct JobDefinition: Sendable {
     /// A stable name, used in the jobs table, on the command line and on the administrators' page.
-    public let name: String
+    let name: String
     /// What the job does, for the administrators' page and `tmnorm jobs list`.
-    public let summary: Phrase
+    let summary: Phrase
     /// Recurring jobs have a schedule; one-off kinds are queued by features with `JobQueue.enqueue`.
-    public let schedule: JobSchedule?
+    let schedule: JobSchedule?
     /// Attempts in all before a run is dead; failures wait `retry` between attempts.
-    public let maxAttempts: Int
-    public let retry: RetrySchedule
+    let maxAttempts: Int
+    let retry: RetrySchedule
     /// How long a claim holds before another worker may take the run over.
-    public let lease: TimeInterval
+    let lease: TimeInterval
     /// Does the work; returns a few words on what it did ("3 offers expired"), or nil.
-    public let run: @Sendable (JobContext) async throws -> String?
+    let run: @Sendable (JobContext) async throws -> String?
 
-    public init(
+    init(
         name: String, summary: Phrase, schedule: JobSchedule?, maxAttempts: Int = 5,
         retry: RetrySchedule = RetrySchedule(initialDelay: 30, multiplier: 2, maximumDelay: 3600, maximumAttempts: 5),
         lease: TimeInterval = 600, run: @escaping @Sendable (JobContext) async throws -> String?
@@ -51,8 +51,8 @@ public struct JobDefinition: Sendable {
 }
 
 /// The jobs this process knows, by name (set once at boot from `JobList`).
-public final class JobRegistry: Sendable {
-    public let definitions: [JobDefinition]
+final class JobRegistry: Sendable {
+    let definitions: [JobDefinition]
     private let byName: [String: JobDefinition]
     /// The slot each recurring job was last scheduled for by this process.
     let scheduled = NIOLockedValueBox<[String: String]>([:])
@@ -63,5 +63,5 @@ public final class JobRegistry: Sendable {
         precondition(byName.count == definitions.count, "two jobs share a name")
     }
 
-    public func definition(_ name: String) -> JobDefinition? { byName[name] }
+    func definition(_ name: String) -> JobDefinition? { byName[name] }
 }

@@ -5,25 +5,25 @@ import Foundation
 /// One may-call answer, kept so the board can later see what the system said. The number is stored
 /// only as a keyed hash: the log can be searched by number without holding the numbers.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class DecisionModel: Model, @unchecked Sendable {
-    public static let schema = "may_call_decisions"
+final class DecisionModel: Model, @unchecked Sendable {
+    static let schema = "may_call_decisions"
 
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "campaign_id") public var campaignID: UUID
-    @Field(key: "call_centre_id") public var callCentreID: UUID
-    @Field(key: "client_id") public var clientID: UUID
-    @Field(key: "number_hash") public var numberHash: String
-    @Field(key: "allowed") public var allowed: Bool
+    @ID(key: .id) var id: UUID?
+    @Field(key: "campaign_id") var campaignID: UUID
+    @Field(key: "call_centre_id") var callCentreID: UUID
+    @Field(key: "client_id") var clientID: UUID
+    @Field(key: "number_hash") var numberHash: String
+    @Field(key: "allowed") var allowed: Bool
     /// Comma-separated reason codes.
-    @Field(key: "reasons") public var reasons: String
-    @OptionalField(key: "register_snapshot_id") public var registerSnapshotID: String?
-    @Field(key: "rule_set") public var ruleSet: String
-    @Field(key: "asked_at") public var askedAt: Date
-    @Field(key: "decided_at") public var decidedAt: Date
+    @Field(key: "reasons") var reasons: String
+    @OptionalField(key: "register_snapshot_id") var registerSnapshotID: String?
+    @Field(key: "rule_set") var ruleSet: String
+    @Field(key: "asked_at") var askedAt: Date
+    @Field(key: "decided_at") var decidedAt: Date
     /// "api-key:<id>" or "user:<id>".
-    @Field(key: "asked_by") public var askedBy: String
+    @Field(key: "asked_by") var askedBy: String
 
-    public init() {}
+    init() {}
 }
 
 /// Creates `may_call_decisions` and the indexes that keep may-call lookups fast.

@@ -4,11 +4,11 @@ import Vapor
 
 /// SMS through an HTTP gateway: `POST url` with `{"id","to","from","text"}` and a bearer token;
 /// 2xx is accepted, 408/429/5xx are retried, other 4xx are refused for good.
-public struct HTTPSMSTransport: MessageTransport {
-    public let client: any Client
-    public let settings: SMSGatewaySettings
-    public let from: String
-    public var name: String { "http-sms" }
+struct HTTPSMSTransport: MessageTransport {
+    let client: any Client
+    let settings: SMSGatewaySettings
+    let from: String
+    var name: String { "http-sms" }
 
     struct Body: Content {
         let id: String
@@ -17,13 +17,13 @@ public struct HTTPSMSTransport: MessageTransport {
         let text: String
     }
 
-    public init(client: any Client, settings: SMSGatewaySettings, from: String) {
+    init(client: any Client, settings: SMSGatewaySettings, from: String) {
         self.client = client
         self.settings = settings
         self.from = from
     }
 
-    public func send(_ message: OutboundMessage) async throws -> DeliveryOutcome {
+    func send(_ message: OutboundMessage) async throws -> DeliveryOutcome {
         var headers = HTTPHeaders()
         headers.bearerAuthorization = BearerAuthorization(token: settings.token)
         let body = Body(id: message.idempotencyKey, to: message.recipient, from: from, text: message.text)
@@ -47,15 +47,15 @@ enum HTTPOutcome {
 
 /// A client's webhook: `POST` the stored payload to the URL with `X-TMNorm-Webhook-Signature`,
 /// signed at sending time (the signature carries its timestamp) with the organisation's secret.
-public struct WebhookTransport: MessageTransport {
+struct WebhookTransport: MessageTransport {
     let app: Application
-    public var name: String { "webhook" }
+    var name: String { "webhook" }
     /// Webhook payloads hold no secrets: keep them for the evidence and the outbox page.
-    public var keepsBody: Bool { true }
+    var keepsBody: Bool { true }
 
-    public static let signatureHeader = "X-TMNorm-Webhook-Signature"
+    static let signatureHeader = "X-TMNorm-Webhook-Signature"
 
-    public func send(_ message: OutboundMessage) async throws -> DeliveryOutcome {
+    func send(_ message: OutboundMessage) async throws -> DeliveryOutcome {
         guard let organisationID = message.organisationID, let lookup = app.messaging.webhookSecret,
               let secret = try await lookup(organisationID, app.db), !secret.isEmpty
         else { return .permanentFailure("no webhook secret configured") }

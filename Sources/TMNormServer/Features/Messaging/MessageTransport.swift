@@ -2,7 +2,7 @@ import Foundation
 import Logging
 
 /// The channel a message leaves by.
-public enum MessageKind: String, Sendable, Codable, CaseIterable {
+enum MessageKind: String, Sendable, Codable, CaseIterable {
     case sms
     case email
     /// A signed HTTP call to a client's webhook URL (the body is the JSON payload).
@@ -10,19 +10,19 @@ public enum MessageKind: String, Sendable, Codable, CaseIterable {
 }
 
 /// One message as a transport sees it: taken from the outbox row.
-public struct OutboundMessage: Sendable {
-    public let id: UUID
+struct OutboundMessage: Sendable {
+    let id: UUID
     /// Stable per message; gateways use it to drop duplicates of an at-least-once delivery.
-    public let idempotencyKey: String
-    public let kind: MessageKind
+    let idempotencyKey: String
+    let kind: MessageKind
     /// E.164 number, e-mail address or webhook URL.
-    public let recipient: String
-    public let subject: String?
-    public let text: String
+    let recipient: String
+    let subject: String?
+    let text: String
     /// The organisation a webhook belongs to (its secret signs the call).
-    public let organisationID: UUID?
+    let organisationID: UUID?
 
-    public init(id: UUID, idempotencyKey: String, kind: MessageKind, recipient: String, subject: String?, text: String, organisationID: UUID?) {
+    init(id: UUID, idempotencyKey: String, kind: MessageKind, recipient: String, subject: String?, text: String, organisationID: UUID?) {
         self.id = id
         self.idempotencyKey = idempotencyKey
         self.kind = kind
@@ -34,7 +34,7 @@ public struct OutboundMessage: Sendable {
 }
 
 /// What a transport made of one attempt.
-public enum DeliveryOutcome: Sendable, Equatable {
+enum DeliveryOutcome: Sendable, Equatable {
     /// Handed over: the gateway or mail server took responsibility.
     case accepted
     /// Will never succeed (bad recipient, refused): no retry.
@@ -44,7 +44,7 @@ public enum DeliveryOutcome: Sendable, Equatable {
 }
 
 /// Sends one message. Thrown errors count as temporary failures.
-public protocol MessageTransport: Sendable {
+protocol MessageTransport: Sendable {
     /// Name shown on the outbox page ("development", "http-sms", "smtp", "webhook").
     var name: String { get }
     /// Whether the outbox keeps the text after delivery (only where nothing leaves the machine);
@@ -54,43 +54,43 @@ public protocol MessageTransport: Sendable {
 }
 
 extension MessageTransport {
-    public var keepsBody: Bool { false }
+    var keepsBody: Bool { false }
 }
 
 /// Development default: nothing leaves the machine. The message stays in the outbox for
 /// administrators to read, and the log line names only its kind and id — never recipient or text.
-public struct DevelopmentTransport: MessageTransport {
-    public let logger: Logger
-    public var name: String { "development" }
-    public var keepsBody: Bool { true }
+struct DevelopmentTransport: MessageTransport {
+    let logger: Logger
+    var name: String { "development" }
+    var keepsBody: Bool { true }
 
-    public init(logger: Logger) { self.logger = logger }
+    init(logger: Logger) { self.logger = logger }
 
-    public func send(_ message: OutboundMessage) async throws -> DeliveryOutcome {
+    func send(_ message: OutboundMessage) async throws -> DeliveryOutcome {
         logger.info("message kept (development transport)", metadata: ["kind": .string(message.kind.rawValue), "message_id": .string(message.id.uuidString)])
         return .accepted
     }
 }
 
 /// Captures messages in memory (tests); answers with the outcome set for each call.
-public final class CapturingTransport: MessageTransport, @unchecked Sendable {
+final class CapturingTransport: MessageTransport, @unchecked Sendable {
     // Guarded by `lock`: the worker may call from any task.
     private let lock = NSLock()
     private var _sent: [OutboundMessage] = []
     private var _outcomes: [DeliveryOutcome] = []
-    public let name = "capture"
-    public let keepsBody: Bool
+    let name = "capture"
+    let keepsBody: Bool
 
-    public init(keepsBody: Bool = false) { self.keepsBody = keepsBody }
+    init(keepsBody: Bool = false) { self.keepsBody = keepsBody }
 
     /// Outcomes to return, in order; `.accepted` once they run out.
-    public func enqueueOutcomes(_ outcomes: [DeliveryOutcome]) {
+    func enqueueOutcomes(_ outcomes: [DeliveryOutcome]) {
         lock.withLock { _outcomes.append(contentsOf: outcomes) }
     }
 
-    public var sent: [OutboundMessage] { lock.withLock { _sent } }
+    var sent: [OutboundMessage] { lock.withLock { _sent } }
 
-    public func send(_ message: OutboundMessage) async throws -> DeliveryOutcome {
+    func send(_ message: OutboundMessage) async throws -> DeliveryOutcome {
         lock.withLock {
             _sent.append(message)
             return _outcomes.isEmpty ? .accepted : _outcomes.removeFirst()

@@ -5,11 +5,11 @@ import TMNormCore
 import Vapor
 
 /// The outbox API other features call: queue a message; the worker delivers it at least once.
-public enum Messaging {
+enum Messaging {
     /// Queues a message unless one with the same idempotency key exists (then returns that one).
     /// Inside a transaction, pass the transaction's database so the message commits with the change.
     @discardableResult
-    public static func enqueue(
+    static func enqueue(
         on db: any Database, kind: MessageKind, to recipient: String, subject: String? = nil, text: String,
         idempotencyKey: String, organisationID: UUID? = nil, saleID: UUID? = nil, segments: Int? = nil,
         notBefore: Date? = nil, now: Date = Date()
@@ -25,7 +25,7 @@ public enum Messaging {
 
     /// Queues a message unless one with the same idempotency key exists: one statement, no read first
     /// (`INSERT … ON CONFLICT DO NOTHING`), which is what the consumer's answers need under load.
-    public static func queue(
+    static func queue(
         on db: any Database, kind: MessageKind, to recipient: String, subject: String? = nil, text: String,
         idempotencyKey: String, organisationID: UUID? = nil, saleID: UUID? = nil, segments: Int? = nil,
         notBefore: Date? = nil, now: Date = Date()
@@ -36,21 +36,21 @@ public enum Messaging {
     }
 
     /// A message to queue: what `queue(on:_:)` takes, one row each.
-    public struct Outgoing: Sendable {
-        public let kind: MessageKind
-        public let to: String
-        public let subject: String?
-        public let text: String
-        public let idempotencyKey: String
-        public let organisationID: UUID?
-        public let saleID: UUID?
+    struct Outgoing: Sendable {
+        let kind: MessageKind
+        let to: String
+        let subject: String?
+        let text: String
+        let idempotencyKey: String
+        let organisationID: UUID?
+        let saleID: UUID?
         /// SMS parts, when known.
-        public let segments: Int?
+        let segments: Int?
         /// Not sent before this (a reminder waits until it is due).
-        public let notBefore: Date?
-        public let queuedAt: Date
+        let notBefore: Date?
+        let queuedAt: Date
 
-        public init(
+        init(
             kind: MessageKind, to: String, subject: String? = nil, text: String, idempotencyKey: String, organisationID: UUID?, saleID: UUID?,
             segments: Int? = nil, notBefore: Date? = nil, queuedAt: Date
         ) {
@@ -68,7 +68,7 @@ public enum Messaging {
     }
 
     /// Queues several messages in one statement, each unless its idempotency key exists.
-    public static func queue(on db: any Database, _ messages: [Outgoing]) async throws {
+    static func queue(on db: any Database, _ messages: [Outgoing]) async throws {
         guard !messages.isEmpty else { return }
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the outbox needs an SQL database") }
         let insert = sql.insert(into: OutboxMessageModel.schema)
@@ -84,7 +84,7 @@ public enum Messaging {
 
     /// Withdraws queued messages that must no longer go out (a reminder after the consumer answered);
     /// their text is dropped with them.
-    public static func cancel(on db: any Database, idempotencyKeys: [String], reason: String) async throws {
+    static func cancel(on db: any Database, idempotencyKeys: [String], reason: String) async throws {
         guard !idempotencyKeys.isEmpty else { return }
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the outbox needs an SQL database") }
         try await sql.raw(cancelQuery(idempotencyKeys: idempotencyKeys, reason: reason)).run()
@@ -116,18 +116,18 @@ public enum Messaging {
 }
 
 /// The process's transports and retry schedule.
-public final class MessagingState: @unchecked Sendable {
+final class MessagingState: @unchecked Sendable {
     // Guarded by `lock`: set at boot (and by tests), read by the worker.
     private let lock = NSLock()
     private var _transports: [MessageKind: any MessageTransport] = [:]
     private var _retry = RetrySchedule.standard
 
-    public var transports: [MessageKind: any MessageTransport] {
+    var transports: [MessageKind: any MessageTransport] {
         get { lock.withLock { _transports } }
         set { lock.withLock { _transports = newValue } }
     }
 
-    public var retrySchedule: RetrySchedule {
+    var retrySchedule: RetrySchedule {
         get { lock.withLock { _retry } }
         set { lock.withLock { _retry = newValue } }
     }

@@ -4,11 +4,11 @@ import SQLKit
 
 /// One message in the outbox, the queue of everything that leaves the machine.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class OutboxMessageModel: Model, @unchecked Sendable {
-    public static let schema = "outbox_messages"
+final class OutboxMessageModel: Model, @unchecked Sendable {
+    static let schema = "outbox_messages"
 
     /// Where a message stands.
-    public enum Status: String, Sendable, Codable, CaseIterable {
+    enum Status: String, Sendable, Codable, CaseIterable {
         case queued, sending, sent
         /// Refused for good by the transport.
         case failed
@@ -16,36 +16,36 @@ public final class OutboxMessageModel: Model, @unchecked Sendable {
         case dead
     }
 
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "idempotency_key") public var idempotencyKey: String
-    @Field(key: "kind") public var kindRaw: String
-    @Field(key: "recipient") public var recipient: String
-    @OptionalField(key: "subject") public var subject: String?
+    @ID(key: .id) var id: UUID?
+    @Field(key: "idempotency_key") var idempotencyKey: String
+    @Field(key: "kind") var kindRaw: String
+    @Field(key: "recipient") var recipient: String
+    @OptionalField(key: "subject") var subject: String?
     /// The text until delivery; afterwards empty unless the transport keeps it (development).
-    @Field(key: "body") public var body: String
-    @Field(key: "body_sha256") public var bodySHA256: String
+    @Field(key: "body") var body: String
+    @Field(key: "body_sha256") var bodySHA256: String
     /// SMS segments (cost), when known.
-    @OptionalField(key: "segments") public var segments: Int?
-    @OptionalField(key: "organisation_id") public var organisationID: UUID?
-    @OptionalField(key: "sale_id") public var saleID: UUID?
-    @Field(key: "status") public var statusRaw: String
-    @Field(key: "attempts") public var attempts: Int
-    @Field(key: "next_attempt_at") public var nextAttemptAt: Date
+    @OptionalField(key: "segments") var segments: Int?
+    @OptionalField(key: "organisation_id") var organisationID: UUID?
+    @OptionalField(key: "sale_id") var saleID: UUID?
+    @Field(key: "status") var statusRaw: String
+    @Field(key: "attempts") var attempts: Int
+    @Field(key: "next_attempt_at") var nextAttemptAt: Date
     /// A claimed row whose lease ran out (the worker died) is claimed again: at-least-once.
-    @OptionalField(key: "lease_until") public var leaseUntil: Date?
-    @OptionalField(key: "claim_token") public var claimToken: String?
-    @OptionalField(key: "last_error") public var lastError: String?
-    @OptionalField(key: "transport") public var transport: String?
-    @Field(key: "created_at") public var createdAt: Date
-    @OptionalField(key: "sent_at") public var sentAt: Date?
+    @OptionalField(key: "lease_until") var leaseUntil: Date?
+    @OptionalField(key: "claim_token") var claimToken: String?
+    @OptionalField(key: "last_error") var lastError: String?
+    @OptionalField(key: "transport") var transport: String?
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "sent_at") var sentAt: Date?
     /// The gateway's delivery receipt, when one came: "delivered", "failed", "expired" …
-    @OptionalField(key: "delivery_status") public var deliveryStatus: String?
-    @OptionalField(key: "delivery_reported_at") public var deliveryReportedAt: Date?
+    @OptionalField(key: "delivery_status") var deliveryStatus: String?
+    @OptionalField(key: "delivery_reported_at") var deliveryReportedAt: Date?
 
-    public init() {}
+    init() {}
 
-    public var status: Status { Status(rawValue: statusRaw) ?? .queued }
-    public var kind: MessageKind { MessageKind(rawValue: kindRaw) ?? .sms }
+    var status: Status { Status(rawValue: statusRaw) ?? .queued }
+    var kind: MessageKind { MessageKind(rawValue: kindRaw) ?? .sms }
 }
 
 /// Creates `outbox_messages` with its unique idempotency key and the index the worker claims by.

@@ -7,12 +7,12 @@ import Vapor
 /// Delivers due outbox rows. Several processes may run it against one database: a row is claimed by
 /// one statement (PostgreSQL: `FOR UPDATE SKIP LOCKED`; SQLite: one conditional UPDATE, and SQLite
 /// serialises writers) and carries a lease, so a crashed worker's rows are claimed again after it.
-public enum OutboxWorker {
+enum OutboxWorker {
 
     /// One pass: claim up to `limit` due rows, deliver each, record the outcome.
     /// Returns how many messages were attempted.
     @discardableResult
-    public static func runOnce(_ app: Application, limit: Int = 50) async throws -> Int {
+    static func runOnce(_ app: Application, limit: Int = 50) async throws -> Int {
         let now = app.clock.now()
         let rows = try await claim(on: app.db, now: now, limit: limit, lease: app.config.messaging.outboxLease)
         for row in rows {
@@ -94,7 +94,7 @@ public enum OutboxWorker {
     }
 
     /// Puts a failed or dead message back in the queue (administrators, from the outbox page).
-    public static func requeue(_ id: UUID, on db: any Database, now: Date) async throws {
+    static func requeue(_ id: UUID, on db: any Database, now: Date) async throws {
         try await OutboxMessageModel.query(on: db).filter(\.$id == id)
             .filter(\.$statusRaw ~~ [OutboxMessageModel.Status.failed.rawValue, OutboxMessageModel.Status.dead.rawValue])
             .set(\.$statusRaw, to: OutboxMessageModel.Status.queued.rawValue).set(\.$attempts, to: 0).set(\.$nextAttemptAt, to: now)

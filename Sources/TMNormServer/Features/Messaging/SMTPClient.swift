@@ -5,16 +5,16 @@ import NIOPosix
 import NIOSSL
 
 /// A complete SMTP reply: the code and every line's text (multi-line replies joined by the client).
-public struct SMTPReply: Sendable, Equatable {
-    public let code: Int
-    public let lines: [String]
+struct SMTPReply: Sendable, Equatable {
+    let code: Int
+    let lines: [String]
 
-    public var isPositive: Bool { (200..<400).contains(code) }
-    public var text: String { lines.joined(separator: " ") }
+    var isPositive: Bool { (200..<400).contains(code) }
+    var text: String { lines.joined(separator: " ") }
 }
 
 /// Why an SMTP conversation failed; 5xx replies are permanent, everything else may be retried.
-public enum SMTPError: Error, Sendable, CustomStringConvertible {
+enum SMTPError: Error, Sendable, CustomStringConvertible {
     case timeout(stage: String)
     case connectionClosed(stage: String)
     case malformedReply(String)
@@ -23,7 +23,7 @@ public enum SMTPError: Error, Sendable, CustomStringConvertible {
     case authenticationNotOffered
     case invalidAddress(String)
 
-    public var isPermanent: Bool {
+    var isPermanent: Bool {
         switch self {
         case .unexpectedReply(let stage, let reply): reply.code >= 500 && stage != "AUTH" && stage != "greeting"
         case .invalidAddress: true
@@ -31,7 +31,7 @@ public enum SMTPError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    var description: String {
         switch self {
         case .timeout(let stage): "SMTP timeout waiting for the reply to \(stage)"
         case .connectionClosed(let stage): "SMTP connection closed during \(stage)"
@@ -45,17 +45,17 @@ public enum SMTPError: Error, Sendable, CustomStringConvertible {
 }
 
 /// One e-mail to send: plain text, UTF-8.
-public struct SMTPMail: Sendable {
-    public var fromAddress: String
-    public var fromName: String
-    public var to: [String]
-    public var subject: String
-    public var text: String
+struct SMTPMail: Sendable {
+    var fromAddress: String
+    var fromName: String
+    var to: [String]
+    var subject: String
+    var text: String
     /// Message-ID left part; the same message retried keeps the same id.
-    public var messageID: String
-    public var date: Date
+    var messageID: String
+    var date: Date
 
-    public init(fromAddress: String, fromName: String, to: [String], subject: String, text: String, messageID: String, date: Date) {
+    init(fromAddress: String, fromName: String, to: [String], subject: String, text: String, messageID: String, date: Date) {
         self.fromAddress = fromAddress
         self.fromName = fromName
         self.to = to
@@ -176,17 +176,17 @@ final class SMTPLineHandler: ChannelInboundHandler {
 
 /// A small, real SMTP client (RFC 5321) on SwiftNIO: EHLO, STARTTLS, AUTH PLAIN/LOGIN, MAIL, RCPT,
 /// DATA with dot-stuffing, QUIT; every reply waited for with a timeout.
-public struct SMTPClient: Sendable {
-    public let settings: SMTPSettings
-    public let eventLoopGroup: any EventLoopGroup
+struct SMTPClient: Sendable {
+    let settings: SMTPSettings
+    let eventLoopGroup: any EventLoopGroup
 
-    public init(settings: SMTPSettings, eventLoopGroup: any EventLoopGroup) {
+    init(settings: SMTPSettings, eventLoopGroup: any EventLoopGroup) {
         self.settings = settings
         self.eventLoopGroup = eventLoopGroup
     }
 
     /// Sends one mail; throws `SMTPError` (or a connection/TLS error) when it was not accepted.
-    public func send(_ mail: SMTPMail) async throws {
+    func send(_ mail: SMTPMail) async throws {
         for address in [mail.fromAddress] + mail.to where !Self.isSafeAddress(address) {
             throw SMTPError.invalidAddress(address)
         }
@@ -374,17 +374,17 @@ enum MailFormatter {
 }
 
 /// E-mail through the configured SMTP relay.
-public struct SMTPTransport: MessageTransport {
-    public let settings: SMTPSettings
-    public let eventLoopGroup: any EventLoopGroup
-    public var name: String { "smtp" }
+struct SMTPTransport: MessageTransport {
+    let settings: SMTPSettings
+    let eventLoopGroup: any EventLoopGroup
+    var name: String { "smtp" }
 
-    public init(settings: SMTPSettings, eventLoopGroup: any EventLoopGroup) {
+    init(settings: SMTPSettings, eventLoopGroup: any EventLoopGroup) {
         self.settings = settings
         self.eventLoopGroup = eventLoopGroup
     }
 
-    public func send(_ message: OutboundMessage) async throws -> DeliveryOutcome {
+    func send(_ message: OutboundMessage) async throws -> DeliveryOutcome {
         let mail = SMTPMail(
             fromAddress: settings.fromAddress, fromName: settings.fromName, to: [message.recipient],
             subject: message.subject ?? "", text: message.text, messageID: message.idempotencyKey.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." },

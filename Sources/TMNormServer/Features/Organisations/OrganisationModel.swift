@@ -4,18 +4,18 @@ import TMNormCore
 
 /// An organisation in the network (call centre, client, association, authority, board).
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class OrganisationModel: Model, @unchecked Sendable {
-    public static let schema = "organisations"
+final class OrganisationModel: Model, @unchecked Sendable {
+    static let schema = "organisations"
 
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "name") public var name: String
-    @Field(key: "orgnr") public var orgnr: String
-    @Field(key: "kind") public var kindRaw: String
-    @Field(key: "created_at") public var createdAt: Date
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "orgnr") var orgnr: String
+    @Field(key: "kind") var kindRaw: String
+    @Field(key: "created_at") var createdAt: Date
 
-    public init() {}
+    init() {}
 
-    public init(id: UUID? = nil, name: String, orgnr: OrganisationNumber, kind: OrganisationKind, createdAt: Date) {
+    init(id: UUID? = nil, name: String, orgnr: OrganisationNumber, kind: OrganisationKind, createdAt: Date) {
         self.id = id
         self.name = name
         self.orgnr = orgnr.digits
@@ -23,23 +23,23 @@ public final class OrganisationModel: Model, @unchecked Sendable {
         self.createdAt = createdAt
     }
 
-    public var kind: OrganisationKind { OrganisationKind(rawValue: kindRaw) ?? .client }
+    var kind: OrganisationKind { OrganisationKind(rawValue: kindRaw) ?? .client }
 }
 
 /// A call centre's or client's membership of an association from a date, possibly until one.
-public final class MembershipModel: Model, @unchecked Sendable {
-    public static let schema = "memberships"
+final class MembershipModel: Model, @unchecked Sendable {
+    static let schema = "memberships"
 
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "member_id") public var member: OrganisationModel
-    @Parent(key: "association_id") public var association: OrganisationModel
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "member_id") var member: OrganisationModel
+    @Parent(key: "association_id") var association: OrganisationModel
     /// ISO day "YYYY-MM-DD": calendar days carry no time zone.
-    @Field(key: "valid_from") public var validFrom: String
-    @OptionalField(key: "valid_until") public var validUntil: String?
+    @Field(key: "valid_from") var validFrom: String
+    @OptionalField(key: "valid_until") var validUntil: String?
 
-    public init() {}
+    init() {}
 
-    public init(memberID: UUID, associationID: UUID, validFrom: String, validUntil: String?) {
+    init(memberID: UUID, associationID: UUID, validFrom: String, validUntil: String?) {
         self.$member.id = memberID
         self.$association.id = associationID
         self.validFrom = validFrom
@@ -48,23 +48,23 @@ public final class MembershipModel: Model, @unchecked Sendable {
 }
 
 /// A call centre working for a client over a period.
-public final class EngagementModel: Model, @unchecked Sendable {
-    public static let schema = "engagements"
+final class EngagementModel: Model, @unchecked Sendable {
+    static let schema = "engagements"
 
-    @ID(key: .id) public var id: UUID?
-    @Parent(key: "call_centre_id") public var callCentre: OrganisationModel
-    @Parent(key: "client_id") public var client: OrganisationModel
-    @Field(key: "valid_from") public var validFrom: String
-    @OptionalField(key: "valid_until") public var validUntil: String?
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "call_centre_id") var callCentre: OrganisationModel
+    @Parent(key: "client_id") var client: OrganisationModel
+    @Field(key: "valid_from") var validFrom: String
+    @OptionalField(key: "valid_until") var validUntil: String?
     /// `EngagementStatus`: only a confirmed engagement grants access.
-    @Field(key: "status") public var status: String
+    @Field(key: "status") var status: String
     /// The client lets this call centre record its existing customers and consents.
-    @Field(key: "may_record_exemptions") public var mayRecordExemptions: Bool
-    @OptionalField(key: "decided_at") public var decidedAt: Date?
+    @Field(key: "may_record_exemptions") var mayRecordExemptions: Bool
+    @OptionalField(key: "decided_at") var decidedAt: Date?
 
-    public init() {}
+    init() {}
 
-    public init(
+    init(
         callCentreID: UUID, clientID: UUID, validFrom: String, validUntil: String?,
         status: EngagementStatus, mayRecordExemptions: Bool = false, decidedAt: Date? = nil
     ) {

@@ -6,16 +6,16 @@ import Vapor
 
 /// Imports a register delivery: builds the snapshot off the event loop, writes it atomically, and only
 /// then switches it in; a failed import is recorded and the previous snapshot stays active.
-public enum RegisterImportService {
+enum RegisterImportService {
     /// A failed import, with the reason in both languages.
-    public struct Failure: Error, CustomStringConvertible {
-        public let message: Phrase
-        public var description: String { message.en }
+    struct Failure: Error, CustomStringConvertible {
+        let message: Phrase
+        var description: String { message.en }
     }
 
     /// Imports a delivery. Unless `force` is set, one with no valid rows or that shrinks the active copy by
     /// more than `registerMaxShrink` is refused (`RegisterImportPolicy`) and the active copy stays.
-    public static func importFile(
+    static func importFile(
         path: String, fileName: String, ownerID: UUID?, obtainedAt: Date, plainVoluntary: Bool, force: Bool = false,
         obtainedAtBasis: RegisterDateBasis = .given, app: Application
     ) async throws -> RegisterSnapshotModel {

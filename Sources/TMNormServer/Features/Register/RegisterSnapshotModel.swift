@@ -4,35 +4,35 @@ import Foundation
 /// One import of the national reservation register: the history row and, when it succeeded, the
 /// snapshot file. `organisation` nil means the installation's own copy (see docs/register-format.md).
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class RegisterSnapshotModel: Model, @unchecked Sendable {
-    public static let schema = "register_snapshots"
+final class RegisterSnapshotModel: Model, @unchecked Sendable {
+    static let schema = "register_snapshots"
 
     /// Where an import stands.
-    public enum Status: String, Sendable {
+    enum Status: String, Sendable {
         case active, superseded, failed
     }
 
-    @ID(key: .id) public var id: UUID?
-    @OptionalParent(key: "organisation_id") public var organisation: OrganisationModel?
+    @ID(key: .id) var id: UUID?
+    @OptionalParent(key: "organisation_id") var organisation: OrganisationModel?
     /// The core snapshot id (derived from the delivery's SHA-256 and date).
-    @Field(key: "snapshot_id") public var snapshotID: String
-    @Field(key: "file_name") public var fileName: String
-    @Field(key: "sha256") public var sha256: String
-    @Field(key: "obtained_at") public var obtainedAt: Date
-    @Field(key: "imported_at") public var importedAt: Date
-    @Field(key: "status") public var statusRaw: String
-    @Field(key: "numbers") public var numbers: Int
-    @Field(key: "persons") public var persons: Int
-    @Field(key: "rows") public var rows: Int
-    @Field(key: "rejected_rows") public var rejectedRows: Int
+    @Field(key: "snapshot_id") var snapshotID: String
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "sha256") var sha256: String
+    @Field(key: "obtained_at") var obtainedAt: Date
+    @Field(key: "imported_at") var importedAt: Date
+    @Field(key: "status") var statusRaw: String
+    @Field(key: "numbers") var numbers: Int
+    @Field(key: "persons") var persons: Int
+    @Field(key: "rows") var rows: Int
+    @Field(key: "rejected_rows") var rejectedRows: Int
     /// The first rejected rows with line numbers and reasons, as JSON.
-    @Field(key: "problems_json") public var problemsJSON: String
-    @OptionalField(key: "error") public var error: String?
-    @OptionalField(key: "storage_path") public var storagePath: String?
+    @Field(key: "problems_json") var problemsJSON: String
+    @OptionalField(key: "error") var error: String?
+    @OptionalField(key: "storage_path") var storagePath: String?
 
-    public init() {}
+    init() {}
 
-    public var status: Status { Status(rawValue: statusRaw) ?? .failed }
+    var status: Status { Status(rawValue: statusRaw) ?? .failed }
 }
 
 /// Creates `register_snapshots`.

@@ -7,10 +7,10 @@ import Vapor
 
 /// Loaded register snapshots, kept in memory by id: a snapshot file is loaded once per process.
 /// A lock, not an actor: every may-call reads it, and an actor hop per answer costs a thread switch.
-public final class RegisterStore: Sendable {
+final class RegisterStore: Sendable {
     private let loaded = NIOLockedValueBox<[UUID: RegisterSnapshot]>([:])
 
-    public init() {}
+    init() {}
 
     /// The snapshot of a history row, loading its file on first use (two first users may both load it;
     /// the result is the same).

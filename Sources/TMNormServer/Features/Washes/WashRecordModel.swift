@@ -4,27 +4,27 @@ import Foundation
 /// A wash and its certificate: which list (hash), which register copy and block-list versions, the
 /// counts, when, by whom, and until when the list may be called. The outputs live in the data directory.
 // Fluent models are reference types mutated by the ORM; Fluent documents them as @unchecked Sendable.
-public final class WashRecordModel: Model, @unchecked Sendable {
-    public static let schema = "washes"
+final class WashRecordModel: Model, @unchecked Sendable {
+    static let schema = "washes"
 
-    @ID(key: .id) public var id: UUID?
+    @ID(key: .id) var id: UUID?
     /// The call centre that washed.
-    @Parent(key: "organisation_id") public var organisation: OrganisationModel
-    @OptionalParent(key: "client_id") public var client: OrganisationModel?
-    @Field(key: "file_name") public var fileName: String
-    @Field(key: "list_sha256") public var listSHA256: String
-    @Field(key: "register_snapshot_id") public var registerSnapshotID: UUID
-    @Field(key: "rows") public var rows: Int
-    @Field(key: "callable") public var callable: Int
-    @Field(key: "rejected") public var rejected: Int
+    @Parent(key: "organisation_id") var organisation: OrganisationModel
+    @OptionalParent(key: "client_id") var client: OrganisationModel?
+    @Field(key: "file_name") var fileName: String
+    @Field(key: "list_sha256") var listSHA256: String
+    @Field(key: "register_snapshot_id") var registerSnapshotID: UUID
+    @Field(key: "rows") var rows: Int
+    @Field(key: "callable") var callable: Int
+    @Field(key: "rejected") var rejected: Int
     /// The whole certificate (core `WashCertificate`) as JSON.
-    @Field(key: "certificate_json") public var certificateJSON: String
-    @Field(key: "washed_at") public var washedAt: Date
-    @Field(key: "washed_by") public var washedBy: String
-    @OptionalField(key: "valid_until") public var validUntil: Date?
-    @Field(key: "storage_directory") public var storageDirectory: String
+    @Field(key: "certificate_json") var certificateJSON: String
+    @Field(key: "washed_at") var washedAt: Date
+    @Field(key: "washed_by") var washedBy: String
+    @OptionalField(key: "valid_until") var validUntil: Date?
+    @Field(key: "storage_directory") var storageDirectory: String
 
-    public init() {}
+    init() {}
 }
 
 /// Creates `washes`.

@@ -2,14 +2,14 @@ import TMNormCore
 import Vapor
 
 /// What every page needs besides its own model: language, who is logged in, the CSRF token.
-public struct PageContext: Sendable {
-    public let language: Language
-    public let user: CurrentUser?
-    public let csrf: String
+struct PageContext: Sendable {
+    let language: Language
+    let user: CurrentUser?
+    let csrf: String
     /// The current path, for the language switch.
-    public let path: String
+    let path: String
 
-    public init(language: Language, user: CurrentUser?, csrf: String, path: String) {
+    init(language: Language, user: CurrentUser?, csrf: String, path: String) {
         self.language = language
         self.user = user
         self.csrf = csrf
@@ -17,7 +17,7 @@ public struct PageContext: Sendable {
     }
 
     /// Translates a phrase into the page's language.
-    public func t(_ phrase: Phrase) -> String { phrase(language) }
+    func t(_ phrase: Phrase) -> String { phrase(language) }
 }
 
 extension Request {

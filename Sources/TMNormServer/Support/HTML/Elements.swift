@@ -1,38 +1,38 @@
 /// Element constructors used by views: `el("p", .class("lead")) { "text" }`.
-public func el(_ name: String, _ attributes: Attribute..., @NodeBuilder children: () -> [Node] = { [] }) -> Node {
+func el(_ name: String, _ attributes: Attribute..., @NodeBuilder children: () -> [Node] = { [] }) -> Node {
     .element(name, attributes, children())
 }
 
 /// A void element such as `<input>` or `<meta>`.
-public func void(_ name: String, _ attributes: Attribute...) -> Node {
+func void(_ name: String, _ attributes: Attribute...) -> Node {
     .void(name, attributes)
 }
 
 /// Escaped text.
-public func text(_ value: String) -> Node { .text(value) }
+func text(_ value: String) -> Node { .text(value) }
 
 extension Attribute {
-    public static func `class`(_ value: String) -> Attribute { .init("class", value) }
-    public static func id(_ value: String) -> Attribute { .init("id", value) }
-    public static func href(_ value: String) -> Attribute { .init("href", value) }
-    public static func name(_ value: String) -> Attribute { .init("name", value) }
-    public static func type(_ value: String) -> Attribute { .init("type", value) }
-    public static func value(_ value: String) -> Attribute { .init("value", value) }
-    public static func `for`(_ value: String) -> Attribute { .init("for", value) }
-    public static func action(_ value: String) -> Attribute { .init("action", value) }
-    public static func method(_ value: String) -> Attribute { .init("method", value) }
-    public static func lang(_ value: String) -> Attribute { .init("lang", value) }
-    public static func aria(_ key: String, _ value: String) -> Attribute { .init("aria-" + key, value) }
-    public static func autocomplete(_ value: String) -> Attribute { .init("autocomplete", value) }
-    public static var required: Attribute { .init("required", nil) }
-    public static var selected: Attribute { .init("selected", nil) }
-    public static func data(_ key: String, _ value: String) -> Attribute { .init("data-" + key, value) }
+    static func `class`(_ value: String) -> Attribute { .init("class", value) }
+    static func id(_ value: String) -> Attribute { .init("id", value) }
+    static func href(_ value: String) -> Attribute { .init("href", value) }
+    static func name(_ value: String) -> Attribute { .init("name", value) }
+    static func type(_ value: String) -> Attribute { .init("type", value) }
+    static func value(_ value: String) -> Attribute { .init("value", value) }
+    static func `for`(_ value: String) -> Attribute { .init("for", value) }
+    static func action(_ value: String) -> Attribute { .init("action", value) }
+    static func method(_ value: String) -> Attribute { .init("method", value) }
+    static func lang(_ value: String) -> Attribute { .init("lang", value) }
+    static func aria(_ key: String, _ value: String) -> Attribute { .init("aria-" + key, value) }
+    static func autocomplete(_ value: String) -> Attribute { .init("autocomplete", value) }
+    static var required: Attribute { .init("required", nil) }
+    static var selected: Attribute { .init("selected", nil) }
+    static func data(_ key: String, _ value: String) -> Attribute { .init("data-" + key, value) }
 }
 
 /// Helpers for forms, which every view needs with the CSRF token.
-public enum Form {
+enum Form {
     /// A POST form carrying the CSRF token.
-    public static func post(
+    static func post(
         _ action: String, csrf: String, class className: String = "form",
         enctype: String? = nil, progress: String? = nil,
         @NodeBuilder children: () -> [Node]
@@ -52,12 +52,12 @@ public enum Form {
     }
 
     /// The hidden CSRF field.
-    public static func csrfField(_ token: String) -> Node {
+    static func csrfField(_ token: String) -> Node {
         .void("input", [.type("hidden"), .name(CSRF.formField), .value(token)])
     }
 
     /// A labelled input.
-    public static func field(
+    static func field(
         _ label: String, name: String, type: String = "text", value: String = "",
         required: Bool = true, autocomplete: String? = nil, hint: String? = nil, error: String? = nil
     ) -> Node {
@@ -77,7 +77,7 @@ public enum Form {
     }
 
     /// A labelled select with (value, label) options.
-    public static func select(
+    static func select(
         _ label: String, name: String, options: [(value: String, label: String)], selected: String? = nil
     ) -> Node {
         el("div", .class("field")) {
@@ -93,7 +93,7 @@ public enum Form {
     }
 
     /// A labelled checkbox; `id` must be unique on the page when the same name appears in several forms.
-    public static func checkbox(_ label: String, name: String, id: String? = nil, checked: Bool = false) -> Node {
+    static func checkbox(_ label: String, name: String, id: String? = nil, checked: Bool = false) -> Node {
         let identifier = id ?? "f-" + name
         var attributes: [Attribute] = [.id(identifier), .name(name), .type("checkbox")]
         if checked { attributes.append(.init("checked", nil)) }
@@ -104,7 +104,7 @@ public enum Form {
     }
 
     /// A submit button.
-    public static func submit(_ label: String, class className: String = "button") -> Node {
+    static func submit(_ label: String, class className: String = "button") -> Node {
         el("button", .type("submit"), .class(className)) { label }
     }
 }

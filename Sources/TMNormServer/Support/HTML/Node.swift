@@ -1,5 +1,5 @@
 /// A typed HTML tree: text is escaped when rendered, so views cannot inject markup by accident.
-public indirect enum Node: Sendable {
+indirect enum Node: Sendable {
     case element(String, [Attribute], [Node])
     case void(String, [Attribute])
     case text(String)
@@ -8,7 +8,7 @@ public indirect enum Node: Sendable {
     case fragment([Node])
 
     /// Renders the tree to an HTML string.
-    public func render() -> String {
+    func render() -> String {
         var out = ""
         out.reserveCapacity(4096)
         render(into: &out)
@@ -75,11 +75,11 @@ public indirect enum Node: Sendable {
 }
 
 /// An HTML attribute; a nil value renders as a boolean attribute.
-public struct Attribute: Sendable {
-    public let name: String
-    public let value: String?
+struct Attribute: Sendable {
+    let name: String
+    let value: String?
 
-    public init(_ name: String, _ value: String?) {
+    init(_ name: String, _ value: String?) {
         self.name = name
         self.value = value
     }
@@ -96,13 +96,13 @@ public struct Attribute: Sendable {
 
 /// Builds children lists with `if`, `for` and optionals.
 @resultBuilder
-public enum NodeBuilder {
-    public static func buildBlock(_ parts: [Node]...) -> [Node] { parts.flatMap { $0 } }
-    public static func buildExpression(_ node: Node) -> [Node] { [node] }
-    public static func buildExpression(_ nodes: [Node]) -> [Node] { nodes }
-    public static func buildExpression(_ text: String) -> [Node] { [.text(text)] }
-    public static func buildOptional(_ nodes: [Node]?) -> [Node] { nodes ?? [] }
-    public static func buildEither(first nodes: [Node]) -> [Node] { nodes }
-    public static func buildEither(second nodes: [Node]) -> [Node] { nodes }
-    public static func buildArray(_ parts: [[Node]]) -> [Node] { parts.flatMap { $0 } }
+enum NodeBuilder {
+    static func buildBlock(_ parts: [Node]...) -> [Node] { parts.flatMap { $0 } }
+    static func buildExpression(_ node: Node) -> [Node] { [node] }
+    static func buildExpression(_ nodes: [Node]) -> [Node] { nodes }
+    static func buildExpression(_ text: String) -> [Node] { [.text(text)] }
+    static func buildOptional(_ nodes: [Node]?) -> [Node] { nodes ?? [] }
+    static func buildEither(first nodes: [Node]) -> [Node] { nodes }
+    static func buildEither(second nodes: [Node]) -> [Node] { nodes }
+    static func buildArray(_ parts: [[Node]]) -> [Node] { parts.flatMap { $0 } }
 }

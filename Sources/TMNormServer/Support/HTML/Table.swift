@@ -1,13 +1,13 @@
 /// The list pages' table: a horizontally scrolling wrapper, an optional caption, one header row, the body.
-public enum Table {
+enum Table {
     /// Header cells with `scope="col"` tell screen readers the heading belongs to the column below it.
-    public enum HeadingScope: Sendable {
+    enum HeadingScope: Sendable {
         case none
         case column
     }
 
     /// A table whose headings are plain text; `rows` are the `<tr>` elements of the body.
-    public static func scrolling(
+    static func scrolling(
         headings: [String], scope: HeadingScope = .none, id: String? = nil, class className: String? = nil,
         caption: String? = nil, @NodeBuilder rows: () -> [Node]
     ) -> Node {
@@ -15,7 +15,7 @@ public enum Table {
     }
 
     /// A table whose heading cells hold markup (e.g. links); each element of `headingCells` is one `<th>`'s content.
-    public static func scrolling(
+    static func scrolling(
         headingCells: [[Node]], scope: HeadingScope = .none, id: String? = nil, class className: String? = nil,
         caption: String? = nil, @NodeBuilder rows: () -> [Node]
     ) -> Node {

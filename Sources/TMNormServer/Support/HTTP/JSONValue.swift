@@ -1,5 +1,5 @@
 /// A JSON value, for documents built in code (the OpenAPI description).
-public indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral,
+indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral, ExpressibleByDictionaryLiteral,
     ExpressibleByArrayLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral
 {
     case string(String)
@@ -9,14 +9,14 @@ public indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral,
     case object([(String, JSONValue)])
     case null
 
-    public init(stringLiteral value: String) { self = .string(value) }
-    public init(integerLiteral value: Int) { self = .int(value) }
-    public init(booleanLiteral value: Bool) { self = .bool(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
-    public typealias Key = String
-    public typealias Value = JSONValue
-    public typealias ArrayLiteralElement = JSONValue
+    init(stringLiteral value: String) { self = .string(value) }
+    init(integerLiteral value: Int) { self = .int(value) }
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    init(dictionaryLiteral elements: (String, JSONValue)...) { self = .object(elements) }
+    typealias Key = String
+    typealias Value = JSONValue
+    typealias ArrayLiteralElement = JSONValue
 
     private struct FieldKey: CodingKey {
         var stringValue: String
@@ -25,7 +25,7 @@ public indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral,
         init?(intValue: Int) { nil }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         switch self {
         case .string(let value):
             var container = encoder.singleValueContainer()
@@ -49,13 +49,13 @@ public indirect enum JSONValue: Encodable, Sendable, ExpressibleByStringLiteral,
     }
 
     /// The value for a key of an object.
-    public subscript(key: String) -> JSONValue? {
+    subscript(key: String) -> JSONValue? {
         guard case .object(let pairs) = self else { return nil }
         return pairs.first { $0.0 == key }?.1
     }
 
     /// The keys of an object, in order.
-    public var keys: [String] {
+    var keys: [String] {
         guard case .object(let pairs) = self else { return [] }
         return pairs.map(\.0)
     }

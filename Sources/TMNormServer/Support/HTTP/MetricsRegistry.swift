@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// In-process counters rendered in the Prometheus text format at `/metrics`.
-public final class MetricsRegistry: Sendable {
+final class MetricsRegistry: Sendable {
     struct RequestKey: Hashable {
         let method: String
         let route: String
@@ -20,10 +20,10 @@ public final class MetricsRegistry: Sendable {
     static let buckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]
     private let state = Mutex(State())
 
-    public init() {}
+    init() {}
 
     /// Records one HTTP request by route pattern (never the concrete path, which may hold tokens).
-    public func recordRequest(method: String, route: String, status: Int, seconds: Double) {
+    func recordRequest(method: String, route: String, status: Int, seconds: Double) {
         state.withLock { state in
             state.requests[RequestKey(method: method, route: route, status: status), default: 0] += 1
             for (index, bound) in Self.buckets.enumerated() where seconds <= bound {
@@ -35,12 +35,12 @@ public final class MetricsRegistry: Sendable {
     }
 
     /// Increments a named application counter, e.g. `tmnorm_logins_total{result="failure"}`.
-    public func increment(_ name: String, by amount: Int = 1) {
+    func increment(_ name: String, by amount: Int = 1) {
         state.withLock { $0.counters[name, default: 0] += amount }
     }
 
     /// The Prometheus exposition text.
-    public func render() -> String {
+    func render() -> String {
         let snapshot = state.withLock { $0 }
         var out = "# HELP tmnorm_http_requests_total HTTP requests by method, route pattern and status.\n"
         out += "# TYPE tmnorm_http_requests_total counter\n"

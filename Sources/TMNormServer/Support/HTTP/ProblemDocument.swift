@@ -1,14 +1,14 @@
 import Vapor
 
 /// An RFC 9457 problem document.
-public struct ProblemDocument: Content, Sendable {
-    public var type: String
-    public var title: String
-    public var status: Int
-    public var detail: String
-    public var instance: String?
-    public var requestId: String?
-    public var errors: [FieldProblem]?
+struct ProblemDocument: Content, Sendable {
+    var type: String
+    var title: String
+    var status: Int
+    var detail: String
+    var instance: String?
+    var requestId: String?
+    var errors: [FieldProblem]?
 
     enum CodingKeys: String, CodingKey {
         case type, title, status, detail, instance
@@ -16,5 +16,5 @@ public struct ProblemDocument: Content, Sendable {
         case errors
     }
 
-    public static let mediaType = HTTPMediaType(type: "application", subType: "problem+json")
+    static let mediaType = HTTPMediaType(type: "application", subType: "problem+json")
 }

@@ -1,7 +1,7 @@
 import Vapor
 
 /// The languages of the user interface: Norwegian bokmål first, English available.
-public enum Language: String, Sendable, CaseIterable, Codable {
+enum Language: String, Sendable, CaseIterable, Codable {
     case nb
     case en
 
@@ -39,29 +39,29 @@ public enum Language: String, Sendable, CaseIterable, Codable {
 }
 
 /// A text in both languages, side by side so a missing translation is a compile error.
-public struct Phrase: Sendable, ExpressibleByStringLiteral {
-    public let nb: String
-    public let en: String
+struct Phrase: Sendable, ExpressibleByStringLiteral {
+    let nb: String
+    let en: String
 
-    public init(nb: String, en: String) {
+    init(nb: String, en: String) {
         self.nb = nb
         self.en = en
     }
 
     /// For names that are the same in both languages.
-    public init(stringLiteral value: String) {
+    init(stringLiteral value: String) {
         nb = value
         en = value
     }
 
-    public func callAsFunction(_ language: Language) -> String {
+    func callAsFunction(_ language: Language) -> String {
         language == .nb ? nb : en
     }
 }
 
 extension Request {
     /// The language this request is answered in.
-    public var language: Language {
+    var language: Language {
         if let cached = storage[LanguageKey.self] { return cached }
         let detected = Language.detect(self)
         storage[LanguageKey.self] = detected

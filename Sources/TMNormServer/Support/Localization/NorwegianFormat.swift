@@ -1,7 +1,7 @@
 import Foundation
 
 /// Formats dates, times and amounts the Norwegian way: 29.11.2026, 14:05, 1 234,50 kr.
-public enum NorwegianFormat {
+enum NorwegianFormat {
     static let oslo = TimeZone(identifier: "Europe/Oslo") ?? TimeZone(secondsFromGMT: 3600) ?? .current
 
     private static func calendar() -> Calendar {
@@ -11,13 +11,13 @@ public enum NorwegianFormat {
     }
 
     /// "29.11.2026" in Europe/Oslo.
-    public static func date(_ date: Date) -> String {
+    static func date(_ date: Date) -> String {
         let c = calendar().dateComponents([.year, .month, .day], from: date)
         return String(format: "%02d.%02d.%04d", c.day ?? 0, c.month ?? 0, c.year ?? 0)
     }
 
     /// "29.11.2026 14:05" in Europe/Oslo.
-    public static func dateTime(_ date: Date) -> String {
+    static func dateTime(_ date: Date) -> String {
         let c = calendar().dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return String(
             format: "%02d.%02d.%04d %02d:%02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0,
@@ -25,14 +25,14 @@ public enum NorwegianFormat {
     }
 
     /// "2026-11-29" → "29.11.2026"; anything else is returned unchanged.
-    public static func isoDay(_ iso: String) -> String {
+    static func isoDay(_ iso: String) -> String {
         let parts = iso.split(separator: "-")
         guard parts.count == 3 else { return iso }
         return "\(parts[2]).\(parts[1]).\(parts[0])"
     }
 
     /// Øre → "1 234,50 kr" (non-breaking thin grouping is avoided so copy-paste stays plain).
-    public static func amount(ore: Int) -> String {
+    static func amount(ore: Int) -> String {
         let negative = ore < 0
         let absolute = ore.magnitude
         let kroner = String(absolute / 100)

@@ -6,9 +6,9 @@ import Vapor
 /// cookie under the server secret, so a token seen in one session is worthless in another. Signed out (log-in,
 /// consumer pages), it is the double-submit cookie: a random HttpOnly, SameSite=Strict cookie whose value
 /// every state-changing form echoes in `_csrf` (or the `X-CSRF-Token` header).
-public struct CSRF: AsyncMiddleware {
-    public static let cookieName = "tmnorm_csrf"
-    public static let formField = "_csrf"
+struct CSRF: AsyncMiddleware {
+    static let cookieName = "tmnorm_csrf"
+    static let formField = "_csrf"
     static let headerName = "X-CSRF-Token"
     /// `Route.userInfo` key: the most bytes a route's form body may have (set by `RoutesBuilder.upload`).
     static let maxBodyKey = "tmnorm.max-body"
@@ -17,7 +17,7 @@ public struct CSRF: AsyncMiddleware {
     /// The signed-in session's cookie value, or nil when nobody is signed in (the accounts feature knows).
     let sessionToken: @Sendable (Request) -> String?
 
-    public func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         // The JSON API carries no forms and authenticates with bearer keys: no token, no cookie, no check.
         if req.url.path.hasPrefix("/api/") { return try await next.respond(to: req) }
         let cookie = req.cookies[Self.cookieName]?.string
@@ -89,7 +89,7 @@ public struct CSRF: AsyncMiddleware {
 
 extension Request {
     /// The CSRF token to embed in forms rendered for this request.
-    public var csrfToken: String { storage[CSRF.TokenKey.self] ?? "" }
+    var csrfToken: String { storage[CSRF.TokenKey.self] ?? "" }
 }
 
 extension RoutesBuilder {
