@@ -156,4 +156,3 @@ final class PrefetchChannel: @unchecked Sendable {
         condition.unlock()
     }
 }
-

@@ -43,7 +43,8 @@ public struct AuthorizationBoard: Sendable, Hashable, Codable {
     public let tieRule: AuthorizationTieRule
 
     /// A checked board: members with distinct ids, and a quorum the board can reach.
-    public init(members: [AuthorizationBoardMember], quorum: AuthorizationQuorum, tieRule: AuthorizationTieRule = .reject) throws(AuthorizationError) {
+    public init(members: [AuthorizationBoardMember], quorum: AuthorizationQuorum, tieRule: AuthorizationTieRule = .reject) throws(AuthorizationError)
+    {
         guard !members.isEmpty else { throw .boardWithoutMembers }
         var ids = Set<String>()
         for m in members where !ids.insert(m.id).inserted { throw .duplicateBoardMember(m.id) }

@@ -11,34 +11,62 @@ extension AuthorizationCriteriaCatalogue {
     /// The demo catalogue, in force from 1 January 2020.
     public static func demo() throws(AuthorizationError) -> AuthorizationCriteriaCatalogue {
         let rows: [(String, String, String, AuthorizationEvidenceKind)] = [
-            ("statutory-requirements", "Virksomheten oppfyller alle lovkrav",
-             "The business meets all statutory requirements", .statement),
-            ("company-registered", "Selskapet er ordentlig organisert og registrert i Enhetsregisteret",
-             "The company is properly organised and registered", .document),
-            ("taxes-paid", "Skatter og avgifter er betalt (skatteattest)",
-             "Taxes and duties are paid (tax certificate)", .document),
-            ("accountant-auditor", "Regnskapsfører og revisor er oppgitt",
-             "Accountant and auditor are named", .statement),
-            ("employment-contracts", "Skriftlige arbeidsavtaler for alle ansatte",
-             "Written employment contracts for all employees", .document),
-            ("internal-control", "Internkontroll (HMS) er etablert",
-             "Internal control (health and safety) is in place", .document),
-            ("safety-representative", "Opplært verneombud",
-             "A trained safety representative", .statement),
-            ("list-washing", "Ringelister vaskes mot reservasjonsregistrene",
-             "Call lists are washed against the reservation registers", .platformFigure(name: DemoFigure.washRuns)),
-            ("consent", "Samtykker innhentes og dokumenteres",
-             "Consents are collected and documented", .document),
-            ("withdrawal-right", "Angrerett og skriftlig bekreftelse av salg",
-             "Withdrawal right and written confirmation of sales", .platformFigure(name: DemoFigure.writtenOffers)),
-            ("client-agreements", "Dokumenterte avtaler med oppdragsgivere",
-             "Documented agreements with clients", .document),
-            ("data-processing-agreements", "Databehandleravtaler med oppdragsgivere og underleverandører",
-             "Data-processing agreements with clients and subcontractors", .document),
-            ("training-scheme", "Opplæringsordning for dem som ringer",
-             "A training scheme for callers", .document),
-            ("employee-follow-up", "Oppfølging av ansatte (medlytt, tilbakemelding)",
-             "Follow-up of employees (call listening, feedback)", .statement),
+            (
+                "statutory-requirements", "Virksomheten oppfyller alle lovkrav",
+                "The business meets all statutory requirements", .statement
+            ),
+            (
+                "company-registered", "Selskapet er ordentlig organisert og registrert i Enhetsregisteret",
+                "The company is properly organised and registered", .document
+            ),
+            (
+                "taxes-paid", "Skatter og avgifter er betalt (skatteattest)",
+                "Taxes and duties are paid (tax certificate)", .document
+            ),
+            (
+                "accountant-auditor", "Regnskapsfører og revisor er oppgitt",
+                "Accountant and auditor are named", .statement
+            ),
+            (
+                "employment-contracts", "Skriftlige arbeidsavtaler for alle ansatte",
+                "Written employment contracts for all employees", .document
+            ),
+            (
+                "internal-control", "Internkontroll (HMS) er etablert",
+                "Internal control (health and safety) is in place", .document
+            ),
+            (
+                "safety-representative", "Opplært verneombud",
+                "A trained safety representative", .statement
+            ),
+            (
+                "list-washing", "Ringelister vaskes mot reservasjonsregistrene",
+                "Call lists are washed against the reservation registers", .platformFigure(name: DemoFigure.washRuns)
+            ),
+            (
+                "consent", "Samtykker innhentes og dokumenteres",
+                "Consents are collected and documented", .document
+            ),
+            (
+                "withdrawal-right", "Angrerett og skriftlig bekreftelse av salg",
+                "Withdrawal right and written confirmation of sales", .platformFigure(name: DemoFigure.writtenOffers)
+            ),
+            (
+                "client-agreements", "Dokumenterte avtaler med oppdragsgivere",
+                "Documented agreements with clients", .document
+            ),
+            (
+                "data-processing-agreements", "Databehandleravtaler med oppdragsgivere og underleverandører",
+                "Data-processing agreements with clients and subcontractors", .document
+            ),
+            (
+                "training-scheme", "Opplæringsordning for dem som ringer",
+                "A training scheme for callers", .document
+            ),
+            (
+                "employee-follow-up", "Oppfølging av ansatte (medlytt, tilbakemelding)",
+                "Follow-up of employees (call listening, feedback)", .statement
+            ),
         ]
         var criteria: [AuthorizationCriterion] = []
         for (id, nb, en, kind) in rows {

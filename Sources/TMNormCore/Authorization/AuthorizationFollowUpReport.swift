@@ -80,8 +80,11 @@ public struct AuthorizationFollowUpReport: Sendable, Hashable, Codable {
         var seen = Set<String>()
         for (index, row) in statistics.complaintsByCaller.enumerated() {
             let ref = row.callerReference.trimmingCharacters(in: .whitespaces)
-            if ref.isEmpty { problems.append(.emptyCallerReference(row: index + 1)) }
-            else if !seen.insert(ref).inserted { problems.append(.duplicateCallerReference(ref)) }
+            if ref.isEmpty {
+                problems.append(.emptyCallerReference(row: index + 1))
+            } else if !seen.insert(ref).inserted {
+                problems.append(.duplicateCallerReference(ref))
+            }
             if row.complaints < 0 { problems.append(.negativeCallerComplaints(row: index + 1, row.complaints)) }
         }
         let total = max(0, complaintsDirect) + max(0, complaintsViaConsumerAuthority)

@@ -83,15 +83,17 @@ extension AuthorizationApproval {
         var plan: [AuthorizationReminder] = []
         for due in followUps(policy: policy) {
             for days in policy.reminderDaysBeforeDue {
-                plan.append(AuthorizationReminder(
-                    approvalID: id, subject: .followUp(year: due.year), daysBefore: days,
-                    sendOn: due.dueOn.adding(days: -days), deadline: due.dueOn))
+                plan.append(
+                    AuthorizationReminder(
+                        approvalID: id, subject: .followUp(year: due.year), daysBefore: days,
+                        sendOn: due.dueOn.adding(days: -days), deadline: due.dueOn))
             }
         }
         for days in policy.renewalReminderDaysBeforeExpiry {
-            plan.append(AuthorizationReminder(
-                approvalID: id, subject: .renewal, daysBefore: days, sendOn: validUntil.adding(days: -days),
-                deadline: validUntil))
+            plan.append(
+                AuthorizationReminder(
+                    approvalID: id, subject: .renewal, daysBefore: days, sendOn: validUntil.adding(days: -days),
+                    deadline: validUntil))
         }
         return plan.sorted { ($0.sendOn, $0.daysBefore) < ($1.sendOn, $1.daysBefore) }
     }

@@ -74,7 +74,9 @@ extension AuthorizationCentreRecord {
 
     /// Follow-ups of the approval running on a day, with their states: what the centre owes and what is
     /// overdue (for the board's list).
-    public func followUpStates(on date: LocalDate, policy: AuthorizationPolicy = .standard) -> [(due: AuthorizationFollowUpDue, state: AuthorizationFollowUpState)] {
+    public func followUpStates(on date: LocalDate, policy: AuthorizationPolicy = .standard) -> [(
+        due: AuthorizationFollowUpDue, state: AuthorizationFollowUpState
+    )] {
         guard let approval = approval(runningOn: date) else { return [] }
         return approval.followUps(policy: policy).map { due in
             (due, due.state(on: date, submittedOn: submission(approvalID: approval.id, year: due.year)?.submittedOn))

@@ -79,8 +79,10 @@ extension CallingRules {
             var ok = decision(.ok, cls, "Avsendernummeret er tillatt.", "The caller ID is allowed.")
             let day = OsloTime.localDate(of: at)
             if cls == .mobile, day >= CallerIDRules.mobileWarningFrom, day < CallerIDRules.nkomGuidance2025.effectiveFrom {
-                ok.warningNorwegian = "Advarsel: Nkom sa i november 2025 at callsentre ikke kan vise vanlige mobilnumre; samtaler før det er ikke brudd."
-                ok.warningEnglish = "Warning: Nkom stated in November 2025 that call centres may not show ordinary mobile numbers; calls before that are not breaches."
+                ok.warningNorwegian =
+                    "Advarsel: Nkom sa i november 2025 at callsentre ikke kan vise vanlige mobilnumre; samtaler før det er ikke brudd."
+                ok.warningEnglish =
+                    "Warning: Nkom stated in November 2025 that call centres may not show ordinary mobile numbers; calls before that are not breaches."
             }
             return ok
         }

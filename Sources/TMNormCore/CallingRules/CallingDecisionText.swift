@@ -50,8 +50,10 @@ struct CallingDecisionText {
             en += " No allowed moment found in the next \(CallingRules.searchHorizonDays) days."
         }
         if !plan.lawInForce {
-            nb += " Merk: regelen gjelder fra \(plan.law.effectiveFrom.norwegianFormatted); ingen tidligere regel er registrert, så den er brukt som et forsiktig svar."
-            en += " Note: the rule applies from \(plan.law.effectiveFrom.iso8601); no earlier rule is recorded, so it is applied as the cautious answer."
+            nb +=
+                " Merk: regelen gjelder fra \(plan.law.effectiveFrom.norwegianFormatted); ingen tidligere regel er registrert, så den er brukt som et forsiktig svar."
+            en +=
+                " Note: the rule applies from \(plan.law.effectiveFrom.iso8601); no earlier rule is recorded, so it is applied as the cautious answer."
         }
         norwegian = nb
         english = en
@@ -69,18 +71,26 @@ struct CallingDecisionText {
         let day = plan.date
         switch plan.closure {
         case .normSpecialDay(let s):
-            return ("\(nbNorm) tillater ikke telefonsalg på \(s.norwegianName.lowercased()) (\(day.norwegianFormatted)).",
-                    "\(enNorm) allows no telephone marketing on \(s.englishName) (\(day.iso8601)).")
+            return (
+                "\(nbNorm) tillater ikke telefonsalg på \(s.norwegianName.lowercased()) (\(day.norwegianFormatted)).",
+                "\(enNorm) allows no telephone marketing on \(s.englishName) (\(day.iso8601))."
+            )
         case .normClosedDate:
-            return ("\(nbNorm) tillater ikke telefonsalg \(day.norwegianFormatted).",
-                    "\(enNorm) allows no telephone marketing on \(day.iso8601).")
+            return (
+                "\(nbNorm) tillater ikke telefonsalg \(day.norwegianFormatted).",
+                "\(enNorm) allows no telephone marketing on \(day.iso8601)."
+            )
         case .normWeekday(let w), .lawWeekday(let w):
-            return ("\(nbNorm) tillater ikke telefonsalg på \(w.norwegianName)er.",
-                    "\(enNorm) allows no telephone marketing on \(w.englishName)s.")
+            return (
+                "\(nbNorm) tillater ikke telefonsalg på \(w.norwegianName)er.",
+                "\(enNorm) allows no telephone marketing on \(w.englishName)s."
+            )
         case .normHoursOutsideLaw, .none:
             guard let hours = plan.normHours else { fallthrough }
-            return ("\(nbNorm) tillater bare telefonsalg kl. \(hours) på \(day.weekday.norwegianName)er.",
-                    "\(enNorm) allows telephone marketing only \(hours) on \(day.weekday.englishName)s.")
+            return (
+                "\(nbNorm) tillater bare telefonsalg kl. \(hours) på \(day.weekday.norwegianName)er.",
+                "\(enNorm) allows telephone marketing only \(hours) on \(day.weekday.englishName)s."
+            )
         default:
             return ("\(nbNorm) tillater ikke telefonsalg nå.", "\(enNorm) allows no telephone marketing now.")
         }

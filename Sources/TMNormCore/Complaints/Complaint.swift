@@ -113,7 +113,9 @@ public enum ComplaintRules {
         }
         var orgnr: OrganisationNumber?
         if let raw = trimmed(draft.businessOrgnr) {
-            do { orgnr = try OrganisationNumber(raw) } catch { problems.append(.init(field: "business_orgnr", kind: .invalidOrganisationNumber(error.description))) }
+            do { orgnr = try OrganisationNumber(raw) } catch {
+                problems.append(.init(field: "business_orgnr", kind: .invalidOrganisationNumber(error.description)))
+            }
         }
         let name = trimmed(draft.businessName)
         if let name, name.count > maxNameLength { problems.append(.init(field: "business_name", kind: .tooLong(max: maxNameLength))) }
@@ -129,7 +131,9 @@ public enum ComplaintRules {
         }
         if let calledAt = draft.calledAt {
             if calledAt > now.addingTimeInterval(futureTolerance) { problems.append(.init(field: "called_at", kind: .inTheFuture)) }
-            if calledAt < now.addingTimeInterval(-Double(maxAgeDays) * 86_400) { problems.append(.init(field: "called_at", kind: .tooOld(maxDays: maxAgeDays))) }
+            if calledAt < now.addingTimeInterval(-Double(maxAgeDays) * 86_400) {
+                problems.append(.init(field: "called_at", kind: .tooOld(maxDays: maxAgeDays)))
+            }
         } else {
             problems.append(.init(field: "called_at", kind: .required))
         }
@@ -168,9 +172,10 @@ public enum ComplaintRules {
         }
         if email == nil && trimmed(draft.contactPhone) == nil { problems.append(.init(field: "contact.email", kind: .noWayToReach)) }
         guard problems.isEmpty, let number, let calledAt = draft.calledAt else { return .failure(ComplaintProblems(problems: problems)) }
-        return .success(ComplaintIntake(
-            businessOrgnr: orgnr, businessName: name, number: number, calledAt: calledAt, reasons: reasons, offerCode: code, text: text,
-            contactName: contactName, contactEmail: email, contactPhone: contactPhone))
+        return .success(
+            ComplaintIntake(
+                businessOrgnr: orgnr, businessName: name, number: number, calledAt: calledAt, reasons: reasons, offerCode: code, text: text,
+                contactName: contactName, contactEmail: email, contactPhone: contactPhone))
     }
 
     /// A plausible e-mail address: one @, a dot in the domain, no spaces, at most 254 characters.

@@ -95,7 +95,10 @@ public struct WashCertificate: Sendable, Codable, Equatable {
             let washed = OsloTime.localDate(of: washedAt)
             let obtained = OsloTime.localDate(of: obtainedAt)
             guard washed.year == obtained.year && washed.month == obtained.month else {
-                return (nil, "the register copy was obtained in \(monthText(obtained)), not in the wash month \(monthText(washed)): import this month's register delivery and wash again")
+                return (
+                    nil,
+                    "the register copy was obtained in \(monthText(obtained)), not in the wash month \(monthText(washed)): import this month's register delivery and wash again"
+                )
             }
             return (startOfNextMonth(after: washed), nil)
         case .maxAgeDays(let days):

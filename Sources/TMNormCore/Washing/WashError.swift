@@ -80,9 +80,11 @@ public enum WashError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// A name cut to `limit` characters with control characters replaced by U+FFFD.
     static func clip(_ text: String, _ limit: Int) -> String {
-        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit + 1).map {
-            $0.properties.generalCategory == .control ? "\u{FFFD}" : $0
-        }))
+        let cleaned = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.prefix(limit + 1).map {
+                    $0.properties.generalCategory == .control ? "\u{FFFD}" : $0
+                }))
         return cleaned.count > limit ? String(cleaned.prefix(limit)) + "…" : cleaned
     }
 }

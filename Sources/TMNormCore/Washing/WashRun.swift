@@ -114,7 +114,8 @@ enum WashRun {
             personMatching: layout.missingPersonRoles.isEmpty,
             missingPersonColumns: layout.missingPersonRoles.map(\.rawValue),
             voluntaryOrganisation: washer.policy.isVoluntaryOrganisation,
-            register: WashRegisterReference(id: meta.id, sha256: meta.sourceSHA256, obtainedAt: meta.obtainedAt, obtainedAtBasis: meta.obtainedAtBasis),
+            register: WashRegisterReference(
+                id: meta.id, sha256: meta.sourceSHA256, obtainedAt: meta.obtainedAt, obtainedAtBasis: meta.obtainedAtBasis),
             blockListVersions: versions)
     }
 }

@@ -125,7 +125,9 @@ public struct AppConfig: Sendable {
         config.tlsTerminated = config.publicBaseURL.hasPrefix("https://")
         if let directory = env["TMNORM_DATA_DIR"], !directory.isEmpty { config.dataDirectory = directory }
         config.messaging = MessagingConfig.fromEnvironment(env)
-        if let seconds = env["TMNORM_SQLITE_CHECKPOINT_SECONDS"].flatMap(Double.init), seconds > 0 { config.sqliteCheckpointSeconds = max(0.1, seconds) }
+        if let seconds = env["TMNORM_SQLITE_CHECKPOINT_SECONDS"].flatMap(Double.init), seconds > 0 {
+            config.sqliteCheckpointSeconds = max(0.1, seconds)
+        }
         if let megabytes = env["TMNORM_SQLITE_WAL_LIMIT_MB"].flatMap(Int.init), megabytes > 0 { config.sqliteLogLimitMB = megabytes }
         if let raw = env["TMNORM_CLOCK"], !raw.isEmpty { config.clockStart = try? OsloTime.parseTimestamp(raw) }
         let off = ["0", "off", "false", "no"]
@@ -159,10 +161,13 @@ public struct AppConfig: Sendable {
     public var productionProblems: [String] {
         var problems: [String] = []
         if secret == Self.developmentSecret || secret.utf8.count < 32 {
-            problems.append("TMNORM_SECRET is missing, the public development default, or shorter than 32 bytes: set a random secret (e.g. `openssl rand -hex 32`)")
+            problems.append(
+                "TMNORM_SECRET is missing, the public development default, or shorter than 32 bytes: set a random secret (e.g. `openssl rand -hex 32`)"
+            )
         }
         if messaging.smsInboundSecret == MessagingConfig.developmentSMSSecret || messaging.smsInboundSecret.utf8.count < 16 {
-            problems.append("TMNORM_SMS_SECRET is missing, the public development default, or shorter than 16 bytes: set the secret shared with the SMS gateway")
+            problems.append(
+                "TMNORM_SMS_SECRET is missing, the public development default, or shorter than 16 bytes: set the secret shared with the SMS gateway")
         }
         return problems
     }

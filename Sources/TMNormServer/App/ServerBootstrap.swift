@@ -30,7 +30,9 @@ public enum ServerBootstrap {
     }
 
     /// A configured, migrated application. The caller shuts it down.
-    public static func makeApplication(config: AppConfig, environment: Environment = .development, logLevel: Logger.Level? = nil) async throws -> Application {
+    public static func makeApplication(config: AppConfig, environment: Environment = .development, logLevel: Logger.Level? = nil) async throws
+        -> Application
+    {
         bootstrapLogging()
         var environment = environment
         environment.arguments = ["tmnorm"]
@@ -39,7 +41,9 @@ public enum ServerBootstrap {
         if let start = config.clockStart {
             let began = Date()
             app.clock = AppClock { start.addingTimeInterval(Date().timeIntervalSince(began)) }
-            app.logger.warning("clock", metadata: ["TMNORM_CLOCK": .string(OsloTime.iso8601(start)), "note": "the clock is shifted: for benchmarks and demonstrations only"])
+            app.logger.warning(
+                "clock",
+                metadata: ["TMNORM_CLOCK": .string(OsloTime.iso8601(start)), "note": "the clock is shifted: for benchmarks and demonstrations only"])
         }
         do {
             try await configure(app, config: config)

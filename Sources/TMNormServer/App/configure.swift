@@ -82,7 +82,8 @@ struct LanguageCookieMiddleware: AsyncMiddleware {
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: req)
         if let choice = req.queryString["lang"], let language = Language(rawValue: choice),
-           req.cookies[Language.cookieName]?.string != choice {
+            req.cookies[Language.cookieName]?.string != choice
+        {
             response.cookies[Language.cookieName] = HTTPCookies.Value(
                 string: language.rawValue, maxAge: 365 * 24 * 3600, path: "/", isSecure: secureCookies,
                 isHTTPOnly: true, sameSite: .lax)

@@ -3,7 +3,8 @@ import TMNormServer
 
 /// `tmnorm api-key create --org ORGNR --name NAME`: prints the new key once.
 struct APIKeyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "api-key", abstract: "API keys for machine clients.", subcommands: [Create.self, Revoke.self])
+    static let configuration = CommandConfiguration(
+        commandName: "api-key", abstract: "API keys for machine clients.", subcommands: [Create.self, Revoke.self])
 
     /// Creates a key and prints it; only its hash is stored.
     struct Create: AsyncParsableCommand {

@@ -41,7 +41,9 @@ enum DemoBanner {
             "Log in as:",
         ]
         for login in credentials.logins {
-            lines.append("  \(login.role.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(login.email.padding(toLength: 22, withPad: " ", startingAt: 0)) \(login.password)   (\(login.organisation))")
+            lines.append(
+                "  \(login.role.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0)) \(login.email.padding(toLength: 22, withPad: " ", startingAt: 0)) \(login.password)   (\(login.organisation))"
+            )
         }
         lines += [
             "",

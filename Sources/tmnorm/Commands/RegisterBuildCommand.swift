@@ -54,7 +54,9 @@ struct RegisterBuildCommand: ParsableCommand {
         }
         print("snapshot  \(result.snapshot.metadata.id) → \(out) (\(result.snapshot.byteCount >> 10) KiB)")
         print("source    \(r.sourceFileName) sha256 \(r.sourceSHA256) (\(r.format.rawValue), \(r.encoding.rawValue))")
-        print("rows      \(r.rows) read, \(r.telephoneReservations) telephone reservations, \(r.skippedNotTelephone) mail only, \(r.rejectedRows) rejected")
+        print(
+            "rows      \(r.rows) read, \(r.telephoneReservations) telephone reservations, \(r.skippedNotTelephone) mail only, \(r.rejectedRows) rejected"
+        )
         print("numbers   \(r.numbers) (\(r.voluntaryNumbers) covering voluntary organisations), \(r.rejectedPhones) rejected")
         print("persons   \(r.persons) (\(r.voluntaryPersons) covering voluntary organisations), \(r.rowsWithoutPerson) rows without a person")
         for problem in r.problems.prefix(50) {

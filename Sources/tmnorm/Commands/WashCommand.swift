@@ -43,7 +43,9 @@ struct WashCommand: AsyncParsableCommand {
     @Flag(help: "The campaign is for a voluntary organisation: only reservations covering voluntary organisations apply.")
     var voluntary = false
 
-    @Option(name: .customLong("register-voluntary"), help: "A plain register file's numbers also cover voluntary organisations: yes (default, fail closed) or no.")
+    @Option(
+        name: .customLong("register-voluntary"),
+        help: "A plain register file's numbers also cover voluntary organisations: yes (default, fail closed) or no.")
     var registerVoluntary: String = "yes"
 
     @Option(name: .customLong("certificate"), help: "Also write the wash certificate (JSON) to this file.")

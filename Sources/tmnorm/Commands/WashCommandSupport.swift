@@ -17,9 +17,11 @@ enum WashCommandSupport {
             do { return try RegisterSnapshot.load(path: path) } catch { fail(error.description, error.norwegian) }
         }
         do {
-            let result = try RegisterImporter.importFile(path: path, obtainedAt: fileDate(path), plainVoluntary: voluntary, obtainedAtBasis: .delivery)
+            let result = try RegisterImporter.importFile(
+                path: path, obtainedAt: fileDate(path), plainVoluntary: voluntary, obtainedAtBasis: .delivery)
             if result.report.problemCount > 0 {
-                FileHandle.standardError.write(Data("register: \(result.report.problemCount) problem(s) in \(path); see `tmnorm register build` for the list\n".utf8))
+                FileHandle.standardError.write(
+                    Data("register: \(result.report.problemCount) problem(s) in \(path); see `tmnorm register build` for the list\n".utf8))
             }
             return result.snapshot
         } catch {
@@ -69,12 +71,13 @@ enum WashCommandSupport {
         if !s.personMatching {
             print("person matching off: the list has no \(s.missingPersonColumns.joined(separator: ", ")) column(s)")
         }
-        let basis = switch s.register.obtainedAtBasis {
-        case .given?: " (date given at import)"
-        case .delivery?: " (the delivered file's date)"
-        case .imported?: " (date of the import: none was given)"
-        case nil: ""
-        }
+        let basis =
+            switch s.register.obtainedAtBasis {
+            case .given?: " (date given at import)"
+            case .delivery?: " (the delivered file's date)"
+            case .imported?: " (date of the import: none was given)"
+            case nil: ""
+            }
         print("register  \(s.register.id) sha256 \(s.register.sha256) obtained \(OsloTime.iso8601(s.register.obtainedAt))\(basis)")
         if let until = c.validUntil {
             print("callable until \(OsloTime.iso8601(until)) (\(c.rule))")

@@ -76,8 +76,11 @@ struct AuthorizationApplicationFlowTests {
         arguments: [
             ("no-such", AuthorizationEvidence.statement("x"), AuthorizationError.unknownCriterion("no-such")),
             ("taxes-paid", .statement("Betalt."), .evidenceKindMismatch(criterion: "taxes-paid", expected: .document, found: .statement)),
-            ("list-washing", .platformFigure(name: "other", value: "1", asOf: LocalDate(uncheckedYear: 2024, month: 1, day: 1)),
-             .evidenceKindMismatch(criterion: "list-washing", expected: .platformFigure(name: "wash_runs_last_12_months"), found: .platformFigure(name: "other"))),
+            (
+                "list-washing", .platformFigure(name: "other", value: "1", asOf: LocalDate(uncheckedYear: 2024, month: 1, day: 1)),
+                .evidenceKindMismatch(
+                    criterion: "list-washing", expected: .platformFigure(name: "wash_runs_last_12_months"), found: .platformFigure(name: "other"))
+            ),
             ("statutory-requirements", .statement("  \n"), .emptyField("statement")),
         ] as [(String, AuthorizationEvidence, AuthorizationError)])
     func badEvidence(criterion: String, evidence: AuthorizationEvidence, expected: AuthorizationError) throws {

@@ -21,7 +21,9 @@ struct AuthorizationApprovalTests {
 
     @Test(
         "a continuation decided while the approval runs starts the day after it ends; a late one starts on its decision day",
-        arguments: [("2026-12-15", "2027-02-01", "2030-01-31"), ("2027-01-31", "2027-02-01", "2030-01-31"), ("2027-03-01", "2027-03-01", "2030-02-28")])
+        arguments: [
+            ("2026-12-15", "2027-02-01", "2030-01-31"), ("2027-01-31", "2027-02-01", "2030-01-31"), ("2027-03-01", "2027-03-01", "2030-02-28"),
+        ])
     func continuation(decided: String, from: String, until: String) throws {
         let previous = try Self.approval()
         let app = try azApprovedApplication(id: "A-2", kind: .continuation, openedDay: "2026-11-10", decidedDay: decided)
@@ -36,7 +38,8 @@ struct AuthorizationApprovalTests {
         try pending.submit(at: azInstant("2024-01-11"))
         #expect(throws: AuthorizationError.applicationNotApproved(.submitted)) { try AuthorizationApproval.grant(id: "x", for: pending) }
         let other = try AuthorizationApproval.grant(id: "AP-9", for: azApprovedApplication(orgnr: AZOrg.proffcom))
-        #expect(throws: AuthorizationError.approvalForOtherCentre(expected: try AZOrg.number(AZOrg.unicall), found: try AZOrg.number(AZOrg.proffcom))) {
+        #expect(throws: AuthorizationError.approvalForOtherCentre(expected: try AZOrg.number(AZOrg.unicall), found: try AZOrg.number(AZOrg.proffcom)))
+        {
             try AuthorizationApproval.grant(id: "AP-2", for: azApprovedApplication(), previous: other)
         }
     }
@@ -90,7 +93,8 @@ struct AuthorizationApprovalTests {
         ] as [(String, Set<Int>, Bool, Set<String>, [String])])
     func reminders(day: String, submitted: Set<Int>, renewed: Bool, sent: Set<String>, expected: [String]) throws {
         let keys = try Self.approval().remindersToSend(
-            on: Self.d(day), submittedFollowUpYears: submitted, renewalAppliedFor: renewed, alreadySent: sent).map(\.key)
+            on: Self.d(day), submittedFollowUpYears: submitted, renewalAppliedFor: renewed, alreadySent: sent
+        ).map(\.key)
         #expect(keys == expected)
     }
 

@@ -7,8 +7,11 @@ import Testing
 
 @Suite("The Godkjent Callcenter badge")
 struct AuthorizationBadgeTests {
-    static func entry(_ status: AuthorizationPublicStatus, name: String = "UniCall AS", until: String? = "2027-01-31") throws -> AuthorizationRegisterEntry {
-        AuthorizationRegisterEntry(orgnr: try AZOrg.number(AZOrg.unicall), name: name, status: status, validUntil: try until.map { try LocalDate(parsing: $0) })
+    static func entry(_ status: AuthorizationPublicStatus, name: String = "UniCall AS", until: String? = "2027-01-31") throws
+        -> AuthorizationRegisterEntry
+    {
+        AuthorizationRegisterEntry(
+            orgnr: try AZOrg.number(AZOrg.unicall), name: name, status: status, validUntil: try until.map { try LocalDate(parsing: $0) })
     }
 
     @Test(
@@ -25,7 +28,9 @@ struct AuthorizationBadgeTests {
         #expect(svg.contains(#"fill="\#(colour)""#))
         #expect(svg.contains(">\(line)</text>"))
         #expect(svg.contains(">Godkjent Callcenter</text>"))
-        #expect(svg.hasPrefix(#"<svg xmlns="http://www.w3.org/2000/svg" width="240" height="64" viewBox="0 0 240 64" role="img" aria-labelledby="badge-title">"#))
+        #expect(
+            svg.hasPrefix(
+                #"<svg xmlns="http://www.w3.org/2000/svg" width="240" height="64" viewBox="0 0 240 64" role="img" aria-labelledby="badge-title">"#))
         #expect(svg.hasSuffix("</svg>"))
     }
 
@@ -45,7 +50,10 @@ struct AuthorizationBadgeTests {
     func escaping() throws {
         let svg = AuthorizationBadge.svg(for: try Self.entry(.approved, name: #"Evil</title><script>alert("x")</script> & Co"#))
         #expect(!svg.contains("<script"))
-        #expect(svg.contains("<title id=\"badge-title\">Godkjent Callcenter – Evil&lt;/title&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co (org.nr. 912 345 009): Godkjent · Gyldig til 31.01.2027</title>"))
+        #expect(
+            svg.contains(
+                "<title id=\"badge-title\">Godkjent Callcenter – Evil&lt;/title&gt;&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co (org.nr. 912 345 009): Godkjent · Gyldig til 31.01.2027</title>"
+            ))
         // The badge is well-formed XML.
         let parser = XMLParser(data: Data(svg.utf8))
         #expect(parser.parse())

@@ -82,9 +82,12 @@ struct AuthorizationBoardVotingTests {
     ]
 
     @Test("a decision needs the quorum and must follow the majority (abstentions count only toward the quorum)", arguments: decisions)
-    func decide(approve: Int, reject: Int, abstain: Int, tie: AuthorizationTieRule, outcome: AuthorizationOutcome, expected: AuthorizationError?) throws {
+    func decide(approve: Int, reject: Int, abstain: Int, tie: AuthorizationTieRule, outcome: AuthorizationOutcome, expected: AuthorizationError?)
+        throws
+    {
         var app = try Self.underReview(azBoard(tieRule: tie))
-        let choices = Array(repeating: AuthorizationVoteChoice.approve, count: approve)
+        let choices =
+            Array(repeating: AuthorizationVoteChoice.approve, count: approve)
             + Array(repeating: .reject, count: reject) + Array(repeating: .abstain, count: abstain)
         for (i, choice) in choices.enumerated() { try app.vote(memberID: "b\(i + 1)", choice: choice, at: azInstant("2024-01-20")) }
         let t = try azInstant("2024-01-22")

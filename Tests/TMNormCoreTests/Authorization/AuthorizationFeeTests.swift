@@ -16,8 +16,10 @@ struct AuthorizationFeeTests {
 
     @Test(
         "amounts are written the Norwegian way",
-        arguments: [(1_000_000, "kr\u{A0}10\u{A0}000"), (750_000, "kr\u{A0}7\u{A0}500"), (50, "kr\u{A0}0,50"),
-                    (123_456_789, "kr\u{A0}1\u{A0}234\u{A0}567,89"), (-500, "kr\u{A0}−5"), (0, "kr\u{A0}0")])
+        arguments: [
+            (1_000_000, "kr\u{A0}10\u{A0}000"), (750_000, "kr\u{A0}7\u{A0}500"), (50, "kr\u{A0}0,50"),
+            (123_456_789, "kr\u{A0}1\u{A0}234\u{A0}567,89"), (-500, "kr\u{A0}−5"), (0, "kr\u{A0}0"),
+        ])
     func formatting(ore: Int, text: String) {
         #expect(AuthorizationFeeAmount(ore: ore).formatted == text)
     }
@@ -27,10 +29,12 @@ struct AuthorizationFeeTests {
         let day = try LocalDate(parsing: "2025-01-01")
         let k = AuthorizationFeeAmount(kroner: 1)
         #expect(throws: AuthorizationError.negativeFee(AuthorizationFeeAmount(ore: -1))) {
-            try AuthorizationFeeSchedule(validFrom: day, firstApprovalMember: k, firstApprovalNonMember: k,
-                                         continuationMember: AuthorizationFeeAmount(ore: -1), continuationNonMember: k)
+            try AuthorizationFeeSchedule(
+                validFrom: day, firstApprovalMember: k, firstApprovalNonMember: k,
+                continuationMember: AuthorizationFeeAmount(ore: -1), continuationNonMember: k)
         }
-        let later = try AuthorizationFeeSchedule(validFrom: day, firstApprovalMember: k, firstApprovalNonMember: k, continuationMember: k, continuationNonMember: k)
+        let later = try AuthorizationFeeSchedule(
+            validFrom: day, firstApprovalMember: k, firstApprovalNonMember: k, continuationMember: k, continuationNonMember: k)
         let all = [later, .demo2020]
         #expect(AuthorizationFeeSchedule.inForce(on: try LocalDate(parsing: "2024-12-31"), among: all) == .demo2020)
         #expect(AuthorizationFeeSchedule.inForce(on: day, among: all) == later)
@@ -38,8 +42,9 @@ struct AuthorizationFeeTests {
     }
 
     static func fee() throws -> AuthorizationFeeRecord {
-        AuthorizationFeeRecord(id: "F-1", applicationID: "A-1", kind: .firstApproval, membership: .nonMember,
-                               schedule: .demo2020, on: try LocalDate(parsing: "2024-01-11"))
+        AuthorizationFeeRecord(
+            id: "F-1", applicationID: "A-1", kind: .firstApproval, membership: .nonMember,
+            schedule: .demo2020, on: try LocalDate(parsing: "2024-01-11"))
     }
 
     /// Steps from a new fee (d = due, i = invoiced, p = paid, w = waived), then the step tried and the error.

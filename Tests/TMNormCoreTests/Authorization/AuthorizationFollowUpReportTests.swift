@@ -37,8 +37,10 @@ struct AuthorizationFollowUpReportTests {
             case "no longer meets, no explanation": _ = try Self.report(still: false, statement: "  ")
             case "negative counts": _ = try Self.report(direct: -1, answered: -5, byCaller: [])
             case "bad caller rows":
-                _ = try Self.report(byCaller: [.init(callerReference: " ", complaints: 0), .init(callerReference: "R-01", complaints: 1),
-                                               .init(callerReference: "R-01", complaints: -2)])
+                _ = try Self.report(byCaller: [
+                    .init(callerReference: " ", complaints: 0), .init(callerReference: "R-01", complaints: 1),
+                    .init(callerReference: "R-01", complaints: -2),
+                ])
             default: _ = try Self.report(byCaller: [.init(callerReference: "R-01", complaints: 6)])
             }
         }
@@ -53,8 +55,14 @@ struct AuthorizationFollowUpReportTests {
     @Test("problems are named by field in English and Norwegian")
     func problemTexts() {
         let e = AuthorizationError.invalidFollowUpReport([.missing(.answeredCalls), .callerComplaintsExceedTotal(byCaller: 6, total: 5)])
-        #expect(e.description == "the follow-up report is not valid: answered_calls: a value is required; complaints by caller add up to 6, more than the 5 complaints received")
-        #expect(e.norwegian == "oppfølgingsrapporten er ikke gyldig: besvarte samtaler: verdi mangler; klager per ringer summerer til 6, flere enn de 5 klagene som er mottatt")
+        #expect(
+            e.description
+                == "the follow-up report is not valid: answered_calls: a value is required; complaints by caller add up to 6, more than the 5 complaints received"
+        )
+        #expect(
+            e.norwegian
+                == "oppfølgingsrapporten er ikke gyldig: besvarte samtaler: verdi mangler; klager per ringer summerer til 6, flere enn de 5 klagene som er mottatt"
+        )
     }
 
     static func due() throws -> AuthorizationFollowUpDue {
@@ -71,8 +79,12 @@ struct AuthorizationFollowUpReportTests {
         #expect(draft.source(of: .answeredCalls) == .centre)
         #expect(draft.missingFields == [.stillMeetsApplication, .answeredCalls, .connectedCalls, .complaintsByCaller])
         #expect(figures.acceptanceRate == 0.25)
-        #expect(throws: AuthorizationError.invalidFollowUpReport([.missing(.stillMeetsApplication), .missing(.answeredCalls),
-                                                                  .missing(.connectedCalls), .missing(.complaintsByCaller)])) {
+        #expect(
+            throws: AuthorizationError.invalidFollowUpReport([
+                .missing(.stillMeetsApplication), .missing(.answeredCalls),
+                .missing(.connectedCalls), .missing(.complaintsByCaller),
+            ])
+        ) {
             try draft.report()
         }
         draft.stillMeetsApplication = true

@@ -33,10 +33,13 @@ struct AuthorizationLifecycleTests {
             try app.attach(azEvidence(for: criterion), to: criterion.id, at: azInstant("2024-01-09"))
         }
         try app.submit(at: azInstant("2024-01-10"))
-        var fee = AuthorizationFeeRecord(id: "F-1", applicationID: app.id, kind: app.kind, membership: .member, schedule: .demo2020, on: Self.d("2024-01-10"))
+        var fee = AuthorizationFeeRecord(
+            id: "F-1", applicationID: app.id, kind: app.kind, membership: .member, schedule: .demo2020, on: Self.d("2024-01-10"))
         record.pendingApplicationSince = Self.d("2024-01-10")
         Self.expectPublic(record, on: "2024-01-10", .underReview, until: nil)
-        #expect(throws: AuthorizationError.incompleteApplication(missing: ["taxes-paid"])) { try app.startReview(board: board, at: azInstant("2024-01-11")) }
+        #expect(throws: AuthorizationError.incompleteApplication(missing: ["taxes-paid"])) {
+            try app.startReview(board: board, at: azInstant("2024-01-11"))
+        }
         try app.returnForCompletion(comment: "Skatteattest mangler.", at: azInstant("2024-01-11"))
         let upload = try AuthorizationUploadPolicy.standard.evidence(
             fileName: "skatteattest.pdf", byteCount: 48_000, leadingBytes: Array("%PDF-1.4".utf8), storageKey: "files/1")
@@ -61,9 +64,13 @@ struct AuthorizationLifecycleTests {
 
         // Year-1 follow-up: reminded, late into the grace period, then filed from a pre-filled draft.
         let due = try #require(first.followUps().first)
-        #expect(first.remindersToSend(on: Self.d("2025-02-17"), submittedFollowUpYears: [], renewalAppliedFor: false, alreadySent: []).map(\.key) == ["AP-1/follow-up-1/14"])
+        #expect(
+            first.remindersToSend(on: Self.d("2025-02-17"), submittedFollowUpYears: [], renewalAppliedFor: false, alreadySent: []).map(\.key) == [
+                "AP-1/follow-up-1/14"
+            ])
         #expect(record.followUpStates(on: Self.d("2025-03-10")).first?.state == .inGrace)
-        var draft = AuthorizationFollowUpDraft(due: due, platformFigures: AuthorizationPlatformFigures(washRuns: 12, complaintsDirect: 2, complaintsViaConsumerAuthority: 1))
+        var draft = AuthorizationFollowUpDraft(
+            due: due, platformFigures: AuthorizationPlatformFigures(washRuns: 12, complaintsDirect: 2, complaintsViaConsumerAuthority: 1))
         draft.stillMeetsApplication = true
         draft.answeredCalls = 15_200
         draft.connectedCalls = 11_900
@@ -73,15 +80,22 @@ struct AuthorizationLifecycleTests {
         Self.expectPublic(record, on: "2025-03-12", .approved, until: "2027-01-31")
 
         // Sanctions: a warning, a suspension until a condition, reinstatement.
-        try record.record(AuthorizationSanctionDecision(id: "S-1", centre: org, kind: .warning, decidedOn: Self.d("2025-05-01"), reasons: "Ringte etter kl. 21."))
+        try record.record(
+            AuthorizationSanctionDecision(id: "S-1", centre: org, kind: .warning, decidedOn: Self.d("2025-05-01"), reasons: "Ringte etter kl. 21."))
         Self.expectPublic(record, on: "2025-05-01", .approved, until: "2027-01-31")
-        try record.record(AuthorizationSanctionDecision(
-            id: "S-2", centre: org, kind: .suspension(.untilCondition("Ny opplæring dokumentert")), decidedOn: Self.d("2025-08-01"), reasons: "Gjentatte brudd."))
+        try record.record(
+            AuthorizationSanctionDecision(
+                id: "S-2", centre: org, kind: .suspension(.untilCondition("Ny opplæring dokumentert")), decidedOn: Self.d("2025-08-01"),
+                reasons: "Gjentatte brudd."))
         Self.expectPublic(record, on: "2025-08-01", .suspended, until: "2027-01-31")
         #expect(throws: AuthorizationError.self) {
-            try record.record(AuthorizationSanctionDecision(id: "S-x", centre: org, kind: .suspension(.untilCondition("x")), decidedOn: Self.d("2025-08-02"), reasons: "Igjen."))
+            try record.record(
+                AuthorizationSanctionDecision(
+                    id: "S-x", centre: org, kind: .suspension(.untilCondition("x")), decidedOn: Self.d("2025-08-02"), reasons: "Igjen."))
         }
-        try record.record(AuthorizationSanctionDecision(id: "S-3", centre: org, kind: .reinstatement, decidedOn: Self.d("2025-09-15"), reasons: "Opplæring dokumentert."))
+        try record.record(
+            AuthorizationSanctionDecision(
+                id: "S-3", centre: org, kind: .reinstatement, decidedOn: Self.d("2025-09-15"), reasons: "Opplæring dokumentert."))
         Self.expectPublic(record, on: "2025-09-15", .approved, until: "2027-01-31")
 
         // Renewal: applied for in the window, decided before expiry, starts the day after.
@@ -96,11 +110,13 @@ struct AuthorizationLifecycleTests {
         Self.expectPublic(record, on: "2027-02-01", .approved, until: "2030-01-31")
 
         // Revocation ends it; nothing more can be done to the centre until a new approval.
-        try record.record(AuthorizationSanctionDecision(id: "S-4", centre: org, kind: .revocation, decidedOn: Self.d("2027-06-01"), reasons: "Alvorlige brudd."))
+        try record.record(
+            AuthorizationSanctionDecision(id: "S-4", centre: org, kind: .revocation, decidedOn: Self.d("2027-06-01"), reasons: "Alvorlige brudd."))
         Self.expectPublic(record, on: "2027-06-01", .revoked, until: nil)
         #expect(record.followUpStates(on: Self.d("2028-03-01")).isEmpty)
         #expect(throws: AuthorizationError.sanctionNotAllowed(.reinstatement, standing: .revoked(since: Self.d("2027-06-01")))) {
-            try record.record(AuthorizationSanctionDecision(id: "S-5", centre: org, kind: .reinstatement, decidedOn: Self.d("2027-07-01"), reasons: "Angrer."))
+            try record.record(
+                AuthorizationSanctionDecision(id: "S-5", centre: org, kind: .reinstatement, decidedOn: Self.d("2027-07-01"), reasons: "Angrer."))
         }
         // Earlier days still show what was true then.
         Self.expectPublic(record, on: "2025-08-20", .suspended, until: "2027-01-31")

@@ -41,7 +41,10 @@ struct AuthorizationPublicStatusTests {
 
     @Test(
         "a pending application shows as under review when no approval runs",
-        arguments: [("2024-01-10", AuthorizationPublicStatus.notApproved), ("2024-01-11", .underReview), ("2027-02-01", .underReview), ("2026-06-01", .approved)])
+        arguments: [
+            ("2024-01-10", AuthorizationPublicStatus.notApproved), ("2024-01-11", .underReview), ("2027-02-01", .underReview),
+            ("2026-06-01", .approved),
+        ])
     func pending(day: String, status: AuthorizationPublicStatus) throws {
         var r = AuthorizationCentreRecord(centre: try AZOrg.number(AZOrg.unicall), name: "UniCall AS")
         r.pendingApplicationSince = Self.d("2024-01-11")
@@ -67,9 +70,10 @@ struct AuthorizationPublicStatusTests {
             return r
         }
         var suspended = try record(AZOrg.proffcom, "ProffCom AS", decided: "2024-03-01")
-        try suspended.record(AuthorizationSanctionDecision(
-            id: "S", centre: AZOrg.number(AZOrg.proffcom), kind: .suspension(.untilCondition("Klagebehandling")),
-            decidedOn: d("2024-10-01"), reasons: "Mange klager."))
+        try suspended.record(
+            AuthorizationSanctionDecision(
+                id: "S", centre: AZOrg.number(AZOrg.proffcom), kind: .suspension(.untilCondition("Klagebehandling")),
+                decidedOn: d("2024-10-01"), reasons: "Mange klager."))
         return [
             try record(AZOrg.unicall, "UniCall AS", decided: "2024-02-01"), suspended,
             try record(AZOrg.aktiv, "Ålesund Aktiv Partner AS", decided: "2024-02-01"),
@@ -96,9 +100,11 @@ struct AuthorizationPublicStatusTests {
 
     @Test(
         "search matches every word in the name, or digits in the organisation number",
-        arguments: [("uni", ["UniCall AS"]), ("912 345 017", ["ProffCom AS"]), ("aktiv ålesund", ["Ålesund Aktiv Partner AS"]),
-                    ("AS", ["ProffCom AS", "UniCall AS", "Ålesund Aktiv Partner AS"]), ("", ["ProffCom AS", "UniCall AS", "Ålesund Aktiv Partner AS"]),
-                    ("nobody", []), ("9123450", ["ProffCom AS", "UniCall AS", "Ålesund Aktiv Partner AS"])])
+        arguments: [
+            ("uni", ["UniCall AS"]), ("912 345 017", ["ProffCom AS"]), ("aktiv ålesund", ["Ålesund Aktiv Partner AS"]),
+            ("AS", ["ProffCom AS", "UniCall AS", "Ålesund Aktiv Partner AS"]), ("", ["ProffCom AS", "UniCall AS", "Ålesund Aktiv Partner AS"]),
+            ("nobody", []), ("9123450", ["ProffCom AS", "UniCall AS", "Ålesund Aktiv Partner AS"]),
+        ])
     func search(query: String, names: [String]) throws {
         let entries = AuthorizationPublicRegister.entries(try Self.records(), on: Self.d("2024-11-01"))
         #expect(AuthorizationPublicRegister.search(query, in: entries).map(\.name) == names)

@@ -24,11 +24,13 @@ struct AuthorizationRegisterSearchTests {
         #expect(AuthorizationPublicRegister.search("\u{0}", in: entries).isEmpty)
     }
 
-    @Test("ordinary searches still find names and numbers", arguments: [
-        ("registrene", ["Brønnøysundregistrene"]), ("BRØNNØY", ["Brønnøysundregistrene"]), ("tele as", ["Telemarketing AS"]),
-        ("974 760", ["Brønnøysundregistrene"]), ("609016", ["Telemarketing AS"]), ("", ["Brønnøysundregistrene", "Telemarketing AS"]),
-        ("e", ["Brønnøysundregistrene", "Telemarketing AS"]), ("x", []),
-    ])
+    @Test(
+        "ordinary searches still find names and numbers",
+        arguments: [
+            ("registrene", ["Brønnøysundregistrene"]), ("BRØNNØY", ["Brønnøysundregistrene"]), ("tele as", ["Telemarketing AS"]),
+            ("974 760", ["Brønnøysundregistrene"]), ("609016", ["Telemarketing AS"]), ("", ["Brønnøysundregistrene", "Telemarketing AS"]),
+            ("e", ["Brønnøysundregistrene", "Telemarketing AS"]), ("x", []),
+        ])
     func ordinary(query: String, names: [String]) throws {
         #expect(AuthorizationPublicRegister.search(query, in: try Self.entries()).map(\.name) == names)
     }

@@ -14,13 +14,14 @@ struct AuthorizationSanctionTests {
     }
 
     static func decision(_ code: Character, on day: String, id: String = UUID().uuidString) throws -> AuthorizationSanctionDecision {
-        let kind: AuthorizationSanctionKind = switch code {
-        case "W": .warning
-        case "S": .suspension(.untilCondition("Dokumentert ny opplæringsordning"))
-        case "D": .suspension(.untilDate(d("2024-07-01")))
-        case "R": .revocation
-        default: .reinstatement
-        }
+        let kind: AuthorizationSanctionKind =
+            switch code {
+            case "W": .warning
+            case "S": .suspension(.untilCondition("Dokumentert ny opplæringsordning"))
+            case "D": .suspension(.untilDate(d("2024-07-01")))
+            case "R": .revocation
+            default: .reinstatement
+            }
         return try AuthorizationSanctionDecision(
             id: id, centre: AZOrg.number(AZOrg.unicall), kind: kind, decidedOn: d(day), reasons: "Vedtak \(code).")
     }
@@ -85,8 +86,10 @@ struct AuthorizationSanctionTests {
         #expect(throws: AuthorizationError.dateBeforePrevious(Self.d("2024-06-04"), previous: Self.d("2024-06-05"))) {
             try record.record(Self.decision("W", on: "2024-06-04"))
         }
-        let other = try AuthorizationSanctionDecision(id: "x", centre: AZOrg.number(AZOrg.proffcom), kind: .warning, decidedOn: Self.d("2024-07-01"), reasons: "R.")
-        #expect(throws: AuthorizationError.approvalForOtherCentre(expected: try AZOrg.number(AZOrg.unicall), found: try AZOrg.number(AZOrg.proffcom))) {
+        let other = try AuthorizationSanctionDecision(
+            id: "x", centre: AZOrg.number(AZOrg.proffcom), kind: .warning, decidedOn: Self.d("2024-07-01"), reasons: "R.")
+        #expect(throws: AuthorizationError.approvalForOtherCentre(expected: try AZOrg.number(AZOrg.unicall), found: try AZOrg.number(AZOrg.proffcom)))
+        {
             try record.record(other)
         }
     }
@@ -96,7 +99,10 @@ struct AuthorizationSanctionTests {
         arguments: [
             (AuthorizationSanctionKind.warning, "2024-06-01", "", AuthorizationError.reasonsRequired),
             (.warning, "2024-05-31", "Grunn.", .dateBeforePrevious(d("2024-05-31"), previous: d("2024-06-01"))),
-            (.suspension(.untilDate(d("2024-06-01"))), "2024-06-01", "Grunn.", .suspensionEndNotAfterStart(start: d("2024-06-01"), end: d("2024-06-01"))),
+            (
+                .suspension(.untilDate(d("2024-06-01"))), "2024-06-01", "Grunn.",
+                .suspensionEndNotAfterStart(start: d("2024-06-01"), end: d("2024-06-01"))
+            ),
             (.suspension(.untilCondition("  ")), "2024-06-01", "Grunn.", .emptyField("suspension condition")),
         ] as [(AuthorizationSanctionKind, String, String, AuthorizationError)])
     func decisionRules(kind: AuthorizationSanctionKind, effective: String, reasons: String, expected: AuthorizationError) {

@@ -27,8 +27,9 @@ func azBoard(
 func azEvidence(for criterion: AuthorizationCriterion, day: String = "2024-01-10") throws -> AuthorizationEvidence {
     switch criterion.evidence {
     case .document:
-        .document(AuthorizationDocumentEvidence(
-            fileName: "\(criterion.id).pdf", mediaType: "application/pdf", byteCount: 1000, storageKey: "files/\(criterion.id)"))
+        .document(
+            AuthorizationDocumentEvidence(
+                fileName: "\(criterion.id).pdf", mediaType: "application/pdf", byteCount: 1000, storageKey: "files/\(criterion.id)"))
     case .statement: .statement("Vi bekrefter at kravet «\(criterion.titleNorwegian)» er oppfylt.")
     case .platformFigure(let name): .platformFigure(name: name, value: "12", asOf: try LocalDate(parsing: day))
     }

@@ -25,7 +25,10 @@ struct AuthorizationUploadTests {
     @Test(
         "wrong, empty or too large uploads are refused with the reason",
         arguments: [
-            ("virus.pdf", exe, 5000, AuthorizationError.uploadTypeNotAllowed(fileName: "virus.pdf", allowed: ["pdf", "png", "jpg", "jpeg", "docx", "odt"])),
+            (
+                "virus.pdf", exe, 5000,
+                AuthorizationError.uploadTypeNotAllowed(fileName: "virus.pdf", allowed: ["pdf", "png", "jpg", "jpeg", "docx", "odt"])
+            ),
             ("notat.txt", Array("hei".utf8), 3, .uploadTypeNotAllowed(fileName: "notat.txt", allowed: ["pdf", "png", "jpg", "jpeg", "docx", "odt"])),
             ("attest.png", pdf, 5000, .uploadExtensionMismatch(fileName: "attest.png", expected: ["pdf"])),
             ("arkiv.zip", zip, 5000, .uploadExtensionMismatch(fileName: "arkiv.zip", expected: ["docx", "odt"])),
@@ -49,7 +52,8 @@ struct AuthorizationUploadTests {
     func evidence() throws {
         let e = try AuthorizationUploadPolicy.standard.evidence(
             fileName: "attest.pdf", byteCount: 1234, leadingBytes: Self.pdf, storageKey: "k/1")
-        #expect(e == .document(AuthorizationDocumentEvidence(fileName: "attest.pdf", mediaType: "application/pdf", byteCount: 1234, storageKey: "k/1")))
+        #expect(
+            e == .document(AuthorizationDocumentEvidence(fileName: "attest.pdf", mediaType: "application/pdf", byteCount: 1234, storageKey: "k/1")))
         #expect(AuthorizationUploadPolicy.standard.leadingBytesNeeded == 8)
     }
 }

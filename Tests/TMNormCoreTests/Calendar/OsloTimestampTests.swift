@@ -42,8 +42,10 @@ struct OsloTimestampTests {
 
     @Test(
         "unreadable timestamps are refused with a reason",
-        arguments: ["", "nonsense", "2026-12-01", "2026-13-01T09:00", "2026-12-01T25:00", "2026-12-01T09:00+25:00",
-                    "2026-12-01X09:00", "2026-12-01T9:00", "2026-12-01T09:00:00.+01:00", "2026-12-01T09:00+1"])
+        arguments: [
+            "", "nonsense", "2026-12-01", "2026-13-01T09:00", "2026-12-01T25:00", "2026-12-01T09:00+25:00",
+            "2026-12-01X09:00", "2026-12-01T9:00", "2026-12-01T09:00:00.+01:00", "2026-12-01T09:00+1",
+        ])
     func refused(text: String) {
         #expect(throws: CalendarError.self) { try OsloTime.parseTimestamp(text) }
     }

@@ -7,9 +7,11 @@ struct CallingWindowTests {
     @Test("an ordinary week has five windows 09:00–21:00")
     func ordinaryWeek() throws {
         let windows = try CallingRules.allowedWindows(from: try date("2026-11-30"), through: try date("2026-12-06"))
-        #expect(windows.map { OsloTime.iso8601($0.start) } == (0..<5).map { "2026-12-0\($0 + 1)T09:00:00+01:00" }.enumerated().map {
-            $0.offset == 0 ? "2026-11-30T09:00:00+01:00" : "2026-12-0\($0.offset)T09:00:00+01:00"
-        })
+        #expect(
+            windows.map { OsloTime.iso8601($0.start) }
+                == (0..<5).map { "2026-12-0\($0 + 1)T09:00:00+01:00" }.enumerated().map {
+                    $0.offset == 0 ? "2026-11-30T09:00:00+01:00" : "2026-12-0\($0.offset)T09:00:00+01:00"
+                })
         #expect(windows.allSatisfy { $0.end.timeIntervalSince($0.start) == 12 * 3600 })
     }
 

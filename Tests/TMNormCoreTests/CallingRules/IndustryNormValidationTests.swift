@@ -7,7 +7,9 @@ struct IndustryNormValidationTests {
     @Test("a norm version opening at 08:00 is rejected")
     func opensEarly() throws {
         let v = IndustryNormVersion(id: "early", effectiveFrom: try date("2024-02-13"), hours: try workdayHours(8, 21))
-        #expect(throws: IndustryNormError.opensBeforeLaw(version: "early", weekday: .monday, norm: try LocalTime(hour: 8), law: try LocalTime(hour: 9))) {
+        #expect(
+            throws: IndustryNormError.opensBeforeLaw(version: "early", weekday: .monday, norm: try LocalTime(hour: 8), law: try LocalTime(hour: 9))
+        ) {
             try IndustryNorm(name: "n", versions: [v])
         }
     }
@@ -40,10 +42,12 @@ struct IndustryNormValidationTests {
     @Test("exactly the law's hours and shorter hours are accepted")
     func equalOrStricter() throws {
         #expect(throws: Never.self) {
-            try IndustryNorm(name: "n", versions: [
-                IndustryNormVersion(id: "a", effectiveFrom: try date("2009-08-19"), hours: try workdayHours(9, 21)),
-                IndustryNormVersion(id: "b", effectiveFrom: try date("2024-02-13"), hours: try workdayHours(10, 20)),
-            ])
+            try IndustryNorm(
+                name: "n",
+                versions: [
+                    IndustryNormVersion(id: "a", effectiveFrom: try date("2009-08-19"), hours: try workdayHours(9, 21)),
+                    IndustryNormVersion(id: "b", effectiveFrom: try date("2024-02-13"), hours: try workdayHours(10, 20)),
+                ])
         }
     }
 
@@ -64,10 +68,12 @@ struct IndustryNormValidationTests {
     func sameDay() throws {
         let d = try date("2020-01-01")
         #expect(throws: IndustryNormError.duplicateEffectiveDate(d)) {
-            try IndustryNorm(name: "n", versions: [
-                IndustryNormVersion(id: "a", effectiveFrom: d, hours: [:]),
-                IndustryNormVersion(id: "b", effectiveFrom: d, hours: [:]),
-            ])
+            try IndustryNorm(
+                name: "n",
+                versions: [
+                    IndustryNormVersion(id: "a", effectiveFrom: d, hours: [:]),
+                    IndustryNormVersion(id: "b", effectiveFrom: d, hours: [:]),
+                ])
         }
     }
 
@@ -86,9 +92,11 @@ struct IndustryNormValidationTests {
 
     @Test("an unvalidated loose norm still cannot open what the law closes")
     func structurallyStricter() throws {
-        let loose = IndustryNorm(uncheckedName: "loose", versions: [
-            IndustryNormVersion(id: "x", effectiveFrom: try date("2020-01-01"), hours: try workdayHours(0, 23))
-        ])
+        let loose = IndustryNorm(
+            uncheckedName: "loose",
+            versions: [
+                IndustryNormVersion(id: "x", effectiveFrom: try date("2020-01-01"), hours: try workdayHours(0, 23))
+            ])
         #expect(try CallingRules.decide(at: try at("2026-12-01T08:00:00+01:00"), norm: loose).reason == .beforeOpening)
         #expect(try CallingRules.decide(at: try at("2026-12-01T22:00:00+01:00"), norm: loose).reason == .afterClosing)
         #expect(try CallingRules.decide(at: try at("2026-12-05T12:00:00+01:00"), norm: loose).reason == .saturday)

@@ -93,10 +93,15 @@ struct ComplaintRulesTests {
     func factsJSON() throws {
         let facts = ComplaintFacts(
             reservedAtCall: .known(true, source: "register:reg-1"), withinCallingHours: .known(true, source: "rules:mfl"),
-            decisionLogged: .known(false, source: "decisions"), inValidWash: .unknown("no_campaign"), onBlockList: .known(false, source: "block-lists"),
+            decisionLogged: .known(false, source: "decisions"), inValidWash: .unknown("no_campaign"),
+            onBlockList: .known(false, source: "block-lists"),
             writtenAcceptance: .unknown("no_sale"), callerIDAllowed: .unknown("no_campaign"))
         let json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(facts)) as? [String: Any])
-        #expect(Set(json.keys) == ["reserved_at_call", "within_calling_hours", "decision_logged", "in_valid_wash", "on_block_list", "written_acceptance", "caller_id_allowed"])
+        #expect(
+            Set(json.keys) == [
+                "reserved_at_call", "within_calling_hours", "decision_logged", "in_valid_wash", "on_block_list", "written_acceptance",
+                "caller_id_allowed",
+            ])
         let wash = try #require(json["in_valid_wash"] as? [String: Any])
         #expect(wash["reason"] as? String == "no_campaign")
         #expect(wash.keys.contains("value") && wash["value"] is NSNull, "unknown is an explicit null")

@@ -45,8 +45,9 @@ struct AcceptanceStatisticsTests {
         #expect(report.perCampaign.isEmpty && report.perAgent.isEmpty && report.overall.acceptanceRate == nil)
     }
 
-    @Test("percentages are written with one decimal in each language",
-          arguments: [(0.625, "62,5 %", "62.5%"), (1.0, "100,0 %", "100.0%"), (2.0 / 3.0, "66,7 %", "66.7%"), (0, "0,0 %", "0.0%")])
+    @Test(
+        "percentages are written with one decimal in each language",
+        arguments: [(0.625, "62,5 %", "62.5%"), (1.0, "100,0 %", "100.0%"), (2.0 / 3.0, "66,7 %", "66.7%"), (0, "0,0 %", "0.0%")])
     func percent(_ row: (Double, String, String)) {
         #expect(AcceptanceStatistics.percentText(row.0, language: .norwegian) == row.1)
         #expect(AcceptanceStatistics.percentText(row.0, language: .english) == row.2)

@@ -20,12 +20,22 @@ struct ConfirmationCheckerTests {
     static let cases: [(name: String, edit: Edit, missing: [MissingOfferItem])] = [
         ("seller without name", { $0.seller.name = "  " }, [.sellerName]),
         ("seller without org number", { $0.seller.organisationNumber = nil }, [.sellerOrganisationNumber]),
-        ("seller without contact", { $0.seller.phone = nil; $0.seller.email = nil }, [.sellerContact]),
+        (
+            "seller without contact",
+            {
+                $0.seller.phone = nil; $0.seller.email = nil
+            }, [.sellerContact]
+        ),
         ("seller with e-mail only", { $0.seller.phone = nil }, []),
         ("client without name", { $0.client.name = nil }, [.clientName]),
         ("client without org number", { $0.client.organisationNumber = nil }, [.clientOrganisationNumber]),
         ("client without address", { $0.client.address = "" }, [.clientAddress]),
-        ("client without contact", { $0.client.phone = nil; $0.client.email = nil }, [.clientContact]),
+        (
+            "client without contact",
+            {
+                $0.client.phone = nil; $0.client.email = nil
+            }, [.clientContact]
+        ),
         ("no consumer contact", { $0.consumer = nil }, [.consumerContact]),
         ("no product", { $0.product = nil }, [.product]),
         ("no price", { $0.price = nil }, [.price]),
@@ -33,12 +43,18 @@ struct ConfirmationCheckerTests {
         ("binding 0 is a stated period", { $0.bindingMonths = 0 }, []),
         ("no withdrawal period", { $0.withdrawalPeriodDays = nil }, [.withdrawalDeadline]),
         ("withdrawal shorter than the law", { $0.withdrawalPeriodDays = 7 }, [.withdrawalDeadline]),
-        ("everything missing", { c in
-            c.seller = OfferParty(name: nil, organisationNumber: nil)
-            c.client = OfferParty(name: nil, organisationNumber: nil)
-            c.consumer = nil; c.product = nil; c.price = nil; c.bindingMonths = nil; c.withdrawalPeriodDays = nil
-        }, [.sellerName, .sellerOrganisationNumber, .sellerContact, .clientName, .clientOrganisationNumber,
-            .clientAddress, .clientContact, .consumerContact, .product, .price, .bindingPeriod, .withdrawalDeadline]),
+        (
+            "everything missing",
+            { c in
+                c.seller = OfferParty(name: nil, organisationNumber: nil)
+                c.client = OfferParty(name: nil, organisationNumber: nil)
+                c.consumer = nil; c.product = nil; c.price = nil; c.bindingMonths = nil; c.withdrawalPeriodDays = nil
+            },
+            [
+                .sellerName, .sellerOrganisationNumber, .sellerContact, .clientName, .clientOrganisationNumber,
+                .clientAddress, .clientContact, .consumerContact, .product, .price, .bindingPeriod, .withdrawalDeadline,
+            ]
+        ),
     ]
 
     @Test("each missing item is named, all at once", arguments: cases)

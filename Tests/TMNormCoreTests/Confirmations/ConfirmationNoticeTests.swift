@@ -32,7 +32,8 @@ struct ConfirmationNoticeTests {
         #expect(deadlines.reminderDueAt == nil)
         #expect(deadlines.acceptByDay == Self.day("2026-06-09"))
         policy.reminderAfterDays = 30
-        #expect(OfferDeadlines(sentAt: Self.instant("2026-06-01T12:00:00Z"), policy: policy).reminderDueAt == Self.instant("2026-06-08T23:59:59+02:00"))
+        #expect(
+            OfferDeadlines(sentAt: Self.instant("2026-06-01T12:00:00Z"), policy: policy).reminderDueAt == Self.instant("2026-06-08T23:59:59+02:00"))
     }
 
     @Test("the reminder names client, product, deadline, link and code")
@@ -40,7 +41,10 @@ struct ConfirmationNoticeTests {
         let notice = ConfirmationNoticeText.reminder(
             try ConfirmationFixtures.offer, language: .norwegian, link: "https://x.example/t/T", code: "K7M2QX",
             acceptByDay: Self.day("2026-06-15"), smsReplies: true)
-        #expect(notice.sms == "Påminnelse: Tilbudet fra Fjordkraft Demo AS om Strømavtale Fastpris 12 gjelder til og med 15.06.2026. Du er bare bundet hvis du aksepterer skriftlig. Se tilbudet: https://x.example/t/T Svar JA K7M2QX for å akseptere eller NEI K7M2QX for å takke nei.")
+        #expect(
+            notice.sms
+                == "Påminnelse: Tilbudet fra Fjordkraft Demo AS om Strømavtale Fastpris 12 gjelder til og med 15.06.2026. Du er bare bundet hvis du aksepterer skriftlig. Se tilbudet: https://x.example/t/T Svar JA K7M2QX for å akseptere eller NEI K7M2QX for å takke nei."
+        )
         #expect(notice.emailBody.hasPrefix("Hei Kari Nordmann,\n\n"))
     }
 
@@ -67,7 +71,8 @@ struct ConfirmationNoticeTests {
     func otherReceipts() throws {
         let offer = try ConfirmationFixtures.offer
         #expect(ConfirmationNoticeText.declineReceipt(offer, language: .norwegian, reference: "R1").sms.contains("Du er ikke bundet"))
-        let withdrawal = ConfirmationNoticeText.withdrawalReceipt(offer, language: .english, withdrawnAt: Self.instant("2026-12-01T08:00:00Z"), reference: "R2")
+        let withdrawal = ConfirmationNoticeText.withdrawalReceipt(
+            offer, language: .english, withdrawnAt: Self.instant("2026-12-01T08:00:00Z"), reference: "R2")
         #expect(withdrawal.sms.contains("on 01.12.2026 at 09:00 (Norwegian time)"))
         #expect(withdrawal.emailSubject == "Withdrawal receipt (R2)")
     }

@@ -33,6 +33,8 @@ struct ElectricityCoolingOffRuleTests {
         let late = OfferStateMachine.transition(from: lifecycle, event: .accept(auth), at: sent.addingTimeInterval(25 * 3600))
         #expect(late.map(\.lifecycle.state) == .success(.accepted))
         // Declining is allowed at any time.
-        #expect(OfferStateMachine.transition(from: lifecycle, event: .decline(auth), at: sent.addingTimeInterval(60)).map(\.lifecycle.state) == .success(.declined))
+        #expect(
+            OfferStateMachine.transition(from: lifecycle, event: .decline(auth), at: sent.addingTimeInterval(60)).map(\.lifecycle.state)
+                == .success(.declined))
     }
 }

@@ -61,8 +61,14 @@ struct InboundSMSTests {
         ("wrong key", InboundSMSVerifier.sign(rawBody: body, key: Array("other".utf8)), body, .badSignature),
         ("not hex", "zz", body, .badSignature),
         ("truncated", String(InboundSMSVerifier.sign(rawBody: body, key: key).dropLast(2)), body, .badSignature),
-        ("body changed after signing", InboundSMSVerifier.sign(rawBody: body, key: key), Array(String(decoding: body, as: UTF8.self).replacingOccurrences(of: "Ja", with: "Nei").utf8), .badSignature),
-        ("signed garbage", InboundSMSVerifier.sign(rawBody: Array("hello".utf8), key: key), Array("hello".utf8), .malformedBody("expected JSON with from, to, text and received_at")),
+        (
+            "body changed after signing", InboundSMSVerifier.sign(rawBody: body, key: key),
+            Array(String(decoding: body, as: UTF8.self).replacingOccurrences(of: "Ja", with: "Nei").utf8), .badSignature
+        ),
+        (
+            "signed garbage", InboundSMSVerifier.sign(rawBody: Array("hello".utf8), key: key), Array("hello".utf8),
+            .malformedBody("expected JSON with from, to, text and received_at")
+        ),
     ]
 
     @Test("unsigned, wrongly signed, altered and malformed bodies are refused", arguments: refusals)
@@ -87,11 +93,14 @@ struct InboundSMSTests {
     func smsAuthorization() throws {
         let codeKey = Array("code-key".utf8)
         let storedCodeHash = OfferSecretGenerator.hashCode("K7M2QX", key: codeKey)
-        let sms = try InboundSMSVerifier.verify(rawBody: Self.body, signature: InboundSMSVerifier.sign(rawBody: Self.body, key: Self.key), key: Self.key)
+        let sms = try InboundSMSVerifier.verify(
+            rawBody: Self.body, signature: InboundSMSVerifier.sign(rawBody: Self.body, key: Self.key), key: Self.key)
         let consumer = try #require(PhoneNumber.parse("91234567").number)
         let other = try #require(PhoneNumber.parse("98765432").number)
         #expect(ConsumerAuthorizer.viaSMS(sms, consumerPhone: consumer, storedCodeHash: storedCodeHash, codeKey: codeKey)?.channel == .sms)
         #expect(ConsumerAuthorizer.viaSMS(sms, consumerPhone: other, storedCodeHash: storedCodeHash, codeKey: codeKey) == nil)
-        #expect(ConsumerAuthorizer.viaSMS(sms, consumerPhone: consumer, storedCodeHash: OfferSecretGenerator.hashCode("ABCDEF", key: codeKey), codeKey: codeKey) == nil)
+        #expect(
+            ConsumerAuthorizer.viaSMS(
+                sms, consumerPhone: consumer, storedCodeHash: OfferSecretGenerator.hashCode("ABCDEF", key: codeKey), codeKey: codeKey) == nil)
     }
 }

@@ -70,8 +70,9 @@ struct MoneyAmountTests {
         #expect(amount.formatted(.english) == row.english)
     }
 
-    @Test("currency NOK is accepted in any case; every other currency is refused by name",
-          arguments: [("NOK", true), ("nok", true), (" NOK ", true), ("SEK", false), ("EUR", false), ("kr", false), ("", false)])
+    @Test(
+        "currency NOK is accepted in any case; every other currency is refused by name",
+        arguments: [("NOK", true), ("nok", true), (" NOK ", true), ("SEK", false), ("EUR", false), ("kr", false), ("", false)])
     func currency(_ row: (String, Bool)) {
         if row.1 {
             #expect(throws: Never.self) { try MoneyAmount.checkCurrency(row.0) }
@@ -109,8 +110,9 @@ struct MoneyAmountTests {
         #expect(price.shortFormatted(.norwegian) == row.short)
     }
 
-    @Test("periods are read from the API strings, case-insensitively",
-          arguments: [("once", PricePeriod.once), ("Month", .month), (" year ", .year), ("weekly", nil), ("", nil)])
+    @Test(
+        "periods are read from the API strings, case-insensitively",
+        arguments: [("once", PricePeriod.once), ("Month", .month), (" year ", .year), ("weekly", nil), ("", nil)])
     func periodParsing(_ row: (String, PricePeriod?)) {
         #expect(PricePeriod(apiValue: row.0) == row.1)
     }

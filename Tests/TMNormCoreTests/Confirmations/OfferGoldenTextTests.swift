@@ -64,7 +64,8 @@ struct OfferGoldenTextTests {
         Forbrukerens/forbrukernes underskrift (dersom papirskjema benyttes): ______________________________
         """
 
-    static let norwegianSMS = "Fjordkraft Demo AS (org.nr. 923 609 016): Tilbud på Strømavtale Fastpris 12, 399,00 kr/mnd, bindingstid 12 mnd. Du er bare bundet hvis du aksepterer skriftlig. Se hele tilbudet: https://tmnorm.example/t/AbCdEfGhIjKlMnOpQrStUvWx Svar JA K7M2QX for å akseptere eller NEI K7M2QX for å takke nei innen 15.06.2026. Angrerett 14 dager."
+    static let norwegianSMS =
+        "Fjordkraft Demo AS (org.nr. 923 609 016): Tilbud på Strømavtale Fastpris 12, 399,00 kr/mnd, bindingstid 12 mnd. Du er bare bundet hvis du aksepterer skriftlig. Se hele tilbudet: https://tmnorm.example/t/AbCdEfGhIjKlMnOpQrStUvWx Svar JA K7M2QX for å akseptere eller NEI K7M2QX for å takke nei innen 15.06.2026. Angrerett 14 dager."
 
     @Test("the Norwegian offer document is exactly the golden text")
     func norwegianDocument() throws {

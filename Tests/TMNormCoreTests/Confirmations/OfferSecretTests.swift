@@ -76,7 +76,9 @@ struct OfferSecretTests {
         #expect(OfferSecretGenerator.normalizedCode(row.0, length: 6) == row.1)
     }
 
-    @Test("malformed tokens are refused before any lookup", arguments: ["", "short", String(repeating: "A", count: 23), String(repeating: "A", count: 23) + "!", String(repeating: "A", count: 25)])
+    @Test(
+        "malformed tokens are refused before any lookup",
+        arguments: ["", "short", String(repeating: "A", count: 23), String(repeating: "A", count: 23) + "!", String(repeating: "A", count: 25)])
     func malformedToken(_ token: String) {
         #expect(!OfferSecretGenerator.isWellFormedToken(token))
     }

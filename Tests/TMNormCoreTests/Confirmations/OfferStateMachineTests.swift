@@ -52,8 +52,10 @@ struct OfferStateMachineTests {
         ("accept one second after the deadline", [], "2026-06-16T00:00:00+02:00", .gone(.expired)),
         ("accept an expired offer", [(.expire, "2026-06-16T00:00:00+02:00")], "2026-06-16T09:00:00+02:00", .gone(.expired)),
         ("accept a declined offer", [(.decline(sms), "2026-06-02T09:00:00+02:00")], "2026-06-02T10:00:00+02:00", .gone(.declined)),
-        ("accept a withdrawn offer", [(.accept(link), "2026-06-02T09:00:00+02:00"), (.withdraw(.consumer(sms)), "2026-06-03T09:00:00+02:00")],
-         "2026-06-04T10:00:00+02:00", .gone(.withdrawn)),
+        (
+            "accept a withdrawn offer", [(.accept(link), "2026-06-02T09:00:00+02:00"), (.withdraw(.consumer(sms)), "2026-06-03T09:00:00+02:00")],
+            "2026-06-04T10:00:00+02:00", .gone(.withdrawn)
+        ),
     ]
 
     @Test("an expired, declined or withdrawn offer cannot be accepted: 'gone'", arguments: gone)
@@ -72,24 +74,38 @@ struct OfferStateMachineTests {
 
     @Test("declining: once changes, twice is harmless, after acceptance it is refused, after the deadline it is gone")
     func decline() throws {
-        let declined = Self.expectChanged(OfferStateMachine.transition(from: Self.sent(), event: .decline(Self.sms), at: Self.t("2026-06-02T12:00:00Z")), to: .declined)
+        let declined = Self.expectChanged(
+            OfferStateMachine.transition(from: Self.sent(), event: .decline(Self.sms), at: Self.t("2026-06-02T12:00:00Z")), to: .declined)
         #expect(declined?.closedAt == Self.t("2026-06-02T12:00:00Z"))
         let declinedLifecycle = try #require(declined)
-        #expect(OfferStateMachine.transition(from: declinedLifecycle, event: .decline(Self.link), at: Self.t("2026-06-03T12:00:00Z")) == .success(.unchanged(declinedLifecycle, already: .declined)))
+        #expect(
+            OfferStateMachine.transition(from: declinedLifecycle, event: .decline(Self.link), at: Self.t("2026-06-03T12:00:00Z"))
+                == .success(.unchanged(declinedLifecycle, already: .declined)))
         let accepted = try Self.after([(.accept(Self.link), "2026-06-03T12:00:00Z")])
-        #expect(OfferStateMachine.transition(from: accepted, event: .decline(Self.sms), at: Self.t("2026-06-04T12:00:00Z")) == .failure(.alreadyAccepted))
-        #expect(OfferStateMachine.transition(from: Self.sent(), event: .decline(Self.sms), at: Self.t("2026-06-16T00:00:01+02:00")) == .failure(.gone(.expired)))
+        #expect(
+            OfferStateMachine.transition(from: accepted, event: .decline(Self.sms), at: Self.t("2026-06-04T12:00:00Z")) == .failure(.alreadyAccepted))
+        #expect(
+            OfferStateMachine.transition(from: Self.sent(), event: .decline(Self.sms), at: Self.t("2026-06-16T00:00:01+02:00"))
+                == .failure(.gone(.expired)))
     }
 
     @Test("expiry happens only after the deadline, and running the job twice is harmless")
     func expire() throws {
-        #expect(OfferStateMachine.transition(from: Self.sent(), event: .expire, at: Self.t("2026-06-15T23:59:59+02:00")) == .failure(.notDue(Self.t("2026-06-16T00:00:00+02:00"))))
+        #expect(
+            OfferStateMachine.transition(from: Self.sent(), event: .expire, at: Self.t("2026-06-15T23:59:59+02:00"))
+                == .failure(.notDue(Self.t("2026-06-16T00:00:00+02:00"))))
         #expect(!Self.sent().isExpiryDue(at: Self.t("2026-06-15T23:59:59+02:00")))
         #expect(Self.sent().isExpiryDue(at: Self.t("2026-06-16T00:00:00+02:00")))
-        let expired = try #require(Self.expectChanged(OfferStateMachine.transition(from: Self.sent(), event: .expire, at: Self.t("2026-06-16T00:00:00+02:00")), to: .expired))
-        #expect(OfferStateMachine.transition(from: expired, event: .expire, at: Self.t("2026-06-17T00:00:00+02:00")) == .success(.unchanged(expired, already: .expired)))
+        let expired = try #require(
+            Self.expectChanged(OfferStateMachine.transition(from: Self.sent(), event: .expire, at: Self.t("2026-06-16T00:00:00+02:00")), to: .expired)
+        )
+        #expect(
+            OfferStateMachine.transition(from: expired, event: .expire, at: Self.t("2026-06-17T00:00:00+02:00"))
+                == .success(.unchanged(expired, already: .expired)))
         let accepted = try Self.after([(.accept(Self.link), "2026-06-03T12:00:00Z")])
-        #expect(OfferStateMachine.transition(from: accepted, event: .expire, at: Self.t("2026-07-01T00:00:00Z")) == .failure(.notApplicable(event: "expire", state: .accepted)))
+        #expect(
+            OfferStateMachine.transition(from: accepted, event: .expire, at: Self.t("2026-07-01T00:00:00Z"))
+                == .failure(.notApplicable(event: "expire", state: .accepted)))
     }
 
     @Test("one reminder, when due, while the offer is open; the policy can switch it off")
@@ -100,7 +116,9 @@ struct OfferStateMachineTests {
         let reminded = try #require(Self.expectChanged(OfferStateMachine.transition(from: Self.sent(), event: .remind, at: due), to: .sent))
         #expect(reminded.reminderSentAt == due)
         #expect(!reminded.isReminderDue(at: due.addingTimeInterval(3600)))
-        #expect(OfferStateMachine.transition(from: reminded, event: .remind, at: due.addingTimeInterval(60)) == .success(.unchanged(reminded, already: .sent)))
+        #expect(
+            OfferStateMachine.transition(from: reminded, event: .remind, at: due.addingTimeInterval(60))
+                == .success(.unchanged(reminded, already: .sent)))
         var policy = ConfirmationPolicy()
         policy.reminderAfterDays = nil
         #expect(OfferStateMachine.transition(from: Self.sent(policy: policy), event: .remind, at: due) == .failure(.noReminderInPolicy))
@@ -110,8 +128,14 @@ struct OfferStateMachineTests {
     static let withdrawals: [(name: String, request: WithdrawalRequest, at: String, withdrawn: Bool)] = [
         ("by SMS on the last day", .consumer(sms), "2026-06-17T23:59:59+02:00", true),
         ("by the link the day after the last day", .consumer(link), "2026-06-18T00:00:00+02:00", false),
-        ("by a form sent in time, registered late", .standardForm(sentAt: t("2026-06-17T20:00:00+02:00"), registeredBy: "staff-7"), "2026-06-20T09:00:00+02:00", true),
-        ("by a form sent too late", .standardForm(sentAt: t("2026-06-18T08:00:00+02:00"), registeredBy: "staff-7"), "2026-06-20T09:00:00+02:00", false),
+        (
+            "by a form sent in time, registered late", .standardForm(sentAt: t("2026-06-17T20:00:00+02:00"), registeredBy: "staff-7"),
+            "2026-06-20T09:00:00+02:00", true
+        ),
+        (
+            "by a form sent too late", .standardForm(sentAt: t("2026-06-18T08:00:00+02:00"), registeredBy: "staff-7"), "2026-06-20T09:00:00+02:00",
+            false
+        ),
     ]
 
     @Test("withdrawal is possible until the end of the withdrawal deadline, counted from when the consumer sent it", arguments: withdrawals)
@@ -128,9 +152,13 @@ struct OfferStateMachineTests {
 
     @Test("withdrawing before acceptance is refused (not bound); withdrawing twice is harmless")
     func withdrawStates() throws {
-        #expect(OfferStateMachine.transition(from: Self.sent(), event: .withdraw(.consumer(Self.sms)), at: Self.t("2026-06-02T12:00:00Z")) == .failure(.notAccepted(.sent)))
+        #expect(
+            OfferStateMachine.transition(from: Self.sent(), event: .withdraw(.consumer(Self.sms)), at: Self.t("2026-06-02T12:00:00Z"))
+                == .failure(.notAccepted(.sent)))
         let withdrawn = try Self.after([(.accept(Self.link), "2026-06-03T12:00:00Z"), (.withdraw(.consumer(Self.sms)), "2026-06-04T12:00:00Z")])
-        #expect(OfferStateMachine.transition(from: withdrawn, event: .withdraw(.consumer(Self.sms)), at: Self.t("2026-06-05T12:00:00Z")) == .success(.unchanged(withdrawn, already: .withdrawn)))
+        #expect(
+            OfferStateMachine.transition(from: withdrawn, event: .withdraw(.consumer(Self.sms)), at: Self.t("2026-06-05T12:00:00Z"))
+                == .success(.unchanged(withdrawn, already: .withdrawn)))
         #expect(!withdrawn.canWithdraw(at: Self.t("2026-06-05T12:00:00Z")))
     }
 
@@ -139,11 +167,18 @@ struct OfferStateMachineTests {
         let accepted = try Self.after([(.accept(Self.link), "2026-06-03T12:00:00Z")], from: Self.sent(.goods))
         #expect(accepted.withdrawalDeadline == nil)
         #expect(accepted.canWithdraw(at: Self.t("2026-12-01T12:00:00Z")))
-        let received = try #require(Self.expectChanged(OfferStateMachine.transition(from: accepted, event: .goodsReceived(on: Self.day("2026-06-10")), at: Self.t("2026-06-10T15:00:00Z")), to: .accepted))
+        let received = try #require(
+            Self.expectChanged(
+                OfferStateMachine.transition(from: accepted, event: .goodsReceived(on: Self.day("2026-06-10")), at: Self.t("2026-06-10T15:00:00Z")),
+                to: .accepted))
         #expect(received.withdrawalDeadline?.lastDay == Self.day("2026-06-24"))
-        #expect(OfferStateMachine.transition(from: received, event: .goodsReceived(on: Self.day("2026-06-11")), at: Self.t("2026-06-11T15:00:00Z")) == .failure(.goodsAlreadyReceived(Self.day("2026-06-10"))))
+        #expect(
+            OfferStateMachine.transition(from: received, event: .goodsReceived(on: Self.day("2026-06-11")), at: Self.t("2026-06-11T15:00:00Z"))
+                == .failure(.goodsAlreadyReceived(Self.day("2026-06-10"))))
         let service = try Self.after([(.accept(Self.link), "2026-06-03T12:00:00Z")])
-        #expect(OfferStateMachine.transition(from: service, event: .goodsReceived(on: Self.day("2026-06-10")), at: Self.t("2026-06-10T15:00:00Z")) == .failure(.notGoods))
+        #expect(
+            OfferStateMachine.transition(from: service, event: .goodsReceived(on: Self.day("2026-06-10")), at: Self.t("2026-06-10T15:00:00Z"))
+                == .failure(.notGoods))
     }
 
     @Test("a draft is sent once; its deadlines count from the send instant; it cannot be answered before")
@@ -152,7 +187,9 @@ struct OfferStateMachineTests {
         #expect(OfferStateMachine.transition(from: draft, event: .accept(Self.link), at: Self.sentAt) == .failure(.notSent))
         let sent = try #require(Self.expectChanged(OfferStateMachine.transition(from: draft, event: .send, at: Self.sentAt), to: .sent))
         #expect(sent.deadlines == OfferDeadlines(sentAt: Self.sentAt))
-        #expect(OfferStateMachine.transition(from: sent, event: .send, at: Self.sentAt.addingTimeInterval(5)) == .success(.unchanged(sent, already: .sent)))
+        #expect(
+            OfferStateMachine.transition(from: sent, event: .send, at: Self.sentAt.addingTimeInterval(5))
+                == .success(.unchanged(sent, already: .sent)))
     }
 
     static let allEvents: [OfferEvent] = [
@@ -160,11 +197,13 @@ struct OfferStateMachineTests {
         .withdraw(.standardForm(sentAt: t("2026-06-05T12:00:00Z"), registeredBy: "s")), .goodsReceived(on: day("2026-06-05")),
     ]
 
-    @Test("an exempt sale has nothing to send, accept, decline, expire or remind", arguments: allEvents.filter {
-        if case .withdraw = $0 { return false }
-        if case .goodsReceived = $0 { return false }
-        return true
-    })
+    @Test(
+        "an exempt sale has nothing to send, accept, decline, expire or remind",
+        arguments: allEvents.filter {
+            if case .withdraw = $0 { return false }
+            if case .goodsReceived = $0 { return false }
+            return true
+        })
     func exempt(_ event: OfferEvent) {
         let exempt = OfferLifecycle.exempt(.newspaperSubscription, at: Self.sentAt, productKind: .newspaperSubscription)
         #expect(OfferStateMachine.transition(from: exempt, event: event, at: Self.t("2026-06-05T12:00:00Z")) == .failure(.exempt))
@@ -175,13 +214,16 @@ struct OfferStateMachineTests {
         let newspaper = OfferLifecycle.exempt(.newspaperSubscription, at: Self.sentAt, productKind: .newspaperSubscription, informationGiven: true)
         #expect(newspaper.withdrawalDeadline == nil)
         #expect(newspaper.canWithdraw(at: Self.t("2026-09-01T12:00:00Z")))
-        let received = try OfferStateMachine.transition(from: newspaper, event: .goodsReceived(on: Self.day("2026-06-10")), at: Self.t("2026-06-10T12:00:00Z")).get().lifecycle
+        let received = try OfferStateMachine.transition(
+            from: newspaper, event: .goodsReceived(on: Self.day("2026-06-10")), at: Self.t("2026-06-10T12:00:00Z")
+        ).get().lifecycle
         #expect(received.withdrawalDeadline?.periodStart == Self.day("2026-06-10"))
         let withdrawn = OfferStateMachine.transition(from: received, event: .withdraw(.consumer(Self.sms)), at: Self.t("2026-06-12T12:00:00Z"))
         #expect(withdrawn.map(\.lifecycle.state) == .success(.withdrawn))
         let voluntary = OfferLifecycle.exempt(.voluntaryOrganisation, at: Self.sentAt, productKind: .service, informationGiven: true)
         #expect(voluntary.withdrawalDeadline?.periodStart == OsloTime.localDate(of: Self.sentAt))
-        let late = OfferStateMachine.transition(from: voluntary, event: .withdraw(.consumer(Self.sms)), at: Self.sentAt.addingTimeInterval(40 * 86_400))
+        let late = OfferStateMachine.transition(
+            from: voluntary, event: .withdraw(.consumer(Self.sms)), at: Self.sentAt.addingTimeInterval(40 * 86_400))
         guard case .failure(.withdrawalPeriodOver) = late else { Issue.record("withdrew after the period: \(late)"); return }
     }
 

@@ -60,14 +60,17 @@ struct OfferTextTests {
         #expect(OfferTextVerifier.missingItems(in: document, offer: offer) == [])
         var policy = ConfirmationPolicy()
         policy.smsRepliesEnabled = false
-        let sms = try OfferMessageComposer.sms(offer, language: .norwegian, link: Self.link, code: "K7M2QX", acceptByDay: Self.acceptBy, policy: policy)
+        let sms = try OfferMessageComposer.sms(
+            offer, language: .norwegian, link: Self.link, code: "K7M2QX", acceptByDay: Self.acceptBy, policy: policy)
         #expect(!sms.text.contains("JA K7M2QX"))
         #expect(sms.text.contains("via lenken innen 15.06.2026"))
     }
 
     @Test("goods count the withdrawal period from receipt and tick 'varer' on the form")
     func goods() throws {
-        let offer = try Self.offer { $0.productKind = .goods; $0.statutory.returnCostsPaidBy = .consumer }
+        let offer = try Self.offer {
+            $0.productKind = .goods; $0.statutory.returnCostsPaidBy = .consumer
+        }
         let text = Self.document(offer, .norwegian).text
         #expect(text.contains("Angrefristen er 14 dager fra dagen du mottar varen."))
         #expect(text.contains("[X] varer"))
@@ -78,7 +81,9 @@ struct OfferTextTests {
     func workingDaySentenceIsPolicy() throws {
         var policy = WithdrawalPolicy()
         policy.extendToNextWorkingDay = false
-        let text = OfferDocumentRenderer.render(try Self.offer(), language: .norwegian, acceptByDay: Self.acceptBy, smsReplies: true, withdrawal: policy).text
+        let text = OfferDocumentRenderer.render(
+            try Self.offer(), language: .norwegian, acceptByDay: Self.acceptBy, smsReplies: true, withdrawal: policy
+        ).text
         #expect(!text.contains("neste virkedag"))
         #expect(Self.document(try Self.offer(), .norwegian).text.contains("neste virkedag"))
     }
@@ -103,14 +108,17 @@ struct OfferTextTests {
 
     @Test("a long product name is shortened in the SMS only, to the policy's segments", arguments: shortening)
     func longProductShortened(_ row: (maximum: Int, outcome: String)) throws {
-        let name = "Komplett bredbånd og TV-pakke med strømmetjenester, ruter, installasjon og ekstra dekoder for hytta" + String(repeating: " og mer", count: 14)
+        let name =
+            "Komplett bredbånd og TV-pakke med strømmetjenester, ruter, installasjon og ekstra dekoder for hytta"
+            + String(repeating: " og mer", count: 14)
         let offer = try Self.offer { $0.product = name }
         var policy = ConfirmationPolicy()
         policy.maximumSMSSegments = row.maximum
         #expect(Self.document(offer, .norwegian).text.contains("Produkt: \(name)\n"))
         let sms: OfferSMS
         do {
-            sms = try OfferMessageComposer.sms(offer, language: .norwegian, link: Self.link, code: "K7M2QX", acceptByDay: Self.acceptBy, policy: policy)
+            sms = try OfferMessageComposer.sms(
+                offer, language: .norwegian, link: Self.link, code: "K7M2QX", acceptByDay: Self.acceptBy, policy: policy)
         } catch {
             #expect(row.outcome == "refused")
             #expect(error == .smsTooLong(segments: 2, maximum: 1))
@@ -119,7 +127,8 @@ struct OfferTextTests {
         #expect(sms.size.segments <= row.maximum)
         switch row.outcome {
         case "name dropped": #expect(sms.productShortened && sms.text.contains("): Tilbud, 399,00 kr/mnd"))
-        case "name shortened": #expect(sms.productShortened && sms.text.contains("Tilbud på Komplett bredbånd") && sms.text.contains("..., 399,00 kr/mnd"))
+        case "name shortened":
+            #expect(sms.productShortened && sms.text.contains("Tilbud på Komplett bredbånd") && sms.text.contains("..., 399,00 kr/mnd"))
         default: #expect(!sms.productShortened && sms.text.contains(name))
         }
     }

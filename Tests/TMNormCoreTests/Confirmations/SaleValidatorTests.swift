@@ -61,7 +61,12 @@ struct SaleValidatorTests {
         ("name oversize", consumer { $0["name"] = .string(String(repeating: "a", count: 201)) }, ["consumer.name:too_long"]),
         ("name with a newline", consumer { $0["name"] = .string("Kari\nNordmann") }, ["consumer.name:forbidden_character"]),
         ("name with a bidi override", consumer { $0["name"] = .string("Kari \u{202E}nnamdroN") }, ["consumer.name:forbidden_character"]),
-        ("neither phone nor e-mail", consumer { $0["phone"] = nil; $0["email"] = .string("") }, ["consumer:phone_or_email_required"]),
+        (
+            "neither phone nor e-mail",
+            consumer {
+                $0["phone"] = nil; $0["email"] = .string("")
+            }, ["consumer:phone_or_email_required"]
+        ),
         ("phone only is enough", consumer { $0["email"] = nil }, []),
         ("e-mail only is enough", consumer { $0["phone"] = .null }, []),
         ("phone malformed", consumer { $0["phone"] = .string("12ab") }, ["consumer.phone:phone_invalid"]),
@@ -94,15 +99,21 @@ struct SaleValidatorTests {
         ("start date absent", { $0["start_date"] = nil }, []),
         ("terms oversize", { $0["terms"] = .string(String(repeating: "t", count: 4_001)) }, ["terms:too_long"]),
         ("terms with a NUL", { $0["terms"] = .string("a\u{0}b") }, ["terms:forbidden_character"]),
-        ("everything wrong at once", { root in
-            root["campaign_id"] = nil
-            root["consumer"] = .object(["name": .string(""), "phone": .string("22123456"), "email": .string("x@y")])
-            root["price"] = .object(["amount": .string("1.234"), "currency": .string("EUR"), "period": .string("daily")])
-            root["binding_months"] = .integer(99)
-            root["start_date"] = .string("tomorrow")
-        }, ["campaign_id:missing", "consumer.name:empty", "consumer.phone:phone_not_mobile", "consumer.email:email_invalid",
-            "price.amount:amount_invalid", "price.currency:currency_unsupported", "price.period:period_unknown",
-            "binding_months:binding_months_out_of_range", "start_date:date_invalid"]),
+        (
+            "everything wrong at once",
+            { root in
+                root["campaign_id"] = nil
+                root["consumer"] = .object(["name": .string(""), "phone": .string("22123456"), "email": .string("x@y")])
+                root["price"] = .object(["amount": .string("1.234"), "currency": .string("EUR"), "period": .string("daily")])
+                root["binding_months"] = .integer(99)
+                root["start_date"] = .string("tomorrow")
+            },
+            [
+                "campaign_id:missing", "consumer.name:empty", "consumer.phone:phone_not_mobile", "consumer.email:email_invalid",
+                "price.amount:amount_invalid", "price.currency:currency_unsupported", "price.period:period_unknown",
+                "binding_months:binding_months_out_of_range", "start_date:date_invalid",
+            ]
+        ),
     ]
 
     @Test("each field rule names the field and a reason code", arguments: cases)

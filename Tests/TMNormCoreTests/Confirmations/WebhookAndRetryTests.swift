@@ -18,7 +18,8 @@ struct WebhookAndRetryTests {
 
     @Test("RFC 4231 test case 2 holds for the shared HMAC")
     func hmacVector() {
-        #expect(ConfirmationHashing.hmacSHA256Hex(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
+        #expect(
+            ConfirmationHashing.hmacSHA256Hex(key: Array("Jefe".utf8), message: Array("what do ya want for nothing?".utf8))
                 == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
 
@@ -37,12 +38,21 @@ struct WebhookAndRetryTests {
         ("no signature", "t=\(t)", t, .malformedHeader),
         ("timestamp not a number", "t=soon,v1=abcd", t, .malformedHeader),
         ("garbage", "hello", t, .malformedHeader),
-        ("too old", WebhookSignature.header(payload: payload, secret: secret, timestamp: t), t + 301,
-         .timestampOutsideTolerance(timestamp: t, now: t + 301, tolerance: 300)),
-        ("from the future", WebhookSignature.header(payload: payload, secret: secret, timestamp: t + 400), t,
-         .timestampOutsideTolerance(timestamp: t + 400, now: t, tolerance: 300)),
+        (
+            "too old", WebhookSignature.header(payload: payload, secret: secret, timestamp: t), t + 301,
+            .timestampOutsideTolerance(timestamp: t, now: t + 301, tolerance: 300)
+        ),
+        (
+            "from the future", WebhookSignature.header(payload: payload, secret: secret, timestamp: t + 400), t,
+            .timestampOutsideTolerance(timestamp: t + 400, now: t, tolerance: 300)
+        ),
         ("other secret", WebhookSignature.header(payload: payload, secret: Array("x".utf8), timestamp: t), t, .signatureMismatch),
-        ("timestamp changed", "t=\(t + 1)," + (WebhookSignature.header(payload: payload, secret: secret, timestamp: t).split(separator: ",").last.map(String.init) ?? ""), t, .signatureMismatch),
+        (
+            "timestamp changed",
+            "t=\(t + 1),"
+                + (WebhookSignature.header(payload: payload, secret: secret, timestamp: t).split(separator: ",").last.map(String.init) ?? ""), t,
+            .signatureMismatch
+        ),
     ]
 
     @Test("missing, malformed, stale and forged signatures are refused", arguments: refusals)
@@ -65,7 +75,8 @@ struct WebhookAndRetryTests {
         #expect(OfferState.allCases.compactMap(ConfirmationWebhookEvent.init(state:)) == [.accepted, .declined, .expired, .withdrawn])
         let at = try OsloTime.parseTimestamp("2026-06-03T12:05:00Z")
         let payload = ConfirmationWebhookEvent.accepted.payload(eventID: "evt-1", saleID: "sale/1", occurredAt: at)
-        #expect(String(decoding: payload, as: UTF8.self)
+        #expect(
+            String(decoding: payload, as: UTF8.self)
                 == #"{"id":"evt-1","occurred_at":"2026-06-03T14:05:00+02:00","sale_id":"sale/1","state":"accepted","type":"sale.accepted"}"#)
         #expect(payload == ConfirmationWebhookEvent.accepted.payload(eventID: "evt-1", saleID: "sale/1", occurredAt: at))
     }

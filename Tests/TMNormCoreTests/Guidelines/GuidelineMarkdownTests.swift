@@ -27,7 +27,10 @@ struct GuidelineMarkdownTests {
             ("[ANFO](https://www.anfo.no)", #"<p><a href="https://www.anfo.no" rel="nofollow noopener">ANFO</a></p>"#),
             ("[skriv](mailto:post@example.no)", #"<p><a href="mailto:post@example.no" rel="nofollow noopener">skriv</a></p>"#),
             ("[**fet** lenke](http://a.no/x_(y))", #"<p><a href="http://a.no/x_(y)" rel="nofollow noopener"><strong>fet</strong> lenke</a></p>"#),
-            ("[a](https://x.no) og [b](https://y.no)", #"<p><a href="https://x.no" rel="nofollow noopener">a</a> og <a href="https://y.no" rel="nofollow noopener">b</a></p>"#),
+            (
+                "[a](https://x.no) og [b](https://y.no)",
+                #"<p><a href="https://x.no" rel="nofollow noopener">a</a> og <a href="https://y.no" rel="nofollow noopener">b</a></p>"#
+            ),
             ("[uten mål]", "<p>[uten mål]</p>"),
             ("- a\n- b", "<ul>\n<li>a</li>\n<li>b</li>\n</ul>"),
             ("+ a\n  fortsatt\n+ b", "<ul>\n<li>a\nfortsatt</li>\n<li>b</li>\n</ul>"),

@@ -10,14 +10,16 @@ struct OrganisationNumberTests {
         #expect(number.digits == raw.filter { !$0.isWhitespace })
     }
 
-    @Test("each kind of bad number is refused with its own reason", arguments: [
-        ("", OrganisationNumber.Problem.empty),
-        ("97476067", .wrongLength(8)),
-        ("9747606731", .wrongLength(10)),
-        ("97476067X", .nonDigit("X")),
-        ("974-760-673", .nonDigit("-")),
-        ("974760674", .checkDigitMismatch(expected: 3, found: 4)),
-    ])
+    @Test(
+        "each kind of bad number is refused with its own reason",
+        arguments: [
+            ("", OrganisationNumber.Problem.empty),
+            ("97476067", .wrongLength(8)),
+            ("9747606731", .wrongLength(10)),
+            ("97476067X", .nonDigit("X")),
+            ("974-760-673", .nonDigit("-")),
+            ("974760674", .checkDigitMismatch(expected: 3, found: 4)),
+        ])
     func invalid(_ raw: String, _ problem: OrganisationNumber.Problem) {
         #expect(throws: problem) { try OrganisationNumber(raw) }
     }

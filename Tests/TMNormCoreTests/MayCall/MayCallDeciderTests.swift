@@ -70,9 +70,11 @@ struct MayCallDeciderTests {
         #expect(MayCallDecider.decide(f).reasons == [.reservedPhone])
     }
 
-    @Test("foreign, invalid and special numbers are refused", arguments: [
-        ("+46 70 123 45 67", MayCallReason.foreignNumber), ("12", .invalidNumber), ("113", .specialNumber), ("80012345", .specialNumber),
-    ])
+    @Test(
+        "foreign, invalid and special numbers are refused",
+        arguments: [
+            ("+46 70 123 45 67", MayCallReason.foreignNumber), ("12", .invalidNumber), ("113", .specialNumber), ("80012345", .specialNumber),
+        ])
     func numbers(_ raw: String, _ reason: MayCallReason) throws {
         #expect(MayCallDecider.decide(try facts(number: raw)).reasons == [reason])
     }

@@ -40,7 +40,10 @@ struct AccessPolicyTests {
         let association = person(.associationAdmin, .association)
         #expect(AccessPolicy.invitableRoles(by: association, into: .callCentre, ownOrganisation: false) == [.callCentreAdmin, .agent])
         #expect(AccessPolicy.invitableRoles(by: association, into: .client, ownOrganisation: false) == [.clientUser])
-        #expect(AccessPolicy.invitableRoles(by: person(.callCentreAdmin, .callCentre), into: .callCentre, ownOrganisation: true) == [.callCentreAdmin, .agent])
+        #expect(
+            AccessPolicy.invitableRoles(by: person(.callCentreAdmin, .callCentre), into: .callCentre, ownOrganisation: true) == [
+                .callCentreAdmin, .agent,
+            ])
         #expect(AccessPolicy.invitableRoles(by: person(.callCentreAdmin, .callCentre), into: .callCentre, ownOrganisation: false).isEmpty)
         #expect(AccessPolicy.invitableRoles(by: person(.agent, .callCentre), into: .callCentre, ownOrganisation: true).isEmpty)
     }

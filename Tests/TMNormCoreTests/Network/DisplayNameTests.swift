@@ -9,7 +9,9 @@ struct DisplayNameTests {
         #expect(DisplayName.problem(name) == nil)
     }
 
-    @Test("NUL, newline, escape, DEL and bidi overrides are refused", arguments: ["A\u{0}B", "A\nB", "A\u{1B}[31mB", "A\u{7F}", "A\u{202E}SA", "A\u{2066}B", "A\u{2028}B"])
+    @Test(
+        "NUL, newline, escape, DEL and bidi overrides are refused",
+        arguments: ["A\u{0}B", "A\nB", "A\u{1B}[31mB", "A\u{7F}", "A\u{202E}SA", "A\u{2066}B", "A\u{2028}B"])
     func refused(_ name: String) {
         #expect(DisplayName.problem(name) != nil)
     }

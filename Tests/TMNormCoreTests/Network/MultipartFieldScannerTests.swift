@@ -7,7 +7,9 @@ struct MultipartFieldScannerTests {
     func body(_ parts: [(String, String, Bool)], boundary: String = "b0undary") -> [UInt8] {
         var text = ""
         for (name, value, isFile) in parts {
-            text += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"" + (isFile ? "; filename=\"x.csv\"\r\nContent-Type: text/csv" : "") + "\r\n\r\n\(value)\r\n"
+            text +=
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"" + (isFile ? "; filename=\"x.csv\"\r\nContent-Type: text/csv" : "")
+                + "\r\n\r\n\(value)\r\n"
         }
         return Array((text + "--\(boundary)--\r\n").utf8)
     }
@@ -25,7 +27,12 @@ struct MultipartFieldScannerTests {
         #expect(MultipartFieldScanner.value(of: "_csrf", boundary: "b0undary", in: body([("x_csrf", "t", false)])) == nil)
     }
 
-    @Test("malformed bodies give nil, never a trap", arguments: ["", "--", "--b0undary", "--b0undary\r\n", "--b0undary\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nunterminated", "garbage\r\n\r\n"])
+    @Test(
+        "malformed bodies give nil, never a trap",
+        arguments: [
+            "", "--", "--b0undary", "--b0undary\r\n", "--b0undary\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nunterminated",
+            "garbage\r\n\r\n",
+        ])
     func malformed(_ text: String) {
         #expect(MultipartFieldScanner.value(of: "_csrf", boundary: "b0undary", in: Array(text.utf8)) == nil)
     }

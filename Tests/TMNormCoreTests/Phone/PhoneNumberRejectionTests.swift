@@ -9,14 +9,22 @@ struct PhoneNumberRejectionTests {
         ("", false, "empty: no digits"),
         ("   ", false, "empty: no digits"),
         ("+", false, "empty: no digits"),
-        ("9123456x", false,
-         "contains 'x': only digits, spaces, '-', '.', '(', ')' and a leading '+' are allowed"),
-        ("912/34567", false,
-         "contains '/': only digits, spaces, '-', '.', '(', ')' and a leading '+' are allowed"),
-        ("ring meg", false,
-         "contains 'r': only digits, spaces, '-', '.', '(', ')' and a leading '+' are allowed"),
-        ("9123456é", false,
-         "contains 'é': only digits, spaces, '-', '.', '(', ')' and a leading '+' are allowed"),
+        (
+            "9123456x", false,
+            "contains 'x': only digits, spaces, '-', '.', '(', ')' and a leading '+' are allowed"
+        ),
+        (
+            "912/34567", false,
+            "contains '/': only digits, spaces, '-', '.', '(', ')' and a leading '+' are allowed"
+        ),
+        (
+            "ring meg", false,
+            "contains 'r': only digits, spaces, '-', '.', '(', ')' and a leading '+' are allowed"
+        ),
+        (
+            "9123456é", false,
+            "contains 'é': only digits, spaces, '-', '.', '(', ')' and a leading '+' are allowed"
+        ),
         ("912+34567", false, "'+' is only allowed once, before the first digit"),
         ("++4791234567", false, "'+' is only allowed once, before the first digit"),
         ("9123456", false, "has 7 digits: Norwegian numbers have \(lengths) digits"),
@@ -32,8 +40,10 @@ struct PhoneNumberRejectionTests {
         ("49123456", false, "unallocated range 49: not allocated in the numbering plan (Nkom 2026)"),
         ("45361234", false, "unallocated range 4536: not allocated in the numbering plan (Nkom 2026)"),
         ("01234567", false, "unallocated range 0: 8-digit numbers never start with 0 (Nkom 2026)"),
-        ("11234567", false,
-         "unallocated range 1: 8-digit numbers never start with 1 (series 1 is short codes) (Nkom 2026)"),
+        (
+            "11234567", false,
+            "unallocated range 1: 8-digit numbers never start with 1 (series 1 is short codes) (Nkom 2026)"
+        ),
         ("01999", false, "unallocated range 01: 5-digit numbers run 02000–09999 (Nkom 2026)"),
         ("00123", false, "unallocated range 00: 5-digit numbers run 02000–09999 (Nkom 2026)"),
         ("12345", false, "unallocated range 1: no 5-digit numbers start with 1 (Nkom 2026)"),

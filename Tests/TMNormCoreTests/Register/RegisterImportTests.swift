@@ -19,12 +19,13 @@ struct RegisterImportTests {
     @Test("a CSV delivery yields reserved numbers and persons, with the voluntary subset kept apart")
     func csv() throws {
         // given
-        let text = Self.header + """
-            r1;Kari;Nordmann;Storgata;12 B;0150;OSLO;912 34 567|+47 41234567;y;y;n
-            r2;Per;Hansen;Kirkeveien;1;5003;BERGEN;;y;n;y
-            r3;Ola;Olsen;Veien;2;7010;TRONDHEIM;98765432;n;y;y
+        let text =
+            Self.header + """
+                r1;Kari;Nordmann;Storgata;12 B;0150;OSLO;912 34 567|+47 41234567;y;y;n
+                r2;Per;Hansen;Kirkeveien;1;5003;BERGEN;;y;n;y
+                r3;Ola;Olsen;Veien;2;7010;TRONDHEIM;98765432;n;y;y
 
-            """
+                """
         // when
         let result = try Self.importText(text)
         let snapshot = result.snapshot
@@ -47,18 +48,19 @@ struct RegisterImportTests {
 
     @Test("broken rows are reported with their line numbers and the rest is imported")
     func brokenRows() throws {
-        let text = Self.header + """
-            r1;Kari;Nordmann;Storgata;1;0150;OSLO;91234567;y;n;n
-            r2;Per;Hansen;Vei;1;5003;BERGEN;41234567;ja;n;n
-            r3;too;few;fields
-            ;Ola;Olsen;Veien;2;7010;TRONDHEIM;98765432;y;n;n
-            r5;Eva;Berg;Gata;3;0150;OSLO;12345|92345678;y;n;n
-            r6;;;;;;;93456789;y;n;n
-            r7;;;;;;;;y;n;n
-            r8;Liv;"Dahl;9;0150;OSLO;94567890;y;n;n
-            r9;Geir;Haugen;Gata;4;0150;OSLO;95678901;y;n;n
+        let text =
+            Self.header + """
+                r1;Kari;Nordmann;Storgata;1;0150;OSLO;91234567;y;n;n
+                r2;Per;Hansen;Vei;1;5003;BERGEN;41234567;ja;n;n
+                r3;too;few;fields
+                ;Ola;Olsen;Veien;2;7010;TRONDHEIM;98765432;y;n;n
+                r5;Eva;Berg;Gata;3;0150;OSLO;12345|92345678;y;n;n
+                r6;;;;;;;93456789;y;n;n
+                r7;;;;;;;;y;n;n
+                r8;Liv;"Dahl;9;0150;OSLO;94567890;y;n;n
+                r9;Geir;Haugen;Gata;4;0150;OSLO;95678901;y;n;n
 
-            """
+                """
         let result = try Self.importText(text)
         let problems = result.report.problems.map { "\($0.line) \($0.rowRejected)" }
         #expect(problems == ["3 true", "4 true", "5 true", "6 false", "7 false", "8 true", "9 true"])
@@ -94,11 +96,13 @@ struct RegisterImportTests {
         #expect(result.snapshot.containsPerson(WashFixture.person("Bjørn", "Sæther", "Øvre gate", "1", "0150")))
     }
 
-    @Test("files that are not a register delivery are refused", arguments: [
-        ("", RegisterImportError.emptyFile),
-        ("id;name;phone\n1;Kari;91234567\n", .notARegisterFile("the header is 'id;name;phone'")),
-        ("Hello world\n", .notARegisterFile("the first line is 'Hello world'")),
-    ])
+    @Test(
+        "files that are not a register delivery are refused",
+        arguments: [
+            ("", RegisterImportError.emptyFile),
+            ("id;name;phone\n1;Kari;91234567\n", .notARegisterFile("the header is 'id;name;phone'")),
+            ("Hello world\n", .notARegisterFile("the first line is 'Hello world'")),
+        ])
     func refused(_ text: String, _ expected: RegisterImportError) {
         #expect(throws: expected) { try Self.importText(text) }
     }

@@ -6,14 +6,16 @@ import Testing
 struct CSVFormulaGuardTests {
     @Test("cells starting with = + - @ get a leading apostrophe; other cells are unchanged")
     func plain() {
-        #expect(CSVFormulaGuard.neutralise("phone;name;reason\n=HYPERLINK(\"x\");@SUM(A1);ok\n+4791234567;-1;a=b\n")
-            == "phone;name;reason\n'=HYPERLINK(\"x\");'@SUM(A1);ok\n'+4791234567;'-1;a=b\n")
+        #expect(
+            CSVFormulaGuard.neutralise("phone;name;reason\n=HYPERLINK(\"x\");@SUM(A1);ok\n+4791234567;-1;a=b\n")
+                == "phone;name;reason\n'=HYPERLINK(\"x\");'@SUM(A1);ok\n'+4791234567;'-1;a=b\n")
     }
 
     @Test("quoted cells keep their quotes, the apostrophe goes inside; escaped quotes and delimiters in quotes stay")
     func quoted() {
-        #expect(CSVFormulaGuard.neutralise("a,b\n\"=1+1\",\"x,=y\"\n\"\"\"=z\",\"\"\n")
-            == "a,b\n\"'=1+1\",\"x,=y\"\n\"\"\"=z\",\"\"\n")
+        #expect(
+            CSVFormulaGuard.neutralise("a,b\n\"=1+1\",\"x,=y\"\n\"\"\"=z\",\"\"\n")
+                == "a,b\n\"'=1+1\",\"x,=y\"\n\"\"\"=z\",\"\"\n")
     }
 
     @Test("a tab starts a formula in comma files but is the delimiter in tab files")

@@ -44,14 +44,15 @@ struct WashCSVTests {
         // then
         #expect(result.summary.rows == 4)
         #expect(result.summary.callable == 3)
-        #expect(String(decoding: result.callable, as: UTF8.self) == #"""
-            id;navn;telefon
-            1;"Nordmann; Kari ""Kajsa""";"912 34 567"
-            2;"Linje én
-            linje to";41234567
-            4;Ola;"+47 98765432"
+        #expect(
+            String(decoding: result.callable, as: UTF8.self) == #"""
+                id;navn;telefon
+                1;"Nordmann; Kari ""Kajsa""";"912 34 567"
+                2;"Linje én
+                linje to";41234567
+                4;Ola;"+47 98765432"
 
-            """#)
+                """#)
         #expect(result.summary.malformedRows == [WashMalformedRow(line: 5, detail: "4 fields, the header has 3")])
     }
 

@@ -36,10 +36,12 @@ struct WashCertificateTests {
         #expect(until == Self.at("2026-12-01T00:00"))
     }
 
-    @Test("the end of a summer-time month is midnight summer time", arguments: [
-        ("2026-03-31T23:59", "2026-04-01T00:00+02:00"), ("2026-10-10T12:00", "2026-11-01T00:00+01:00"),
-        ("2026-12-31T23:59", "2027-01-01T00:00+01:00"), ("2028-02-29T12:00", "2028-03-01T00:00+01:00"),
-    ])
+    @Test(
+        "the end of a summer-time month is midnight summer time",
+        arguments: [
+            ("2026-03-31T23:59", "2026-04-01T00:00+02:00"), ("2026-10-10T12:00", "2026-11-01T00:00+01:00"),
+            ("2026-12-31T23:59", "2027-01-01T00:00+01:00"), ("2028-02-29T12:00", "2028-03-01T00:00+01:00"),
+        ])
     func monthEnds(_ washed: String, _ expected: String) {
         let (until, _) = Self.validity(washed: washed, obtained: washed)
         #expect(until == Self.at(expected))
@@ -56,9 +58,11 @@ struct WashCertificateTests {
         #expect(none == nil && problem != nil)
     }
 
-    @Test("the freshness rule is read from its text form", arguments: [
-        ("same-month", WashFreshnessRule.sameCalendarMonth), ("max-age-days:31", .maxAgeDays(31)),
-    ])
+    @Test(
+        "the freshness rule is read from its text form",
+        arguments: [
+            ("same-month", WashFreshnessRule.sameCalendarMonth), ("max-age-days:31", .maxAgeDays(31)),
+        ])
     func ruleParsing(_ text: String, _ rule: WashFreshnessRule) {
         #expect(WashFreshnessRule(parsing: text) == rule)
         #expect(rule.description == text)

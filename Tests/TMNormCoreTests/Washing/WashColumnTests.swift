@@ -7,8 +7,10 @@ import Testing
 struct WashColumnTests {
     @Test(
         "the phone column is found by its header whatever the spelling",
-        arguments: ["telefon", "Telefon", "TLF", "Tlf.nr", "tlf_nr", "Telefonnummer", "Mobil", "mobilnummer", "Mobil nr",
-            "Mobiltelefon", "phone", "Phone Number", "phone_number", "MSISDN", " telefon "])
+        arguments: [
+            "telefon", "Telefon", "TLF", "Tlf.nr", "tlf_nr", "Telefonnummer", "Mobil", "mobilnummer", "Mobil nr",
+            "Mobiltelefon", "phone", "Phone Number", "phone_number", "MSISDN", " telefon ",
+        ])
     func phoneHeader(_ name: String) throws {
         let result = try WashFixture.wash("id;\(name);navn\n1;91234567;Kari\n")
         #expect(result.summary.phoneColumnPosition == 2)

@@ -39,7 +39,9 @@ struct WashMalformedTests {
         let result = try WashFixture.wash(text, policy: WashPolicy(maxRowBytes: 1024))
         #expect(result.summary.callable == 1)
         #expect(result.summary.malformedRows == [WashMalformedRow(line: 2, detail: "the line is longer than 1024 bytes")])
-        #expect(String(decoding: result.rejected, as: UTF8.self) == "navn;telefon;reason\n" + "x;" + String(repeating: "y", count: 5000) + ";malformed_row\r\n")
+        #expect(
+            String(decoding: result.rejected, as: UTF8.self) == "navn;telefon;reason\n" + "x;" + String(repeating: "y", count: 5000)
+                + ";malformed_row\r\n")
     }
 
     @Test("a 100 MB line is rejected with its line number while memory stays bounded")

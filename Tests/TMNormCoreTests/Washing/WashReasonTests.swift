@@ -85,7 +85,8 @@ struct WashReasonTests {
         let notCovering = WashFixture.person("Kari", "Nordmann", "Storgata", "1", "0150")
         let register = WashFixture.register(
             numbers: ["91111111"], voluntaryNumbers: ["92222222"], persons: [notCovering], voluntaryPersons: [covering])
-        let text = Self.header
+        let text =
+            Self.header
             + "A;B;Gata 1;0150;91111111\nA;B;Gata 1;0150;92222222\nPer;Hansen;Vei 1;5003;93333333\nKari;Nordmann;Storgata 1;0150;94444444\n"
         let ordinary = try WashFixture.wash(text, register: register)
         #expect(WashFixture.reasons(ordinary) == ["reserved_phone", "reserved_phone", "reserved_person", "reserved_person"])

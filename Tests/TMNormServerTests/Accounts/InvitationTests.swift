@@ -17,7 +17,9 @@ struct InvitationTests {
     func inviteAndAccept() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
-            let created = try await app.postForm("/invitations", ["email": "ny@alfa.test", "role": "agent", "organisation_id": world.callCentre.id.uuidString], as: world.browser(.callCentreAdmin))
+            let created = try await app.postForm(
+                "/invitations", ["email": "ny@alfa.test", "role": "agent", "organisation_id": world.callCentre.id.uuidString],
+                as: world.browser(.callCentreAdmin))
             #expect(created.status == .created)
             let path = try link(in: created.text)
             let token = String(path.dropFirst("/invite/".count))
@@ -54,9 +56,12 @@ struct InvitationTests {
     func inviteLimits() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
-            let foreign = try await app.postForm("/invitations", ["email": "x@beta.test", "role": "agent", "organisation_id": world.foreignCallCentre.id.uuidString], as: world.browser(.callCentreAdmin))
+            let foreign = try await app.postForm(
+                "/invitations", ["email": "x@beta.test", "role": "agent", "organisation_id": world.foreignCallCentre.id.uuidString],
+                as: world.browser(.callCentreAdmin))
             #expect(foreign.status == .forbidden)
-            let role = try await app.postForm("/invitations", ["email": "x@alfa.test", "role": "association_admin"], as: world.browser(.callCentreAdmin))
+            let role = try await app.postForm(
+                "/invitations", ["email": "x@alfa.test", "role": "association_admin"], as: world.browser(.callCentreAdmin))
             #expect(role.status == .unprocessableEntity)
             let email = try await app.postForm("/invitations", ["email": "not an address", "role": "agent"], as: world.browser(.callCentreAdmin))
             #expect(email.status == .unprocessableEntity)

@@ -59,7 +59,8 @@ struct LoginTests {
     func csrfRequired() async throws {
         try await withTestApp { app in
             _ = try await TestWorld.make(app)
-            let response = try await app.postForm("/login", ["email": "leder@alfa.test", "password": TestWorld.password], as: .anonymous, csrf: false)
+            let response = try await app.postForm(
+                "/login", ["email": "leder@alfa.test", "password": TestWorld.password], as: .anonymous, csrf: false)
             #expect(response.status == .forbidden)
             #expect(try await SessionModel.query(on: app.db).count() == 5 + 1)
         }
@@ -93,7 +94,8 @@ struct LoginTests {
             let short = try await app.postForm("/account/password", ["current_password": TestWorld.password, "new_password": "short"], as: browser)
             #expect(short.status == .unprocessableEntity)
             #expect(short.text.contains("at least 10"))
-            let ok = try await app.postForm("/account/password", ["current_password": TestWorld.password, "new_password": "a brand new secret"], as: browser)
+            let ok = try await app.postForm(
+                "/account/password", ["current_password": TestWorld.password, "new_password": "a brand new secret"], as: browser)
             #expect(ok.status == .seeOther)
             let login = try await app.postForm("/login", ["email": "selger@alfa.test", "password": "a brand new secret"], as: .anonymous)
             #expect(login.status == .seeOther)

@@ -38,14 +38,19 @@ struct AuthorizationBadInputTests {
                 ("rapport.pdf", executable, .unsupportedMediaType, "rapport.pdf"),
                 ("skjermbilde.pdf", png, .unsupportedMediaType, "skjermbilde.pdf"),
                 ("tom.pdf", [], .unprocessableEntity, "tom.pdf"),
-                ("stor.pdf", AuthorizationSteps.pdf + Array(repeating: 0x20, count: AuthorizationUploadPolicy.standard.maximumBytes), .payloadTooLarge, "stor.pdf"),
+                (
+                    "stor.pdf", AuthorizationSteps.pdf + Array(repeating: 0x20, count: AuthorizationUploadPolicy.standard.maximumBytes),
+                    .payloadTooLarge, "stor.pdf"
+                ),
             ]
             for upload in cases {
-                let response = try await app.postMultipart(path + "/evidence", fields: ["criterion": criterion], file: (upload.name, upload.bytes), as: steps.centre)
+                let response = try await app.postMultipart(
+                    path + "/evidence", fields: ["criterion": criterion], file: (upload.name, upload.bytes), as: steps.centre)
                 #expect(response.status == upload.status, "\(upload.name): \(response.status)")
                 #expect(response.text.contains(upload.says), "\(upload.name): the answer names the file")
             }
-            let unknown = try await app.postMultipart(path + "/evidence", fields: ["criterion": "no-such-criterion"], file: ("a.pdf", AuthorizationSteps.pdf), as: steps.centre)
+            let unknown = try await app.postMultipart(
+                path + "/evidence", fields: ["criterion": "no-such-criterion"], file: ("a.pdf", AuthorizationSteps.pdf), as: steps.centre)
             #expect(unknown.status == .unprocessableEntity)
             #expect(unknown.text.contains("criterion"))
             #expect(try await Self.snapshot(app) == before)
@@ -116,14 +121,19 @@ struct AuthorizationBadInputTests {
             #expect(try await app.postForm(path + "/submit", [:], as: steps.centre).status == .seeOther)
             before = try await Self.snapshot(app)
             #expect(try await app.postForm(path + "/submit", [:], as: steps.centre).status == .conflict)
-            #expect(try await app.postForm(path + "/decide", ["outcome": "approve", "reasons": "Alt i orden."], as: steps.board).status == .conflict, "not yet sent to the board")
-            let late = try await app.postMultipart(path + "/evidence", fields: ["criterion": try Self.documentCriterion()], file: ("ny.pdf", AuthorizationSteps.pdf), as: steps.centre)
+            #expect(
+                try await app.postForm(path + "/decide", ["outcome": "approve", "reasons": "Alt i orden."], as: steps.board).status == .conflict,
+                "not yet sent to the board")
+            let late = try await app.postMultipart(
+                path + "/evidence", fields: ["criterion": try Self.documentCriterion()], file: ("ny.pdf", AuthorizationSteps.pdf), as: steps.centre)
             #expect(late.status == .conflict)
             #expect(try await Self.snapshot(app) == before)
         }
     }
 
-    @Test("sanctions: dates out of order or malformed, no reasons, unknown kinds, no running approval and non-board users are refused; the record is unchanged")
+    @Test(
+        "sanctions: dates out of order or malformed, no reasons, unknown kinds, no running approval and non-board users are refused; the record is unchanged"
+    )
     func sanctions() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
@@ -132,13 +142,29 @@ struct AuthorizationBadInputTests {
             #expect(try await steps.sanction(["kind": "warning", "reasons": "Brudd."]).status == .conflict)
 
             try await AuthorizationFixture.record(app, world.callCentre) { try $0.add(AuthorizationFixture.approval($0, daysAgo: 100)) }
-            #expect(try await steps.sanction(["kind": "warning", "reasons": "Samtaler etter kl. 21.", "effective_from": AuthorizationFixture.today.description]).status == .seeOther)
+            #expect(
+                try await steps.sanction([
+                    "kind": "warning", "reasons": "Samtaler etter kl. 21.", "effective_from": AuthorizationFixture.today.description,
+                ]).status == .seeOther)
             let before = try await Self.snapshot(app)
             let today = AuthorizationFixture.today
             let refused: [(fields: [String: String], status: HTTPStatus, field: String)] = [
-                (["kind": "suspension", "reasons": "Brudd.", "effective_from": today.adding(days: 10).description, "until": today.adding(days: 5).description], .unprocessableEntity, "until"),
-                (["kind": "suspension", "reasons": "Brudd.", "effective_from": today.adding(days: 10).description, "until": today.adding(days: 10).description], .unprocessableEntity, "until"),
-                (["kind": "warning", "reasons": "Brudd.", "effective_from": today.adding(days: -30).description], .unprocessableEntity, "effective_from"),
+                (
+                    [
+                        "kind": "suspension", "reasons": "Brudd.", "effective_from": today.adding(days: 10).description,
+                        "until": today.adding(days: 5).description,
+                    ], .unprocessableEntity, "until"
+                ),
+                (
+                    [
+                        "kind": "suspension", "reasons": "Brudd.", "effective_from": today.adding(days: 10).description,
+                        "until": today.adding(days: 10).description,
+                    ], .unprocessableEntity, "until"
+                ),
+                (
+                    ["kind": "warning", "reasons": "Brudd.", "effective_from": today.adding(days: -30).description], .unprocessableEntity,
+                    "effective_from"
+                ),
                 (["kind": "warning", "reasons": "Brudd.", "effective_from": "31.02.2026"], .unprocessableEntity, "effective_from"),
                 (["kind": "suspension", "reasons": "Brudd.", "until": "i morgen"], .unprocessableEntity, "until"),
                 (["kind": "warning", "reasons": ""], .unprocessableEntity, "reasons"),
@@ -151,7 +177,9 @@ struct AuthorizationBadInputTests {
                 if !attempt.field.isEmpty { #expect(response.text.contains(attempt.field), "\(attempt.fields) names \(attempt.field)") }
             }
             for outsider in [steps.secretariat, steps.centre] {
-                #expect(try await app.postForm(steps.centrePath + "/sanctions", ["kind": "revocation", "reasons": "x"], as: outsider).status == .forbidden)
+                #expect(
+                    try await app.postForm(steps.centrePath + "/sanctions", ["kind": "revocation", "reasons": "x"], as: outsider).status == .forbidden
+                )
             }
             #expect(try await Self.snapshot(app) == before)
             #expect(try await steps.status() == "approved")

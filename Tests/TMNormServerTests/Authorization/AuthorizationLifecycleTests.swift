@@ -19,7 +19,9 @@ final class MovableClock: Sendable {
 
 extension Application {
     /// POST a multipart form (an evidence upload) as a browser.
-    func postMultipart(_ path: String, fields: [String: String], file: (name: String, bytes: [UInt8])?, as browser: Browser) async throws -> TestingHTTPResponse {
+    func postMultipart(_ path: String, fields: [String: String], file: (name: String, bytes: [UInt8])?, as browser: Browser) async throws
+        -> TestingHTTPResponse
+    {
         let boundary = "tmnorm-test-boundary"
         var body = ByteBuffer()
         var all = fields
@@ -28,7 +30,9 @@ extension Application {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n")
         }
         if let file {
-            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+            body.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            )
             body.writeBytes(file.bytes)
             body.writeString("\r\n")
         }
@@ -62,9 +66,11 @@ struct AuthorizationSteps {
             let response: TestingHTTPResponse
             switch criterion.evidence {
             case .document:
-                response = try await app.postMultipart(path + "/evidence", fields: ["criterion": criterion.id], file: ("\(criterion.id).pdf", Self.pdf), as: centre)
+                response = try await app.postMultipart(
+                    path + "/evidence", fields: ["criterion": criterion.id], file: ("\(criterion.id).pdf", Self.pdf), as: centre)
             case .statement:
-                response = try await app.postMultipart(path + "/evidence", fields: ["criterion": criterion.id, "statement": "Bekreftet."], file: nil, as: centre)
+                response = try await app.postMultipart(
+                    path + "/evidence", fields: ["criterion": criterion.id, "statement": "Bekreftet."], file: nil, as: centre)
             case .platformFigure:
                 response = try await app.postMultipart(path + "/evidence", fields: ["criterion": criterion.id], file: nil, as: centre)
             }
@@ -111,7 +117,9 @@ struct AuthorizationSteps {
 
 @Suite("Authorization life cycle through HTTP")
 struct AuthorizationLifecycleTests {
-    @Test("apply, return, approve, year-1 follow-up, warning, suspension, reinstatement, renewal and revocation, with the register and badge right at every step")
+    @Test(
+        "apply, return, approve, year-1 follow-up, warning, suspension, reinstatement, renewal and revocation, with the register and badge right at every step"
+    )
     func lifeCycle() async throws {
         let time = MovableClock()
         try await withTestApp(clock: time.clock) { app in
@@ -160,10 +168,12 @@ struct AuthorizationLifecycleTests {
             let missing = try await app.postForm(steps.centrePath + "/follow-ups/1", ["still_meets_application": "yes"], as: steps.centre)
             #expect(missing.status == .unprocessableEntity)
             #expect(missing.text.contains("answered_calls"))
-            let filed = try await app.postForm(steps.centrePath + "/follow-ups/1", [
-                "still_meets_application": "yes", "complaints_direct": "3", "complaints_via_consumer_authority": "1",
-                "answered_calls": "12000", "connected_calls": "9000", "complaints_by_caller": "A-17: 2\nA-22: 1",
-            ], as: steps.centre)
+            let filed = try await app.postForm(
+                steps.centrePath + "/follow-ups/1",
+                [
+                    "still_meets_application": "yes", "complaints_direct": "3", "complaints_via_consumer_authority": "1",
+                    "answered_calls": "12000", "connected_calls": "9000", "complaints_by_caller": "A-17: 2\nA-22: 1",
+                ], as: steps.centre)
             #expect(filed.status == .seeOther, "\(filed.text.prefix(400))")
             #expect(try await app.get(steps.centrePath, as: steps.board).text.contains("Levert"))
 

@@ -68,10 +68,12 @@ struct AuthorizationReminderTests {
 
             let days = Int((Self.noon(due.dueOn.adding(days: -10)).timeIntervalSince(time.now) / 86_400).rounded(.down))
             time.advance(days: days)
-            let filed = try await app.postForm("/authorization/centres/\(world.callCentre.id.uuidString.lowercased())/follow-ups/1", [
-                "still_meets_application": "yes", "complaints_direct": "0", "complaints_via_consumer_authority": "0",
-                "answered_calls": "500", "connected_calls": "400", "complaints_by_caller": "",
-            ], as: world.browser(.callCentreAdmin))
+            let filed = try await app.postForm(
+                "/authorization/centres/\(world.callCentre.id.uuidString.lowercased())/follow-ups/1",
+                [
+                    "still_meets_application": "yes", "complaints_direct": "0", "complaints_via_consumer_authority": "0",
+                    "answered_calls": "500", "connected_calls": "400", "complaints_by_caller": "",
+                ], as: world.browser(.callCentreAdmin))
             #expect(filed.status == .seeOther, "\(filed.text.prefix(300))")
             #expect(try await AuthorizationReminderJob.run(app, now: Self.noon(due.dueOn.adding(days: -3))).isEmpty)
         }
@@ -95,7 +97,8 @@ struct AuthorizationReminderTests {
                 id: id.uuidString.lowercased(), applicant: record.centre, applicantName: record.name, kind: .continuation,
                 catalogue: try AuthorizationCriteriaCatalogue.demo(), createdAt: applied)
             try application.submit(at: applied)
-            try await AuthorizationApplicationModel(id: id, organisationID: world.callCentre.id, application: application, at: applied).create(on: app.db)
+            try await AuthorizationApplicationModel(id: id, organisationID: world.callCentre.id, application: application, at: applied).create(
+                on: app.db)
             let later = try await AuthorizationReminderJob.run(app, now: Self.noon(approval.validUntil.adding(days: -30)))
             #expect(!later.map(\.key).contains("AP-1/renewal/30"))
         }
@@ -107,9 +110,10 @@ struct AuthorizationReminderTests {
             let world = try await TestWorld.make(app)
             let record = try await AuthorizationFixture.record(app, world.callCentre) { record in
                 try record.add(AuthorizationFixture.approval(record, daysAgo: 360))
-                try record.record(AuthorizationSanctionDecision(
-                    id: "S-1", centre: record.centre, kind: .suspension(.untilCondition("ny opplæring")),
-                    decidedOn: AuthorizationFixture.today.adding(days: -1), reasons: "Brudd på ringetidene"))
+                try record.record(
+                    AuthorizationSanctionDecision(
+                        id: "S-1", centre: record.centre, kind: .suspension(.untilCondition("ny opplæring")),
+                        decidedOn: AuthorizationFixture.today.adding(days: -1), reasons: "Brudd på ringetidene"))
             }
             try await AuthorizationFixture.record(app, world.foreignCallCentre) { $0.pendingApplicationSince = AuthorizationFixture.today }
             let due = try #require(record.approvals.first?.followUps().first)

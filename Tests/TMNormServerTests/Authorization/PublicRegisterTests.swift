@@ -45,17 +45,20 @@ struct PublicRegisterTests {
         let gamma = try await AuthorizationFixture.org("Gamma Ørnen Callsenter", "974760673", app)
         try await AuthorizationFixture.record(app, gamma) { record in
             try record.add(AuthorizationFixture.approval(record, daysAgo: 300))
-            try record.record(AuthorizationSanctionDecision(
-                id: "S-1", centre: record.centre, kind: .suspension(.untilCondition("ny opplæring")),
-                decidedOn: AuthorizationFixture.today.adding(days: -10), reasons: "Gjentatte brudd"))
+            try record.record(
+                AuthorizationSanctionDecision(
+                    id: "S-1", centre: record.centre, kind: .suspension(.untilCondition("ny opplæring")),
+                    decidedOn: AuthorizationFixture.today.adding(days: -10), reasons: "Gjentatte brudd"))
         }
         let delta = try await AuthorizationFixture.org("Delta Salg", "981276957", app)
         try await AuthorizationFixture.record(app, delta) { $0.pendingApplicationSince = AuthorizationFixture.today.adding(days: -3) }
         let epsilon = try await AuthorizationFixture.org("Epsilon Telefon", "987582286", app)
         try await AuthorizationFixture.record(app, epsilon) { record in
             try record.add(AuthorizationFixture.approval(record, daysAgo: 500))
-            try record.record(AuthorizationSanctionDecision(
-                id: "S-2", centre: record.centre, kind: .revocation, decidedOn: AuthorizationFixture.today.adding(days: -1), reasons: "Alvorlige brudd"))
+            try record.record(
+                AuthorizationSanctionDecision(
+                    id: "S-2", centre: record.centre, kind: .revocation, decidedOn: AuthorizationFixture.today.adding(days: -1),
+                    reasons: "Alvorlige brudd"))
         }
         return (gamma, delta, epsilon)
     }

@@ -13,11 +13,14 @@ struct ComplaintAPITests {
     func authority(_ app: Application, orgnr: String = "974761076", name: String = "Forbrukertilsynet") async throws -> (id: UUID, key: String) {
         let model = OrganisationModel(name: name, orgnr: try OrganisationNumber(orgnr), kind: .authority, createdAt: testNow)
         try await model.create(on: app.db)
-        let key = try await APIKeyService.create(organisationID: try model.requireID(), name: "klager", on: app.db, tokens: app.tokens, now: testNow).key
+        let key = try await APIKeyService.create(organisationID: try model.requireID(), name: "klager", on: app.db, tokens: app.tokens, now: testNow)
+            .key
         return (try model.requireID(), key)
     }
 
-    func body(orgnr: String? = "996030822", name: String? = nil, number: String, at: Date = testNow, reasons: [String] = ["reserved"], code: String? = nil) -> String {
+    func body(
+        orgnr: String? = "996030822", name: String? = nil, number: String, at: Date = testNow, reasons: [String] = ["reserved"], code: String? = nil
+    ) -> String {
         var object: [String: Any] = [
             "number": number, "called_at": OsloTime.iso8601(at), "reasons": reasons, "text": "De ringte meg.",
             "contact": ["name": "Kari Nordmann", "email": "kari@example.no"],
@@ -70,7 +73,8 @@ struct ComplaintAPITests {
             let asked = try await MayCallTests().mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000004")
             let decision = try #require(try asked.json()["decision_id"] as? String)
             let authority = try await authority(app)
-            let response = try await app.api(.POST, "/api/v1/complaints", key: authority.key, json: body(number: "93000004", at: testNow, reasons: ["pressure"]))
+            let response = try await app.api(
+                .POST, "/api/v1/complaints", key: authority.key, json: body(number: "93000004", at: testNow, reasons: ["pressure"]))
             let facts = try factsOf(response)
             #expect(facts["decision_logged"]?["value"] as? Bool == true)
             #expect(facts["decision_logged"]?["source"] as? String == "decision:\(decision.lowercased()):allowed")
@@ -78,7 +82,8 @@ struct ComplaintAPITests {
             #expect(facts["reserved_at_call"]?["value"] as? Bool == false)
             // Blocked after the call: not on the list at the time.
             _ = try await app.api(.POST, "/api/v1/block-list", key: world.callCentreKey, json: #"{"phones": ["93000004"]}"#)
-            let later = try await app.api(.POST, "/api/v1/complaints", key: authority.key, json: body(number: "93000004", at: testNow.addingTimeInterval(-60)))
+            let later = try await app.api(
+                .POST, "/api/v1/complaints", key: authority.key, json: body(number: "93000004", at: testNow.addingTimeInterval(-60)))
             #expect(try factsOf(later)["on_block_list"]?["value"] as? Bool == false)
         }
     }
@@ -89,7 +94,8 @@ struct ComplaintAPITests {
             _ = try await TestWorld.make(app)
             try await importTestRegister(app)
             let authority = try await authority(app)
-            let response = try await app.api(.POST, "/api/v1/complaints", key: authority.key, json: body(orgnr: nil, name: "Ukjent Telesalg AS", number: "91234567"))
+            let response = try await app.api(
+                .POST, "/api/v1/complaints", key: authority.key, json: body(orgnr: nil, name: "Ukjent Telesalg AS", number: "91234567"))
             #expect(response.status == .created)
             let facts = try factsOf(response)
             #expect(facts["reserved_at_call"]?["value"] as? Bool == true)
@@ -107,11 +113,14 @@ struct ComplaintAPITests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let authority = try await authority(app)
-            let bad = try await app.api(.POST, "/api/v1/complaints", key: authority.key, json: #"{"number": "+46 70 123 45 67", "called_at": "2099-01-01T10:00:00+01:00", "reasons": ["spam"]}"#)
+            let bad = try await app.api(
+                .POST, "/api/v1/complaints", key: authority.key,
+                json: #"{"number": "+46 70 123 45 67", "called_at": "2099-01-01T10:00:00+01:00", "reasons": ["spam"]}"#)
             #expect(bad.status == .unprocessableEntity)
             let fields = Set(((try bad.json()["errors"] as? [[String: Any]]) ?? []).compactMap { $0["field"] as? String })
             #expect(fields == ["business_name", "number", "called_at", "reasons", "contact.email"])
-            let badTime = try await app.api(.POST, "/api/v1/complaints", key: authority.key, json: #"{"number": "91234567", "called_at": "i går", "reasons": ["reserved"]}"#)
+            let badTime = try await app.api(
+                .POST, "/api/v1/complaints", key: authority.key, json: #"{"number": "91234567", "called_at": "i går", "reasons": ["reserved"]}"#)
             #expect(badTime.status == .unprocessableEntity)
             #expect(try await ComplaintModel.query(on: app.db).count() == 0)
             #expect(try await app.api(.POST, "/api/v1/complaints", key: world.callCentreKey, json: body(number: "91234567")).status == .forbidden)

@@ -14,13 +14,15 @@ struct BrowserAcceptanceTests {
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("tools/accept_in_browser.py")
 
     /// Whether chromium, chromedriver and python's selenium are installed (CI installs them).
-    static let available: Bool = FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
+    static let available: Bool =
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium")
         && FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver") && ServerProcess.pythonHas("selenium")
 
     static var runnable: Bool { (available && ServerProcess.binary != nil) || ProcessInfo.processInfo.environment["CI"] != nil }
 
-    @Test("the link in the offer SMS opens the whole offer in Chromium; pressing 'Jeg aksepterer tilbudet' accepts it, shows the receipt with the reference, and the evidence records the link, the offer's hash and the browser's fingerprint",
-          .enabled(if: runnable, "needs chromium, chromium-driver, python3 selenium and the built tmnorm"))
+    @Test(
+        "the link in the offer SMS opens the whole offer in Chromium; pressing 'Jeg aksepterer tilbudet' accepts it, shows the receipt with the reference, and the evidence records the link, the offer's hash and the browser's fingerprint",
+        .enabled(if: runnable, "needs chromium, chromium-driver, python3 selenium and the built tmnorm"))
     func acceptInChromium() async throws {
         try await withTestApp(clock: AppClock { Date() }) { app in
             let world = try await TestWorld.make(app)
@@ -28,7 +30,8 @@ struct BrowserAcceptanceTests {
             let created = try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "browser")
             #expect(created.status == .created, "\(created.text)")
             let id = try #require((try created.json()["id"] as? String).flatMap(UUID.init(uuidString:)))
-            let sms = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id.uuidString.lowercased()):offer:sms").first())
+            let sms = try #require(
+                try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id.uuidString.lowercased()):offer:sms").first())
             let (token, _) = try #require(secrets(inSMS: sms.body))
 
             let (arguments, environment) = ServerProcess.sharing(app.config, extra: ["TMNORM_WORKER": "0"])
@@ -58,7 +61,8 @@ struct BrowserAcceptanceTests {
             #expect(seen["accept_buttons"] as? Int == 1)
             #expect((seen["receipt_text"] as? String)?.contains(sale.reference) == true, "the receipt names the reference")
             #expect(sale.state == "accepted")
-            let accepted = try #require(try await SaleEvidenceModel.query(on: app.db).filter(\.$saleID == id).all().compactMap(\.entry).first { $0.event == .accepted })
+            let accepted = try #require(
+                try await SaleEvidenceModel.query(on: app.db).filter(\.$saleID == id).all().compactMap(\.entry).first { $0.event == .accepted })
             #expect(accepted.channel == "link")
             #expect(accepted.offerTextSHA256 == sale.offerSHA256)
             #expect(accepted.fingerprint?.count == 64, "a keyed hash of address and user agent, never the agent itself")

@@ -60,18 +60,23 @@ struct ConcurrentSalesTests {
         }
     }
 
-    @Test("accept and decline pressed at the same moment, twenty times over: exactly one answer wins, the chain stays intact with one answer in it, and nobody gets a server error")
+    @Test(
+        "accept and decline pressed at the same moment, twenty times over: exactly one answer wins, the chain stays intact with one answer in it, and nobody gets a server error"
+    )
     func racingAnswers() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let campaign = try await SaleFixtures.campaign(app, world)
             let created = try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "race")
             let id = try #require((try created.json()["id"] as? String).flatMap(UUID.init(uuidString:)))
-            let sms = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id.uuidString.lowercased()):offer:sms").first())
+            let sms = try #require(
+                try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id.uuidString.lowercased()):offer:sms").first())
             let (token, _) = try #require(secrets(inSMS: sms.body))
             let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
                 for i in 0..<20 {
-                    group.addTask { try await app.postForm("/t/\(token)/\(i.isMultiple(of: 2) ? "accept" : "decline")", [:], as: .anonymous).status.code }
+                    group.addTask {
+                        try await app.postForm("/t/\(token)/\(i.isMultiple(of: 2) ? "accept" : "decline")", [:], as: .anonymous).status.code
+                    }
                 }
                 return try await group.reduce(into: [UInt]()) { $0.append($1) }
             }
@@ -83,7 +88,9 @@ struct ConcurrentSalesTests {
             #expect(answers.first?.event.rawValue == sale.state)
             #expect(EvidenceChainVerifier.verify(entries, saleID: id.uuidString.lowercased(), expectedHead: sale.evidenceHead).isIntact)
             let receipts = try await OutboxMessageModel.query(on: app.db).all().filter { $0.idempotencyKey.contains(":receipt:") }
-            #expect(!receipts.isEmpty && receipts.allSatisfy { $0.idempotencyKey.contains(":receipt:\(sale.state):") }, "receipts only for the answer that won")
+            #expect(
+                !receipts.isEmpty && receipts.allSatisfy { $0.idempotencyKey.contains(":receipt:\(sale.state):") },
+                "receipts only for the answer that won")
         }
     }
 }

@@ -17,7 +17,9 @@ struct ElectricityCoolingOffTests {
         try await withTestApp(clock: AppClock { now.withLockedValue { $0 } }) { app in
             let world = try await TestWorld.make(app)
             let campaign = try await SaleFixtures.campaign(app, world, category: "strøm")
-            let id = try #require((try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "el").json()["id"] as? String)?.lowercased())
+            let id = try #require(
+                (try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "el").json()["id"] as? String)?
+                    .lowercased())
             let sale = try #require(try await SaleModel.find(UUID(uuidString: id), on: app.db))
             #expect(sale.offerTextNB?.contains("tidligst akseptere dette tilbudet 24 timer etter") == true)
             #expect(sale.offerTextEN?.contains("at the earliest 24 hours") == true)
@@ -45,7 +47,9 @@ struct ElectricityCoolingOffTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let campaign = try await SaleFixtures.campaign(app, world)
-            let id = try #require((try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "o").json()["id"] as? String)?.lowercased())
+            let id = try #require(
+                (try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "o").json()["id"] as? String)?
+                    .lowercased())
             let sms = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id):offer:sms").first())
             let (token, _) = try #require(secrets(inSMS: sms.body))
             #expect(try await app.postForm("/t/\(token)/accept", [:], as: .anonymous).status == .ok)

@@ -28,74 +28,74 @@ final class LocalSinks: @unchecked Sendable {
     static let skipMessage: Comment = "needs python3 with aiosmtpd (python3 -m pip install aiosmtpd; .ci/run installs it)"
 
     static let script = #"""
-    import email, email.policy, json, os, socket, ssl, sys, threading, time
-    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-    from aiosmtpd.controller import Controller
-    from aiosmtpd.smtp import AuthResult, LoginPassword
+        import email, email.policy, json, os, socket, ssl, sys, threading, time
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.smtp import AuthResult, LoginPassword
 
-    outdir, mode = sys.argv[1], sys.argv[2]
-    lock = threading.Lock()
-    counter = [0]
+        outdir, mode = sys.argv[1], sys.argv[2]
+        lock = threading.Lock()
+        counter = [0]
 
-    def save(kind, obj):
-        with lock:
-            counter[0] += 1
-            n = counter[0]
-        path = os.path.join(outdir, "%s-%05d.json" % (kind, n))
-        with open(path + ".tmp", "w") as f:
-            json.dump(obj, f)
-        os.rename(path + ".tmp", path)
-        return n
+        def save(kind, obj):
+            with lock:
+                counter[0] += 1
+                n = counter[0]
+            path = os.path.join(outdir, "%s-%05d.json" % (kind, n))
+            with open(path + ".tmp", "w") as f:
+                json.dump(obj, f)
+            os.rename(path + ".tmp", path)
+            return n
 
-    class Sink(BaseHTTPRequestHandler):
-        def do_POST(self):
-            length = int(self.headers.get("Content-Length", "0"))
-            body = self.rfile.read(length).decode("utf-8")
-            status = 200
-            parts = self.path.split("/")
-            if len(parts) > 2 and parts[1] == "status":
-                status = int(parts[2])
-            n = save("http", {"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body, "status": status})
-            if len(parts) > 2 and parts[1] == "slowevery" and n % int(parts[2]) == 0:
-                time.sleep(1.0)  # heard but not yet acknowledged: a crash now leaves the sender unsure
-            self.send_response(status)
-            self.send_header("Content-Length", "2")
-            self.end_headers()
-            self.wfile.write(b"{}")
-        def log_message(self, *args):
-            pass
+        class Sink(BaseHTTPRequestHandler):
+            def do_POST(self):
+                length = int(self.headers.get("Content-Length", "0"))
+                body = self.rfile.read(length).decode("utf-8")
+                status = 200
+                parts = self.path.split("/")
+                if len(parts) > 2 and parts[1] == "status":
+                    status = int(parts[2])
+                n = save("http", {"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()}, "body": body, "status": status})
+                if len(parts) > 2 and parts[1] == "slowevery" and n % int(parts[2]) == 0:
+                    time.sleep(1.0)  # heard but not yet acknowledged: a crash now leaves the sender unsure
+                self.send_response(status)
+                self.send_header("Content-Length", "2")
+                self.end_headers()
+                self.wfile.write(b"{}")
+            def log_message(self, *args):
+                pass
 
-    class Mail:
-        async def handle_DATA(self, server, session, envelope):
-            raw = envelope.original_content
-            msg = email.message_from_bytes(raw, policy=email.policy.default)
-            save("smtp", {"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos, "subject": str(msg["subject"]),
-                          "body": msg.get_content(), "raw": raw.decode("utf-8", "replace"),
-                          "tls": getattr(session, "ssl", None) is not None, "authenticated": bool(getattr(session, "authenticated", False))})
-            return "250 OK queued"
+        class Mail:
+            async def handle_DATA(self, server, session, envelope):
+                raw = envelope.original_content
+                msg = email.message_from_bytes(raw, policy=email.policy.default)
+                save("smtp", {"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos, "subject": str(msg["subject"]),
+                              "body": msg.get_content(), "raw": raw.decode("utf-8", "replace"),
+                              "tls": getattr(session, "ssl", None) is not None, "authenticated": bool(getattr(session, "authenticated", False))})
+                return "250 OK queued"
 
-    def authenticator(server, session, envelope, mechanism, auth_data):
-        ok = isinstance(auth_data, LoginPassword) and auth_data.login == b"tmnorm" and auth_data.password == b"s3cret-pw"
-        return AuthResult(success=ok)
+        def authenticator(server, session, envelope, mechanism, auth_data):
+            ok = isinstance(auth_data, LoginPassword) and auth_data.login == b"tmnorm" and auth_data.password == b"s3cret-pw"
+            return AuthResult(success=ok)
 
-    def free_port():
-        s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close(); return port
+        def free_port():
+            s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close(); return port
 
-    http = ThreadingHTTPServer(("127.0.0.1", 0), Sink)
-    threading.Thread(target=http.serve_forever, daemon=True).start()
-    silent = socket.socket(); silent.bind(("127.0.0.1", 0)); silent.listen(8)
-    kwargs = dict(hostname="127.0.0.1", port=free_port(), authenticator=authenticator, auth_required=True,
-                  auth_require_tls=(mode == "starttls"))
-    if mode == "starttls":
-        ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        ctx.load_cert_chain(sys.argv[3], sys.argv[4])
-        kwargs.update(tls_context=ctx, require_starttls=True)
-    controller = Controller(Mail(), **kwargs)
-    controller.start()
-    print("READY %d %d %d" % (controller.port, http.server_address[1], silent.getsockname()[1]), flush=True)
-    sys.stdin.read()
-    controller.stop()
-    """#
+        http = ThreadingHTTPServer(("127.0.0.1", 0), Sink)
+        threading.Thread(target=http.serve_forever, daemon=True).start()
+        silent = socket.socket(); silent.bind(("127.0.0.1", 0)); silent.listen(8)
+        kwargs = dict(hostname="127.0.0.1", port=free_port(), authenticator=authenticator, auth_required=True,
+                      auth_require_tls=(mode == "starttls"))
+        if mode == "starttls":
+            ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            ctx.load_cert_chain(sys.argv[3], sys.argv[4])
+            kwargs.update(tls_context=ctx, require_starttls=True)
+        controller = Controller(Mail(), **kwargs)
+        controller.start()
+        print("READY %d %d %d" % (controller.port, http.server_address[1], silent.getsockname()[1]), flush=True)
+        sys.stdin.read()
+        controller.stop()
+        """#
 
     init(starttls: Bool = false) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("tmnorm-sinks-\(UUID().uuidString)")
@@ -109,8 +109,10 @@ final class LocalSinks: @unchecked Sendable {
             let key = directory.appendingPathComponent("key.pem").path
             let openssl = Process()
             openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            openssl.arguments = ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1",
-                                 "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"]
+            openssl.arguments = [
+                "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1",
+                "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            ]
             openssl.standardOutput = FileHandle.nullDevice
             openssl.standardError = FileHandle.nullDevice
             try openssl.run()

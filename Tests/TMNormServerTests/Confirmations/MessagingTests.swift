@@ -17,7 +17,8 @@ struct MessagingTests {
     func idempotentEnqueue() async throws {
         try await withTestApp { app in
             let first = try await Messaging.enqueue(on: app.db, kind: .sms, to: "+4791234567", text: "Hei", idempotencyKey: "k-1", now: testNow)
-            let second = try await Messaging.enqueue(on: app.db, kind: .sms, to: "+4791234567", text: "Hei igjen", idempotencyKey: "k-1", now: testNow)
+            let second = try await Messaging.enqueue(
+                on: app.db, kind: .sms, to: "+4791234567", text: "Hei igjen", idempotencyKey: "k-1", now: testNow)
             #expect(first.id == second.id)
             #expect(try await OutboxMessageModel.query(on: app.db).count() == 1)
         }
@@ -81,7 +82,8 @@ struct MessagingTests {
             capture.enqueueOutcomes([.temporaryFailure("HTTP 503"), .permanentFailure("HTTP 400")])
             app.messaging.transports[.sms] = capture
             let a = try await Messaging.enqueue(on: app.db, kind: .sms, to: "+4791234567", text: "a", idempotencyKey: "a", now: testNow)
-            let b = try await Messaging.enqueue(on: app.db, kind: .sms, to: "+4791234568", text: "b", idempotencyKey: "b", now: testNow.addingTimeInterval(-1))
+            let b = try await Messaging.enqueue(
+                on: app.db, kind: .sms, to: "+4791234568", text: "b", idempotencyKey: "b", now: testNow.addingTimeInterval(-1))
             try await OutboxWorker.runOnce(app)
             let retried = try #require(try await OutboxMessageModel.find(b.id, on: app.db))
             let refused = try #require(try await OutboxMessageModel.find(a.id, on: app.db))
@@ -105,7 +107,8 @@ struct MessagingTests {
             app.messaging.transports[.email] = capture
             app.messaging.retrySchedule = RetrySchedule(initialDelay: 10, multiplier: 2, maximumDelay: 60, maximumAttempts: 2)
             let row = try await Messaging.enqueue(
-                on: app.db, kind: .email, to: "ola@example.no", subject: "Tilbud", text: "x", idempotencyKey: "d", organisationID: world.callCentre.id, now: now)
+                on: app.db, kind: .email, to: "ola@example.no", subject: "Tilbud", text: "x", idempotencyKey: "d",
+                organisationID: world.callCentre.id, now: now)
             try await OutboxWorker.runOnce(app)
             now = now.addingTimeInterval(11)
             clock.value = now
@@ -157,7 +160,8 @@ struct MessagingTests {
         try await withTestApp { app in
             let capture = CapturingTransport()
             app.messaging.transports[.sms] = capture
-            let row = try await Messaging.enqueue(on: app.db, kind: .sms, to: "+4791234567", text: "x", idempotencyKey: "l", now: testNow.addingTimeInterval(-600))
+            let row = try await Messaging.enqueue(
+                on: app.db, kind: .sms, to: "+4791234567", text: "x", idempotencyKey: "l", now: testNow.addingTimeInterval(-600))
             // a worker claimed it two lease periods ago and vanished
             let claimed = try await OutboxWorker.claim(on: app.db, now: testNow.addingTimeInterval(-240), limit: 10)
             #expect(claimed.count == 1)
@@ -173,7 +177,8 @@ struct MessagingTests {
     func developmentTransport() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
-            let row = try await Messaging.enqueue(on: app.db, kind: .sms, to: "+4791234567", text: "Utviklingstekst", idempotencyKey: "dev", now: testNow)
+            let row = try await Messaging.enqueue(
+                on: app.db, kind: .sms, to: "+4791234567", text: "Utviklingstekst", idempotencyKey: "dev", now: testNow)
             try await OutboxWorker.runOnce(app)
             let stored = try #require(try await OutboxMessageModel.find(row.id, on: app.db))
             #expect(stored.status == .sent)
@@ -183,15 +188,20 @@ struct MessagingTests {
         }
     }
 
-    @Test("SMS over HTTP: POST {id,to,from,text} with the bearer token; 2xx accepted, 503 retried, 400 refused",
-          .enabled(if: LocalSinks.enabled, LocalSinks.skipMessage))
+    @Test(
+        "SMS over HTTP: POST {id,to,from,text} with the bearer token; 2xx accepted, 503 retried, 400 refused",
+        .enabled(if: LocalSinks.enabled, LocalSinks.skipMessage))
     func httpSMS() async throws {
         try await LocalSinks.with { sinks in
             try await withTestApp { app in
                 func gateway(_ path: String) -> HTTPSMSTransport {
-                    HTTPSMSTransport(client: app.client, settings: SMSGatewaySettings(url: "http://127.0.0.1:\(sinks.httpPort)\(path)", token: "gw-token"), from: "2222")
+                    HTTPSMSTransport(
+                        client: app.client, settings: SMSGatewaySettings(url: "http://127.0.0.1:\(sinks.httpPort)\(path)", token: "gw-token"),
+                        from: "2222")
                 }
-                let message = OutboundMessage(id: UUID(), idempotencyKey: "sms-1", kind: .sms, recipient: "+4791234567", subject: nil, text: "Hei Ola – æøå", organisationID: nil)
+                let message = OutboundMessage(
+                    id: UUID(), idempotencyKey: "sms-1", kind: .sms, recipient: "+4791234567", subject: nil, text: "Hei Ola – æøå",
+                    organisationID: nil)
                 #expect(try await gateway("/sms").send(message) == .accepted)
                 #expect(try await gateway("/status/503/sms").send(message) == .temporaryFailure("HTTP 503"))
                 #expect(try await gateway("/status/400/sms").send(message) == .permanentFailure("HTTP 400"))
@@ -205,8 +215,9 @@ struct MessagingTests {
         }
     }
 
-    @Test("e-mail over SMTP to a real aiosmtpd: AUTH, dot-stuffing, UTF-8 subject and body",
-          .enabled(if: LocalSinks.enabled, LocalSinks.skipMessage))
+    @Test(
+        "e-mail over SMTP to a real aiosmtpd: AUTH, dot-stuffing, UTF-8 subject and body",
+        .enabled(if: LocalSinks.enabled, LocalSinks.skipMessage))
     func smtpPlain() async throws {
         try await LocalSinks.with { sinks in
             try await withTestApp { app in
@@ -215,8 +226,11 @@ struct MessagingTests {
                 settings.password = LocalSinks.smtpPassword
                 settings.timeoutSeconds = 5
                 app.messaging.transports[.email] = SMTPTransport(settings: settings, eventLoopGroup: app.eventLoopGroup)
-                let text = "Hei Ola,\n.en linje som starter med punktum\n.\nBlåbærsyltetøy koster 1 234,50 kr.\n" + String(repeating: "lang ", count: 60)
-                let row = try await Messaging.enqueue(on: app.db, kind: .email, to: "ola@example.no", subject: "Tilbud fra Kunde Alfa – bekreft", text: text, idempotencyKey: "mail-1", now: testNow)
+                let text =
+                    "Hei Ola,\n.en linje som starter med punktum\n.\nBlåbærsyltetøy koster 1 234,50 kr.\n" + String(repeating: "lang ", count: 60)
+                let row = try await Messaging.enqueue(
+                    on: app.db, kind: .email, to: "ola@example.no", subject: "Tilbud fra Kunde Alfa – bekreft", text: text, idempotencyKey: "mail-1",
+                    now: testNow)
                 #expect(try await OutboxWorker.runOnce(app) == 1)
                 let stored = try #require(try await OutboxMessageModel.find(row.id, on: app.db))
                 #expect(stored.status == .sent, "\(stored.lastError ?? "")")
@@ -231,8 +245,9 @@ struct MessagingTests {
         }
     }
 
-    @Test("SMTP with STARTTLS required switches to TLS before AUTH",
-          .enabled(if: LocalSinks.enabled, LocalSinks.skipMessage))
+    @Test(
+        "SMTP with STARTTLS required switches to TLS before AUTH",
+        .enabled(if: LocalSinks.enabled, LocalSinks.skipMessage))
     func smtpStartTLS() async throws {
         try await LocalSinks.with(starttls: true) { sinks in
             try await withTestApp { app in
@@ -242,7 +257,10 @@ struct MessagingTests {
                 settings.trustRootsFile = sinks.certificateFile
                 settings.timeoutSeconds = 5
                 let client = SMTPClient(settings: settings, eventLoopGroup: app.eventLoopGroup)
-                try await client.send(SMTPMail(fromAddress: "noreply@tmnorm.test", fromName: "TMNorm", to: ["kari@example.no"], subject: "TLS", text: "Kryptert.", messageID: "tls-1", date: testNow))
+                try await client.send(
+                    SMTPMail(
+                        fromAddress: "noreply@tmnorm.test", fromName: "TMNorm", to: ["kari@example.no"], subject: "TLS", text: "Kryptert.",
+                        messageID: "tls-1", date: testNow))
                 let mail = try #require(try await sinks.waitFor("smtp", count: 1).first)
                 #expect(mail["tls"] as? Bool == true)
                 #expect(mail["authenticated"] as? Bool == true)
@@ -250,12 +268,15 @@ struct MessagingTests {
         }
     }
 
-    @Test("SMTP failures are classified: no STARTTLS when required, wrong password, a silent server times out",
-          .enabled(if: LocalSinks.enabled, LocalSinks.skipMessage))
+    @Test(
+        "SMTP failures are classified: no STARTTLS when required, wrong password, a silent server times out",
+        .enabled(if: LocalSinks.enabled, LocalSinks.skipMessage))
     func smtpFailures() async throws {
         try await LocalSinks.with { sinks in
             try await withTestApp { app in
-                let mail = SMTPMail(fromAddress: "noreply@tmnorm.test", fromName: "TMNorm", to: ["kari@example.no"], subject: "x", text: "x", messageID: "f", date: testNow)
+                let mail = SMTPMail(
+                    fromAddress: "noreply@tmnorm.test", fromName: "TMNorm", to: ["kari@example.no"], subject: "x", text: "x", messageID: "f",
+                    date: testNow)
                 var settings = SMTPSettings(host: "127.0.0.1", port: sinks.smtpPort, tls: .required, fromAddress: "noreply@tmnorm.test")
                 settings.timeoutSeconds = 2
                 await #expect(throws: SMTPError.self) { try await SMTPClient(settings: settings, eventLoopGroup: app.eventLoopGroup).send(mail) }
@@ -264,7 +285,10 @@ struct MessagingTests {
                 settings.username = LocalSinks.smtpUser
                 settings.password = "wrong"
                 let refused = try await SMTPTransport(settings: settings, eventLoopGroup: app.eventLoopGroup)
-                    .send(OutboundMessage(id: UUID(), idempotencyKey: "f", kind: .email, recipient: "kari@example.no", subject: "x", text: "x", organisationID: nil))
+                    .send(
+                        OutboundMessage(
+                            id: UUID(), idempotencyKey: "f", kind: .email, recipient: "kari@example.no", subject: "x", text: "x", organisationID: nil)
+                    )
                 guard case .temporaryFailure(let reason) = refused else { Issue.record("expected a temporary failure, got \(refused)"); return }
                 #expect(reason.contains("AUTH"))
 

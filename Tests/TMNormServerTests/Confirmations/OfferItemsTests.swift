@@ -15,7 +15,8 @@ struct OfferItemsTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let campaign = try await SaleFixtures.campaign(app, world)
-            let body = #"{"campaign_id":"\#(campaign.uuidString.lowercased())","consumer":{"name":"Ola Nordmann","phone":"+47 912 34 567"},"product":"Mobil 20 GB","price":{"amount":"299,00","currency":"NOK","period":"month"},"binding_months":12}"#
+            let body =
+                #"{"campaign_id":"\#(campaign.uuidString.lowercased())","consumer":{"name":"Ola Nordmann","phone":"+47 912 34 567"},"product":"Mobil 20 GB","price":{"amount":"299,00","currency":"NOK","period":"month"},"binding_months":12}"#
             let response = try await app.postSale(body, key: world.callCentreKey, idempotencyKey: "missing")
             #expect(response.status == .unprocessableEntity)
             for field in ["payment", "delivery", "termination"] {
@@ -30,7 +31,8 @@ struct OfferItemsTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let campaign = try await SaleFixtures.campaign(app, world)
-            let goods = #"{"campaign_id":"\#(campaign.uuidString.lowercased())","product_kind":"goods","consumer":{"name":"Ola Nordmann","phone":"+47 912 34 567"},"product":"Mobiltelefon X","price":{"amount":"2990,00","currency":"NOK","period":"once"},"binding_months":0,"payment":"Faktura, 14 dager.","delivery":"Sendes i posten innen 5 dager.","other_charges":[{"description":"Frakt","amount":"99,00"}]}"#
+            let goods =
+                #"{"campaign_id":"\#(campaign.uuidString.lowercased())","product_kind":"goods","consumer":{"name":"Ola Nordmann","phone":"+47 912 34 567"},"product":"Mobiltelefon X","price":{"amount":"2990,00","currency":"NOK","period":"once"},"binding_months":0,"payment":"Faktura, 14 dager.","delivery":"Sendes i posten innen 5 dager.","other_charges":[{"description":"Frakt","amount":"99,00"}]}"#
             let refused = try await app.postSale(goods, key: world.callCentreKey, idempotencyKey: "goods-1")
             #expect(refused.status == .unprocessableEntity)
             #expect(refused.text.contains("return_costs"))
@@ -50,7 +52,9 @@ struct OfferItemsTests {
         }
     }
 
-    @Test("a consumer reached by SMS only gets the whole offer by SMS; JA is refused until every part is sent, then accepted; the evidence names the medium")
+    @Test(
+        "a consumer reached by SMS only gets the whole offer by SMS; JA is refused until every part is sent, then accepted; the evidence names the medium"
+    )
     func durableMedium() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
@@ -63,8 +67,11 @@ struct OfferItemsTests {
                 .filter { $0.idempotencyKey.hasPrefix("sale:\(id):offer:text:") }
             #expect(parts.count > 1)
             let sale = try #require(try await SaleModel.find(saleID, on: app.db))
-            let joined = parts.sorted { $0.idempotencyKey.count == $1.idempotencyKey.count ? $0.idempotencyKey < $1.idempotencyKey : $0.idempotencyKey.count < $1.idempotencyKey.count }
-                .map { String($0.body.drop { $0 != " " }.dropFirst()) }.joined(separator: "\n")
+            let joined = parts.sorted {
+                $0.idempotencyKey.count == $1.idempotencyKey.count
+                    ? $0.idempotencyKey < $1.idempotencyKey : $0.idempotencyKey.count < $1.idempotencyKey.count
+            }
+            .map { String($0.body.drop { $0 != " " }.dropFirst()) }.joined(separator: "\n")
             #expect(joined == sale.offerTextNB)
             let sent = try await SaleEvidenceModel.query(on: app.db).filter(\.$saleID == saleID).all().compactMap(\.entry).first { $0.event == .sent }
             #expect(sent?.detail?.contains("full text: sms") == true)

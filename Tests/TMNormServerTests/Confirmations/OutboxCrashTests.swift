@@ -14,20 +14,24 @@ struct OutboxCrashTests {
 
     static var runnable: Bool { (ServerProcess.binary != nil && LocalSinks.available) || ProcessInfo.processInfo.environment["CI"] != nil }
 
-    @Test("after kill -9 and a restart every queued SMS reaches the gateway; none is lost, and the one message in flight at the kill is repeated with the same id, so the gateway drops it",
-          .enabled(if: runnable, "needs the built tmnorm executable and python3 with aiosmtpd"))
+    @Test(
+        "after kill -9 and a restart every queued SMS reaches the gateway; none is lost, and the one message in flight at the kill is repeated with the same id, so the gateway drops it",
+        .enabled(if: runnable, "needs the built tmnorm executable and python3 with aiosmtpd"))
     func killWhileSending() async throws {
         try await LocalSinks.with { sinks in
             try await withTestApp { app in
                 let queuedAt = Date().addingTimeInterval(-1)
                 for i in 0..<Self.messages {
                     try await Messaging.enqueue(
-                        on: app.db, kind: .sms, to: "+479" + String(1_000_000 + i), text: "Tilbud nr. \(i)", idempotencyKey: "crash-\(i)", now: queuedAt)
+                        on: app.db, kind: .sms, to: "+479" + String(1_000_000 + i), text: "Tilbud nr. \(i)", idempotencyKey: "crash-\(i)",
+                        now: queuedAt)
                 }
-                let (arguments, environment) = ServerProcess.sharing(app.config, extra: [
-                    "TMNORM_SMS_URL": "http://127.0.0.1:\(sinks.httpPort)/slowevery/50/sms", "TMNORM_SMS_TOKEN": "sink-token",
-                    "TMNORM_WORKER_INTERVAL": "0.05", "TMNORM_OUTBOX_LEASE": "2", "TMNORM_BCRYPT_COST": "4",
-                ])
+                let (arguments, environment) = ServerProcess.sharing(
+                    app.config,
+                    extra: [
+                        "TMNORM_SMS_URL": "http://127.0.0.1:\(sinks.httpPort)/slowevery/50/sms", "TMNORM_SMS_TOKEN": "sink-token",
+                        "TMNORM_WORKER_INTERVAL": "0.05", "TMNORM_OUTBOX_LEASE": "2", "TMNORM_BCRYPT_COST": "4",
+                    ])
                 let port = try ServerProcess.freePort()
 
                 let first = try await ServerProcess(arguments: arguments, environment: environment, port: port)
@@ -37,22 +41,27 @@ struct OutboxCrashTests {
                 }
                 first.kill9()
                 let heardBeforeKill = sinks.received("http").count
-                #expect(heardBeforeKill > 0 && heardBeforeKill < Self.messages, "the kill landed while sending (\(heardBeforeKill) of \(Self.messages))")
-                let stillQueued = try await OutboxMessageModel.query(on: app.db).filter(\.$statusRaw != OutboxMessageModel.Status.sent.rawValue).count()
+                #expect(
+                    heardBeforeKill > 0 && heardBeforeKill < Self.messages, "the kill landed while sending (\(heardBeforeKill) of \(Self.messages))")
+                let stillQueued = try await OutboxMessageModel.query(on: app.db).filter(\.$statusRaw != OutboxMessageModel.Status.sent.rawValue)
+                    .count()
                 #expect(stillQueued > 0)
 
                 let second = try await ServerProcess(arguments: arguments, environment: environment, port: port)
                 defer { second.stop() }
                 func distinctIDs() -> Set<String> {
-                    Set(sinks.received("http").compactMap { record in
-                        (record["body"] as? String).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }?["id"] as? String
-                    })
+                    Set(
+                        sinks.received("http").compactMap { record in
+                            (record["body"] as? String).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }?["id"]
+                                as? String
+                        })
                 }
                 let finish = Date().addingTimeInterval(90)
                 // Done when the database says every message is sent (the one in flight at the kill is sent
                 // again only after its lease has run out).
                 while Date() < finish {
-                    let unsent = try await OutboxMessageModel.query(on: app.db).filter(\.$statusRaw != OutboxMessageModel.Status.sent.rawValue).count()
+                    let unsent = try await OutboxMessageModel.query(on: app.db).filter(\.$statusRaw != OutboxMessageModel.Status.sent.rawValue)
+                        .count()
                     if unsent == 0 { break }
                     try await Task.sleep(nanoseconds: 100_000_000)
                 }
@@ -64,9 +73,12 @@ struct OutboxCrashTests {
                 // message 150 but before the server learnt it: that one message, and only it, comes again.
                 let repeated = posts.count - ids.count
                 #expect(repeated == 1, "only the message in flight at the kill is repeated (\(repeated) repeats)")
-                let counts = Dictionary(grouping: posts.compactMap { record in
-                    (record["body"] as? String).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }?["id"] as? String
-                }, by: { $0 }).mapValues(\.count)
+                let counts = Dictionary(
+                    grouping: posts.compactMap { record in
+                        (record["body"] as? String).flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }?["id"]
+                            as? String
+                    }, by: { $0 }
+                ).mapValues(\.count)
                 #expect(counts.values.filter { $0 > 1 }.count == repeated, "a repeat carries the id of the first attempt, so the gateway drops it")
                 #expect(posts.allSatisfy { ($0["headers"] as? [String: String])?["authorization"] == "Bearer sink-token" })
 

@@ -26,7 +26,9 @@ struct SaleAnswerWriterTests {
             entry: nil, cancelKeys: [], cancelReason: "", messages: [], at: at)
     }
 
-    @Test("one statement updates every sale whose head is unchanged; a stale head and a second answer to the same sale lose, and nothing of theirs is stored")
+    @Test(
+        "one statement updates every sale whose head is unchanged; a stale head and a second answer to the same sale lose, and nothing of theirs is stored"
+    )
     func guardsPerSale() async throws {
         try await withTestApp { app in
             let sales = try await threeSales(app)
@@ -55,7 +57,9 @@ struct SaleAnswerWriterTests {
             let saleKey = try sales[1].requireID().uuidString.lowercased()
             // The second answer's evidence link takes a sequence number its chain already has: the unique
             // (sale, sequence) key refuses it, and the whole batch's transaction with it.
-            let clash = EvidenceEntry.make(afterSequence: 0, previousHash: "x", saleID: saleKey, event: .declined, at: at, offerTextSHA256: nil, channel: "link", fingerprint: nil, detail: nil)
+            let clash = EvidenceEntry.make(
+                afterSequence: 0, previousHash: "x", saleID: saleKey, event: .declined, at: at, offerTextSHA256: nil, channel: "link",
+                fingerprint: nil, detail: nil)
             let bad = SaleAnswerWrite(
                 saleID: try sales[1].requireID(), expectedHead: sales[1].evidenceHead, state: .declined, lifecycleJSON: sales[1].lifecycleJSON,
                 entry: clash, cancelKeys: [], cancelReason: "", messages: [], at: at)

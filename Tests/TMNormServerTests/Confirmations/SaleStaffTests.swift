@@ -13,7 +13,8 @@ extension Application {
         let body = #"{"from":"gateway","to":"2222","text":"","received_at":"\#(OsloTime.iso8601(receivedAt))","id":"\#(id)","status":"\#(status)"}"#
         var headers = HTTPHeaders()
         headers.contentType = .json
-        headers.add(name: "X-TMNorm-Signature", value: InboundSMSVerifier.sign(rawBody: Array(body.utf8), key: Array(config.messaging.smsInboundSecret.utf8)))
+        headers.add(
+            name: "X-TMNorm-Signature", value: InboundSMSVerifier.sign(rawBody: Array(body.utf8), key: Array(config.messaging.smsInboundSecret.utf8)))
         return try await testing().sendRequest(.POST, "/api/v1/sms/inbound", headers: headers, body: ByteBuffer(string: body))
     }
 }
@@ -25,7 +26,8 @@ struct SaleStaffTests {
         let campaign = try await SaleFixtures.campaign(app, world)
         let response = try await app.postSale(SaleFixtures.body(campaign, phone: phone), key: world.callCentreKey, idempotencyKey: key)
         let id = try #require((try response.json()["id"] as? String).flatMap(UUID.init(uuidString:)), "\(response.text)")
-        let sms = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id.uuidString.lowercased()):offer:sms").first())
+        let sms = try #require(
+            try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id.uuidString.lowercased()):offer:sms").first())
         let (token, _) = try #require(secrets(inSMS: sms.body))
         #expect(try await app.postForm("/t/\(token)/accept", [:], as: .anonymous).status == .ok)
         return id
@@ -35,7 +37,9 @@ struct SaleStaffTests {
         try await SaleEvidenceModel.query(on: app.db).filter(\.$saleID == id).sort(\.$sequence).all().compactMap(\.entry)
     }
 
-    @Test("the call centre registers a withdrawal form that came by post: the sale is withdrawn, the evidence says who registered it and when it was sent, and the consumer gets a receipt")
+    @Test(
+        "the call centre registers a withdrawal form that came by post: the sale is withdrawn, the evidence says who registered it and when it was sent, and the consumer gets a receipt"
+    )
     func withdrawalFormByPost() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
@@ -45,7 +49,9 @@ struct SaleStaffTests {
             #expect(page.text.contains("/withdrawal-form"))
 
             let today = OsloTime.localDate(of: testNow)
-            let response = try await app.postForm(SiteRoute.sale(id).path + "/withdrawal-form", ["sent_on": today.iso8601, "channel": "post", "note": "Brev datert i dag"], as: world.browser(.callCentreAdmin))
+            let response = try await app.postForm(
+                SiteRoute.sale(id).path + "/withdrawal-form", ["sent_on": today.iso8601, "channel": "post", "note": "Brev datert i dag"],
+                as: world.browser(.callCentreAdmin))
             #expect(response.status == .seeOther, "\(response.text.prefix(300))")
             #expect(try await SaleModel.find(id, on: app.db)?.state == "withdrawn")
             let last = try #require(try await evidence(app, id).last)
@@ -53,10 +59,15 @@ struct SaleStaffTests {
             #expect(last.channel == "post")
             #expect(last.detail?.contains("standard withdrawal form sent \(today.iso8601)") == true)
             #expect(last.detail?.contains("Brev datert i dag") == true)
-            let receipts = try await OutboxMessageModel.query(on: app.db).all().filter { $0.idempotencyKey.hasPrefix("sale:\(id.uuidString.lowercased()):receipt:withdrawn") }
+            let receipts = try await OutboxMessageModel.query(on: app.db).all().filter {
+                $0.idempotencyKey.hasPrefix("sale:\(id.uuidString.lowercased()):receipt:withdrawn")
+            }
             #expect(!receipts.isEmpty, "the consumer is told the withdrawal was registered")
             // A second registration changes nothing.
-            #expect(try await app.postForm(SiteRoute.sale(id).path + "/withdrawal-form", ["sent_on": today.iso8601, "channel": "email"], as: world.browser(.callCentreAdmin)).status == .seeOther)
+            #expect(
+                try await app.postForm(
+                    SiteRoute.sale(id).path + "/withdrawal-form", ["sent_on": today.iso8601, "channel": "email"], as: world.browser(.callCentreAdmin)
+                ).status == .seeOther)
             #expect(try await evidence(app, id).filter { $0.event == .withdrawn }.count == 1)
         }
     }
@@ -75,18 +86,24 @@ struct SaleStaffTests {
             let deadline = try #require(try await SaleModel.find(onTime, on: app.db)?.lifecycle().withdrawalDeadline?.lastDay)
             time.advance(days: Int(OsloTime.startOfDay(deadline.adding(days: 5)).timeIntervalSince(time.now) / 86_400) + 1)
 
-            let ok = try await app.postForm(SiteRoute.sale(onTime).path + "/withdrawal-form", ["sent_on": deadline.iso8601, "channel": "post"], as: world.browser(.callCentreAdmin))
+            let ok = try await app.postForm(
+                SiteRoute.sale(onTime).path + "/withdrawal-form", ["sent_on": deadline.iso8601, "channel": "post"],
+                as: world.browser(.callCentreAdmin))
             #expect(ok.status == .seeOther, "\(ok.text.prefix(300))")
             #expect(try await SaleModel.find(onTime, on: app.db)?.state == "withdrawn")
 
-            let refused = try await app.postForm(SiteRoute.sale(late).path + "/withdrawal-form", ["sent_on": deadline.adding(days: 1).iso8601, "channel": "post"], as: world.browser(.callCentreAdmin))
+            let refused = try await app.postForm(
+                SiteRoute.sale(late).path + "/withdrawal-form", ["sent_on": deadline.adding(days: 1).iso8601, "channel": "post"],
+                as: world.browser(.callCentreAdmin))
             #expect(refused.status == .gone)
             #expect(refused.text.contains(deadline.norwegianFormatted))
             #expect(try await SaleModel.find(late, on: app.db)?.state == "accepted")
         }
     }
 
-    @Test("bad withdrawal registrations are 422 naming the field, other roles get 403, another tenant's sale is 404, an open offer is 409; nothing changes")
+    @Test(
+        "bad withdrawal registrations are 422 naming the field, other roles get 403, another tenant's sale is 404, an open offer is 409; nothing changes"
+    )
     func badWithdrawalInput() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
@@ -118,7 +135,11 @@ struct SaleStaffTests {
             let campaign = try await SaleFixtures.campaign(app, world)
             let open = try await app.postSale(SaleFixtures.body(campaign, phone: "+47 912 34 599"), key: world.callCentreKey, idempotencyKey: "open")
             let openID = try #require((try open.json()["id"] as? String).flatMap(UUID.init(uuidString:)))
-            #expect(try await app.postForm(SiteRoute.sale(openID).path + "/withdrawal-form", ["sent_on": today.iso8601, "channel": "post"], as: world.browser(.callCentreAdmin)).status == .conflict)
+            #expect(
+                try await app.postForm(
+                    SiteRoute.sale(openID).path + "/withdrawal-form", ["sent_on": today.iso8601, "channel": "post"],
+                    as: world.browser(.callCentreAdmin)
+                ).status == .conflict)
         }
     }
 
@@ -127,13 +148,17 @@ struct SaleStaffTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let id = try await acceptedSale(app, world)
-            let response = try await app.postForm(SiteRoute.sale(id).path + "/withdrawal-form", ["sent_on": OsloTime.localDate(of: testNow).iso8601, "channel": "email"], as: world.browser(.clientUser))
+            let response = try await app.postForm(
+                SiteRoute.sale(id).path + "/withdrawal-form", ["sent_on": OsloTime.localDate(of: testNow).iso8601, "channel": "email"],
+                as: world.browser(.clientUser))
             #expect(response.status == .seeOther)
             #expect(try await SaleModel.find(id, on: app.db)?.state == "withdrawn")
         }
     }
 
-    @Test("a delivery receipt for the offer SMS marks the outbox row and adds 'delivered' to the evidence; unknown ids are answered but change nothing; unsigned receipts are 401")
+    @Test(
+        "a delivery receipt for the offer SMS marks the outbox row and adds 'delivered' to the evidence; unknown ids are answered but change nothing; unsigned receipts are 401"
+    )
     func deliveryReceipts() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
@@ -152,7 +177,10 @@ struct SaleStaffTests {
             #expect(entries.count == before + 1)
             #expect(entries.last?.event == .delivered)
             #expect(entries.last?.detail?.contains("delivery receipt") == true)
-            #expect(EvidenceChainVerifier.verify(entries, saleID: id.uuidString.lowercased(), expectedHead: try await SaleModel.find(id, on: app.db)?.evidenceHead).isIntact)
+            #expect(
+                EvidenceChainVerifier.verify(
+                    entries, saleID: id.uuidString.lowercased(), expectedHead: try await SaleModel.find(id, on: app.db)?.evidenceHead
+                ).isIntact)
 
             let failed = try await app.deliveryReceipt(id: messageID, status: "failed", receivedAt: testNow.addingTimeInterval(6))
             #expect(try failed.json()["result"] as? String == "receipt_recorded")
@@ -162,10 +190,13 @@ struct SaleStaffTests {
             let unknown = try await app.deliveryReceipt(id: "sale:unknown:offer:sms", status: "delivered", receivedAt: testNow.addingTimeInterval(7))
             #expect(try unknown.json()["result"] as? String == "unknown_message")
 
-            let body = #"{"from":"gateway","to":"2222","text":"","received_at":"\#(OsloTime.iso8601(testNow))","id":"\#(messageID)","status":"delivered"}"#
+            let body =
+                #"{"from":"gateway","to":"2222","text":"","received_at":"\#(OsloTime.iso8601(testNow))","id":"\#(messageID)","status":"delivered"}"#
             var headers = HTTPHeaders()
             headers.contentType = .json
-            #expect(try await app.testing().sendRequest(.POST, "/api/v1/sms/inbound", headers: headers, body: ByteBuffer(string: body)).status == .unauthorized)
+            #expect(
+                try await app.testing().sendRequest(.POST, "/api/v1/sms/inbound", headers: headers, body: ByteBuffer(string: body)).status
+                    == .unauthorized)
 
             let outbox = try await app.get("/outbox", as: world.browser(.callCentreAdmin))
             #expect(outbox.text.contains("data-delivery=\"failed\""))
@@ -180,9 +211,11 @@ struct SaleStaffTests {
             let sale = try #require(try await SaleModel.find(id, on: app.db))
             let isGoods = (try sale.lifecycle()).productKind == .goods
             let today = OsloTime.localDate(of: testNow)
-            let future = try await app.postForm(SiteRoute.sale(id).path + "/goods-received", ["received_on": today.adding(days: 2).iso8601], as: world.browser(.callCentreAdmin))
+            let future = try await app.postForm(
+                SiteRoute.sale(id).path + "/goods-received", ["received_on": today.adding(days: 2).iso8601], as: world.browser(.callCentreAdmin))
             #expect(future.status == .unprocessableEntity)
-            let response = try await app.postForm(SiteRoute.sale(id).path + "/goods-received", ["received_on": today.iso8601], as: world.browser(.callCentreAdmin))
+            let response = try await app.postForm(
+                SiteRoute.sale(id).path + "/goods-received", ["received_on": today.iso8601], as: world.browser(.callCentreAdmin))
             // The fixture sells a service (electricity): goods-received does not apply to it.
             #expect(response.status == (isGoods ? .seeOther : .conflict))
         }

@@ -10,7 +10,10 @@ import VaporTesting
 /// Fixtures for sales: an own campaign and the offer details the policy requires.
 enum SaleFixtures {
     /// Not electricity by default (its offers wait 24 hours before they can be accepted).
-    static func campaign(_ app: Application, _ world: TestWorld, voluntary: Bool = false, newspaper: Bool = false, settings: Bool = true, webhookURL: String? = nil, category: String = "mobilabonnement") async throws -> UUID {
+    static func campaign(
+        _ app: Application, _ world: TestWorld, voluntary: Bool = false, newspaper: Bool = false, settings: Bool = true, webhookURL: String? = nil,
+        category: String = "mobilabonnement"
+    ) async throws -> UUID {
         let campaign = CampaignModel()
         campaign.$callCentre.id = world.callCentre.id
         campaign.$client.id = world.client.id
@@ -26,7 +29,10 @@ enum SaleFixtures {
         campaign.createdAt = testNow
         try await campaign.create(on: app.db)
         if settings {
-            for (org, address, phone, email) in [(world.callCentre.id, nil as String?, "22123456", "post@alfa.test"), (world.client.id, "Storgata 1, 0155 Oslo", nil, "kundeservice@kunde-alfa.test")] {
+            for (org, address, phone, email) in [
+                (world.callCentre.id, nil as String?, "22123456", "post@alfa.test"),
+                (world.client.id, "Storgata 1, 0155 Oslo", nil, "kundeservice@kunde-alfa.test"),
+            ] {
                 guard try await OfferSettingsModel.query(on: app.db).filter(\.$organisationID == org).count() == 0 else { continue }
                 let row = OfferSettingsModel()
                 row.organisationID = org
@@ -44,7 +50,10 @@ enum SaleFixtures {
 
     static let webhookSecret = "whsec_kunde_alfa_0123456789"
 
-    static func body(_ campaign: UUID, phone: String? = "+47 912 34 567", email: String? = "ola@example.no", product: String = "Strøm Fastpris 12", amount: String = "399,00") -> String {
+    static func body(
+        _ campaign: UUID, phone: String? = "+47 912 34 567", email: String? = "ola@example.no", product: String = "Strøm Fastpris 12",
+        amount: String = "399,00"
+    ) -> String {
         var consumer: [String: String] = ["name": "Ola Nordmann"]
         if let phone { consumer["phone"] = phone }
         if let email { consumer["email"] = email }
@@ -69,7 +78,9 @@ extension Application {
     }
 
     /// A signed inbound SMS as the gateway would post it.
-    func inboundSMS(from: String, text: String, receivedAt: Date = testNow, secret: String? = nil, signature: String? = nil) async throws -> TestingHTTPResponse {
+    func inboundSMS(from: String, text: String, receivedAt: Date = testNow, secret: String? = nil, signature: String? = nil) async throws
+        -> TestingHTTPResponse
+    {
         let body = #"{"from":"\#(from)","to":"2222","text":"\#(text)","received_at":"\#(OsloTime.iso8601(receivedAt))"}"#
         var headers = HTTPHeaders()
         headers.contentType = .json
@@ -82,7 +93,7 @@ extension Application {
 /// Pulls the link token and the reply code out of an offer SMS.
 func secrets(inSMS text: String) -> (token: String, code: String)? {
     guard let t = text.range(of: #"/t/[A-Za-z0-9_-]{24}"#, options: .regularExpression),
-          let c = text.range(of: #"JA [A-Z2-9]{6}"#, options: .regularExpression)
+        let c = text.range(of: #"JA [A-Z2-9]{6}"#, options: .regularExpression)
     else { return nil }
     return (String(text[t].dropFirst(3)), String(text[c].dropFirst(3)))
 }
@@ -100,7 +111,9 @@ struct SalesTests {
             let json = try created.json()
             #expect(json["state"] as? String == "sent")
             let id = try #require((json["id"] as? String)?.lowercased())
-            let messages = try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey ~~ ["sale:\(id):offer:sms", "sale:\(id):offer:email"]).all()
+            let messages = try await OutboxMessageModel.query(on: app.db).filter(
+                \.$idempotencyKey ~~ ["sale:\(id):offer:sms", "sale:\(id):offer:email"]
+            ).all()
             #expect(messages.count == 2)
             let sms = try #require(messages.first { $0.kind == .sms })
             let (token, code) = try #require(secrets(inSMS: sms.body))
@@ -137,7 +150,9 @@ struct SalesTests {
         }
     }
 
-    @Test("voluntary and newspaper campaigns are exempt from written acceptance, not from the withdrawal right: a confirmation with the withdrawal information goes out, and the consumer can withdraw by link or SMS")
+    @Test(
+        "voluntary and newspaper campaigns are exempt from written acceptance, not from the withdrawal right: a confirmation with the withdrawal information goes out, and the consumer can withdraw by link or SMS"
+    )
     func exempt() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
@@ -168,9 +183,12 @@ struct SalesTests {
             let paper = try await app.postSale(SaleFixtures.body(newspaper, phone: "+47 913 45 678"), key: world.callCentreKey, idempotencyKey: "n")
             #expect(try paper.json()["exemption"] as? String == "newspaper_subscription")
             let paperID = try #require((try paper.json()["id"] as? String)?.lowercased())
-            let paperSMS = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(paperID):confirmation:sms").first())
-            let paperToken = try #require(paperSMS.body.range(of: #"/t/[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(paperSMS.body[$0].dropFirst(3)) })
-            #expect(try await SaleModel.find(UUID(uuidString: paperID), on: app.db)?.offerTextNB?.contains("dagen du mottar den første utgaven") == true)
+            let paperSMS = try #require(
+                try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(paperID):confirmation:sms").first())
+            let paperToken = try #require(
+                paperSMS.body.range(of: #"/t/[A-Za-z0-9_-]+"#, options: .regularExpression).map { String(paperSMS.body[$0].dropFirst(3)) })
+            #expect(
+                try await SaleModel.find(UUID(uuidString: paperID), on: app.db)?.offerTextNB?.contains("dagen du mottar den første utgaven") == true)
             #expect(try await app.postForm("/t/\(paperToken)/withdraw", [:], as: .anonymous).status == .ok)
             #expect(try await SaleModel.find(UUID(uuidString: paperID), on: app.db)?.state == "withdrawn")
         }
@@ -185,7 +203,8 @@ struct SalesTests {
             let response = try await app.postSale(bad, key: world.callCentreKey, idempotencyKey: "b")
             #expect(response.status == .unprocessableEntity)
             for field in ["consumer.phone", "consumer.email", "product", "price.amount"] { #expect(response.text.contains(field), "names \(field)") }
-            let landline = try await app.postSale(SaleFixtures.body(campaign, phone: "22 12 34 56", email: nil), key: world.callCentreKey, idempotencyKey: "b2")
+            let landline = try await app.postSale(
+                SaleFixtures.body(campaign, phone: "22 12 34 56", email: nil), key: world.callCentreKey, idempotencyKey: "b2")
             #expect(landline.status == .unprocessableEntity)
             #expect(landline.text.contains("phone_not_mobile"))
             #expect(try await app.postSale("not json", key: world.callCentreKey, idempotencyKey: "b3").status == .badRequest)
@@ -202,7 +221,9 @@ struct SalesTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let campaign = try await SaleFixtures.campaign(app, world)
-            let id = try #require((try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "l").json()["id"] as? String)?.lowercased())
+            let id = try #require(
+                (try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "l").json()["id"] as? String)?
+                    .lowercased())
             let sms = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id):offer:sms").first())
             let (token, _) = try #require(secrets(inSMS: sms.body))
 
@@ -232,7 +253,9 @@ struct SalesTests {
             #expect(acceptedEntry.fingerprint != nil)
             #expect(EvidenceChainVerifier.verify(evidence.compactMap(\.entry), saleID: id, expectedHead: sale.evidenceHead).isIntact)
             #expect(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id):receipt:accepted:sms").count() == 1)
-            #expect(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id):reminder:sms").first()?.status == .failed, "reminder cancelled")
+            #expect(
+                try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id):reminder:sms").first()?.status == .failed,
+                "reminder cancelled")
             // decline after acceptance is refused; withdrawal works
             #expect(try await app.postForm("/t/\(token)/decline", [:], as: .anonymous).status == .conflict)
             let withdrawn = try await app.postForm("/t/\(token)/withdraw", [:], as: .anonymous)
@@ -247,7 +270,9 @@ struct SalesTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let campaign = try await SaleFixtures.campaign(app, world)
-            let id = try #require((try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "s").json()["id"] as? String)?.lowercased())
+            let id = try #require(
+                (try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "s").json()["id"] as? String)?
+                    .lowercased())
             let sms = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id):offer:sms").first())
             let (_, code) = try #require(secrets(inSMS: sms.body))
 
@@ -277,7 +302,9 @@ struct SalesTests {
         try await withTestApp(clock: AppClock { clock.value }) { app in
             let world = try await TestWorld.make(app)
             let campaign = try await SaleFixtures.campaign(app, world)
-            let id = try #require((try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "e").json()["id"] as? String)?.lowercased())
+            let id = try #require(
+                (try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "e").json()["id"] as? String)?
+                    .lowercased())
             let sms = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id):offer:sms").first())
             let (token, _) = try #require(secrets(inSMS: sms.body))
             clock.value = testNow.addingTimeInterval(4 * 86400)
@@ -295,21 +322,28 @@ struct SalesTests {
         }
     }
 
-    @Test("end to end: offer reaches the HTTP SMS sink and aiosmtpd; link and SMS reply accept; the client's webhook hears it, signed",
-          .enabled(if: LocalSinks.enabled, LocalSinks.skipMessage))
+    @Test(
+        "end to end: offer reaches the HTTP SMS sink and aiosmtpd; link and SMS reply accept; the client's webhook hears it, signed",
+        .enabled(if: LocalSinks.enabled, LocalSinks.skipMessage))
     func endToEnd() async throws {
         try await LocalSinks.with { sinks in
             try await withTestApp { app in
                 let world = try await TestWorld.make(app)
                 let campaign = try await SaleFixtures.campaign(app, world, webhookURL: "http://127.0.0.1:\(sinks.httpPort)/webhook")
-                app.messaging.transports[.sms] = HTTPSMSTransport(client: app.client, settings: SMSGatewaySettings(url: "http://127.0.0.1:\(sinks.httpPort)/sms", token: "gw"), from: "2222")
+                app.messaging.transports[.sms] = HTTPSMSTransport(
+                    client: app.client, settings: SMSGatewaySettings(url: "http://127.0.0.1:\(sinks.httpPort)/sms", token: "gw"), from: "2222")
                 var smtp = SMTPSettings(host: "127.0.0.1", port: sinks.smtpPort, tls: .off, fromAddress: "noreply@tmnorm.test")
                 smtp.username = LocalSinks.smtpUser
                 smtp.password = LocalSinks.smtpPassword
                 app.messaging.transports[.email] = SMTPTransport(settings: smtp, eventLoopGroup: app.eventLoopGroup)
 
-                let first = try #require((try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "e2e-1").json()["id"] as? String)?.lowercased())
-                let second = try #require((try await app.postSale(SaleFixtures.body(campaign, phone: "98765432", email: nil), key: world.callCentreKey, idempotencyKey: "e2e-2").json()["id"] as? String)?.lowercased())
+                let first = try #require(
+                    (try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "e2e-1").json()["id"] as? String)?
+                        .lowercased())
+                let second = try #require(
+                    (try await app.postSale(
+                        SaleFixtures.body(campaign, phone: "98765432", email: nil), key: world.callCentreKey, idempotencyKey: "e2e-2"
+                    ).json()["id"] as? String)?.lowercased())
                 try await OutboxWorker.runOnce(app)
                 let smsBodies = sinks.received("http").filter { $0["path"] as? String == "/sms" }.compactMap { $0["body"] as? String }
                 // One notice each, and the whole offer text in parts for the consumer without e-mail.
@@ -341,11 +375,16 @@ struct SalesTests {
                     let payload = Array((hook["body"] as? String ?? "").utf8)
                     let header = (hook["headers"] as? [String: String])?["x-tmnorm-webhook-signature"]
                     #expect(throws: Never.self) {
-                        try WebhookSignature.verify(header: header, payload: payload, secrets: [Array(SaleFixtures.webhookSecret.utf8)], now: Int64(testNow.timeIntervalSince1970))
+                        try WebhookSignature.verify(
+                            header: header, payload: payload, secrets: [Array(SaleFixtures.webhookSecret.utf8)],
+                            now: Int64(testNow.timeIntervalSince1970))
                     }
                     #expect((hook["body"] as? String)?.contains("\"type\":\"sale.accepted\"") == true)
                 }
-                #expect(Set(hooks.compactMap { ($0["body"] as? String).flatMap { body in [first, second].first { body.contains($0) } } }) == [first, second])
+                #expect(
+                    Set(hooks.compactMap { ($0["body"] as? String).flatMap { body in [first, second].first { body.contains($0) } } }) == [
+                        first, second,
+                    ])
             }
         }
     }

@@ -11,7 +11,9 @@ import VaporTesting
 extension TestWorld {
     /// A sale of the foreign call centre on its campaign, registered through the API (real evidence chain).
     func foreignSale(_ app: Application, campaign: UUID) async throws -> UUID {
-        for (org, address, phone, email) in [(foreignCallCentre.id, nil as String?, "22999888", "post@beta.test"), (foreignClient.id, "Betagata 2, 0150 Oslo", nil, "kunde@beta.test")] {
+        for (org, address, phone, email) in [
+            (foreignCallCentre.id, nil as String?, "22999888", "post@beta.test"), (foreignClient.id, "Betagata 2, 0150 Oslo", nil, "kunde@beta.test"),
+        ] {
             guard try await OfferSettingsModel.query(on: app.db).filter(\.$organisationID == org).count() == 0 else { continue }
             let row = OfferSettingsModel()
             row.organisationID = org
@@ -21,7 +23,9 @@ extension TestWorld {
             row.updatedAt = testNow
             try await row.create(on: app.db)
         }
-        let response = try await app.postSale(SaleFixtures.body(campaign, phone: "+47 913 00 001", email: nil, product: "Beta Hemmelig Produkt"), key: foreignKey, idempotencyKey: "foreign-sale")
+        let response = try await app.postSale(
+            SaleFixtures.body(campaign, phone: "+47 913 00 001", email: nil, product: "Beta Hemmelig Produkt"), key: foreignKey,
+            idempotencyKey: "foreign-sale")
         guard let id = (try response.json()["id"] as? String).flatMap(UUID.init(uuidString:)) else {
             throw Abort(.internalServerError, reason: "foreign sale not created: \(response.status) \(response.text)")
         }
@@ -30,16 +34,21 @@ extension TestWorld {
 }
 
 /// Registers a sale through the API and returns its id and the link token and code from the offer SMS.
-private func sale(_ app: Application, _ world: TestWorld, campaign: UUID, key: String, phone: String = "+47 912 34 567") async throws -> (id: UUID, token: String, code: String) {
+private func sale(_ app: Application, _ world: TestWorld, campaign: UUID, key: String, phone: String = "+47 912 34 567") async throws -> (
+    id: UUID, token: String, code: String
+) {
     let response = try await app.postSale(SaleFixtures.body(campaign, phone: phone), key: world.callCentreKey, idempotencyKey: key)
     let id = try #require((try response.json()["id"] as? String).flatMap(UUID.init(uuidString:)), "\(response.text)")
-    let sms = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id.uuidString.lowercased()):offer:sms").first())
+    let sms = try #require(
+        try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id.uuidString.lowercased()):offer:sms").first())
     let (token, code) = try #require(secrets(inSMS: sms.body))
     return (id, token, code)
 }
 
 private func agentID(_ app: Application, _ world: TestWorld) async throws -> UUID {
-    try #require(try await UserModel.query(on: app.db).filter(\.$organisation.$id == world.callCentre.id).filter(\.$roleRaw == Role.agent.rawValue).first()?.requireID())
+    try #require(
+        try await UserModel.query(on: app.db).filter(\.$organisation.$id == world.callCentre.id).filter(\.$roleRaw == Role.agent.rawValue).first()?
+            .requireID())
 }
 
 @Suite("Sales pages: lists, acceptance rates, evidence")
@@ -118,7 +127,10 @@ struct SalesWebTests {
     func badFilters() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
-            for (query, field) in [("state=bogus", "state"), ("campaign=xyz", "campaign"), ("from=31.12.2026", "from"), ("to=2026-13-40", "to"), ("from=2026-11-30&to=2026-11-01", "to")] {
+            for (query, field) in [
+                ("state=bogus", "state"), ("campaign=xyz", "campaign"), ("from=31.12.2026", "from"), ("to=2026-13-40", "to"),
+                ("from=2026-11-30&to=2026-11-01", "to"),
+            ] {
                 let response = try await app.get("/sales?\(query)", as: world.browser(.callCentreAdmin))
                 #expect(response.status == .unprocessableEntity, "\(query)")
                 #expect(response.text.contains(field), "\(query)")
@@ -127,7 +139,8 @@ struct SalesWebTests {
         }
     }
 
-    @Test("the evidence page shows the offer as sent with its SHA-256, the whole timeline and an intact chain; a tampered entry shows where it breaks")
+    @Test(
+        "the evidence page shows the offer as sent with its SHA-256, the whole timeline and an intact chain; a tampered entry shows where it breaks")
     func evidencePage() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
@@ -149,7 +162,8 @@ struct SalesWebTests {
                 #expect(!page.text.contains(a.token) && !page.text.contains(a.code))
                 // The only forms are the staff registrations of what the consumer did by post or e-mail.
                 let forms = page.text.components(separatedBy: "action=\"/sales").count - 1
-                let staffForms = page.text.components(separatedBy: "/withdrawal-form\"").count + page.text.components(separatedBy: "/goods-received\"").count - 2
+                let staffForms =
+                    page.text.components(separatedBy: "/withdrawal-form\"").count + page.text.components(separatedBy: "/goods-received\"").count - 2
                 #expect(forms == staffForms, "read-only apart from the withdrawal registration")
             }
             // Someone edits an entry in place: the page says where the chain breaks.
@@ -203,7 +217,9 @@ struct SalesWebTests {
                 let page = try await app.get(path, as: world.browser(role))
                 #expect(!page.text.contains("aksepterer tilbudet\"") && !page.text.contains("/accept"))
             }
-            #expect(try await app.api(.POST, "/api/v1/sales/\(a.id.uuidString.lowercased())/accept", key: world.callCentreKey, json: "{}").status.code >= 400)
+            #expect(
+                try await app.api(.POST, "/api/v1/sales/\(a.id.uuidString.lowercased())/accept", key: world.callCentreKey, json: "{}").status.code
+                    >= 400)
             #expect(try await SaleModel.find(a.id, on: app.db)?.state == "sent")
         }
     }
@@ -211,11 +227,18 @@ struct SalesWebTests {
     /// A clock that moves 1 ms every time it is read, as real time does between the steps of seeding.
     static func tickingClock() -> AppClock {
         let ticks = NIOLockedValueBox(0)
-        return AppClock { testNow.addingTimeInterval(Double(ticks.withLockedValue { $0 += 1; return $0 }) / 1000) }
+        return AppClock {
+            testNow.addingTimeInterval(
+                Double(
+                    ticks.withLockedValue {
+                        $0 += 1; return $0
+                    }) / 1000)
+        }
     }
 
-    @Test("the demo has sales on its electricity and its ordinary campaign in several states, each with an intact evidence chain, also when time moves while seeding",
-          arguments: [false, true])
+    @Test(
+        "the demo has sales on its electricity and its ordinary campaign in several states, each with an intact evidence chain, also when time moves while seeding",
+        arguments: [false, true])
     func demoSales(ticking: Bool) async throws {
         try await withTestApp(clock: ticking ? Self.tickingClock() : AppClock { testNow }) { app in
             _ = try await DemoSeeder.seed(app)
@@ -232,7 +255,9 @@ struct SalesWebTests {
                 let entries = try await SaleEvidenceModel.query(on: app.db).filter(\.$saleID == id).sort(\.$sequence).all().compactMap(\.entry)
                 #expect(EvidenceChainVerifier.verify(entries, saleID: id.uuidString.lowercased(), expectedHead: sale.evidenceHead).isIntact)
             }
-            #expect(try await OfferSettingsModel.query(on: app.db).filter(\.$organisationID ~~ [campaign.$callCentre.id, campaign.$client.id]).count() == 2)
+            #expect(
+                try await OfferSettingsModel.query(on: app.db).filter(\.$organisationID ~~ [campaign.$callCentre.id, campaign.$client.id]).count()
+                    == 2)
         }
     }
 

@@ -32,7 +32,8 @@ struct DemoTests {
             // the public register shows the demo's approved and suspended centres
             let register = try await app.testing().sendRequest(.GET, "/api/v1/register")
             let entries = try #require(try JSONSerialization.jsonObject(with: Data(register.text.utf8)) as? [[String: Any]])
-            let statuses = Dictionary(uniqueKeysWithValues: entries.compactMap { entry in (entry["name"] as? String).map { ($0, entry["status"] as? String ?? "") } })
+            let statuses = Dictionary(
+                uniqueKeysWithValues: entries.compactMap { entry in (entry["name"] as? String).map { ($0, entry["status"] as? String ?? "") } })
             #expect(statuses["UniCall AS"] == "approved")
             #expect(statuses["Smart 1 AS"] == "suspended")
         }

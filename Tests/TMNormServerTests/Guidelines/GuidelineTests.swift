@@ -22,7 +22,8 @@ struct GuidelineFixture {
                 id: "\(key)-\(label)", documentKey: key, title: "Testnorm \(key)", versionLabel: label,
                 adoptedOn: try LocalDate(parsing: adopted), inForceFrom: try LocalDate(parsing: inForce),
                 bindsMembersOf: [world.association.name], markdown: text)
-            let row = GuidelineVersionModel(associationID: world.association.id, publisher: world.association.name, version: version, createdAt: testNow)
+            let row = GuidelineVersionModel(
+                associationID: world.association.id, publisher: world.association.name, version: version, createdAt: testNow)
             try await row.create(on: app.db)
             return try row.requireID()
         }
@@ -76,7 +77,8 @@ struct GuidelineTests {
             #expect(try await app.get(path(UUID()), as: .anonymous).status == .notFound)
             #expect(try await app.get("/guidelines/not-a-uuid", as: .anonymous).status == .notFound)
             #expect(try await app.postForm(path(UUID(), "/acknowledge"), [:], as: world.browser(.callCentreAdmin)).status == .notFound)
-            #expect(try await app.postForm(path(UUID(), "/versions"), ["version_label": "x"], as: world.browser(.associationAdmin)).status == .notFound)
+            #expect(
+                try await app.postForm(path(UUID(), "/versions"), ["version_label": "x"], as: world.browser(.associationAdmin)).status == .notFound)
         }
     }
 
@@ -97,7 +99,8 @@ struct GuidelineTests {
             #expect(try await app.get("/guidelines/compare?from=x&to=y", as: .anonymous).status == .notFound)
             #expect(try await app.get("/guidelines/compare", as: .anonymous).status == .notFound)
             // The detail page links to the comparison with the previous version.
-            #expect(try await app.get(path(f.current), as: .anonymous).text.contains(q(f.old, f.current).replacingOccurrences(of: "&", with: "&amp;")))
+            #expect(
+                try await app.get(path(f.current), as: .anonymous).text.contains(q(f.old, f.current).replacingOccurrences(of: "&", with: "&amp;")))
         }
     }
 
@@ -150,10 +153,12 @@ struct GuidelineTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let f = try await GuidelineFixture.make(app, world)
-            let response = try await app.postForm(path(f.current, "/versions"), [
-                "title": "Testnorm norm", "version_label": "2026-11", "adopted_on": "2026-11-01", "in_force_from": "2026-11-15",
-                "markdown": "# Norm\n\nVi ringer mellom 10 og 20.",
-            ], as: world.browser(.associationAdmin))
+            let response = try await app.postForm(
+                path(f.current, "/versions"),
+                [
+                    "title": "Testnorm norm", "version_label": "2026-11", "adopted_on": "2026-11-01", "in_force_from": "2026-11-15",
+                    "markdown": "# Norm\n\nVi ringer mellom 10 og 20.",
+                ], as: world.browser(.associationAdmin))
             #expect(response.status == .seeOther)
             let stored = try #require(try await GuidelineVersionModel.query(on: app.db).filter(\.$versionLabel == "2026-11").first())
             #expect(stored.$association.id == world.association.id)
@@ -212,8 +217,9 @@ struct GuidelineTests {
     @Test("navigation links to the guidelines for every role")
     func navigation() async throws {
         for role in Role.allCases {
-            let user = CurrentUser(id: UUID(), name: "x", email: "x@x", role: role, organisationID: UUID(), organisationName: "x",
-                                   organisationKind: role.allowedOrganisationKinds.first ?? .callCentre, sessionID: UUID())
+            let user = CurrentUser(
+                id: UUID(), name: "x", email: "x@x", role: role, organisationID: UUID(), organisationName: "x",
+                organisationKind: role.allowedOrganisationKinds.first ?? .callCentre, sessionID: UUID())
             #expect(Navigation.items(for: user).contains { $0.route == .guidelines })
         }
     }

@@ -19,7 +19,9 @@ struct EngagementConsentTests {
         try await APIKeyService.create(organisationID: world.foreignClient.id, name: "klient", on: app.db, tokens: app.tokens, now: testNow).key
     }
 
-    private func declare(_ world: TestWorld, _ app: Application, from: String = "2026-01-01", until: String? = nil) async throws -> TestingHTTPResponse {
+    private func declare(_ world: TestWorld, _ app: Application, from: String = "2026-01-01", until: String? = nil) async throws
+        -> TestingHTTPResponse
+    {
         var body = #"{"call_centre_id":"\#(world.callCentre.id)","client_id":"\#(world.foreignClient.id)","valid_from":"\#(from)""#
         if let until { body += #","valid_until":"\#(until)""# }
         return try await app.api(.POST, "/api/v1/engagements", key: world.callCentreKey, json: body + "}")
@@ -32,16 +34,23 @@ struct EngagementConsentTests {
         #expect(block.status == .forbidden, "\(label): block list write answered \(block.status.code)")
         let list = try await app.api(.GET, "/api/v1/block-list", key: world.callCentreKey)
         #expect(!list.body.string.contains(client), "\(label): the client's block list was readable")
-        let customers = try await app.api(.POST, "/api/v1/customers", key: world.callCentreKey, json: #"{"client":"\#(client)","category":"strøm","phones":["93000001"]}"#)
+        let customers = try await app.api(
+            .POST, "/api/v1/customers", key: world.callCentreKey, json: #"{"client":"\#(client)","category":"strøm","phones":["93000001"]}"#)
         #expect(customers.status == .forbidden, "\(label): customers answered \(customers.status.code)")
-        let consent = try await app.api(.POST, "/api/v1/consents", key: world.callCentreKey, json: #"{"business":"\#(client)","phone":"93000001","source":"web","given_at":"2026-11-01T10:00:00+01:00"}"#)
+        let consent = try await app.api(
+            .POST, "/api/v1/consents", key: world.callCentreKey,
+            json: #"{"business":"\#(client)","phone":"93000001","source":"web","given_at":"2026-11-01T10:00:00+01:00"}"#)
         #expect([403, 422].contains(consent.status.code), "\(label): consent answered \(consent.status.code)")
-        let campaign = try await app.postForm("/campaigns", [
-            "client_id": world.foreignClient.id.uuidString, "name": "Kapret", "product_category": "strøm",
-            "caller_id": "22334455", "starts_on": "2026-11-01", "ends_on": "2026-12-31",
-        ], as: world.browser(.callCentreAdmin))
+        let campaign = try await app.postForm(
+            "/campaigns",
+            [
+                "client_id": world.foreignClient.id.uuidString, "name": "Kapret", "product_category": "strøm",
+                "caller_id": "22334455", "starts_on": "2026-11-01", "ends_on": "2026-12-31",
+            ], as: world.browser(.callCentreAdmin))
         #expect([403, 422].contains(campaign.status.code), "\(label): campaign answered \(campaign.status.code)")
-        #expect(try await CampaignModel.query(on: app.db).filter(\.$client.$id == world.foreignClient.id).filter(\.$callCentre.$id == world.callCentre.id).count() == 0)
+        #expect(
+            try await CampaignModel.query(on: app.db).filter(\.$client.$id == world.foreignClient.id).filter(\.$callCentre.$id == world.callCentre.id)
+                .count() == 0)
         #expect(try await CustomerModel.query(on: app.db).filter(\.$client.$id == world.foreignClient.id).count() == 0)
         #expect(try await BlockListEntryModel.query(on: app.db).count() == 0)
     }
@@ -79,7 +88,8 @@ struct EngagementConsentTests {
             let confirmed = try await app.api(.POST, "/api/v1/engagements/\(id)/confirm", key: key, json: "{}")
             #expect(confirmed.status == .ok)
             #expect(try json(confirmed)["status"] as? String == "confirmed")
-            let block = try await app.api(.POST, "/api/v1/block-list", key: world.callCentreKey, json: #"{"client":"\#(world.foreignClient.orgnr)","phones":["93000001"]}"#)
+            let block = try await app.api(
+                .POST, "/api/v1/block-list", key: world.callCentreKey, json: #"{"client":"\#(world.foreignClient.orgnr)","phones":["93000001"]}"#)
             #expect(block.status.code < 300)
             let customers = #"{"client":"\#(world.foreignClient.orgnr)","category":"strøm","phones":["93000002"]}"#
             #expect(try await app.api(.POST, "/api/v1/customers", key: world.callCentreKey, json: customers).status == .forbidden)
@@ -88,7 +98,8 @@ struct EngagementConsentTests {
             #expect(try await app.api(.POST, "/api/v1/customers", key: world.callCentreKey, json: customers).status.code < 300)
             // The client ends it: access ends with it.
             #expect(try await app.api(.POST, "/api/v1/engagements/\(id)/decline", key: key).status == .ok)
-            let after = try await app.api(.POST, "/api/v1/block-list", key: world.callCentreKey, json: #"{"client":"\#(world.foreignClient.orgnr)","phones":["93000003"]}"#)
+            let after = try await app.api(
+                .POST, "/api/v1/block-list", key: world.callCentreKey, json: #"{"client":"\#(world.foreignClient.orgnr)","phones":["93000003"]}"#)
             #expect(after.status == .forbidden)
         }
     }

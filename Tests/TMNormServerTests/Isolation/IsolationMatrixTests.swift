@@ -48,7 +48,10 @@ struct MatrixRoute: Sendable {
     /// A write that can only touch the caller's own organisation (e.g. creating its own API key).
     let ownScopeWrite: Bool
 
-    init(_ method: HTTPMethod, _ pattern: String, isPublic: Bool = false, ownScopeWrite: Bool = false, path: (@Sendable (TestWorld) -> String)? = nil, form: @escaping @Sendable (TestWorld) -> [String: String] = { _ in [:] }) {
+    init(
+        _ method: HTTPMethod, _ pattern: String, isPublic: Bool = false, ownScopeWrite: Bool = false, path: (@Sendable (TestWorld) -> String)? = nil,
+        form: @escaping @Sendable (TestWorld) -> [String: String] = { _ in [:] }
+    ) {
         self.method = method
         self.pattern = pattern
         self.path = path ?? { _ in pattern }
@@ -73,7 +76,9 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/login", isPublic: true),
     .init(.POST, "/login", isPublic: true, form: { _ in ["email": "leder@beta.test", "password": "guess"] }),
     .init(.GET, "/invite/:token", isPublic: true, path: { _ in "/invite/guessed-token" }),
-    .init(.POST, "/invite/:token", isPublic: true, path: { _ in "/invite/guessed-token" }, form: { _ in ["name": "X", "password": "long enough secret"] }),
+    .init(
+        .POST, "/invite/:token", isPublic: true, path: { _ in "/invite/guessed-token" },
+        form: { _ in ["name": "X", "password": "long enough secret"] }),
     .init(.GET, "/account/password"),
     .init(.POST, "/account/password", form: { _ in ["current_password": "x", "new_password": "y"] }),
     .init(.GET, "/dashboard"),
@@ -81,13 +86,19 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/organisations/new"),
     .init(.POST, "/organisations", form: { _ in ["name": "Inntrenger AS", "orgnr": "955979710", "kind": "client"] }),
     .init(.GET, "/organisations/:id", path: { "/organisations/\(lower($0.foreignCallCentre.id))" }),
-    .init(.POST, "/organisations/:id/memberships", path: { "/organisations/\(lower($0.foreignClient.id))/memberships" },
-          form: { ["association_id": $0.association.id.uuidString, "valid_from": "2026-01-01"] }),
-    .init(.POST, "/organisations/:id/engagements", path: { "/organisations/\(lower($0.foreignCallCentre.id))/engagements" },
-          form: { ["client_id": $0.foreignClient.id.uuidString, "valid_from": "2026-01-01"] }),
-    .init(.POST, "/organisations/:id/engagements/:engagement/:action", path: { _ in "/organisations/FOREIGN_CC/engagements/FOREIGN_ENGAGEMENT/confirm" }),
+    .init(
+        .POST, "/organisations/:id/memberships", path: { "/organisations/\(lower($0.foreignClient.id))/memberships" },
+        form: { ["association_id": $0.association.id.uuidString, "valid_from": "2026-01-01"] }),
+    .init(
+        .POST, "/organisations/:id/engagements", path: { "/organisations/\(lower($0.foreignCallCentre.id))/engagements" },
+        form: { ["client_id": $0.foreignClient.id.uuidString, "valid_from": "2026-01-01"] }),
+    .init(
+        .POST, "/organisations/:id/engagements/:engagement/:action", path: { _ in "/organisations/FOREIGN_CC/engagements/FOREIGN_ENGAGEMENT/confirm" }
+    ),
     .init(.GET, "/users"),
-    .init(.POST, "/invitations", form: { ["email": "inn@beta.test", "role": "call_centre_admin", "organisation_id": $0.foreignCallCentre.id.uuidString] }),
+    .init(
+        .POST, "/invitations",
+        form: { ["email": "inn@beta.test", "role": "call_centre_admin", "organisation_id": $0.foreignCallCentre.id.uuidString] }),
     .init(.GET, "/api-keys"),
     .init(.POST, "/api-keys", ownScopeWrite: true, form: { _ in ["name": "stolen"] }),
     .init(.POST, "/api-keys/:id/revoke", path: { _ in "/api-keys/FOREIGN_KEY/revoke" }),
@@ -96,13 +107,18 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.POST, "/api/v1/organisations", form: { _ in ["name": "Inntrenger AS", "orgnr": "955979710", "kind": "client"] }),
     .init(.GET, "/api/v1/organisations/:id", path: { "/api/v1/organisations/\($0.foreignCallCentre.id)" }),
     .init(.GET, "/api/v1/organisations/:id/memberships", path: { "/api/v1/organisations/\($0.foreignCallCentre.id)/memberships" }),
-    .init(.POST, "/api/v1/organisations/:id/memberships", path: { "/api/v1/organisations/\($0.foreignClient.id)/memberships" },
-          form: { ["association_id": $0.association.id.uuidString, "valid_from": "2026-01-01"] }),
+    .init(
+        .POST, "/api/v1/organisations/:id/memberships", path: { "/api/v1/organisations/\($0.foreignClient.id)/memberships" },
+        form: { ["association_id": $0.association.id.uuidString, "valid_from": "2026-01-01"] }),
     .init(.GET, "/api/v1/engagements"),
     .init(.POST, "/api/v1/engagements/:id/confirm", path: { _ in "/api/v1/engagements/FOREIGN_ENGAGEMENT/confirm" }),
     .init(.POST, "/api/v1/engagements/:id/decline", path: { _ in "/api/v1/engagements/FOREIGN_ENGAGEMENT/decline" }),
-    .init(.POST, "/api/v1/engagements/:id/exemptions", path: { _ in "/api/v1/engagements/FOREIGN_ENGAGEMENT/exemptions" }, form: { _ in ["may_record_exemptions": "true"] }),
-    .init(.POST, "/api/v1/engagements", form: { ["call_centre_id": $0.foreignCallCentre.id.uuidString, "client_id": $0.client.id.uuidString, "valid_from": "2026-01-01"] }),
+    .init(
+        .POST, "/api/v1/engagements/:id/exemptions", path: { _ in "/api/v1/engagements/FOREIGN_ENGAGEMENT/exemptions" },
+        form: { _ in ["may_record_exemptions": "true"] }),
+    .init(
+        .POST, "/api/v1/engagements",
+        form: { ["call_centre_id": $0.foreignCallCentre.id.uuidString, "client_id": $0.client.id.uuidString, "valid_from": "2026-01-01"] }),
     .init(.GET, "/national-register"),
     .init(.POST, "/national-register", form: { _ in ["obtained_at": "2026-11-01"] }),
     .init(.GET, "/washes"),
@@ -114,7 +130,9 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.POST, "/block-list", form: { ["phone": "91234567", "organisation_id": $0.foreignClient.id.uuidString] }),
     .init(.POST, "/block-list/import", form: { ["organisation_id": $0.foreignClient.id.uuidString] }),
     .init(.GET, "/api/v1/block-list"),
-    .init(.POST, "/api/v1/complaints", form: { _ in ["number": "91234567", "called_at": "2026-11-30T10:00:00+01:00", "reasons": "reserved", "business_orgnr": "946281948"] }),
+    .init(
+        .POST, "/api/v1/complaints",
+        form: { _ in ["number": "91234567", "called_at": "2026-11-30T10:00:00+01:00", "reasons": "reserved", "business_orgnr": "946281948"] }),
     .init(.GET, "/api/v1/complaints/:id", path: { _ in "/api/v1/complaints/\(UUID().uuidString.lowercased())" }),
     .init(.POST, "/api/v1/block-list", form: { ["client": $0.foreignClient.orgnr] }),
     .init(.GET, "/api/v1/washes"),
@@ -123,7 +141,14 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/api/v1/washes/:id/callable", path: { _ in "/api/v1/washes/FOREIGN_WASH/callable" }),
     .init(.GET, "/api/v1/washes/:id/rejected", path: { _ in "/api/v1/washes/FOREIGN_WASH/rejected" }),
     .init(.GET, "/campaigns"),
-    .init(.POST, "/campaigns", form: { ["client_id": $0.foreignClient.id.uuidString, "name": "X", "product_category": "x", "caller_id": "22334455", "starts_on": "2026-11-01", "ends_on": "2026-12-01"] }),
+    .init(
+        .POST, "/campaigns",
+        form: {
+            [
+                "client_id": $0.foreignClient.id.uuidString, "name": "X", "product_category": "x", "caller_id": "22334455", "starts_on": "2026-11-01",
+                "ends_on": "2026-12-01",
+            ]
+        }),
     .init(.GET, "/campaigns/:id", path: { _ in "/campaigns/FOREIGN_CAMPAIGN" }),
     .init(.POST, "/campaigns/:id/washes", path: { _ in "/campaigns/FOREIGN_CAMPAIGN/washes" }, form: { _ in ["wash_id": "FOREIGN_WASH"] }),
     .init(.POST, "/campaigns/:id/agents", path: { _ in "/campaigns/FOREIGN_CAMPAIGN/agents" }),
@@ -143,31 +168,57 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/authorization"),
     .init(.POST, "/authorization/applications", ownScopeWrite: true),
     .init(.GET, "/authorization/applications/:id", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))" }),
-    .init(.POST, "/authorization/applications/:id/evidence", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/evidence" }, form: { _ in ["criterion": "accountant-auditor", "statement": "x"] }),
-    .init(.GET, "/authorization/applications/:id/evidence/:criterion", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/evidence/statutory-requirements" }),
-    .init(.POST, "/authorization/applications/:id/submit", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/submit" }),
-    .init(.POST, "/authorization/applications/:id/withdraw", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/withdraw" }),
-    .init(.POST, "/authorization/applications/:id/return", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/return" }, form: { _ in ["comment": "x"] }),
-    .init(.POST, "/authorization/applications/:id/review", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/review" }),
-    .init(.POST, "/authorization/applications/:id/recuse", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/recuse" }, form: { _ in ["reason": "x"] }),
-    .init(.POST, "/authorization/applications/:id/vote", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/vote" }, form: { _ in ["choice": "approve"] }),
-    .init(.POST, "/authorization/applications/:id/decide", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/decide" }, form: { _ in ["outcome": "approve", "reasons": "x"] }),
-    .init(.POST, "/authorization/applications/:id/fee", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/fee" }, form: { _ in ["action": "paid"] }),
+    .init(
+        .POST, "/authorization/applications/:id/evidence",
+        path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/evidence" },
+        form: { _ in ["criterion": "accountant-auditor", "statement": "x"] }),
+    .init(
+        .GET, "/authorization/applications/:id/evidence/:criterion",
+        path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/evidence/statutory-requirements" }),
+    .init(
+        .POST, "/authorization/applications/:id/submit", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/submit" }),
+    .init(
+        .POST, "/authorization/applications/:id/withdraw",
+        path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/withdraw" }),
+    .init(
+        .POST, "/authorization/applications/:id/return", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/return" },
+        form: { _ in ["comment": "x"] }),
+    .init(
+        .POST, "/authorization/applications/:id/review", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/review" }),
+    .init(
+        .POST, "/authorization/applications/:id/recuse", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/recuse" },
+        form: { _ in ["reason": "x"] }),
+    .init(
+        .POST, "/authorization/applications/:id/vote", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/vote" },
+        form: { _ in ["choice": "approve"] }),
+    .init(
+        .POST, "/authorization/applications/:id/decide", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/decide" },
+        form: { _ in ["outcome": "approve", "reasons": "x"] }),
+    .init(
+        .POST, "/authorization/applications/:id/fee", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))/fee" },
+        form: { _ in ["action": "paid"] }),
     .init(.GET, "/authorization/centres/:id", path: { "/authorization/centres/\(lower($0.foreignCallCentre.id))" }),
-    .init(.POST, "/authorization/centres/:id/sanctions", path: { "/authorization/centres/\(lower($0.foreignCallCentre.id))/sanctions" }, form: { _ in ["kind": "warning", "reasons": "x"] }),
+    .init(
+        .POST, "/authorization/centres/:id/sanctions", path: { "/authorization/centres/\(lower($0.foreignCallCentre.id))/sanctions" },
+        form: { _ in ["kind": "warning", "reasons": "x"] }),
     .init(.GET, "/authorization/centres/:id/follow-ups/:year", path: { "/authorization/centres/\(lower($0.foreignCallCentre.id))/follow-ups/1" }),
-    .init(.POST, "/authorization/centres/:id/follow-ups/:year", path: { "/authorization/centres/\(lower($0.foreignCallCentre.id))/follow-ups/1" }, form: { _ in ["still_meets_application": "yes"] }),
+    .init(
+        .POST, "/authorization/centres/:id/follow-ups/:year", path: { "/authorization/centres/\(lower($0.foreignCallCentre.id))/follow-ups/1" },
+        form: { _ in ["still_meets_application": "yes"] }),
     .init(.GET, "/stop-calls", isPublic: true),
     .init(.POST, "/stop-calls", isPublic: true, form: { _ in ["business": "Finnes ikke", "phone": "41234567"] }),
     .init(.GET, "/stop-calls/:id", isPublic: true, path: { _ in "/stop-calls/\(UUID().uuidString.lowercased())" }),
-    .init(.POST, "/stop-calls/:id", isPublic: true, path: { _ in "/stop-calls/\(UUID().uuidString.lowercased())" }, form: { _ in ["code": "123456"] }),
+    .init(
+        .POST, "/stop-calls/:id", isPublic: true, path: { _ in "/stop-calls/\(UUID().uuidString.lowercased())" }, form: { _ in ["code": "123456"] }),
     .init(.GET, "/norms"),
     .init(.POST, "/norms/versions", form: { _ in ["effective_from": "2027-01-01", "opens": "08:00", "closes": "22:00"] }),
     .init(.GET, "/exemptions"),
     .init(.POST, "/exemptions/customers", form: { ["client_id": $0.foreignClient.id.uuidString, "category": "strøm"] }),
     .init(.POST, "/exemptions/consents", form: { ["client_id": $0.foreignClient.id.uuidString, "phone": "93000001", "source": "web"] }),
     .init(.POST, "/api/v1/customers", form: { ["client": $0.foreignClient.orgnr, "category": "strøm"] }),
-    .init(.POST, "/api/v1/consents", form: { ["business": $0.foreignClient.orgnr, "phone": "93000001", "source": "web", "given_at": "2026-11-01T10:00:00+01:00"] }),
+    .init(
+        .POST, "/api/v1/consents",
+        form: { ["business": $0.foreignClient.orgnr, "phone": "93000001", "source": "web", "given_at": "2026-11-01T10:00:00+01:00"] }),
     .init(.GET, "/outbox"),
     .init(.POST, "/outbox/:id/requeue", path: { _ in "/outbox/\(UUID().uuidString.lowercased())/requeue" }),
     .init(.GET, "/jobs"),
@@ -185,14 +236,22 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/api/v1/sales/:id", path: { _ in "/api/v1/sales/\(UUID().uuidString.lowercased())" }),
     .init(.GET, "/sales"),
     .init(.GET, "/sales/:id", path: { _ in "/sales/FOREIGN_SALE" }),
-    .init(.POST, "/sales/:id/withdrawal-form", path: { _ in "/sales/FOREIGN_SALE/withdrawal-form" }, form: { _ in ["sent_on": "2026-11-30", "channel": "post"] }),
+    .init(
+        .POST, "/sales/:id/withdrawal-form", path: { _ in "/sales/FOREIGN_SALE/withdrawal-form" },
+        form: { _ in ["sent_on": "2026-11-30", "channel": "post"] }),
     .init(.POST, "/sales/:id/goods-received", path: { _ in "/sales/FOREIGN_SALE/goods-received" }, form: { _ in ["received_on": "2026-11-30"] }),
-    .init(.POST, "/api/v1/sms/inbound", isPublic: true, form: { _ in ["from": "+4791234567", "to": "2222", "text": "JA ABCDEF", "received_at": "2026-11-30T10:00:00+01:00"] }),
+    .init(
+        .POST, "/api/v1/sms/inbound", isPublic: true,
+        form: { _ in ["from": "+4791234567", "to": "2222", "text": "JA ABCDEF", "received_at": "2026-11-30T10:00:00+01:00"] }),
     .init(.GET, "/guidelines", isPublic: true),
-    .init(.GET, "/guidelines/compare", isPublic: true, path: { _ in "/guidelines/compare?from=\(UUID().uuidString.lowercased())&to=\(UUID().uuidString.lowercased())" }),
+    .init(
+        .GET, "/guidelines/compare", isPublic: true,
+        path: { _ in "/guidelines/compare?from=\(UUID().uuidString.lowercased())&to=\(UUID().uuidString.lowercased())" }),
     .init(.GET, "/guidelines/:id", isPublic: true, path: { _ in "/guidelines/\(UUID().uuidString.lowercased())" }),
     .init(.POST, "/guidelines/:id/acknowledge", ownScopeWrite: true, path: { _ in "/guidelines/\(UUID().uuidString.lowercased())/acknowledge" }),
-    .init(.POST, "/guidelines/:id/versions", path: { _ in "/guidelines/\(UUID().uuidString.lowercased())/versions" }, form: { _ in ["version_label": "x", "adopted_on": "2027-01-01", "in_force_from": "2027-01-01", "markdown": "x"] }),
+    .init(
+        .POST, "/guidelines/:id/versions", path: { _ in "/guidelines/\(UUID().uuidString.lowercased())/versions" },
+        form: { _ in ["version_label": "x", "adopted_on": "2027-01-01", "in_force_from": "2027-01-01", "markdown": "x"] }),
     // Last: it ends the sessions the rows above use.
     .init(.POST, "/logout", isPublic: true),
 ]
@@ -235,13 +294,15 @@ struct IsolationMatrixTests {
     func matrix() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
-            let foreignKeyID = try #require(try await APIKeyModel.query(on: app.db).filter(\.$organisation.$id == world.foreignCallCentre.id).first()?.requireID())
+            let foreignKeyID = try #require(
+                try await APIKeyModel.query(on: app.db).filter(\.$organisation.$id == world.foreignCallCentre.id).first()?.requireID())
             let foreignWashID = try await world.foreignWash(app)
             let foreignCampaignID = try await world.foreignCampaign(app)
             try await world.foreignApplication(app)
             let foreignSaleID = try await world.foreignSale(app, campaign: foreignCampaignID)
-            let foreignEngagementID = try #require(try await EngagementModel.query(on: app.db)
-                .filter(\.$callCentre.$id == world.foreignCallCentre.id).first()?.requireID())
+            let foreignEngagementID = try #require(
+                try await EngagementModel.query(on: app.db)
+                    .filter(\.$callCentre.$id == world.foreignCallCentre.id).first()?.requireID())
             for route in isolationMatrix {
                 for principal in MatrixPrincipal.allCases {
                     // API routes are for keys, web routes for people; both are tried with the other too.
@@ -252,7 +313,8 @@ struct IsolationMatrixTests {
                         .replacingOccurrences(of: "FOREIGN_SALE", with: lower(foreignSaleID))
                         .replacingOccurrences(of: "FOREIGN_ENGAGEMENT", with: lower(foreignEngagementID))
                         .replacingOccurrences(of: "FOREIGN_CC", with: lower(world.foreignCallCentre.id))
-                    let response = try await send(route, path: path, as: principal, world: world, app: app, foreignCampaignID: foreignCampaignID, foreignWashID: foreignWashID)
+                    let response = try await send(
+                        route, path: path, as: principal, world: world, app: app, foreignCampaignID: foreignCampaignID, foreignWashID: foreignWashID)
                     let label = "\(route.method.rawValue) \(route.pattern) as \(principal)"
                     // The association and the board oversee every organisation by design; everyone else is a tenant.
                     if principal.isTenant || principal == .anonymous {
@@ -284,13 +346,20 @@ struct IsolationMatrixTests {
         }
     }
 
-    private func send(_ route: MatrixRoute, path: String, as principal: MatrixPrincipal, world: TestWorld, app: Application, foreignCampaignID: UUID, foreignWashID: UUID) async throws -> TestingHTTPResponse {
-        let fields = route.form(world).mapValues { $0.replacingOccurrences(of: "FOREIGN_CAMPAIGN", with: lower(foreignCampaignID)).replacingOccurrences(of: "FOREIGN_WASH", with: lower(foreignWashID)) }
-        let key: String? = switch principal {
-        case .callCentreKey: world.callCentreKey
-        case .associationKey: world.associationKey
-        default: nil
+    private func send(
+        _ route: MatrixRoute, path: String, as principal: MatrixPrincipal, world: TestWorld, app: Application, foreignCampaignID: UUID,
+        foreignWashID: UUID
+    ) async throws -> TestingHTTPResponse {
+        let fields = route.form(world).mapValues {
+            $0.replacingOccurrences(of: "FOREIGN_CAMPAIGN", with: lower(foreignCampaignID)).replacingOccurrences(
+                of: "FOREIGN_WASH", with: lower(foreignWashID))
         }
+        let key: String? =
+            switch principal {
+            case .callCentreKey: world.callCentreKey
+            case .associationKey: world.associationKey
+            default: nil
+            }
         if route.isAPI {
             if case .person(let role) = principal {
                 // A logged-in browser calling the API must not be treated as authenticated.

@@ -97,7 +97,9 @@ struct JobRunnerTests {
                 #expect(try await app.get("/jobs", as: world.browser(role)).status == .forbidden, "\(role)")
             }
             let dead = try #require(try await JobModel.query(on: app.db).filter(\.$kind == "probe").first())
-            #expect(try await app.postForm(SiteRoute.requeueJob(try dead.requireID()).path, [:], as: world.browser(.callCentreAdmin)).status == .forbidden)
+            #expect(
+                try await app.postForm(SiteRoute.requeueJob(try dead.requireID()).path, [:], as: world.browser(.callCentreAdmin)).status == .forbidden
+            )
             #expect(try await app.postForm(SiteRoute.requeueJob(try dead.requireID()).path, [:], as: admin).status == .seeOther)
             probe.failing.withLockedValue { $0 = false }
             let rerun = try await JobRunner.runDue(app, now: testNow.addingTimeInterval(1))
@@ -138,7 +140,8 @@ struct JobRunnerTests {
             }
             app.jobs = JobRegistry([oneOff])
             for _ in 0..<3 {
-                try await JobQueue.enqueue("one-off", payload: ["n": 7], runAt: testNow.addingTimeInterval(10), uniqueKey: "one-off:7", on: app.db, now: testNow)
+                try await JobQueue.enqueue(
+                    "one-off", payload: ["n": 7], runAt: testNow.addingTimeInterval(10), uniqueKey: "one-off:7", on: app.db, now: testNow)
             }
             #expect(try await JobRunner.runDue(app, now: testNow).isEmpty)
             let ran = try await JobRunner.runDue(app, now: testNow.addingTimeInterval(10))

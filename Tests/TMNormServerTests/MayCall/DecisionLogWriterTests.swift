@@ -86,7 +86,8 @@ struct DecisionLogWriterTests {
             let ids = try await withThrowingTaskGroup(of: String?.self) { group in
                 for i in 0..<100 {
                     group.addTask {
-                        let response = try await MayCallTests().mayCall(app, key: world.callCentreKey, campaign: campaign, number: String(93_100_000 + i))
+                        let response = try await MayCallTests().mayCall(
+                            app, key: world.callCentreKey, campaign: campaign, number: String(93_100_000 + i))
                         return try response.json()["decision_id"] as? String
                     }
                 }
@@ -119,20 +120,30 @@ struct DecisionLogWriterTests {
             let campaign = try await MayCallTests().activeCampaign(app, world)
             let model = try #require(try await CampaignModel.find(campaign, on: app.db))
             for organisation in [world.client.id, world.callCentre.id] {
-                try await BlockListEntryModel(organisationID: organisation, phone: "93000002", personKey: nil, source: .administrator, addedByID: nil, createdAt: testNow).create(on: app.db)
+                try await BlockListEntryModel(
+                    organisationID: organisation, phone: "93000002", personKey: nil, source: .administrator, addedByID: nil, createdAt: testNow
+                ).create(on: app.db)
             }
-            try await BlockListEntryModel(organisationID: world.foreignClient.id, phone: "93000003", personKey: nil, source: .administrator, addedByID: nil, createdAt: testNow).create(on: app.db)
-            try await CustomerModel(clientID: world.client.id, phone: "93000004", personKey: nil, category: "Forsikring", createdAt: testNow).create(on: app.db)
-            try await CustomerModel(clientID: world.client.id, phone: "93000005", personKey: nil, category: "STRØM", createdAt: testNow).create(on: app.db)
+            try await BlockListEntryModel(
+                organisationID: world.foreignClient.id, phone: "93000003", personKey: nil, source: .administrator, addedByID: nil, createdAt: testNow
+            ).create(on: app.db)
+            try await CustomerModel(clientID: world.client.id, phone: "93000004", personKey: nil, category: "Forsikring", createdAt: testNow).create(
+                on: app.db)
+            try await CustomerModel(clientID: world.client.id, phone: "93000005", personKey: nil, category: "STRØM", createdAt: testNow).create(
+                on: app.db)
             let person = try #require(PersonIdentity(firstName: "Kari", lastName: "Nordmann", street: "Storgata", houseNumber: "1", postcode: "0155"))
-            try await BlockListEntryModel(organisationID: world.client.id, phone: nil, personKey: person.storedKey, source: .administrator, addedByID: nil, createdAt: testNow).create(on: app.db)
+            try await BlockListEntryModel(
+                organisationID: world.client.id, phone: nil, personKey: person.storedKey, source: .administrator, addedByID: nil, createdAt: testNow
+            ).create(on: app.db)
             let lookups = try await MayCallLookups.load(for: model, blockLists: app.blockListLookup, exemptions: app.exemptionLookup, on: app.db)
             #expect(lookups.clientBlockList.contains(number: 93_000_002, person: nil))
             #expect(lookups.callCentreBlockList.contains(number: 93_000_002, person: nil))
             #expect(!lookups.clientBlockList.contains(number: 93_000_003, person: nil), "another client's list")
             #expect(lookups.clientBlockList.contains(number: 99_999_999, person: person), "a person on the list, whatever number they have")
             #expect(!lookups.callCentreBlockList.contains(number: 99_999_999, person: person))
-            #expect(lookups.exemptions.isCustomer(number: 93_000_005, person: nil, category: campaignCategory(model)), "same category, compared without regard to case (Ø too)")
+            #expect(
+                lookups.exemptions.isCustomer(number: 93_000_005, person: nil, category: campaignCategory(model)),
+                "same category, compared without regard to case (Ø too)")
             #expect(!lookups.exemptions.isCustomer(number: 93_000_004, person: nil, category: campaignCategory(model)))
             #expect(!lookups.exemptions.hasConsent(number: 93_000_004))
         }

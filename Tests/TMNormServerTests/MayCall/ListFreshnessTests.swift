@@ -34,7 +34,9 @@ struct ListFreshnessTests {
             #expect(try before.json()["allowed"] as? Bool == true)
             // What another process does: insert the row and bump the counter in one transaction.
             try await app.db.writeTransaction { db in
-                try await BlockListEntryModel(organisationID: world.client.id, phone: "93000002", personKey: nil, source: .api, addedByID: nil, createdAt: testNow).create(on: db)
+                try await BlockListEntryModel(
+                    organisationID: world.client.id, phone: "93000002", personKey: nil, source: .api, addedByID: nil, createdAt: testNow
+                ).create(on: db)
                 try await ChangeGenerations.bump([BlockListLookup.scope(world.client.id)], on: db)
             }
             try await Task.sleep(nanoseconds: 2 * GenerationCache<BlockListSet>.recheckAfter)
@@ -51,7 +53,8 @@ struct ListFreshnessTests {
             let before = try await MayCallTests().mayCall(app, key: world.callCentreKey, campaign: campaign, number: "91234567")
             #expect(try before.json()["allowed"] as? Bool == false, "91234567 is reserved in the test register")
             try await app.db.writeTransaction { db in
-                try await ConsentModel(businessID: world.client.id, phone: "91234567", givenAt: testNow, source: "test", createdAt: testNow).create(on: db)
+                try await ConsentModel(businessID: world.client.id, phone: "91234567", givenAt: testNow, source: "test", createdAt: testNow).create(
+                    on: db)
                 try await ChangeGenerations.bump([ExemptionLookup.scope(world.client.id)], on: db)
             }
             try await Task.sleep(nanoseconds: 2 * GenerationCache<ExemptionSet>.recheckAfter)
@@ -66,10 +69,14 @@ struct ListFreshnessTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let campaign = try await MayCallTests().activeCampaign(app, world)
-            let person = try #require(PersonIdentity(firstName: "Ola", lastName: "Testesen", street: "Sperreveien", houseNumber: "3", postcode: "0150"))
+            let person = try #require(
+                PersonIdentity(firstName: "Ola", lastName: "Testesen", street: "Sperreveien", houseNumber: "3", postcode: "0150"))
             let client = try #require(try await OrganisationModel.find(world.client.id, on: app.db))
-            #expect(try await BlockListService.add(person: person, to: client, source: .administrator, by: nil, now: testNow, lookup: app.blockListLookup, on: app.db))
-            let path = "/api/v1/may-call?campaign=\(campaign)&number=93000003&first_name=Ola&last_name=Testesen&street=Sperreveien&house_number=3&postcode=0150"
+            #expect(
+                try await BlockListService.add(
+                    person: person, to: client, source: .administrator, by: nil, now: testNow, lookup: app.blockListLookup, on: app.db))
+            let path =
+                "/api/v1/may-call?campaign=\(campaign)&number=93000003&first_name=Ola&last_name=Testesen&street=Sperreveien&house_number=3&postcode=0150"
             let response = try await app.api(.GET, path, key: world.callCentreKey)
             #expect(try response.json()["allowed"] as? Bool == false)
             #expect(try response.json()["reasons"] as? [String] == ["client_block_list"])

@@ -16,8 +16,12 @@ struct MayCallContextCacheTests {
         let id = UUID()
         let loads = NIOLockedValueBox(0)
         let t0 = Date(timeIntervalSince1970: 1_800_000_000)
-        _ = try await cache.context(id, now: t0) { loads.withLockedValue { $0 += 1 }; return Self.context(at: t0) }
-        _ = try await cache.context(id, now: t0.addingTimeInterval(0.5)) { loads.withLockedValue { $0 += 1 }; return Self.context(at: t0) }
+        _ = try await cache.context(id, now: t0) {
+            loads.withLockedValue { $0 += 1 }; return Self.context(at: t0)
+        }
+        _ = try await cache.context(id, now: t0.addingTimeInterval(0.5)) {
+            loads.withLockedValue { $0 += 1 }; return Self.context(at: t0)
+        }
         #expect(loads.withLockedValue { $0 } == 1)
 
         let later = t0.addingTimeInterval(1.2)

@@ -17,13 +17,16 @@ struct MayCallTests {
         headers.contentType = HTTPMediaType(type: "text", subType: "csv")
         // The list the campaign calls: may-call allows only numbers that came out callable from it.
         let list = "telefon\n95555555\n91234567\n" + (0..<1200).map { "930\(String(format: "%05d", $0))\n" }.joined()
-        let wash = try await app.testing().sendRequest(.POST, "/api/v1/washes?client=\(world.client.orgnr)", headers: headers, body: ByteBuffer(string: list))
+        let wash = try await app.testing().sendRequest(
+            .POST, "/api/v1/washes?client=\(world.client.orgnr)", headers: headers, body: ByteBuffer(string: list))
         let washID = try #require(try wash.json()["id"] as? String)
         let admin = world.browser(.callCentreAdmin)
-        let created = try await app.postForm("/campaigns", [
-            "client_id": world.client.id.uuidString, "name": "Strøm vinter", "product_category": "Strøm",
-            "caller_id": "22334455", "caller_id_listed": "on", "starts_on": "2026-11-01", "ends_on": "2026-12-31",
-        ], as: admin)
+        let created = try await app.postForm(
+            "/campaigns",
+            [
+                "client_id": world.client.id.uuidString, "name": "Strøm vinter", "product_category": "Strøm",
+                "caller_id": "22334455", "caller_id_listed": "on", "starts_on": "2026-11-01", "ends_on": "2026-12-31",
+            ], as: admin)
         #expect(created.status == .seeOther)
         let path = try #require(created.headers.first(name: .location))
         let draftRefused = try await app.postForm(path + "/status", ["status": "active"], as: admin)
@@ -69,7 +72,8 @@ struct MayCallTests {
             #expect(try reserved.json()["allowed"] as? Bool == false)
             // Rejected by the wash as reserved, so no wash cleared it either.
             #expect(try reserved.json()["reasons"] as? [String] == ["reserved_phone", "not_in_valid_wash"])
-            _ = try await app.api(.POST, "/api/v1/block-list", key: world.callCentreKey, json: #"{"phones":["93000002"],"client":"\#(world.client.orgnr)"}"#)
+            _ = try await app.api(
+                .POST, "/api/v1/block-list", key: world.callCentreKey, json: #"{"phones":["93000002"],"client":"\#(world.client.orgnr)"}"#)
             let blocked = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000002")
             #expect(try blocked.json()["reasons"] as? [String] == ["client_block_list"])
             let saturday = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000001", at: "2026-12-05T12:00:00+01:00")
@@ -91,14 +95,18 @@ struct MayCallTests {
                 Anne;Berg;Torget 2;0150;95555555
 
                 """
-            let created = try await app.postForm("/campaigns", [
-                "client_id": world.client.id.uuidString, "name": "Personvask", "product_category": "strøm",
-                "caller_id": "22334455", "caller_id_listed": "on", "starts_on": "2026-11-01", "ends_on": "2026-12-31",
-            ], as: world.browser(.callCentreAdmin))
+            let created = try await app.postForm(
+                "/campaigns",
+                [
+                    "client_id": world.client.id.uuidString, "name": "Personvask", "product_category": "strøm",
+                    "caller_id": "22334455", "caller_id_listed": "on", "starts_on": "2026-11-01", "ends_on": "2026-12-31",
+                ], as: world.browser(.callCentreAdmin))
             let path = try #require(created.headers.first(name: .location))
             let campaign = try #require(UUID(uuidString: String(path.dropFirst("/campaigns/".count))))
             // Washed for the campaign through the API, which attaches the wash.
-            let wash = try await app.api(.POST, "/api/v1/washes?campaign=\(campaign)", key: world.callCentreKey, json: list, contentType: HTTPMediaType(type: "text", subType: "csv"))
+            let wash = try await app.api(
+                .POST, "/api/v1/washes?campaign=\(campaign)", key: world.callCentreKey, json: list,
+                contentType: HTTPMediaType(type: "text", subType: "csv"))
             #expect(wash.status == .created)
             #expect(try wash.json()["campaign_id"] as? String == campaign.uuidString)
             #expect(try await app.postForm(path + "/status", ["status": "active"], as: world.browser(.callCentreAdmin)).status == .seeOther)
@@ -129,9 +137,11 @@ struct MayCallTests {
             let half = try await ask("41234568", "first_name=Per&last_name=Olsen")
             #expect(half.status == .unprocessableEntity)
             #expect(half.text.contains("postcode"))
-            let batch = try await app.api(.POST, "/api/v1/may-call", key: world.callCentreKey, json: """
-                {"campaign":"\(campaign)","items":[{"number":"41234567","first_name":"Ola","last_name":"Hansen","street":"Fjordveien","house_number":"3","postcode":"5003"},{"number":"93999999"}]}
-                """)
+            let batch = try await app.api(
+                .POST, "/api/v1/may-call", key: world.callCentreKey,
+                json: """
+                    {"campaign":"\(campaign)","items":[{"number":"41234567","first_name":"Ola","last_name":"Hansen","street":"Fjordveien","house_number":"3","postcode":"5003"},{"number":"93999999"}]}
+                    """)
             let items = try #require(try batch.json()["items"] as? [[String: Any]])
             #expect(items.map { $0["reasons"] as? [String] ?? [] } == [["reserved_person"], ["not_in_valid_wash"]])
         }
@@ -159,12 +169,15 @@ struct MayCallTests {
             let world = try await TestWorld.make(app)
             let campaign = try await activeCampaign(app, world)
             let csv = HTTPMediaType(type: "text", subType: "csv")
-            let other = try await app.api(.POST, "/api/v1/washes?campaign=\(campaign)&category=forsikring", key: world.callCentreKey, json: "telefon\n93000001\n", contentType: csv)
+            let other = try await app.api(
+                .POST, "/api/v1/washes?campaign=\(campaign)&category=forsikring", key: world.callCentreKey, json: "telefon\n93000001\n",
+                contentType: csv)
             #expect(other.status == .unprocessableEntity)
             #expect(other.text.contains("category"))
             let loose = try await app.api(.POST, "/api/v1/washes", key: world.callCentreKey, json: "telefon\n93000001\n", contentType: csv)
             let looseID = try #require(try loose.json()["id"] as? String)
-            let attach = try await app.postForm("/campaigns/\(campaign.uuidString.lowercased())/washes", ["wash_id": looseID], as: world.browser(.callCentreAdmin))
+            let attach = try await app.postForm(
+                "/campaigns/\(campaign.uuidString.lowercased())/washes", ["wash_id": looseID], as: world.browser(.callCentreAdmin))
             #expect(attach.status == .unprocessableEntity)
         }
     }
@@ -174,7 +187,8 @@ struct MayCallTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let campaign = try await activeCampaign(app, world)
-            try await CustomerModel(clientID: world.client.id, phone: "91234567", personKey: nil, category: "strøm", createdAt: testNow).create(on: app.db)
+            try await CustomerModel(clientID: world.client.id, phone: "91234567", personKey: nil, category: "strøm", createdAt: testNow).create(
+                on: app.db)
             let response = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "91234567")
             #expect(try response.json()["reasons"] as? [String] == ["ok", "exempt_existing_customer"])
         }
@@ -200,12 +214,16 @@ struct MayCallTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let campaign = try await activeCampaign(app, world)
-            #expect(try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000001", at: "next tuesday").status == .unprocessableEntity)
+            #expect(
+                try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000001", at: "next tuesday").status
+                    == .unprocessableEntity)
             #expect(try await mayCall(app, key: world.callCentreKey, campaign: UUID(), number: "93000001").status == .notFound)
             #expect(try await mayCall(app, key: world.foreignKey, campaign: campaign, number: "93000001").status == .notFound)
             #expect(try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "+46 70 123 45 67").status == .unprocessableEntity)
             #expect(try await app.api(.GET, "/api/v1/may-call?campaign=\(campaign)&number=93000001", key: nil).status == .unauthorized)
-            #expect(try await app.api(.GET, "/api/v1/may-call?campaign=\(campaign)&number=93000001", key: "tmn_revoked_or_unknown").status == .unauthorized)
+            #expect(
+                try await app.api(.GET, "/api/v1/may-call?campaign=\(campaign)&number=93000001", key: "tmn_revoked_or_unknown").status
+                    == .unauthorized)
         }
     }
 
@@ -215,7 +233,8 @@ struct MayCallTests {
             let world = try await TestWorld.make(app)
             let campaign = try await activeCampaign(app, world)
             let numbers = (0..<1200).map { "930\(String(format: "%05d", $0))" } + ["91234567", "not a number"]
-            let json = String(decoding: try JSONEncoder().encode(["campaign": campaign.uuidString]), as: UTF8.self)
+            let json =
+                String(decoding: try JSONEncoder().encode(["campaign": campaign.uuidString]), as: UTF8.self)
                 .dropLast() + ",\"numbers\":" + String(decoding: try JSONEncoder().encode(numbers), as: UTF8.self) + "}"
             let response = try await app.api(.POST, "/api/v1/may-call", key: world.callCentreKey, json: String(json))
             #expect(response.status == .ok)
@@ -231,10 +250,12 @@ struct MayCallTests {
     func mobileCallerID() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
-            let response = try await app.postForm("/campaigns", [
-                "client_id": world.client.id.uuidString, "name": "Mobil", "product_category": "strøm",
-                "caller_id": "91234567", "caller_id_listed": "on", "starts_on": "2026-11-01", "ends_on": "2026-12-31",
-            ], as: world.browser(.callCentreAdmin))
+            let response = try await app.postForm(
+                "/campaigns",
+                [
+                    "client_id": world.client.id.uuidString, "name": "Mobil", "product_category": "strøm",
+                    "caller_id": "91234567", "caller_id_listed": "on", "starts_on": "2026-11-01", "ends_on": "2026-12-31",
+                ], as: world.browser(.callCentreAdmin))
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("caller_id"))
         }
@@ -245,7 +266,8 @@ struct MayCallTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let campaign = try await activeCampaign(app, world)
-            let page = try await app.postForm("/campaigns/\(campaign.uuidString.lowercased())/check", ["number": "91234567"], as: world.browser(.agent))
+            let page = try await app.postForm(
+                "/campaigns/\(campaign.uuidString.lowercased())/check", ["number": "91234567"], as: world.browser(.agent))
             #expect(page.status == .ok)
             #expect(page.text.contains("Skal ikke ringes"))
             #expect(page.text.contains("Reservert i Reservasjonsregisteret"))

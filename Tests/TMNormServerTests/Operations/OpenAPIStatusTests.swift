@@ -10,16 +10,22 @@ import VaporTesting
 /// be listed for its operation in /api/openapi.json, errors as problem documents.
 @Suite("OpenAPI: the answers the API gives are documented")
 struct OpenAPIStatusTests {
-    @Test("415 without a body, 422 for bad query and header values, 200 when nothing is added, 409 conflicts, 401 unsigned SMS, delivery receipt results")
+    @Test(
+        "415 without a body, 422 for bad query and header values, 200 when nothing is added, 409 conflicts, 401 unsigned SMS, delivery receipt results"
+    )
     func answersAreDocumented() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let document = try await app.get("/api/openapi.json", as: .anonymous).json()
             let paths = try #require(document["paths"] as? [String: [String: Any]])
-            func expectDocumented(_ response: TestingHTTPResponse, _ method: String, _ path: String, _ status: HTTPStatus, sourceLocation: SourceLocation = #_sourceLocation) {
+            func expectDocumented(
+                _ response: TestingHTTPResponse, _ method: String, _ path: String, _ status: HTTPStatus,
+                sourceLocation: SourceLocation = #_sourceLocation
+            ) {
                 #expect(response.status == status, "\(method) \(path): \(response.text)", sourceLocation: sourceLocation)
                 let responses = (paths[path]?[method] as? [String: Any])?["responses"] as? [String: Any] ?? [:]
-                #expect(responses[String(status.code)] != nil, "\(status.code) is not documented for \(method) \(path)", sourceLocation: sourceLocation)
+                #expect(
+                    responses[String(status.code)] != nil, "\(status.code) is not documented for \(method) \(path)", sourceLocation: sourceLocation)
                 if status.code >= 400 {
                     #expect(response.headers.contentType?.description.hasPrefix("application/problem+json") == true, sourceLocation: sourceLocation)
                 }
@@ -37,20 +43,26 @@ struct OpenAPIStatusTests {
             expectDocumented(try await app.api(.POST, "/api/v1/block-list", key: key, json: numbers), "post", "/api/v1/block-list", .ok)
 
             let taken = #"{"name":"Again","orgnr":"\#(world.client.orgnr)","kind":"client"}"#
-            expectDocumented(try await app.api(.POST, "/api/v1/organisations", key: world.associationKey, json: taken), "post", "/api/v1/organisations", .conflict)
+            expectDocumented(
+                try await app.api(.POST, "/api/v1/organisations", key: world.associationKey, json: taken), "post", "/api/v1/organisations", .conflict)
 
             // A call centre's declaration stays pending; the right to record exemptions needs a confirmed one.
-            let declared = try await app.api(.POST, "/api/v1/engagements", key: key, json: #"""
-                {"call_centre_id":"\#(world.callCentre.id)","client_id":"\#(world.client.id)","valid_from":"2026-01-01"}
-                """#)
+            let declared = try await app.api(
+                .POST, "/api/v1/engagements", key: key,
+                json: #"""
+                    {"call_centre_id":"\#(world.callCentre.id)","client_id":"\#(world.client.id)","valid_from":"2026-01-01"}
+                    """#)
             #expect(declared.status == .created)
             let pending = try #require(try declared.json()["id"] as? String)
             expectDocumented(
-                try await app.api(.POST, "/api/v1/engagements/\(pending)/exemptions", key: world.associationKey, json: #"{"may_record_exemptions":true}"#),
+                try await app.api(
+                    .POST, "/api/v1/engagements/\(pending)/exemptions", key: world.associationKey, json: #"{"may_record_exemptions":true}"#),
                 "post", "/api/v1/engagements/{id}/exemptions", .conflict)
 
-            expectDocumented(try await app.api(.POST, "/api/v1/sms/inbound", key: nil, json: #"{"from":"x","to":"y","text":"","received_at":"2026-12-01T10:00:00Z"}"#),
-                             "post", "/api/v1/sms/inbound", .unauthorized)
+            expectDocumented(
+                try await app.api(
+                    .POST, "/api/v1/sms/inbound", key: nil, json: #"{"from":"x","to":"y","text":"","received_at":"2026-12-01T10:00:00Z"}"#),
+                "post", "/api/v1/sms/inbound", .unauthorized)
             let receipt = try await app.deliveryReceipt(id: "no-such-message", status: "delivered")
             expectDocumented(receipt, "post", "/api/v1/sms/inbound", .ok)
             let answer = try #require(try receipt.json()["result"] as? String)
@@ -69,8 +81,9 @@ struct OpenAPIStatusTests {
             // Year 1255 is outside the calling calendar: no next allowed moment (check_failed).
             for response in [
                 try await app.api(.GET, "/api/v1/may-call?campaign=\(campaign)&number=93000005&at=1255-01-16T05:14:10Z", key: world.callCentreKey),
-                try await app.api(.POST, "/api/v1/may-call", key: world.callCentreKey,
-                                  json: #"{"campaign":"\#(campaign)","numbers":["93000005"],"at":"1255-01-16T05:14:10Z"}"#),
+                try await app.api(
+                    .POST, "/api/v1/may-call", key: world.callCentreKey,
+                    json: #"{"campaign":"\#(campaign)","numbers":["93000005"],"at":"1255-01-16T05:14:10Z"}"#),
             ] {
                 #expect(response.status == .ok, "\(response.text)")
                 let body = try response.json()

@@ -54,10 +54,12 @@ struct OperationsTests {
             let registered = app.routes.all.filter { $0.path.first?.description == "api" && $0.path.dropFirst().first?.description == "v1" }
             #expect(!registered.isEmpty)
             for route in registered {
-                let template = "/" + route.path.map { component -> String in
-                    if case .parameter(let name) = component { return "{\(name)}" }
-                    return component.description
-                }.joined(separator: "/")
+                let template =
+                    "/"
+                    + route.path.map { component -> String in
+                        if case .parameter(let name) = component { return "{\(name)}" }
+                        return component.description
+                    }.joined(separator: "/")
                 let methods = paths[template]
                 #expect(methods?[route.method.rawValue.lowercased()] != nil, "\(route.method.rawValue) \(template) is missing from /api/openapi.json")
             }

@@ -52,20 +52,24 @@ struct OrganisationAPITests {
     func create() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
-            let created = try await app.api(.POST, "/api/v1/organisations", key: world.associationKey, json: #"{"name":"Delta AS","orgnr":"955979710","kind":"client"}"#)
+            let created = try await app.api(
+                .POST, "/api/v1/organisations", key: world.associationKey, json: #"{"name":"Delta AS","orgnr":"955979710","kind":"client"}"#)
             #expect(created.status == .created)
             #expect(try created.json()["orgnr"] as? String == "955979710")
 
-            let invalid = try await app.api(.POST, "/api/v1/organisations", key: world.associationKey, json: #"{"name":"","orgnr":"12345","kind":"shop"}"#)
+            let invalid = try await app.api(
+                .POST, "/api/v1/organisations", key: world.associationKey, json: #"{"name":"","orgnr":"12345","kind":"shop"}"#)
             #expect(invalid.status == .unprocessableEntity)
             let errors = try #require(try invalid.json()["errors"] as? [[String: String]])
             #expect(Set(errors.compactMap { $0["field"] }) == ["name", "orgnr", "kind"])
             #expect(errors.contains { $0["reason"]?.contains("has 5 digits") == true })
 
-            let duplicate = try await app.api(.POST, "/api/v1/organisations", key: world.associationKey, json: #"{"name":"Igjen","orgnr":"955979710","kind":"client"}"#)
+            let duplicate = try await app.api(
+                .POST, "/api/v1/organisations", key: world.associationKey, json: #"{"name":"Igjen","orgnr":"955979710","kind":"client"}"#)
             #expect(duplicate.status == .conflict)
 
-            let forbidden = try await app.api(.POST, "/api/v1/organisations", key: world.callCentreKey, json: #"{"name":"X","orgnr":"918190937","kind":"client"}"#)
+            let forbidden = try await app.api(
+                .POST, "/api/v1/organisations", key: world.callCentreKey, json: #"{"name":"X","orgnr":"918190937","kind":"client"}"#)
             #expect(forbidden.status == .forbidden)
         }
     }
@@ -77,12 +81,16 @@ struct OrganisationAPITests {
             let malformed = try await app.api(.POST, "/api/v1/organisations", key: world.associationKey, json: #"{"name": "#)
             #expect(malformed.status == .badRequest)
             #expect(try malformed.json()["status"] as? Int == 400)
-            let wrongType = try await app.api(.POST, "/api/v1/organisations", key: world.associationKey, json: #"{"name": 12, "orgnr": "955979710", "kind": "client"}"#)
+            let wrongType = try await app.api(
+                .POST, "/api/v1/organisations", key: world.associationKey, json: #"{"name": 12, "orgnr": "955979710", "kind": "client"}"#)
             #expect(wrongType.status == .unprocessableEntity)
             #expect(wrongType.text.contains("\"field\":\"name\""))
-            let wrongContentType = try await app.api(.POST, "/api/v1/organisations", key: world.associationKey, json: "name=x", contentType: .plainText)
+            let wrongContentType = try await app.api(
+                .POST, "/api/v1/organisations", key: world.associationKey, json: "name=x", contentType: .plainText)
             #expect(wrongContentType.status == .unsupportedMediaType)
-            let oversize = try await app.api(.POST, "/api/v1/organisations", key: world.associationKey, json: "{\"name\":\"" + String(repeating: "x", count: 300) + "\",\"orgnr\":\"955979710\",\"kind\":\"client\"}")
+            let oversize = try await app.api(
+                .POST, "/api/v1/organisations", key: world.associationKey,
+                json: "{\"name\":\"" + String(repeating: "x", count: 300) + "\",\"orgnr\":\"955979710\",\"kind\":\"client\"}")
             #expect(oversize.status == .unprocessableEntity)
             #expect(oversize.text.contains("at most 200 characters"))
         }

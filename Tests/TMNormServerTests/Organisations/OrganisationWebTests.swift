@@ -12,7 +12,8 @@ struct OrganisationWebTests {
     func create() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
-            let response = try await app.postForm("/organisations", ["name": "Gamma Salg AS", "orgnr": "978 657 974", "kind": "call_centre"], as: world.browser(.associationAdmin))
+            let response = try await app.postForm(
+                "/organisations", ["name": "Gamma Salg AS", "orgnr": "978 657 974", "kind": "call_centre"], as: world.browser(.associationAdmin))
             #expect(response.status == .seeOther)
             let created = try #require(try await OrganisationModel.query(on: app.db).filter(\.$orgnr == "978657974").first())
             #expect(created.name == "Gamma Salg AS")
@@ -24,7 +25,8 @@ struct OrganisationWebTests {
     func badOrgnr() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
-            let response = try await app.postForm("/organisations", ["name": "Feil AS", "orgnr": "978657975", "kind": "client"], as: world.browser(.associationAdmin))
+            let response = try await app.postForm(
+                "/organisations", ["name": "Feil AS", "orgnr": "978657975", "kind": "client"], as: world.browser(.associationAdmin))
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("check digit is 5, modulus 11 requires 4"))
             #expect(response.text.contains("Feil AS"))  // the form keeps what was typed
@@ -37,7 +39,8 @@ struct OrganisationWebTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             for role in [Role.callCentreAdmin, .agent, .clientUser, .boardMember] {
-                let response = try await app.postForm("/organisations", ["name": "X", "orgnr": "978657974", "kind": "client"], as: world.browser(role))
+                let response = try await app.postForm(
+                    "/organisations", ["name": "X", "orgnr": "978657974", "kind": "client"], as: world.browser(role))
                 #expect(response.status == .forbidden, "role \(role)")
             }
             #expect(try await OrganisationModel.query(on: app.db).count() == 6)

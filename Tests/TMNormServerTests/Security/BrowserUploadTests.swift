@@ -13,8 +13,9 @@ struct BrowserUploadTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("tools/upload_in_browser.py")
 
-    @Test("1 MB and 50 MB lists are washed from the browser, not refused by the CSRF check",
-          .enabled(if: BrowserAcceptanceTests.runnable, "needs chromium, chromium-driver, python3 selenium and the built tmnorm"))
+    @Test(
+        "1 MB and 50 MB lists are washed from the browser, not refused by the CSRF check",
+        .enabled(if: BrowserAcceptanceTests.runnable, "needs chromium, chromium-driver, python3 selenium and the built tmnorm"))
     func uploads() async throws {
         try await withTestApp(clock: AppClock { Date() }) { app in
             _ = try await TestWorld.make(app)
@@ -31,7 +32,9 @@ struct BrowserUploadTests {
                 try RealSocketTests.callList(bytes: size).write(to: file)
                 let process = Process()
                 process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-                process.arguments = ["python3", Self.script.path, "http://127.0.0.1:\(port)", "leder@alfa.test", TestWorld.password, file.path, directory.path]
+                process.arguments = [
+                    "python3", Self.script.path, "http://127.0.0.1:\(port)", "leder@alfa.test", TestWorld.password, file.path, directory.path,
+                ]
                 let output = Pipe()
                 process.standardOutput = output
                 process.standardError = FileHandle.nullDevice

@@ -1,7 +1,7 @@
 import Fluent
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import Testing
 import TMNormCore
@@ -44,7 +44,8 @@ struct RealSocketTests {
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
             body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
         }
-        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"liste.csv\"\r\nContent-Type: text/csv\r\n\r\n".utf8))
+        body.append(
+            Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"liste.csv\"\r\nContent-Type: text/csv\r\n\r\n".utf8))
         body.append(file)
         body.append(Data("\r\n--\(boundary)--\r\n".utf8))
         var request = URLRequest(url: url)
@@ -80,7 +81,8 @@ struct RealSocketTests {
             try await withServer(app) { port in
                 let url = try #require(URL(string: "http://127.0.0.1:\(port)/washes"))
                 for size in [1 << 20, 8 << 20] {
-                    let request = multipart(url, file: Self.callList(bytes: size), fields: [CSRF.formField: browser.csrfToken(app)], cookie: browser.cookieHeader)
+                    let request = multipart(
+                        url, file: Self.callList(bytes: size), fields: [CSRF.formField: browser.csrfToken(app)], cookie: browser.cookieHeader)
                     let (status, body) = try await send(request)
                     // URLSession follows the 303 to the result page.
                     #expect(status == 200, "\(size) bytes: \(status) \(body.prefix(300))")
@@ -97,7 +99,8 @@ struct RealSocketTests {
             _ = try await TestWorld.make(app)
             try await withServer(app) { port in
                 let url = try #require(URL(string: "http://127.0.0.1:\(port)/washes"))
-                let (status, _) = try await send(multipart(url, file: Self.callList(bytes: 2 << 20), fields: [CSRF.formField: testCSRF], cookie: "\(CSRF.cookieName)=\(testCSRF)"))
+                let (status, _) = try await send(
+                    multipart(url, file: Self.callList(bytes: 2 << 20), fields: [CSRF.formField: testCSRF], cookie: "\(CSRF.cookieName)=\(testCSRF)"))
                 #expect(status == 403)
             }
         }
@@ -148,8 +151,9 @@ struct RealSocketTests {
 /// Finding 8: the public development secrets of `.env.example` ran in production.
 @Suite("tmnorm serve and secrets")
 struct ServeSecretsTests {
-    @Test("serve without TMNORM_SECRET and TMNORM_SMS_SECRET exits at once, naming both",
-          .enabled(if: ServerProcess.binary != nil || ProcessInfo.processInfo.environment["CI"] != nil, "needs the built tmnorm"))
+    @Test(
+        "serve without TMNORM_SECRET and TMNORM_SMS_SECRET exits at once, naming both",
+        .enabled(if: ServerProcess.binary != nil || ProcessInfo.processInfo.environment["CI"] != nil, "needs the built tmnorm"))
     func refusesDefaults() throws {
         let binary = try #require(ServerProcess.binary)
         let process = Process()

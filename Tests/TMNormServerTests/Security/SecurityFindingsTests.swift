@@ -22,16 +22,20 @@ struct SecurityFindingsTests {
                     let response = try await app.get(path, as: .anonymous)
                     #expect([400, 404, 422].contains(response.status.code), "\(path) answered \(response.status.code)")
                 }
-                let washes = try await app.api(.POST, "/api/v1/washes?client=\(raw)", key: world.callCentreKey, json: "telefon\n91234567\n", contentType: HTTPMediaType(type: "text", subType: "csv"))
+                let washes = try await app.api(
+                    .POST, "/api/v1/washes?client=\(raw)", key: world.callCentreKey, json: "telefon\n91234567\n",
+                    contentType: HTTPMediaType(type: "text", subType: "csv"))
                 #expect((400..<500).contains(washes.status.code))
             }
             let decoded = "1\u{301}11111111"
             let stop = try await app.postForm("/stop-calls", ["business": decoded, "phone": "41234567"], as: .anonymous)
             #expect((400..<500).contains(stop.status.code))
-            let created = try await app.api(.POST, "/api/v1/organisations", key: world.associationKey, json: #"{"name":"Aksent AS","orgnr":"\#(decoded)","kind":"client"}"#)
+            let created = try await app.api(
+                .POST, "/api/v1/organisations", key: world.associationKey, json: #"{"name":"Aksent AS","orgnr":"\#(decoded)","kind":"client"}"#)
             #expect(created.status == .unprocessableEntity)
             #expect(created.text.contains("orgnr"))
-            let web = try await app.postForm("/organisations", ["name": "Aksent AS", "orgnr": "1\u{FE0F}\u{20E3}11111111", "kind": "client"], as: world.browser(.associationAdmin))
+            let web = try await app.postForm(
+                "/organisations", ["name": "Aksent AS", "orgnr": "1\u{FE0F}\u{20E3}11111111", "kind": "client"], as: world.browser(.associationAdmin))
             #expect(web.status == .unprocessableEntity)
         }
     }
@@ -93,7 +97,8 @@ struct SecurityFindingsTests {
         try await withTestApp { app in
             _ = try await TestWorld.make(app)
             for next in ["/\t/evil.example", "/\n/evil.example", "//evil.example", "/\\evil.example", "https://evil.example"] {
-                let response = try await app.postForm("/login", ["email": "leder@alfa.test", "password": TestWorld.password, "next": next], as: .anonymous)
+                let response = try await app.postForm(
+                    "/login", ["email": "leder@alfa.test", "password": TestWorld.password, "next": next], as: .anonymous)
                 #expect(response.status == .seeOther)
                 #expect(response.headers.first(name: .location) == SiteRoute.dashboard.path, "next=\(next.debugDescription)")
             }
@@ -132,7 +137,8 @@ struct SecurityFindingsTests {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("register-\(UUID()).txt").path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
-        return try await RegisterImportService.importFile(path: path, fileName: "numbers.txt", ownerID: nil, obtainedAt: testNow, plainVoluntary: false, force: force, app: app)
+        return try await RegisterImportService.importFile(
+            path: path, fileName: "numbers.txt", ownerID: nil, obtainedAt: testNow, plainVoluntary: false, force: force, app: app)
     }
 
     @Test("the register web form refuses an empty delivery with the reason in Norwegian")
@@ -140,7 +146,14 @@ struct SecurityFindingsTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             try await importTestRegister(app)
-            let response = try await app.postMultipart("/national-register", fields: [:], file: ("tom.csv", Array("reservation_id;first_name;last_name;street;house_number;postcode;city;phones;telephone;addressed_mail;voluntary_orgs\n3;Broken;Row\n".utf8)), as: world.browser(.associationAdmin))
+            let response = try await app.postMultipart(
+                "/national-register", fields: [:],
+                file: (
+                    "tom.csv",
+                    Array(
+                        "reservation_id;first_name;last_name;street;house_number;postcode;city;phones;telephone;addressed_mail;voluntary_orgs\n3;Broken;Row\n"
+                            .utf8)
+                ), as: world.browser(.associationAdmin))
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("ingen gyldige rader"))
         }
@@ -153,8 +166,12 @@ struct SecurityFindingsTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             app.config.webhookAllowedHosts = []
-            for url in ["http://127.0.0.1:9/hook", "http://[::1]/hook", "http://10.0.0.5/hook", "http://169.254.169.254/latest/meta-data", "http://localhost/hook", "http://user:pw@8.8.8.8/"] {
-                let response = try await app.postForm("/offer-settings", ["webhook_url": url, "webhook_secret": "0123456789abcdef0123"], as: world.browser(.clientUser))
+            for url in [
+                "http://127.0.0.1:9/hook", "http://[::1]/hook", "http://10.0.0.5/hook", "http://169.254.169.254/latest/meta-data",
+                "http://localhost/hook", "http://user:pw@8.8.8.8/",
+            ] {
+                let response = try await app.postForm(
+                    "/offer-settings", ["webhook_url": url, "webhook_secret": "0123456789abcdef0123"], as: world.browser(.clientUser))
                 #expect(response.status == .unprocessableEntity, "\(url) answered \(response.status.code)")
             }
             let stored = try await OfferSettingsModel.query(on: app.db).filter(\.$organisationID == world.client.id).first()
@@ -167,8 +184,10 @@ struct SecurityFindingsTests {
         try await withTestApp { app in
             _ = try await TestWorld.make(app)
             app.config.webhookAllowedHosts = []
-            let outcome = try await WebhookTransport(app: app).send(OutboundMessage(
-                id: UUID(), idempotencyKey: "t", kind: .webhook, recipient: "http://127.0.0.1:9/hook", subject: nil, text: "{}", organisationID: UUID()))
+            let outcome = try await WebhookTransport(app: app).send(
+                OutboundMessage(
+                    id: UUID(), idempotencyKey: "t", kind: .webhook, recipient: "http://127.0.0.1:9/hook", subject: nil, text: "{}",
+                    organisationID: UUID()))
             guard case .permanentFailure(let reason) = outcome else {
                 Issue.record("delivered: \(outcome)")
                 return
@@ -184,7 +203,9 @@ struct SecurityFindingsTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let campaign = try await SaleFixtures.campaign(app, world)
-            let id = try #require((try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "g").json()["id"] as? String)?.lowercased())
+            let id = try #require(
+                (try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "g").json()["id"] as? String)?
+                    .lowercased())
             let sms = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id):offer:sms").first())
             let (token, _) = try #require(secrets(inSMS: sms.body))
             // Unknown tokens of the right shape (a wrong first character of the real one).
@@ -207,7 +228,9 @@ struct SecurityFindingsTests {
         #expect(defaults.productionProblems.count == 2)
         #expect(defaults.productionProblems.first?.contains("TMNORM_SECRET") == true)
         #expect(defaults.productionProblems.last?.contains("TMNORM_SMS_SECRET") == true)
-        let set = AppConfig.fromEnvironment(["TMNORM_SECRET": String(repeating: "s", count: 40), "TMNORM_SMS_SECRET": String(repeating: "t", count: 20)])
+        let set = AppConfig.fromEnvironment([
+            "TMNORM_SECRET": String(repeating: "s", count: 40), "TMNORM_SMS_SECRET": String(repeating: "t", count: 20),
+        ])
         #expect(set.productionProblems.isEmpty)
         var moved = AppConfig.fromEnvironment([:])
         moved.listen(hostname: nil, port: 9123)
@@ -239,7 +262,9 @@ struct SecurityFindingsTests {
     func invitationRace() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
-            let created = try await app.postForm("/invitations", ["email": "dobbel@alfa.test", "role": "agent", "organisation_id": world.callCentre.id.uuidString], as: world.browser(.callCentreAdmin))
+            let created = try await app.postForm(
+                "/invitations", ["email": "dobbel@alfa.test", "role": "agent", "organisation_id": world.callCentre.id.uuidString],
+                as: world.browser(.callCentreAdmin))
             let range = try #require(created.text.range(of: "http://tmnorm.test/invite/"))
             let path = "/invite/" + created.text[range.upperBound...].prefix { $0 != "<" && $0 != "\"" }
             let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
@@ -262,7 +287,8 @@ struct SecurityFindingsTests {
             let world = try await TestWorld.make(app)
             try await importTestRegister(app)
             let csv = "navn;telefon\n=HYPERLINK(\"http://evil\");12345678\n@SUM(1);41234567\n=1+1;93000001\n"
-            let washed = try await app.api(.POST, "/api/v1/washes", key: world.callCentreKey, json: csv, contentType: HTTPMediaType(type: "text", subType: "csv"))
+            let washed = try await app.api(
+                .POST, "/api/v1/washes", key: world.callCentreKey, json: csv, contentType: HTTPMediaType(type: "text", subType: "csv"))
             #expect(washed.status == .created)
             let links = try #require(try washed.json()["links"] as? [String: String])
             var headers = HTTPHeaders()
@@ -290,7 +316,8 @@ struct SecurityFindingsTests {
             headers.contentType = .urlEncodedForm
             // The admin's cookies with the agent's token, and with the bare double-submit cookie value.
             for token in [agent.csrfToken(app), testCSRF] {
-                let response = try await app.testing().sendRequest(.POST, "/api-keys", headers: headers, body: ByteBuffer(string: "name=stjal&_csrf=\(token)"))
+                let response = try await app.testing().sendRequest(
+                    .POST, "/api-keys", headers: headers, body: ByteBuffer(string: "name=stjal&_csrf=\(token)"))
                 #expect(response.status == .forbidden)
             }
             #expect(try await app.postForm("/api-keys", ["name": "egen"], as: admin).status.code < 400)
@@ -301,7 +328,8 @@ struct SecurityFindingsTests {
     func controlCharacters() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
-            let response = try await app.api(.POST, "/api/v1/organisations", key: world.associationKey, json: #"{"name":"Null\u0000AS","orgnr":"955979710","kind":"client"}"#)
+            let response = try await app.api(
+                .POST, "/api/v1/organisations", key: world.associationKey, json: #"{"name":"Null\u0000AS","orgnr":"955979710","kind":"client"}"#)
             #expect(response.status == .unprocessableEntity)
             #expect(response.text.contains("control"))
         }

@@ -45,7 +45,9 @@ struct ServerKeysTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             let campaign = try await SaleFixtures.campaign(app, world)
-            let id = try #require((try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "legacy").json()["id"] as? String)?.lowercased())
+            let id = try #require(
+                (try await app.postSale(SaleFixtures.body(campaign), key: world.callCentreKey, idempotencyKey: "legacy").json()["id"] as? String)?
+                    .lowercased())
             let sms = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey == "sale:\(id):offer:sms").first())
             let (_, code) = try #require(secrets(inSMS: sms.body))
             let sale = try #require(try await SaleModel.find(UUID(uuidString: id), on: app.db))

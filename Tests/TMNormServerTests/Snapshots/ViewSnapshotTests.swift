@@ -37,7 +37,8 @@ struct ViewSnapshotTests {
     func errorPage() {
         let context = Sample.anonymous("/nowhere", language: .en)
         let error = AppError.notFound()
-        assertSnapshot(ErrorPageView.render(error: error, title: context.t(ErrorPageView.title(error.status)), context: context), named: "error-404-en")
+        assertSnapshot(
+            ErrorPageView.render(error: error, title: context.t(ErrorPageView.title(error.status)), context: context), named: "error-404-en")
     }
 
     @Test("log-in page with a failed attempt")
@@ -61,7 +62,8 @@ struct ViewSnapshotTests {
     func apiKeys() {
         let model = APIKeysView.Model(
             rows: [
-                .init(id: Sample.id1, name: "Dialer produksjon", prefix: "tmk_ab12", createdAt: Sample.earlier, lastUsedAt: Sample.now, revokedAt: nil),
+                .init(
+                    id: Sample.id1, name: "Dialer produksjon", prefix: "tmk_ab12", createdAt: Sample.earlier, lastUsedAt: Sample.now, revokedAt: nil),
                 .init(id: Sample.id2, name: "Gammel <nøkkel>", prefix: "tmk_cd34", createdAt: Sample.earlier, lastUsedAt: nil, revokedAt: Sample.now),
             ],
             newKey: "tmk_ab12secret")
@@ -99,7 +101,9 @@ struct ViewSnapshotTests {
     @Test("the consumer's stop-calls pages: start with a problem, code, done")
     func consumerBlock() {
         let context = Sample.anonymous("/stop-calls")
-        assertSnapshot(ConsumerBlockView.start(business: "Strøm", problems: [.init(field: "phone", reason: "not a mobile number")], context: context), named: "stop-calls-start")
+        assertSnapshot(
+            ConsumerBlockView.start(business: "Strøm", problems: [.init(field: "phone", reason: "not a mobile number")], context: context),
+            named: "stop-calls-start")
         assertSnapshot(ConsumerBlockView.code(requestID: Sample.id1, problem: nil, context: context), named: "stop-calls-code")
         assertSnapshot(ConsumerBlockView.done(business: "Strømselskapet AS", context: context), named: "stop-calls-done")
     }
@@ -117,8 +121,12 @@ struct ViewSnapshotTests {
         let model = DecisionsView.Model(
             number: "+4791234567", campaign: "", problems: [],
             rows: [
-                .init(id: Sample.id1, campaign: "Vinterkampanje", allowed: true, reasons: [], decidedAt: Sample.earlier, register: "2026-11-29", ruleSet: "2026.1"),
-                .init(id: Sample.id2, campaign: "Vinterkampanje", allowed: false, reasons: ["reserved"], decidedAt: Sample.now, register: nil, ruleSet: "2026.1"),
+                .init(
+                    id: Sample.id1, campaign: "Vinterkampanje", allowed: true, reasons: [], decidedAt: Sample.earlier, register: "2026-11-29",
+                    ruleSet: "2026.1"),
+                .init(
+                    id: Sample.id2, campaign: "Vinterkampanje", allowed: false, reasons: ["reserved"], decidedAt: Sample.now, register: nil,
+                    ruleSet: "2026.1"),
             ])
         assertSnapshot(DecisionsView.render(model, context: Sample.signedIn("/decisions")), named: "decisions")
     }
@@ -129,7 +137,8 @@ struct ViewSnapshotTests {
             .init(
                 id: Sample.id1, kind: .sms, recipient: "+47 9•••• 567", subject: nil, status: .sent, attempts: 1,
                 nextAttemptAt: Sample.earlier, lastError: nil, transport: "development", segments: 2, createdAt: Sample.earlier,
-                sentAt: Sample.earlier, text: "Tilbud fra Strømselskapet AS: http://tmnorm.test/t/abc", bodySHA256: String(repeating: "ab", count: 32),
+                sentAt: Sample.earlier, text: "Tilbud fra Strømselskapet AS: http://tmnorm.test/t/abc",
+                bodySHA256: String(repeating: "ab", count: 32),
                 deliveryStatus: "delivered", deliveryReportedAt: Sample.now),
             .init(
                 id: Sample.id2, kind: .email, recipient: "o•••@example.no", subject: "Kvittering", status: .dead, attempts: 8,
@@ -174,7 +183,11 @@ struct ViewSnapshotTests {
     @Test("campaign list with the form for a new campaign")
     func campaigns() {
         let model = CampaignListView.Model(
-            rows: [.init(id: Sample.id3, name: "Vinterkampanje", client: "Strømselskapet AS", callCentre: "Ringesenteret AS", status: .active, startsOn: "2026-11-01", endsOn: "2026-12-31")],
+            rows: [
+                .init(
+                    id: Sample.id3, name: "Vinterkampanje", client: "Strømselskapet AS", callCentre: "Ringesenteret AS", status: .active,
+                    startsOn: "2026-11-01", endsOn: "2026-12-31")
+            ],
             clients: [Sample.client], problems: [Sample.problem])
         assertSnapshot(CampaignListView.render(model, context: Sample.signedIn("/campaigns")), named: "campaigns")
     }
@@ -182,7 +195,11 @@ struct ViewSnapshotTests {
     @Test("wash list")
     func washes() {
         let model = WashListView.Model(
-            rows: [.init(id: Sample.id1, fileName: "ringeliste.csv", washedAt: Sample.earlier, rows: 1000, callable: 870, rejected: 130, validUntil: Sample.now)],
+            rows: [
+                .init(
+                    id: Sample.id1, fileName: "ringeliste.csv", washedAt: Sample.earlier, rows: 1000, callable: 870, rejected: 130,
+                    validUntil: Sample.now)
+            ],
             clients: [Sample.client])
         assertSnapshot(WashListView.render(model, context: Sample.signedIn("/washes")), named: "washes")
     }
@@ -201,16 +218,21 @@ struct ViewSnapshotTests {
             organisation: centre,
             memberships: [.init(counterpart: association, from: "2026-01-01", until: nil)],
             members: [],
-            engagements: [.init(
-                counterpart: Sample.client, from: "2026-02-01", until: "2026-12-31",
-                engagement: .init(id: Sample.id1, status: .pending, mayRecordExemptions: true, canDecide: true))],
+            engagements: [
+                .init(
+                    counterpart: Sample.client, from: "2026-02-01", until: "2026-12-31",
+                    engagement: .init(id: Sample.id1, status: .pending, mayRecordExemptions: true, canDecide: true))
+            ],
             canAddMembership: true, canAddEngagement: true, associations: [association], clients: [Sample.client])
-        assertSnapshot(OrganisationDetailView.render(model, context: Sample.signedIn("/organisations/22222222-2222-4222-8222-222222222222")), named: "organisation-detail")
+        assertSnapshot(
+            OrganisationDetailView.render(model, context: Sample.signedIn("/organisations/22222222-2222-4222-8222-222222222222")),
+            named: "organisation-detail")
     }
 
     @Test("the form for a new organisation with a problem")
     func organisationForm() {
-        let model = OrganisationFormView.Model(name: "Ny & bedre AS", orgnr: "12", kind: "client", problems: [.init(field: "orgnr", reason: "must have 9 digits")])
+        let model = OrganisationFormView.Model(
+            name: "Ny & bedre AS", orgnr: "12", kind: "client", problems: [.init(field: "orgnr", reason: "must have 9 digits")])
         assertSnapshot(OrganisationFormView.render(model, context: Sample.signedIn("/organisations/new")), named: "organisation-form")
     }
 
@@ -222,7 +244,8 @@ struct ViewSnapshotTests {
             validity: CampaignValidity(hasValidWash: true, callerIDAllowed: true, withinPeriod: true),
             washes: [("ringeliste.csv", Sample.earlier, Sample.now)], agents: ["Ola Selger"], canManage: true, canCheck: true,
             availableWashes: [(Sample.id1, "ringeliste-2.csv")], availableAgents: [(Sample.id2, "Per Selger")], verdict: nil)
-        assertSnapshot(CampaignDetailView.render(model, context: Sample.signedIn("/campaigns/33333333-3333-4333-8333-333333333333")), named: "campaign-detail")
+        assertSnapshot(
+            CampaignDetailView.render(model, context: Sample.signedIn("/campaigns/33333333-3333-4333-8333-333333333333")), named: "campaign-detail")
     }
 
     @Test("a wash without a certificate")
@@ -237,15 +260,18 @@ struct ViewSnapshotTests {
         let model = SaleEvidenceView.Model(
             reference: "TM-2026-0001", state: "accepted", consumer: "Ola Nordmann", product: "Strøm fastpris", campaign: "Vinterkampanje",
             callCentre: "Ringesenteret AS", client: "Strømselskapet AS", agent: "Per Selger", registeredBy: "api", createdAt: Sample.earlier,
-            acceptBy: Sample.now, withdrawalDeadline: "2026-12-14", exemption: nil, offerText: "Tilbud om strøm.", offerSHA256: String(repeating: "ab", count: 32),
+            acceptBy: Sample.now, withdrawalDeadline: "2026-12-14", exemption: nil, offerText: "Tilbud om strøm.",
+            offerSHA256: String(repeating: "ab", count: 32),
             entries: [], verification: .intact(count: 0, headHash: ""),
             staff: SaleStaffForms.Model(saleID: Sample.id1, state: "accepted", isGoods: true, goodsReceivedOn: nil, today: today))
-        assertSnapshot(SaleEvidenceView.render(model, context: Sample.signedIn("/sales/11111111-1111-4111-8111-111111111111")), named: "sale-evidence")
+        assertSnapshot(
+            SaleEvidenceView.render(model, context: Sample.signedIn("/sales/11111111-1111-4111-8111-111111111111")), named: "sale-evidence")
     }
 
     @Test("password change, done")
     func password() {
-        assertSnapshot(PasswordView.render(.init(problems: [], changed: true), context: Sample.signedIn("/account/password")), named: "password-changed")
+        assertSnapshot(
+            PasswordView.render(.init(problems: [], changed: true), context: Sample.signedIn("/account/password")), named: "password-changed")
     }
 
     @Test("accepting an invitation")
@@ -258,11 +284,13 @@ struct ViewSnapshotTests {
     func publicRegister() throws {
         let today = try LocalDate(year: 2026, month: 11, day: 30)
         let entry = AuthorizationRegisterEntry(
-            orgnr: try OrganisationNumber("948757494"), name: "Ringesenteret AS", status: .approved, validUntil: try LocalDate(year: 2028, month: 6, day: 30))
+            orgnr: try OrganisationNumber("948757494"), name: "Ringesenteret AS", status: .approved,
+            validUntil: try LocalDate(year: 2028, month: 6, day: 30))
         let list = PublicRegisterView.Model(query: "ringe", today: today, rows: [entry])
         assertSnapshot(PublicRegisterView.render(list, context: Sample.anonymous("/register", language: .en)), named: "public-register-en")
         let page = RegisterEntryView.Model(
-            entry: entry, checkedAt: Sample.now, badgeURL: "http://tmnorm.test/register/948757494/badge.svg", pageURL: "http://tmnorm.test/register/948757494")
+            entry: entry, checkedAt: Sample.now, badgeURL: "http://tmnorm.test/register/948757494/badge.svg",
+            pageURL: "http://tmnorm.test/register/948757494")
         assertSnapshot(RegisterEntryView.render(page, context: Sample.anonymous("/register/948757494", language: .en)), named: "register-entry-en")
     }
 
@@ -286,9 +314,11 @@ struct ViewSnapshotTests {
         filters.state = "accepted"
         let model = SalesListView.Model(
             filters: filters,
-            rows: [.init(
-                id: Sample.id1, createdAt: Sample.earlier, reference: "TM-2026-0001", consumer: "Ola Nordmann", product: "Strøm fastpris",
-                campaign: "Vinterkampanje", callCentre: "Ringesenteret AS", client: "Strømselskapet AS", agent: nil, state: "accepted")],
+            rows: [
+                .init(
+                    id: Sample.id1, createdAt: Sample.earlier, reference: "TM-2026-0001", consumer: "Ola Nordmann", product: "Strøm fastpris",
+                    campaign: "Vinterkampanje", callCentre: "Ringesenteret AS", client: "Strømselskapet AS", agent: nil, state: "accepted")
+            ],
             overall: report.overall,
             perCampaign: report.perCampaign.map { ("Vinterkampanje", $0) },
             perAgent: report.perAgent.map { (nil, $0) },
@@ -308,14 +338,18 @@ struct ViewSnapshotTests {
             adoptedOn: try LocalDate(year: 2026, month: 1, day: 1), inForceFrom: try LocalDate(year: 2026, month: 2, day: 1),
             bindsMembersOf: ["Bransjeforeningen"], markdown: "# Formål\n\nVi ringer høflig og <tydelig>.\n\nVi ringer ikke etter kl. 21.")
         let document = try GuidelineDocument(key: "etikk", publisher: "Bransjeforeningen", versions: [old, new])
-        let list = GuidelineListView.Model(today: today, rows: [.init(document: document, inForce: new, ids: ["etikk-1": Sample.id1, "etikk-2": Sample.id2])])
+        let list = GuidelineListView.Model(
+            today: today, rows: [.init(document: document, inForce: new, ids: ["etikk-1": Sample.id1, "etikk-2": Sample.id2])])
         assertSnapshot(GuidelineListView.render(list, context: Sample.signedIn("/guidelines")), named: "guidelines")
         let version = GuidelineVersionView.Model(
             id: Sample.id2, document: document, version: new, today: today, isInForce: true, lastDay: nil, predecessorID: Sample.id1,
             otherVersions: [(id: Sample.id1, version: old)], html: GuidelineMarkdown.render(new.markdown, headingOffset: 1),
             acknowledgement: .due, overview: nil, canAddVersion: false)
-        assertSnapshot(GuidelineVersionView.render(version, context: Sample.signedIn("/guidelines/22222222-2222-4222-8222-222222222222")), named: "guideline-version")
-        let compare = GuidelineCompareView.Model(fromID: Sample.id1, toID: Sample.id2, from: old, to: new, diff: try GuidelineDiff(from: old, to: new))
+        assertSnapshot(
+            GuidelineVersionView.render(version, context: Sample.signedIn("/guidelines/22222222-2222-4222-8222-222222222222")),
+            named: "guideline-version")
+        let compare = GuidelineCompareView.Model(
+            fromID: Sample.id1, toID: Sample.id2, from: old, to: new, diff: try GuidelineDiff(from: old, to: new))
         assertSnapshot(GuidelineCompareView.render(compare, context: Sample.signedIn("/guidelines/compare")), named: "guideline-compare")
     }
 
@@ -323,16 +357,25 @@ struct ViewSnapshotTests {
     func jobs() throws {
         let model = JobOverview(
             jobs: [
-                .init(name: "offer-expiry", summary: ConfirmationJobs.expiry.summary, schedule: .every(seconds: 5), lastDone: Sample.now,
-                      lastResult: "2 expired", nextRun: Sample.now.addingTimeInterval(5), queued: 0, running: 0, dead: 0),
-                .init(name: "jobs-prune", summary: JobModel.pruneJob.summary, schedule: .daily(at: LocalTime(secondsSinceMidnight: 12_600)),
-                      lastDone: nil, lastResult: nil, nextRun: Sample.now.addingTimeInterval(3_600), queued: 1, running: 0, dead: 1),
+                .init(
+                    name: "offer-expiry", summary: ConfirmationJobs.expiry.summary, schedule: .every(seconds: 5), lastDone: Sample.now,
+                    lastResult: "2 expired", nextRun: Sample.now.addingTimeInterval(5), queued: 0, running: 0, dead: 0),
+                .init(
+                    name: "jobs-prune", summary: JobModel.pruneJob.summary, schedule: .daily(at: LocalTime(secondsSinceMidnight: 12_600)),
+                    lastDone: nil, lastResult: nil, nextRun: Sample.now.addingTimeInterval(3_600), queued: 1, running: 0, dead: 1),
             ],
             troubled: [
-                .init(id: Sample.id1, kind: "jobs-prune", status: .dead, attempts: 5, maxAttempts: 5, runAt: Sample.earlier, lastError: "database <unavailable>"),
-                .init(id: Sample.id2, kind: "authorization-reminders", status: .queued, attempts: 1, maxAttempts: 5, runAt: Sample.now, lastError: "timeout"),
+                .init(
+                    id: Sample.id1, kind: "jobs-prune", status: .dead, attempts: 5, maxAttempts: 5, runAt: Sample.earlier,
+                    lastError: "database <unavailable>"),
+                .init(
+                    id: Sample.id2, kind: "authorization-reminders", status: .queued, attempts: 1, maxAttempts: 5, runAt: Sample.now,
+                    lastError: "timeout"),
             ])
-        assertSnapshot(JobsView.render(model, message: Phrase(nb: "Jobben er kjørt: 2 expired.", en: "The job has run: 2 expired."), context: Sample.signedIn("/jobs")), named: "jobs")
+        assertSnapshot(
+            JobsView.render(
+                model, message: Phrase(nb: "Jobben er kjørt: 2 expired.", en: "The job has run: 2 expired."), context: Sample.signedIn("/jobs")),
+            named: "jobs")
     }
 }
 

@@ -1,11 +1,11 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 @testable import TMNormServer
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real `tmnorm` executable, started as its own process for fault tests (kill -9 and restart).
@@ -45,7 +45,9 @@ final class ServerProcess: @unchecked Sendable {
     static func sharing(_ config: AppConfig, extra: [String: String]) -> (arguments: [String], environment: [String: String]) {
         // `serve` refuses the public development secrets, so a process gets secrets of its own.
         let secrets = ["TMNORM_SECRET": "test-process-secret-4f1c9a7e2b8d6035a1e9c7b3", "TMNORM_SMS_SECRET": "test-process-sms-secret-81d2"]
-        var environment = extra.merging(["LOG_LEVEL": "error", "TMNORM_DATA_DIR": config.dataDirectory].merging(secrets) { a, _ in a }) { mine, _ in mine }
+        var environment = extra.merging(["LOG_LEVEL": "error", "TMNORM_DATA_DIR": config.dataDirectory].merging(secrets) { a, _ in a }) { mine, _ in
+            mine
+        }
         switch config.database {
         case .sqlite(let path):
             return (["--database", path], environment)

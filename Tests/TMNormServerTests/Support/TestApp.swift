@@ -111,7 +111,9 @@ extension Application {
     }
 
     /// A request to the JSON API with a bearer key.
-    func api(_ method: HTTPMethod, _ path: String, key: String?, json: String? = nil, contentType: HTTPMediaType = .json) async throws -> TestingHTTPResponse {
+    func api(_ method: HTTPMethod, _ path: String, key: String?, json: String? = nil, contentType: HTTPMediaType = .json) async throws
+        -> TestingHTTPResponse
+    {
         var headers = HTTPHeaders()
         if let key { headers.bearerAuthorization = BearerAuthorization(token: key) }
         if json != nil { headers.contentType = contentType }

@@ -77,13 +77,16 @@ struct TestWorld: Sendable {
             applicantName: foreignCallCentre.name, kind: .firstApproval, catalogue: try AuthorizationCriteriaCatalogue.demo(), createdAt: testNow)
         try application.submit(at: testNow)
         try await AuthorizationApplicationModel(
-            id: TestWorld.foreignApplicationID, organisationID: foreignCallCentre.id, application: application, at: testNow).create(on: app.db)
+            id: TestWorld.foreignApplicationID, organisationID: foreignCallCentre.id, application: application, at: testNow
+        ).create(on: app.db)
     }
 
     func browser(_ role: Role) -> Browser { browsers[role] ?? .anonymous }
 
     /// Names and numbers that must never appear in a response to the own side.
-    var foreignSecrets: [String] { [foreignCallCentre.name, foreignClient.name, foreignCallCentre.orgnr, foreignClient.orgnr, "Beta Hemmelig Kampanje", "beta-hemmelig.csv"] }
+    var foreignSecrets: [String] {
+        [foreignCallCentre.name, foreignClient.name, foreignCallCentre.orgnr, foreignClient.orgnr, "Beta Hemmelig Kampanje", "beta-hemmelig.csv"]
+    }
 
     static func make(_ app: Application) async throws -> TestWorld {
         let db = app.db
@@ -98,17 +101,26 @@ struct TestWorld: Sendable {
         let client = try await org("Kunde Alfa", "948757494", .client)
         let foreignCallCentre = try await org("Beta Hemmelig Callsenter", "946281948", .callCentre)
         let foreignClient = try await org("Kunde Beta Hemmelig", "911862522", .client)
-        try await EngagementModel(callCentreID: callCentre.id, clientID: client.id, validFrom: "2026-01-01", validUntil: nil, status: .confirmed, mayRecordExemptions: true).create(on: db)
-        try await EngagementModel(callCentreID: foreignCallCentre.id, clientID: foreignClient.id, validFrom: "2026-01-01", validUntil: nil, status: .confirmed, mayRecordExemptions: true).create(on: db)
+        try await EngagementModel(
+            callCentreID: callCentre.id, clientID: client.id, validFrom: "2026-01-01", validUntil: nil, status: .confirmed, mayRecordExemptions: true
+        ).create(on: db)
+        try await EngagementModel(
+            callCentreID: foreignCallCentre.id, clientID: foreignClient.id, validFrom: "2026-01-01", validUntil: nil, status: .confirmed,
+            mayRecordExemptions: true
+        ).create(on: db)
         try await MembershipModel(memberID: callCentre.id, associationID: association.id, validFrom: "2020-01-01", validUntil: nil).create(on: db)
-        try await MembershipModel(memberID: foreignCallCentre.id, associationID: association.id, validFrom: "2020-01-01", validUntil: nil).create(on: db)
+        try await MembershipModel(memberID: foreignCallCentre.id, associationID: association.id, validFrom: "2020-01-01", validUntil: nil).create(
+            on: db)
 
         let hash = try await app.password.async.hash(password)
         func person(_ role: Role, _ organisation: Org, _ email: String) async throws -> Browser {
-            let user = UserModel(organisationID: organisation.id, email: email, name: "Test \(role.rawValue)", role: role, passwordHash: hash, createdAt: testNow)
+            let user = UserModel(
+                organisationID: organisation.id, email: email, name: "Test \(role.rawValue)", role: role, passwordHash: hash, createdAt: testNow)
             try await user.create(on: db)
             let token = app.tokens.urlSafe(bytes: 32)
-            try await SessionModel(tokenHash: TokenGenerator.hash(token), userID: try user.requireID(), createdAt: testNow, expiresAt: testNow.addingTimeInterval(3600)).create(on: db)
+            try await SessionModel(
+                tokenHash: TokenGenerator.hash(token), userID: try user.requireID(), createdAt: testNow, expiresAt: testNow.addingTimeInterval(3600)
+            ).create(on: db)
             return Browser(sessionToken: token)
         }
         var browsers: [Role: Browser] = [:]

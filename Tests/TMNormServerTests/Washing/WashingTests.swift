@@ -9,12 +9,12 @@ import VaporTesting
 
 /// A register delivery: Kari Nordmann reserved by number and person; Ola Hansen by person only.
 let testRegisterCSV = """
-reservation_id;first_name;last_name;street;house_number;postcode;city;phones;telephone;addressed_mail;voluntary_orgs
-1;Kari;Nordmann;Storgata;12 B;0155;Oslo;91234567;y;n;y
-2;Ola;Hansen;Fjordveien;3;5003;Bergen;;y;y;n
-3;Broken;Row
+    reservation_id;first_name;last_name;street;house_number;postcode;city;phones;telephone;addressed_mail;voluntary_orgs
+    1;Kari;Nordmann;Storgata;12 B;0155;Oslo;91234567;y;n;y
+    2;Ola;Hansen;Fjordveien;3;5003;Bergen;;y;y;n
+    3;Broken;Row
 
-"""
+    """
 
 /// Imports `csv` as the installation's register copy, obtained at the test clock's now.
 @discardableResult
@@ -22,21 +22,22 @@ func importTestRegister(_ app: Application, csv: String = testRegisterCSV, owner
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("register-\(UUID()).csv").path
     try Data(csv.utf8).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
-    return try await RegisterImportService.importFile(path: path, fileName: "register.csv", ownerID: ownerID, obtainedAt: testNow, plainVoluntary: false, app: app)
+    return try await RegisterImportService.importFile(
+        path: path, fileName: "register.csv", ownerID: ownerID, obtainedAt: testNow, plainVoluntary: false, app: app)
 }
 
 @Suite("Register import and washing through HTTP")
 struct WashingTests {
     let list = """
-    fornavn;etternavn;adresse;postnummer;telefon
-    Kari;Nordmann;Storgata 12b;0155;912 34 567
-    Ola;Hansen;Fjordvegen 3;5003;41234567
-    Per;Olsen;Kirkegata 1;0150;+47 93 00 00 01
-    Per;Olsen;Kirkegata 1;0150;93000001
-    Ukjent;Nummer;Vei 1;0150;12345678
-    Anne;Berg;Torget 2;0150;95555555
+        fornavn;etternavn;adresse;postnummer;telefon
+        Kari;Nordmann;Storgata 12b;0155;912 34 567
+        Ola;Hansen;Fjordvegen 3;5003;41234567
+        Per;Olsen;Kirkegata 1;0150;+47 93 00 00 01
+        Per;Olsen;Kirkegata 1;0150;93000001
+        Ukjent;Nummer;Vei 1;0150;12345678
+        Anne;Berg;Torget 2;0150;95555555
 
-    """
+        """
 
     private func wash(_ app: Application, key: String, csv: String, query: String = "") async throws -> TestingHTTPResponse {
         var headers = HTTPHeaders()
@@ -123,7 +124,9 @@ struct WashingTests {
             var headers = HTTPHeaders()
             headers.bearerAuthorization = BearerAuthorization(token: world.callCentreKey)
             headers.contentType = .json
-            let added = try await app.testing().sendRequest(.POST, "/api/v1/block-list", headers: headers, body: ByteBuffer(string: #"{"phones":["95555555","not a number"],"client":"\#(world.client.orgnr)"}"#))
+            let added = try await app.testing().sendRequest(
+                .POST, "/api/v1/block-list", headers: headers,
+                body: ByteBuffer(string: #"{"phones":["95555555","not a number"],"client":"\#(world.client.orgnr)"}"#))
             #expect(added.status == .created)
             #expect(try added.json()["added"] as? Int == 1)
             #expect((try added.json()["errors"] as? [[String: String]])?.first?["field"] == "phones[1]")
@@ -139,7 +142,8 @@ struct WashingTests {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
             try await importTestRegister(app)
-            try await CustomerModel(clientID: world.client.id, phone: "91234567", personKey: nil, category: "strøm", createdAt: testNow).create(on: app.db)
+            try await CustomerModel(clientID: world.client.id, phone: "91234567", personKey: nil, category: "strøm", createdAt: testNow).create(
+                on: app.db)
             let same = try await wash(app, key: world.callCentreKey, csv: list, query: "?client=\(world.client.orgnr)&category=str%C3%B8m")
             #expect((try same.json()["by_reason"] as? [String: Int])?["reserved_phone"] == nil)
             let other = try await wash(app, key: world.callCentreKey, csv: list, query: "?client=\(world.client.orgnr)&category=forsikring")
@@ -168,7 +172,8 @@ struct WashingTests {
     func agentBlocks() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
-            let ok = try await app.postForm("/block-list", ["phone": "+47 412 34 567", "organisation_id": world.client.id.uuidString], as: world.browser(.agent))
+            let ok = try await app.postForm(
+                "/block-list", ["phone": "+47 412 34 567", "organisation_id": world.client.id.uuidString], as: world.browser(.agent))
             #expect(ok.status == .ok)
             let entry = try #require(try await BlockListEntryModel.query(on: app.db).first())
             #expect(entry.phone == "41234567")
@@ -176,7 +181,8 @@ struct WashingTests {
             #expect(entry.sourceRaw == "agent")
             let bad = try await app.postForm("/block-list", ["phone": "123"], as: world.browser(.agent))
             #expect(bad.status == .unprocessableEntity)
-            let foreign = try await app.postForm("/block-list", ["phone": "41234567", "organisation_id": world.foreignClient.id.uuidString], as: world.browser(.agent))
+            let foreign = try await app.postForm(
+                "/block-list", ["phone": "41234567", "organisation_id": world.foreignClient.id.uuidString], as: world.browser(.agent))
             #expect(foreign.status == .forbidden)
         }
     }

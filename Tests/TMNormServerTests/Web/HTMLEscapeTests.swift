@@ -3,17 +3,19 @@ import Testing
 
 @Suite("HTML escaping")
 struct HTMLEscapeTests {
-    @Test("the five characters are escaped wherever they stand; everything else, multibyte too, is copied as is", arguments: [
-        ("", ""),
-        ("plain text", "plain text"),
-        ("<", "&lt;"),
-        ("a<b>c&d\"e'f", "a&lt;b&gt;c&amp;d&quot;e&#39;f"),
-        ("æ<ø>å", "æ&lt;ø&gt;å"),
-        ("Blåbærsyltetøy & 🇳🇴 \"søt\"", "Blåbærsyltetøy &amp; 🇳🇴 &quot;søt&quot;"),
-        ("e\u{301}<", "e\u{301}&lt;"),
-        ("&&", "&amp;&amp;"),
-        ("1 234,50 kr", "1 234,50 kr"),
-    ])
+    @Test(
+        "the five characters are escaped wherever they stand; everything else, multibyte too, is copied as is",
+        arguments: [
+            ("", ""),
+            ("plain text", "plain text"),
+            ("<", "&lt;"),
+            ("a<b>c&d\"e'f", "a&lt;b&gt;c&amp;d&quot;e&#39;f"),
+            ("æ<ø>å", "æ&lt;ø&gt;å"),
+            ("Blåbærsyltetøy & 🇳🇴 \"søt\"", "Blåbærsyltetøy &amp; 🇳🇴 &quot;søt&quot;"),
+            ("e\u{301}<", "e\u{301}&lt;"),
+            ("&&", "&amp;&amp;"),
+            ("1 234,50 kr", "1 234,50 kr"),
+        ])
     func escapes(input: String, expected: String) {
         #expect(Node.escape(input) == expected)
         var out = "prefix "

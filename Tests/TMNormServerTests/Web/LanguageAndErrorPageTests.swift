@@ -66,7 +66,8 @@ struct LanguageAndErrorPageTests {
         let html = ErrorPageView.render(error: error, title: context.t(ErrorPageView.title(error.status)), context: context)
         #expect(html.contains("Server error"))
         #expect(html.contains("Something went wrong on our side"))
-        let norwegian = ErrorPageView.render(error: error, title: ErrorPageView.title(error.status).nb, context: PageContext(language: .nb, user: nil, csrf: "x", path: "/"))
+        let norwegian = ErrorPageView.render(
+            error: error, title: ErrorPageView.title(error.status).nb, context: PageContext(language: .nb, user: nil, csrf: "x", path: "/"))
         #expect(norwegian.contains("Feil hos oss"))
     }
 

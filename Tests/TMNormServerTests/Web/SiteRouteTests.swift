@@ -117,11 +117,13 @@ struct SiteRouteTests {
         let other = UUID(uuidString: "0B000000-0000-4000-8000-000000000002")!
         #expect(SiteRoute.home.path == "/")
         #expect(SiteRoute.organisation(id).path == "/organisations/0a000000-0000-4000-8000-000000000001")
-        #expect(SiteRoute.engagementDecision(id, engagement: other, action: "decline").path
-            == "/organisations/0a000000-0000-4000-8000-000000000001/engagements/0b000000-0000-4000-8000-000000000002/decline")
+        #expect(
+            SiteRoute.engagementDecision(id, engagement: other, action: "decline").path
+                == "/organisations/0a000000-0000-4000-8000-000000000001/engagements/0b000000-0000-4000-8000-000000000002/decline")
         #expect(SiteRoute.centreFollowUp(id, year: 2026).path == "/authorization/centres/0a000000-0000-4000-8000-000000000001/follow-ups/2026")
-        #expect(SiteRoute.guidelineComparison(from: id, to: other).path
-            == "/guidelines/compare?from=0a000000-0000-4000-8000-000000000001&to=0b000000-0000-4000-8000-000000000002")
+        #expect(
+            SiteRoute.guidelineComparison(from: id, to: other).path
+                == "/guidelines/compare?from=0a000000-0000-4000-8000-000000000001&to=0b000000-0000-4000-8000-000000000002")
         #expect(SiteRoute.registerBadge("948757494").path == "/register/948757494/badge.svg")
         #expect(SiteRoute.offer(token: "abc").path == "/t/abc")
         #expect(SiteRoute.password.path(query: ["changed": "1"]) == "/account/password?changed=1")
@@ -133,9 +135,10 @@ struct SiteRouteTests {
     func registration() async throws {
         try await withTestApp { app in
             let registered = Set(app.routes.all.map { "\($0.method.rawValue) /" + $0.path.map(\.description).joined(separator: "/") })
-            let table = Set(SiteRoute.Pattern.allCases.flatMap { pattern in
-                pattern.methods.map { "\($0.rawValue) \(pattern.rawValue)" }
-            })
+            let table = Set(
+                SiteRoute.Pattern.allCases.flatMap { pattern in
+                    pattern.methods.map { "\($0.rawValue) \(pattern.rawValue)" }
+                })
             let unregistered = table.subtracting(registered).sorted()
             #expect(unregistered.isEmpty, "in SiteRoute but not registered: \(unregistered)")
             // The JSON API under /api/v1 keeps its own registration; everything else is a web route.

@@ -22,11 +22,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let escaped = GuidelineHTML.escape(markdown)
     require(!escaped.unicodeScalars.contains { "<>\"'".unicodeScalars.contains($0) }, "escape left markup characters")
     checkText(Array(escaped.utf8), from: 0, to: escaped.utf8.count)
-    let cleaned = String(String.UnicodeScalarView(markdown.unicodeScalars.map { scalar in
-        let v = scalar.value
-        let forbidden = (v < 0x20 && v != 0x09 && v != 0x0A) || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF
-        return forbidden ? "\u{FFFD}" : scalar
-    }))
+    let cleaned = String(
+        String.UnicodeScalarView(
+            markdown.unicodeScalars.map { scalar in
+                let v = scalar.value
+                let forbidden = (v < 0x20 && v != 0x09 && v != 0x0A) || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF
+                return forbidden ? "\u{FFFD}" : scalar
+            }))
     require(unescape(escaped) == cleaned, "unescape(escape(x)) != x for \(show(markdown))")
     return 0
 }
@@ -64,14 +66,17 @@ func checkHTML(_ html: String, source: String) {
             var k = i + 9
             while k < b.count, b[k] != 0x22, b[k] != 0x3C, b[k] != 0x3E { k += 1 }
             let href = unescape(String(decoding: b[(i + 9)..<k], as: UTF8.self)).lowercased()
-            require(["http://", "https://", "mailto:"].contains { href.hasPrefix($0) && href.count > $0.count }, "href \(show(href)) for \(show(source))")
-            require(!href.unicodeScalars.contains { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) }, "href with a space or control: \(show(href))")
+            require(
+                ["http://", "https://", "mailto:"].contains { href.hasPrefix($0) && href.count > $0.count }, "href \(show(href)) for \(show(source))")
+            require(
+                !href.unicodeScalars.contains { $0.value <= 0x20 || (0x7F...0x9F).contains($0.value) }, "href with a space or control: \(show(href))")
             checkText(b, from: i + 9, to: k)
             require(startsWith("\" rel=\"nofollow noopener\">", at: k), "unexpected attributes on <a> for \(show(source))")
             matched = ("a", false, k + 26 - i)
         }
         guard let tag = matched else {
-            require(false, "markup that is not the renderer's: \(show(String(decoding: b[i..<min(b.count, i + 40)], as: UTF8.self))) for \(show(source))")
+            require(
+                false, "markup that is not the renderer's: \(show(String(decoding: b[i..<min(b.count, i + 40)], as: UTF8.self))) for \(show(source))")
             return
         }
         if tag.name != "hr" {
@@ -104,12 +109,15 @@ func checkText(_ b: [UInt8], from start: Int, to end: Int) {
             // Compared as bytes: String.hasPrefix compares Characters, and "&gt;" followed by a combining
             // mark does not start with the Character ";".
             let rest = b[k..<min(end, k + 6)]
-            require(["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].contains { rest.starts(with: $0.utf8) }, "bare & in output: \(show(String(decoding: rest, as: UTF8.self)))")
+            require(
+                ["&amp;", "&lt;", "&gt;", "&quot;", "&#39;"].contains { rest.starts(with: $0.utf8) },
+                "bare & in output: \(show(String(decoding: rest, as: UTF8.self)))")
         }
         k += 1
     }
     let s = String(decoding: b[start..<end], as: UTF8.self)
-    require(!s.unicodeScalars.contains { (0x7F...0x9F).contains($0.value) || $0.value == 0xFFFE || $0.value == 0xFFFF }, "forbidden character in output")
+    require(
+        !s.unicodeScalars.contains { (0x7F...0x9F).contains($0.value) || $0.value == 0xFFFE || $0.value == 0xFFFF }, "forbidden character in output")
 }
 
 /// The five entities back to their characters, on bytes (Foundation's replacingOccurrences compares

@@ -26,7 +26,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     require((try? OrganisationNumber(number.digits)) == number, "digits do not re-parse: \(show(input))")
     require((try? OrganisationNumber(number.formatted)) == number, "formatted does not re-parse: \(show(number.formatted))")
-    require(number.formatted.utf8.count == 11 && number.formatted.replacingOccurrences(of: " ", with: "") == number.digits, "formatted \(show(number.formatted))")
+    require(
+        number.formatted.utf8.count == 11 && number.formatted.replacingOccurrences(of: " ", with: "") == number.digits,
+        "formatted \(show(number.formatted))")
     let json = try? JSONEncoder().encode([number])
     require(json.flatMap { try? JSONDecoder().decode([OrganisationNumber].self, from: $0) } == [number], "JSON round trip of \(number.digits)")
     return 0

@@ -26,12 +26,16 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let name = PersonNormalizer.name(part)
         checkWords(name, part)
         let stable = !hasFoldingGap(part)
-        require(!stable || PersonNormalizer.name(name) == name, "name not idempotent: \(show(part)) → \(show(name)) → \(show(PersonNormalizer.name(name)))")
+        require(
+            !stable || PersonNormalizer.name(name) == name,
+            "name not idempotent: \(show(part)) → \(show(name)) → \(show(PersonNormalizer.name(name)))")
         let first = PersonNormalizer.firstGivenName(part)
         require(!first.contains(" ") && (name == first || name.hasPrefix(first + " ")), "first given name \(show(first)) of \(show(name))")
         let street = PersonNormalizer.street(part)
         require(!street.contains(" "), "street \(show(street)) has a space")
-        require(!stable || PersonNormalizer.street(street) == street, "street not idempotent: \(show(part)) → \(show(street)) → \(show(PersonNormalizer.street(street)))")
+        require(
+            !stable || PersonNormalizer.street(street) == street,
+            "street not idempotent: \(show(part)) → \(show(street)) → \(show(PersonNormalizer.street(street)))")
         let house = PersonNormalizer.houseNumber(part)
         require(!house.contains(" ") && (!stable || PersonNormalizer.houseNumber(house) == house), "house number \(show(part)) → \(show(house))")
         if let postcode = PersonNormalizer.postcode(part) {

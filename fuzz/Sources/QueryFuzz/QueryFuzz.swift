@@ -59,7 +59,9 @@ func check(_ value: String) {
         let seconds = earlier.timeIntervalSince1970.rounded(.down)
         if LocalDate.representableYears.contains(OsloTime.localDate(of: earlier).year) {
             let back = try? OsloTime.parseTimestamp(written)
-            require(back?.timeIntervalSince1970 == seconds, "\(show(value)) → \(written) → \(String(describing: back?.timeIntervalSince1970)), expected \(seconds)")
+            require(
+                back?.timeIntervalSince1970 == seconds,
+                "\(show(value)) → \(written) → \(String(describing: back?.timeIntervalSince1970)), expected \(seconds)")
         }
     }
     if let amount = try? MoneyAmount(parsing: value) {
@@ -69,7 +71,8 @@ func check(_ value: String) {
         require(!amount.norwegianFormatted.isEmpty && !amount.englishFormatted.isEmpty, "formatting")
     }
     if let unlimited = try? MoneyAmount(parsing: value, maximumOre: .max) {
-        require((try? MoneyAmount(parsing: unlimited.decimalString, maximumOre: .max)) == unlimited, "large amount \(show(value)) does not round-trip")
+        require(
+            (try? MoneyAmount(parsing: unlimited.decimalString, maximumOre: .max)) == unlimited, "large amount \(show(value)) does not round-trip")
     }
     if let email = try? EmailAddress(value) {
         let bytes = Array(email.address.utf8)

@@ -69,7 +69,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if data[0] & 1 == 1 && payload.count < 4 {
         // Undamaged: exactly what was added.
         require(Fixture.persons.allSatisfy(snapshot.containsPerson), "a person is missing")
-        require(personKeys.dropFirst(Fixture.persons.count).allSatisfy { Fixture.persons.contains($0) || !snapshot.containsPerson($0) }, "a person that was never added")
+        require(
+            personKeys.dropFirst(Fixture.persons.count).allSatisfy { Fixture.persons.contains($0) || !snapshot.containsPerson($0) },
+            "a person that was never added")
     }
     return 0
 }

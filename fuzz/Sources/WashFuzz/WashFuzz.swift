@@ -19,7 +19,9 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let parameter = data[0]
     let list = Data(UnsafeBufferPointer(start: data + 1, count: size - 1))
     let washer = parameter & 1 == 0 ? Fixture.washer : Fixture.voluntaryWasher
-    let chosen = parameter & 2 == 0 ? washer : Washer(register: Fixture.register, policy: Fixture.policy(column: Int(parameter >> 2) % 4 + 1, voluntary: parameter & 1 == 1))
+    let chosen =
+        parameter & 2 == 0
+        ? washer : Washer(register: Fixture.register, policy: Fixture.policy(column: Int(parameter >> 2) % 4 + 1, voluntary: parameter & 1 == 1))
     let washed: WashedList
     do {
         washed = try chosen.wash(data: list)
@@ -43,7 +45,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         return header > 0 && header <= washed.callable.count && header <= input.count
             && Array(washed.callable.prefix(header)) == Array(input.prefix(header))
     }
-    require(headerFits, "output sizes do not account for every input byte (callable \(washed.callable.count), rejected \(washed.rejected.count), input \(input.count))")
+    require(
+        headerFits,
+        "output sizes do not account for every input byte (callable \(washed.callable.count), rejected \(washed.rejected.count), input \(input.count))"
+    )
 
     let again: WashedList
     do {
@@ -79,7 +84,9 @@ enum Fixture {
     static func policy(column: Int?, voluntary: Bool) -> WashPolicy {
         let blocked = PersonIdentity(firstName: "Ola", lastName: "Olsen", street: "Veien", houseNumber: "2", postcode: "7010")
         return WashPolicy(
-            blockLists: [InternalBlockList(owner: "client 974760673", version: "1", numberKeys: [98_765_432], personKeys: blocked.map { [$0.key] } ?? [])],
+            blockLists: [
+                InternalBlockList(owner: "client 974760673", version: "1", numberKeys: [98_765_432], personKeys: blocked.map { [$0.key] } ?? [])
+            ],
             exemptions: WashExemptions(numberKeys: [41_234_567]), isVoluntaryOrganisation: voluntary,
             phoneColumn: column.map { .position($0) }, maxRowBytes: 1024)
     }

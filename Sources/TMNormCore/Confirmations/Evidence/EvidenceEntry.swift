@@ -64,8 +64,9 @@ public struct EvidenceEntry: Sendable, Hashable, Codable {
         after previous: EvidenceEntry?, saleID: String, event: EvidenceEventKind, at instant: Date,
         offerTextSHA256: String? = nil, channel: String? = nil, fingerprint: String? = nil, detail: String? = nil
     ) -> EvidenceEntry {
-        make(afterSequence: previous?.sequence, previousHash: previous?.entryHash, saleID: saleID, event: event, at: instant,
-             offerTextSHA256: offerTextSHA256, channel: channel, fingerprint: fingerprint, detail: detail)
+        make(
+            afterSequence: previous?.sequence, previousHash: previous?.entryHash, saleID: saleID, event: event, at: instant,
+            offerTextSHA256: offerTextSHA256, channel: channel, fingerprint: fingerprint, detail: detail)
     }
 
     /// The next entry given only the previous entry's sequence number and hash (nil for the first entry).
@@ -76,9 +77,10 @@ public struct EvidenceEntry: Sendable, Hashable, Codable {
         let milliseconds = Int64((instant.timeIntervalSince1970 * 1000).rounded(.down))
         let sequence = previousSequence.map { $0 + 1 } ?? 0
         let previousHash = previous ?? genesisHash
-        let hash = ConfirmationHashing.sha256Hex(bytes: canonicalBytes(
-            saleID: saleID, sequence: sequence, event: event, atMilliseconds: milliseconds, offerTextSHA256: offerTextSHA256,
-            channel: channel, fingerprint: fingerprint, detail: detail, previousHash: previousHash))
+        let hash = ConfirmationHashing.sha256Hex(
+            bytes: canonicalBytes(
+                saleID: saleID, sequence: sequence, event: event, atMilliseconds: milliseconds, offerTextSHA256: offerTextSHA256,
+                channel: channel, fingerprint: fingerprint, detail: detail, previousHash: previousHash))
         return EvidenceEntry(
             saleID: saleID, sequence: sequence, event: event, atMilliseconds: milliseconds, offerTextSHA256: offerTextSHA256,
             channel: channel, fingerprint: fingerprint, detail: detail, previousHash: previousHash, entryHash: hash)
@@ -86,9 +88,10 @@ public struct EvidenceEntry: Sendable, Hashable, Codable {
 
     /// The hash this entry's fields give now (equal to `entryHash` unless the entry was altered).
     public var computedHash: String {
-        ConfirmationHashing.sha256Hex(bytes: Self.canonicalBytes(
-            saleID: saleID, sequence: sequence, event: event, atMilliseconds: atMilliseconds, offerTextSHA256: offerTextSHA256,
-            channel: channel, fingerprint: fingerprint, detail: detail, previousHash: previousHash))
+        ConfirmationHashing.sha256Hex(
+            bytes: Self.canonicalBytes(
+                saleID: saleID, sequence: sequence, event: event, atMilliseconds: atMilliseconds, offerTextSHA256: offerTextSHA256,
+                channel: channel, fingerprint: fingerprint, detail: detail, previousHash: previousHash))
     }
 
     /// Canonical form, version 1: a header line, then one line per field in fixed order,

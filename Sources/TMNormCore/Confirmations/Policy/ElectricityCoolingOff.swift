@@ -12,7 +12,8 @@ public enum ElectricityCoolingOff {
         public let hours: Int
     }
 
-    public static let energiloven2024 = Rule(id: "energiloven-kap4a-2024-07-01", effectiveFrom: LocalDate(uncheckedYear: 2024, month: 7, day: 1), hours: 24)
+    public static let energiloven2024 = Rule(
+        id: "energiloven-kap4a-2024-07-01", effectiveFrom: LocalDate(uncheckedYear: 2024, month: 7, day: 1), hours: 24)
 
     /// Every version, oldest first.
     public static let history: [Rule] = [energiloven2024]

@@ -82,7 +82,9 @@ public enum EmailAddressProblem: Error, Equatable, Sendable, CustomStringConvert
         case .empty: "empty"
         case .tooLong(let n, let max): "has \(n) characters: at most \(max) are allowed"
         case .invalidCharacter(let c):
-            c == " " ? "contains a space" : "contains '\(c)': only ASCII letters, digits and !#$%&'*+-/=?^_`{|}~. are allowed (write an æøå domain in its xn-- form)"
+            c == " "
+                ? "contains a space"
+                : "contains '\(c)': only ASCII letters, digits and !#$%&'*+-/=?^_`{|}~. are allowed (write an æøå domain in its xn-- form)"
         case .missingAt: "has no '@'"
         case .severalAt: "has more than one '@'"
         case .badLocalPart(let l): "'\(l)' is not a valid name before '@'"
@@ -97,7 +99,9 @@ public enum EmailAddressProblem: Error, Equatable, Sendable, CustomStringConvert
         case .empty: "tom"
         case .tooLong(let n, let max): "har \(n) tegn: høyst \(max) er tillatt"
         case .invalidCharacter(let c):
-            c == " " ? "inneholder mellomrom" : "inneholder «\(c)»: bare ASCII-bokstaver, siffer og !#$%&'*+-/=?^_`{|}~. er tillatt (skriv et æøå-domene i xn--form)"
+            c == " "
+                ? "inneholder mellomrom"
+                : "inneholder «\(c)»: bare ASCII-bokstaver, siffer og !#$%&'*+-/=?^_`{|}~. er tillatt (skriv et æøå-domene i xn--form)"
         case .missingAt: "mangler «@»"
         case .severalAt: "har mer enn én «@»"
         case .badLocalPart(let l): "«\(l)» er ikke et gyldig navn foran «@»"

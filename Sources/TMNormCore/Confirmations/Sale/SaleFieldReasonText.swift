@@ -9,7 +9,8 @@ extension SaleFieldReason: CustomStringConvertible {
         case .forbiddenCharacter(let scalar): "contains the control or direction character U+\(Self.hex(scalar)), which is not allowed"
         case .phoneOrEmailRequired: "give a phone number or an e-mail address: the offer must reach the consumer in writing"
         case .phoneInvalid(let problem): "is not a valid Norwegian number: \(problem.description)"
-        case .phoneNotMobile(let kind): "is a \(kind.rawValue) number: the offer goes by SMS, which needs a Norwegian mobile number (first digit 4 or 9)"
+        case .phoneNotMobile(let kind):
+            "is a \(kind.rawValue) number: the offer goes by SMS, which needs a Norwegian mobile number (first digit 4 or 9)"
         case .emailInvalid(let problem): "is not a valid e-mail address: \(problem.description)"
         case .amount(let problem), .currency(let problem): problem.description
         case .unknownPeriod(let p): "'\(p)' is not a price period: use once, month or year"
@@ -39,7 +40,8 @@ extension SaleFieldReason: CustomStringConvertible {
         case .bindingMonthsOutOfRange(let n, let allowed): "\(n) er utenfor \(allowed.lowerBound)–\(allowed.upperBound) måneder"
         case .date(let error): error.norwegian
         case .startDateInPast(let date, let today): "\(date.norwegianFormatted) er før i dag (\(today.norwegianFormatted))"
-        case .startDateTooFarAhead(let date, let latest): "\(date.norwegianFormatted) er etter seneste tillatte oppstart, \(latest.norwegianFormatted)"
+        case .startDateTooFarAhead(let date, let latest):
+            "\(date.norwegianFormatted) er etter seneste tillatte oppstart, \(latest.norwegianFormatted)"
         }
     }
 

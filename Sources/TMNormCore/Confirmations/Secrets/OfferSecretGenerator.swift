@@ -64,9 +64,10 @@ public enum OfferSecretGenerator {
     /// Whether a text can be a token at all (length and alphabet), checked before any database lookup.
     public static func isWellFormedToken(_ text: String, bytes: Int = 18) -> Bool {
         let expected = (max(bytes, minimumTokenBytes) * 4 + 2) / 3
-        return text.utf8.count == expected && text.utf8.allSatisfy { c in
-            (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D || c == 0x5F
-        }
+        return text.utf8.count == expected
+            && text.utf8.allSatisfy { c in
+                (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D || c == 0x5F
+            }
     }
 
     /// A typed code in canonical form: upper case, spaces and dashes removed, every symbol in the

@@ -31,21 +31,27 @@ enum OfferAnswerText {
         let newspaper = offer.productKind == .newspaperSubscription
         switch language {
         case .norwegian:
-            let start = newspaper ? "dagen du mottar den første utgaven"
+            let start =
+                newspaper
+                ? "dagen du mottar den første utgaven"
                 : goods ? "dagen du mottar varen" : confirmation ? "dagen avtalen ble inngått" : "dagen du aksepterer tilbudet"
             let how = smsReplies ? "svare ANGRE og koden din på SMS, bruke lenken i meldingen, eller sende" : "bruke lenken i meldingen, eller sende"
             return [
                 "Du har \(days) dagers angrerett etter angrerettloven. Angrefristen er \(days) dager fra \(start)."
-                    + (policy.extendToNextWorkingDay ? " Faller siste dag på en lørdag, søndag eller helligdag, forlenges fristen til neste virkedag." : ""),
+                    + (policy.extendToNextWorkingDay
+                        ? " Faller siste dag på en lørdag, søndag eller helligdag, forlenges fristen til neste virkedag." : ""),
                 "Du kan gå fra avtalen uten å oppgi grunn. Du kan \(how) en tydelig melding, gjerne angreskjemaet nedenfor, til \(addressee). Det er nok at du sender meldingen før fristen går ut.",
             ]
         case .english:
-            let start = newspaper ? "the day you receive the first issue"
+            let start =
+                newspaper
+                ? "the day you receive the first issue"
                 : goods ? "the day you receive the goods" : confirmation ? "the day the agreement was made" : "the day you accept the offer"
             let how = smsReplies ? "reply ANGRE and your code by SMS, use the link in the message, or send" : "use the link in the message, or send"
             return [
                 "You have a \(days)-day right of withdrawal under the Norwegian Cancellation Act (angrerettloven). The withdrawal period is \(days) days from \(start)."
-                    + (policy.extendToNextWorkingDay ? " If the last day is a Saturday, Sunday or public holiday, the period ends on the next working day." : ""),
+                    + (policy.extendToNextWorkingDay
+                        ? " If the last day is a Saturday, Sunday or public holiday, the period ends on the next working day." : ""),
                 "You may withdraw without giving a reason. You can \(how) a clear statement, for example the form below, to \(addressee). It is enough that you send it before the period ends.",
             ]
         }

@@ -35,10 +35,13 @@ public enum OfferDocumentRenderer {
             // An exempt sale: no offer to accept, but a confirmation of the agreement with the withdrawal right.
             lines = [nb ? "Bekreftelse av avtale inngått på telefon" : "Confirmation of an agreement made by telephone", ""]
             lines += parties(offer, language)
-            lines += ["", nb
-                ? "Avtalen ble inngått i telefonsamtalen. Denne bekreftelsen gir deg vilkårene og angreretten din."
-                : "The agreement was made in the telephone call. This confirmation gives you its terms and your right of withdrawal.",
-                "", p.offerHeading]
+            lines += [
+                "",
+                nb
+                    ? "Avtalen ble inngått i telefonsamtalen. Denne bekreftelsen gir deg vilkårene og angreretten din."
+                    : "The agreement was made in the telephone call. This confirmation gives you its terms and your right of withdrawal.",
+                "", p.offerHeading,
+            ]
             lines += terms(offer, language)
         } else {
             lines = [p.title, ""]
@@ -50,9 +53,11 @@ public enum OfferDocumentRenderer {
         }
         if let earliest = earliestAcceptance {
             let when = OfferDateText.dateTime(OsloTime.localDateTime(of: earliest), language)
-            lines.append(language == .norwegian
-                ? "Strøm: etter energiloven kan du tidligst akseptere dette tilbudet 24 timer etter at du fikk det, det vil si fra \(when)."
-                : "Electricity: under the Energy Act you can accept this offer at the earliest 24 hours after you received it, that is from \(when).")
+            lines.append(
+                language == .norwegian
+                    ? "Strøm: etter energiloven kan du tidligst akseptere dette tilbudet 24 timer etter at du fikk det, det vil si fra \(when)."
+                    : "Electricity: under the Energy Act you can accept this offer at the earliest 24 hours after you received it, that is from \(when)."
+            )
         }
         lines += ["", p.withdrawalHeading]
         lines += OfferAnswerText.withdrawal(offer, language: language, smsReplies: smsReplies, policy: withdrawal, confirmation: exemption != nil)
@@ -109,42 +114,57 @@ public enum OfferDocumentRenderer {
         let charges = statutory.chargesTotal ?? .zero
         if offer.price.period == .once {
             let total = (try? MoneyAmount(ore: offer.price.amount.ore + charges.ore)) ?? offer.price.amount
-            lines.append(nb
-                ? "Totalpris med mva. og alle gebyrer og leveringskostnader: \(total.formatted(language))"
-                : "Total price including VAT and all fees and delivery charges: \(total.formatted(language))")
+            lines.append(
+                nb
+                    ? "Totalpris med mva. og alle gebyrer og leveringskostnader: \(total.formatted(language))"
+                    : "Total price including VAT and all fees and delivery charges: \(total.formatted(language))")
         } else if let total = offer.price.totalOverBinding(months: offer.bindingMonths),
-                  let withCharges = try? MoneyAmount(ore: total.ore + charges.ore) {
-            lines.append(nb
-                ? "Sum i bindingstiden med mva. og alle gebyrer: \(withCharges.formatted(language)) (\(offer.price.formatted(language)))"
-                : "Total over the binding period including VAT and all fees: \(withCharges.formatted(language)) (\(offer.price.formatted(language)))")
+            let withCharges = try? MoneyAmount(ore: total.ore + charges.ore)
+        {
+            lines.append(
+                nb
+                    ? "Sum i bindingstiden med mva. og alle gebyrer: \(withCharges.formatted(language)) (\(offer.price.formatted(language)))"
+                    : "Total over the binding period including VAT and all fees: \(withCharges.formatted(language)) (\(offer.price.formatted(language)))"
+            )
         } else {
-            lines.append(nb
-                ? "Prisen er med mva. og alle avgifter" + (charges.ore > 0 ? "; gebyrene over kommer i tillegg én gang." : ".")
-                : "The price includes VAT and all charges" + (charges.ore > 0 ? "; the fees above are charged once in addition." : "."))
+            lines.append(
+                nb
+                    ? "Prisen er med mva. og alle avgifter" + (charges.ore > 0 ? "; gebyrene over kommer i tillegg én gang." : ".")
+                    : "The price includes VAT and all charges" + (charges.ore > 0 ? "; the fees above are charged once in addition." : "."))
         }
         if let payment = statutory.payment { lines.append("\(nb ? "Betaling" : "Payment"): \(payment)") }
         if let delivery = statutory.delivery { lines.append("\(nb ? "Levering" : "Delivery"): \(delivery)") }
         if offer.price.period != .once {
-            lines.append(nb
-                ? "Varighet: løpende avtale" + (offer.bindingMonths > 0 ? " med \(offer.bindingMonths) måneders binding" : " uten binding") + "."
-                : "Duration: ongoing agreement" + (offer.bindingMonths > 0 ? " with a binding period of \(offer.bindingMonths) months" : " without a binding period") + ".")
+            lines.append(
+                nb
+                    ? "Varighet: løpende avtale" + (offer.bindingMonths > 0 ? " med \(offer.bindingMonths) måneders binding" : " uten binding") + "."
+                    : "Duration: ongoing agreement"
+                        + (offer.bindingMonths > 0 ? " with a binding period of \(offer.bindingMonths) months" : " without a binding period") + ".")
         }
         if let termination = statutory.termination { lines.append("\(nb ? "Oppsigelse" : "Ending the agreement"): \(termination)") }
         switch offer.productKind {
         case .goods, .newspaperSubscription:
             if let payer = statutory.returnCostsPaidBy {
-                lines.append(payer == .consumer
-                    ? (nb ? "Retur: angrer du, betaler du selv kostnadene ved å sende varen tilbake." : "Returns: if you withdraw, you pay the cost of returning the goods.")
-                    : (nb ? "Retur: angrer du, betaler selgeren kostnadene ved å sende varen tilbake." : "Returns: if you withdraw, the seller pays the cost of returning the goods."))
+                lines.append(
+                    payer == .consumer
+                        ? (nb
+                            ? "Retur: angrer du, betaler du selv kostnadene ved å sende varen tilbake."
+                            : "Returns: if you withdraw, you pay the cost of returning the goods.")
+                        : (nb
+                            ? "Retur: angrer du, betaler selgeren kostnadene ved å sende varen tilbake."
+                            : "Returns: if you withdraw, the seller pays the cost of returning the goods."))
             }
         case .service:
-            lines.append(nb
-                ? "Ber du om at tjenesten starter før angrefristen er ute, og angrer du deretter, betaler du en forholdsmessig del av prisen for det som er levert."
-                : "If you ask for the service to start before the withdrawal period ends and then withdraw, you pay a proportionate part of the price for what has been provided.")
+            lines.append(
+                nb
+                    ? "Ber du om at tjenesten starter før angrefristen er ute, og angrer du deretter, betaler du en forholdsmessig del av prisen for det som er levert."
+                    : "If you ask for the service to start before the withdrawal period ends and then withdraw, you pay a proportionate part of the price for what has been provided."
+            )
         }
-        lines.append(nb
-            ? "Reklamasjon: du har lovfestet rett til å klage på mangler ved varen eller tjenesten."
-            : "Complaints: you have a statutory right to complain about defects in the goods or the service.")
+        lines.append(
+            nb
+                ? "Reklamasjon: du har lovfestet rett til å klage på mangler ved varen eller tjenesten."
+                : "Complaints: you have a statutory right to complain about defects in the goods or the service.")
         if let start = offer.startDate {
             lines.append("\(nb ? "Oppstart" : "Start"): \(OfferDateText.date(start))")
         }

@@ -29,7 +29,8 @@ public enum OfferTextProblem: Error, Equatable, Sendable, CustomStringConvertibl
     /// The reason in Norwegian bokmål.
     public var norwegian: String {
         switch self {
-        case .smsTooLong(let n, let max): "tilbuds-SMS-en trenger \(n) deler; policyen tillater \(max): forkort navnet på oppdragsgiveren eller øk grensen"
+        case .smsTooLong(let n, let max):
+            "tilbuds-SMS-en trenger \(n) deler; policyen tillater \(max): forkort navnet på oppdragsgiveren eller øk grensen"
         }
     }
 }
@@ -71,17 +72,21 @@ public enum OfferMessageComposer {
         case .norwegian:
             let what = product.isEmpty ? "Tilbud" : "Tilbud på \(product)"
             let binding = offer.bindingMonths == 0 ? "ingen binding" : "bindingstid \(offer.bindingMonths) mnd"
-            let answer = replies
+            let answer =
+                replies
                 ? "Svar JA \(code) for å akseptere eller NEI \(code) for å takke nei innen \(date)."
                 : "Aksepter eller takk nei via lenken innen \(date)."
-            return "\(client) (org.nr. \(offer.client.organisationNumber.formatted)): \(what), \(price), \(binding). Du er bare bundet hvis du aksepterer skriftlig. Se hele tilbudet: \(link) \(answer) Angrerett \(days) dager."
+            return
+                "\(client) (org.nr. \(offer.client.organisationNumber.formatted)): \(what), \(price), \(binding). Du er bare bundet hvis du aksepterer skriftlig. Se hele tilbudet: \(link) \(answer) Angrerett \(days) dager."
         case .english:
             let what = product.isEmpty ? "Offer" : "Offer for \(product)"
             let binding = offer.bindingMonths == 0 ? "no binding" : "\(offer.bindingMonths) months binding"
-            let answer = replies
+            let answer =
+                replies
                 ? "Reply JA \(code) to accept or NEI \(code) to decline by \(date)."
                 : "Accept or decline via the link by \(date)."
-            return "\(client) (org. no. \(offer.client.organisationNumber.formatted)): \(what), \(price), \(binding). You are bound only if you accept in writing. Full offer: \(link) \(answer) \(days)-day right of withdrawal."
+            return
+                "\(client) (org. no. \(offer.client.organisationNumber.formatted)): \(what), \(price), \(binding). You are bound only if you accept in writing. Full offer: \(link) \(answer) \(days)-day right of withdrawal."
         }
     }
 

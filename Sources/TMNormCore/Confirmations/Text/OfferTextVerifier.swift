@@ -16,7 +16,13 @@ public enum OfferTextVerifier {
             (.product, [offer.product]),
             (.price, [offer.price.formatted(language)]),
             (.bindingPeriod, [OfferDateText.binding(offer.bindingMonths, language)]),
-            (.withdrawalDeadline, [p.withdrawalHeading, nb ? "Angrefristen er \(offer.withdrawalPeriodDays) dager" : "withdrawal period is \(offer.withdrawalPeriodDays) days"]),
+            (
+                .withdrawalDeadline,
+                [
+                    p.withdrawalHeading,
+                    nb ? "Angrefristen er \(offer.withdrawalPeriodDays) dager" : "withdrawal period is \(offer.withdrawalPeriodDays) days",
+                ]
+            ),
             (.withdrawalForm, [p.formTitle, nb ? "Utfylt skjema sendes til:" : "hereby give notice that"]),
             (.bindingOnlyAfterWrittenAcceptance, [p.bindingStatement]),
             (.acceptanceInstructions, [p.answerHeading, nb ? "Aksepter:" : "Accept:", nb ? "Takk nei:" : "Decline:"]),

@@ -16,7 +16,7 @@ final class APIKeyCache: Sendable {
 
     func client(hash: String, now: Date) -> APIClient? {
         guard let entry = entries.withLockedValue({ $0[hash] }), now >= entry.loadedAt,
-              now.timeIntervalSince(entry.loadedAt) < Self.lifetime
+            now.timeIntervalSince(entry.loadedAt) < Self.lifetime
         else { return nil }
         return entry.client
     }

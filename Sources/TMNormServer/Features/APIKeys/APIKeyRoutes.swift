@@ -20,7 +20,11 @@ struct APIKeyRoutes: RouteCollection {
     private func rows(_ user: CurrentUser, on req: Request) async throws -> [APIKeysView.Row] {
         try await APIKeyModel.query(on: req.db).filter(\.$organisation.$id == user.organisationID)
             .sort(\.$createdAt, .descending).all()
-            .map { .init(id: try $0.requireID(), name: $0.name, prefix: $0.prefix, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, revokedAt: $0.revokedAt) }
+            .map {
+                .init(
+                    id: try $0.requireID(), name: $0.name, prefix: $0.prefix, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt,
+                    revokedAt: $0.revokedAt)
+            }
     }
 
     func list(req: Request) async throws -> Response {
@@ -48,8 +52,9 @@ struct APIKeyRoutes: RouteCollection {
         let user = try requireAdministrator(req)
         let id = try req.uuidParameter()
         // Scoped to the user's organisation: another organisation's key id is simply not found.
-        guard let key = try await APIKeyModel.query(on: req.db)
-            .filter(\.$id == id).filter(\.$organisation.$id == user.organisationID).first()
+        guard
+            let key = try await APIKeyModel.query(on: req.db)
+                .filter(\.$id == id).filter(\.$organisation.$id == user.organisationID).first()
         else { throw AppError.notFound() }
         if key.revokedAt == nil {
             key.revokedAt = req.now

@@ -22,7 +22,12 @@ enum APIKeysView {
         Layout.page(title: context.t(Phrase(nb: "API-nøkler", en: "API keys")), context: context) {
             if let key = model.newKey {
                 el("div", .class("notice"), .init("role", "status")) {
-                    el("p") { context.t(Phrase(nb: "Ny nøkkel. Kopier den nå — den vises ikke igjen. Send den som «Authorization: Bearer NØKKEL».", en: "New key. Copy it now — it will not be shown again. Send it as “Authorization: Bearer KEY”.")) }
+                    el("p") {
+                        context.t(
+                            Phrase(
+                                nb: "Ny nøkkel. Kopier den nå — den vises ikke igjen. Send den som «Authorization: Bearer NØKKEL».",
+                                en: "New key. Copy it now — it will not be shown again. Send it as “Authorization: Bearer KEY”."))
+                    }
                     el("p", .class("secret")) { key }
                 }
             }
@@ -53,8 +58,9 @@ enum APIKeysView {
             }
             el("h2") { context.t(Phrase(nb: "Ny nøkkel", en: "New key")) }
             Form.post(SiteRoute.apiKeys.path, csrf: context.csrf) {
-                Form.field(context.t(Phrase(nb: "Navn (f.eks. «Dialer produksjon»)", en: "Name (e.g. “Production dialer”)")), name: "name",
-                           error: model.problems.first { $0.field == "name" }?.reason)
+                Form.field(
+                    context.t(Phrase(nb: "Navn (f.eks. «Dialer produksjon»)", en: "Name (e.g. “Production dialer”)")), name: "name",
+                    error: model.problems.first { $0.field == "name" }?.reason)
                 Form.submit(context.t(Phrase(nb: "Lag nøkkel", en: "Create key")))
             }
         }

@@ -53,7 +53,7 @@ struct AccountRoutes: RouteCollection {
         limiters.loginPerAccount.record(accountKey, now: req.now)
         limiters.loginPerAddress.record(address, now: req.now)
         guard email.count <= 254, (input.password ?? "").count <= 200,
-              let user = try await AccountService.verify(email: email, password: input.password ?? "", on: req)
+            let user = try await AccountService.verify(email: email, password: input.password ?? "", on: req)
         else {
             req.application.metricsRegistry.increment(#"tmnorm_logins_total{result="failure"}"#)
             let model = LoginView.Model(email: String(email.prefix(254)), next: Self.safeNext(input.next), failed: true)

@@ -29,7 +29,6 @@ enum AccountService {
         return user
     }
 
-
     /// Starts a session and returns the cookie token (only its hash is stored).
     static func startSession(for user: UserModel, on req: Request) async throws -> String {
         let token = req.application.tokens.urlSafe(bytes: 32)
@@ -62,7 +61,7 @@ enum AccountService {
     /// The open invitation for a token, or a 410/404 explaining why it cannot be used.
     static func openInvitation(token: String, on req: Request) async throws -> InvitationModel {
         guard token.count <= 100,
-              let invitation = try await InvitationModel.query(on: req.db)
+            let invitation = try await InvitationModel.query(on: req.db)
                 .filter(\.$tokenHash == TokenGenerator.hash(token)).with(\.$organisation).first()
         else { throw AppError.notFound() }
         if invitation.acceptedAt != nil || invitation.expiresAt <= req.now { throw invitationGone }
@@ -72,13 +71,15 @@ enum AccountService {
     /// 410: the invitation was used (perhaps a moment ago, by a second press of the button) or has expired.
     static let invitationGone = AppError(
         .gone, code: "invitation-used-or-expired",
-        Phrase(nb: "Invitasjonen er allerede brukt eller har utløpt. Be om en ny.",
-               en: "The invitation has been used or has expired. Ask for a new one."))
+        Phrase(
+            nb: "Invitasjonen er allerede brukt eller har utløpt. Be om en ny.",
+            en: "The invitation has been used or has expired. Ask for a new one."))
 
     /// Basic e-mail shape check: one @, a dot in the domain, no spaces, at most 254 characters.
     static func emailProblem(_ email: String, field: String = "email") -> FieldProblem? {
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        let valid = email.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
+        let valid =
+            email.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
             && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !email.contains(where: \.isWhitespace)
         return valid ? nil : FieldProblem(field: field, reason: "must be an e-mail address like navn@firma.no")
     }

@@ -26,9 +26,10 @@ enum LoginView {
                 Form.submit(context.t(Phrase(nb: "Logg inn", en: "Log in")))
             }
             el("p", .class("hint")) {
-                context.t(Phrase(
-                    nb: "Forbruker? Du trenger ikke logge inn for å se registeret over godkjente callsentre.",
-                    en: "Consumer? You do not need to log in to see the register of approved call centres."))
+                context.t(
+                    Phrase(
+                        nb: "Forbruker? Du trenger ikke logge inn for å se registeret over godkjente callsentre.",
+                        en: "Consumer? You do not need to log in to see the register of approved call centres."))
             }
         }
     }
@@ -45,12 +46,17 @@ enum PasswordView {
         func error(_ field: String) -> String? { model.problems.first { $0.field == field }?.reason }
         return Layout.page(title: context.t(Phrase(nb: "Bytt passord", en: "Change password")), context: context) {
             if model.changed {
-                el("p", .class("notice"), .init("role", "status")) { context.t(Phrase(nb: "Passordet er endret.", en: "Your password has been changed.")) }
+                el("p", .class("notice"), .init("role", "status")) {
+                    context.t(Phrase(nb: "Passordet er endret.", en: "Your password has been changed."))
+                }
             }
             Form.post(SiteRoute.password.path, csrf: context.csrf) {
-                Form.field(context.t(Phrase(nb: "Nåværende passord", en: "Current password")), name: "current_password", type: "password", autocomplete: "current-password", error: error("current_password"))
-                Form.field(context.t(Phrase(nb: "Nytt passord", en: "New password")), name: "new_password", type: "password", autocomplete: "new-password",
-                           hint: context.t(Phrase(nb: "Minst 10 tegn.", en: "At least 10 characters.")), error: error("new_password"))
+                Form.field(
+                    context.t(Phrase(nb: "Nåværende passord", en: "Current password")), name: "current_password", type: "password",
+                    autocomplete: "current-password", error: error("current_password"))
+                Form.field(
+                    context.t(Phrase(nb: "Nytt passord", en: "New password")), name: "new_password", type: "password", autocomplete: "new-password",
+                    hint: context.t(Phrase(nb: "Minst 10 tegn.", en: "At least 10 characters.")), error: error("new_password"))
                 Form.submit(context.t(Phrase(nb: "Bytt passord", en: "Change password")))
             }
         }
@@ -76,8 +82,9 @@ enum InvitationAcceptView {
             }
             Form.post(SiteRoute.invitation(token: model.token).path, csrf: context.csrf) {
                 Form.field(context.t(Phrase(nb: "Fullt navn", en: "Full name")), name: "name", autocomplete: "name", error: error("name"))
-                Form.field(context.t(Phrase(nb: "Velg passord", en: "Choose a password")), name: "password", type: "password", autocomplete: "new-password",
-                           hint: context.t(Phrase(nb: "Minst 10 tegn.", en: "At least 10 characters.")), error: error("password"))
+                Form.field(
+                    context.t(Phrase(nb: "Velg passord", en: "Choose a password")), name: "password", type: "password", autocomplete: "new-password",
+                    hint: context.t(Phrase(nb: "Minst 10 tegn.", en: "At least 10 characters.")), error: error("password"))
                 Form.submit(context.t(Phrase(nb: "Opprett konto", en: "Create account")))
             }
         }

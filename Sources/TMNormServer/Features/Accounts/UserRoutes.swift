@@ -20,7 +20,9 @@ struct UserRoutes: RouteCollection {
         return .html(UsersView.render(try await model(for: user, on: req), context: req.pageContext))
     }
 
-    private func model(for user: CurrentUser, on req: Request, invitationLink: String? = nil, problems: [FieldProblem] = []) async throws -> UsersView.Model {
+    private func model(for user: CurrentUser, on req: Request, invitationLink: String? = nil, problems: [FieldProblem] = []) async throws
+        -> UsersView.Model
+    {
         let users = try await UserModel.query(on: req.db).filter(\.$organisation.$id == user.organisationID).sort(\.$name).all()
         let targets: [OrganisationModel]
         if user.role == .associationAdmin {
@@ -64,7 +66,8 @@ struct UserRoutes: RouteCollection {
             problems.append(.init(field: "email", reason: "already has an account"))
         }
         guard problems.isEmpty, let role else {
-            return .html(UsersView.render(try await model(for: user, on: req, problems: problems), context: req.pageContext), status: .unprocessableEntity)
+            return .html(
+                UsersView.render(try await model(for: user, on: req, problems: problems), context: req.pageContext), status: .unprocessableEntity)
         }
         let token = try await AccountService.invite(email: email, role: role, organisationID: organisationID, by: user, on: req)
         let link = req.application.config.publicBaseURL + SiteRoute.invitation(token: token).path

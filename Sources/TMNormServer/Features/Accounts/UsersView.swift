@@ -28,7 +28,12 @@ enum UsersView {
         return Layout.page(title: context.t(Phrase(nb: "Brukere", en: "Users")), context: context) {
             if let link = model.invitationLink {
                 el("div", .class("notice"), .init("role", "status")) {
-                    el("p") { context.t(Phrase(nb: "Invitasjonen er laget. Send lenken til personen; den kan brukes én gang og vises bare nå:", en: "The invitation has been created. Send this link to the person; it works once and is shown only now:")) }
+                    el("p") {
+                        context.t(
+                            Phrase(
+                                nb: "Invitasjonen er laget. Send lenken til personen; den kan brukes én gang og vises bare nå:",
+                                en: "The invitation has been created. Send this link to the person; it works once and is shown only now:"))
+                    }
                     el("p", .class("secret")) { link }
                 }
             }
@@ -48,11 +53,13 @@ enum UsersView {
             el("h2") { context.t(Phrase(nb: "Inviter en bruker", en: "Invite a user")) }
             Form.post(SiteRoute.invitations.path, csrf: context.csrf) {
                 Form.field(context.t(Phrase(nb: "E-post", en: "E-mail")), name: "email", type: "email", error: error("email"))
-                Form.select(context.t(Phrase(nb: "Organisasjon", en: "Organisation")), name: "organisation_id",
-                            options: model.targets.map { ($0.id.uuidString, $0.name) })
-                Form.select(context.t(Phrase(nb: "Rolle", en: "Role")), name: "role",
-                            options: Role.allCases.filter { role in model.targets.contains { $0.roles.contains(role) } }
-                                .map { ($0.rawValue, context.t(RoleLabel.phrase($0))) })
+                Form.select(
+                    context.t(Phrase(nb: "Organisasjon", en: "Organisation")), name: "organisation_id",
+                    options: model.targets.map { ($0.id.uuidString, $0.name) })
+                Form.select(
+                    context.t(Phrase(nb: "Rolle", en: "Role")), name: "role",
+                    options: Role.allCases.filter { role in model.targets.contains { $0.roles.contains(role) } }
+                        .map { ($0.rawValue, context.t(RoleLabel.phrase($0))) })
                 if let roleError = error("role") { el("p", .class("field-error")) { roleError } }
                 Form.submit(context.t(Phrase(nb: "Lag invitasjon", en: "Create invitation")))
             }

@@ -50,9 +50,13 @@ struct AuthorizationApplicationRoutes: RouteCollection {
         if let running = record.approval(runningOn: today) {
             switch running.renewal(on: today, policy: settings.policy) {
             case .notYetOpen(let opens):
-                throw AppError.conflict(Phrase(
-                    nb: "Godkjenningen gjelder til \(running.validUntil.norwegianFormatted); søknad om fornyelse kan sendes fra \(opens.norwegianFormatted).",
-                    en: "The approval runs until \(running.validUntil.norwegianFormatted); renewal can be applied for from \(opens.norwegianFormatted)."))
+                throw AppError.conflict(
+                    Phrase(
+                        nb:
+                            "Godkjenningen gjelder til \(running.validUntil.norwegianFormatted); søknad om fornyelse kan sendes fra \(opens.norwegianFormatted).",
+                        en:
+                            "The approval runs until \(running.validUntil.norwegianFormatted); renewal can be applied for from \(opens.norwegianFormatted)."
+                    ))
             case .open: kind = .continuation
             case .expired: kind = .firstApproval
             }
@@ -115,7 +119,8 @@ struct AuthorizationApplicationRoutes: RouteCollection {
             let data = Data(buffer: file.data)
             let fileName = file.filename.isEmpty ? "upload" : String(file.filename.suffix(200))
             do {
-                _ = try settings.uploadPolicy.check(fileName: fileName, byteCount: data.count, leadingBytes: data.prefix(settings.uploadPolicy.leadingBytesNeeded))
+                _ = try settings.uploadPolicy.check(
+                    fileName: fileName, byteCount: data.count, leadingBytes: data.prefix(settings.uploadPolicy.leadingBytesNeeded))
             } catch { throw AppError.authorization(error, field: "file") }
             let key = try AuthorizationCases.storeFile(data, applicationID: try model.requireID(), app: req.application)
             do {
@@ -152,8 +157,8 @@ struct AuthorizationApplicationRoutes: RouteCollection {
         let model = try await AuthorizationCases.application(req, user: user)
         let application = try model.application()
         guard let criterion = req.parameters.get("criterion"), case .document(let document) = application.evidence[criterion],
-              let url = AuthorizationCases.fileURL(storageKey: document.storageKey, app: req.application),
-              let data = FileManager.default.contents(atPath: url.path)
+            let url = AuthorizationCases.fileURL(storageKey: document.storageKey, app: req.application),
+            let data = FileManager.default.contents(atPath: url.path)
         else { throw AppError.notFound() }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: document.mediaType)

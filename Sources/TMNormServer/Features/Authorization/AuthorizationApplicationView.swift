@@ -34,7 +34,8 @@ enum AuthorizationApplicationView {
         return Layout.page(title: context.t(Phrase(nb: "Søknad: \(app.applicantName)", en: "Application: \(app.applicantName)")), context: context) {
             el("p") {
                 el("strong", .data("state", app.state.rawValue)) { context.t(stateText(app.state)) }
-                " · " + context.t(kind) + " · " + context.t(Phrase(nb: "kriteriekatalog \(app.catalogue.versionLabel)", en: "criteria catalogue \(app.catalogue.versionLabel)"))
+                " · " + context.t(kind) + " · "
+                    + context.t(Phrase(nb: "kriteriekatalog \(app.catalogue.versionLabel)", en: "criteria catalogue \(app.catalogue.versionLabel)"))
             }
             if let comment = app.latestReturnComment, app.state == .returnedForCompletion {
                 el("p", .class("alert")) { context.t(Phrase(nb: "Sekretariatets merknad: ", en: "Secretariat's comment: ")) + comment }
@@ -42,15 +43,26 @@ enum AuthorizationApplicationView {
             if let decision = app.decision {
                 el("div", .class("card")) {
                     el("h2") { context.t(Phrase(nb: "Vedtak", en: "Decision")) }
-                    el("p") { context.t(decision.outcome == .approve ? Phrase(nb: "Godkjent", en: "Approved") : Phrase(nb: "Avslått", en: "Rejected")) + " " + decision.decidedOn.norwegianFormatted }
+                    el("p") {
+                        context.t(decision.outcome == .approve ? Phrase(nb: "Godkjent", en: "Approved") : Phrase(nb: "Avslått", en: "Rejected")) + " "
+                            + decision.decidedOn.norwegianFormatted
+                    }
                     el("p") { decision.reasons }
-                    el("p") { context.t(Phrase(nb: "Klagefrist: \(decision.appealDeadline.norwegianFormatted)", en: "Appeal deadline: \(decision.appealDeadline.norwegianFormatted)")) }
+                    el("p") {
+                        context.t(
+                            Phrase(
+                                nb: "Klagefrist: \(decision.appealDeadline.norwegianFormatted)",
+                                en: "Appeal deadline: \(decision.appealDeadline.norwegianFormatted)"))
+                    }
                 }
             }
             el("h2") { context.t(Phrase(nb: "Kriterier og dokumentasjon", en: "Criteria and evidence")) }
             el("p") {
                 let missing = app.completeness.missing.count
-                context.t(missing == 0 ? Phrase(nb: "Komplett.", en: "Complete.") : Phrase(nb: "\(missing) kriterier mangler dokumentasjon.", en: "\(missing) criteria lack evidence."))
+                context.t(
+                    missing == 0
+                        ? Phrase(nb: "Komplett.", en: "Complete.")
+                        : Phrase(nb: "\(missing) kriterier mangler dokumentasjon.", en: "\(missing) criteria lack evidence."))
             }
             Table.scrolling(headings: [
                 context.t(Phrase(nb: "Kriterium", en: "Criterion")),
@@ -76,10 +88,13 @@ enum AuthorizationApplicationView {
                 el("p", .data("fee-status", fee.status.rawValue)) { "\(fee.amount.formatted) · \(fee.status.rawValue)" }
                 if role == .associationAdmin && !fee.status.isSettled {
                     Form.post(SiteRoute.applicationFee(model.id).path, csrf: context.csrf) {
-                        Form.select(context.t(Phrase(nb: "Registrer", en: "Record")), name: "action", options: [
-                            ("invoiced", context.t(Phrase(nb: "Fakturert", en: "Invoiced"))), ("paid", context.t(Phrase(nb: "Betalt", en: "Paid"))),
-                            ("waived", context.t(Phrase(nb: "Frafalt", en: "Waived"))),
-                        ])
+                        Form.select(
+                            context.t(Phrase(nb: "Registrer", en: "Record")), name: "action",
+                            options: [
+                                ("invoiced", context.t(Phrase(nb: "Fakturert", en: "Invoiced"))),
+                                ("paid", context.t(Phrase(nb: "Betalt", en: "Paid"))),
+                                ("waived", context.t(Phrase(nb: "Frafalt", en: "Waived"))),
+                            ])
                         Form.field(context.t(Phrase(nb: "Referanse eller begrunnelse", en: "Reference or reason")), name: "note", required: false)
                         Form.submit(context.t(Phrase(nb: "Lagre", en: "Save")))
                     }
@@ -96,10 +111,16 @@ enum AuthorizationApplicationView {
         switch item {
         case .none: return text("—")
         case .document(let doc)?:
-            return el("a", .href(SiteRoute.applicationEvidenceFile(application, criterion: criterion).path)) { "\(doc.fileName) (\(doc.byteCount / 1024 + 1) kB)" }
+            return el("a", .href(SiteRoute.applicationEvidenceFile(application, criterion: criterion).path)) {
+                "\(doc.fileName) (\(doc.byteCount / 1024 + 1) kB)"
+            }
         case .statement(let words)?: return el("q") { words }
         case .platformFigure(_, let value, let asOf)?:
-            return text(context.t(Phrase(nb: "\(value) (plattformens tall per \(asOf.norwegianFormatted))", en: "\(value) (platform figure as of \(asOf.norwegianFormatted))")))
+            return text(
+                context.t(
+                    Phrase(
+                        nb: "\(value) (plattformens tall per \(asOf.norwegianFormatted))",
+                        en: "\(value) (platform figure as of \(asOf.norwegianFormatted))")))
         }
     }
 
@@ -110,7 +131,10 @@ enum AuthorizationApplicationView {
             case .document:
                 Form.field(
                     context.t(Phrase(nb: "Fil", en: "File")), name: "file", type: "file",
-                    hint: context.t(Phrase(nb: "\(model.uploadTypes.joined(separator: ", ")), inntil \(model.uploadLimit / 1_048_576) MB", en: "\(model.uploadTypes.joined(separator: ", ")), up to \(model.uploadLimit / 1_048_576) MB")))
+                    hint: context.t(
+                        Phrase(
+                            nb: "\(model.uploadTypes.joined(separator: ", ")), inntil \(model.uploadLimit / 1_048_576) MB",
+                            en: "\(model.uploadTypes.joined(separator: ", ")), up to \(model.uploadLimit / 1_048_576) MB")))
                 Form.submit(context.t(Phrase(nb: "Last opp", en: "Upload")), class: "button secondary")
             case .statement:
                 Form.field(context.t(Phrase(nb: "Erklæring", en: "Statement")), name: "statement")
@@ -125,27 +149,41 @@ enum AuthorizationApplicationView {
         let app = model.application
         return el("div", .class("cards")) {
             if model.viewer.role == .callCentreAdmin && app.state.isEditable {
-                Form.post(SiteRoute.applicationSubmit(model.id).path, csrf: context.csrf) { Form.submit(context.t(Phrase(nb: "Send inn søknaden", en: "Submit the application"))) }
+                Form.post(SiteRoute.applicationSubmit(model.id).path, csrf: context.csrf) {
+                    Form.submit(context.t(Phrase(nb: "Send inn søknaden", en: "Submit the application")))
+                }
             }
             if model.viewer.role == .callCentreAdmin && !app.state.isFinal {
-                Form.post(SiteRoute.applicationWithdraw(model.id).path, csrf: context.csrf) { Form.submit(context.t(Phrase(nb: "Trekk søknaden", en: "Withdraw the application")), class: "button secondary") }
+                Form.post(SiteRoute.applicationWithdraw(model.id).path, csrf: context.csrf) {
+                    Form.submit(context.t(Phrase(nb: "Trekk søknaden", en: "Withdraw the application")), class: "button secondary")
+                }
             }
             if model.viewer.role == .associationAdmin && app.state == .submitted {
                 Form.post(SiteRoute.applicationReturn(model.id).path, csrf: context.csrf) {
                     Form.field(context.t(Phrase(nb: "Hva mangler?", en: "What is missing?")), name: "comment")
                     Form.submit(context.t(Phrase(nb: "Returner for komplettering", en: "Return for completion")), class: "button secondary")
                 }
-                Form.post(SiteRoute.applicationReview(model.id).path, csrf: context.csrf) { Form.submit(context.t(Phrase(nb: "Send til nemnda", en: "Send to the board"))) }
+                Form.post(SiteRoute.applicationReview(model.id).path, csrf: context.csrf) {
+                    Form.submit(context.t(Phrase(nb: "Send til nemnda", en: "Send to the board")))
+                }
             }
             if app.state == .underReview, let board = app.board, board.isMember(memberID) {
                 let tally = app.tally
-                el("p") { context.t(Phrase(nb: "Stemmer: \(tally.approve) for, \(tally.reject) mot, \(tally.abstain) avstår; \(tally.required) trengs.", en: "Votes: \(tally.approve) approve, \(tally.reject) reject, \(tally.abstain) abstain; \(tally.required) needed.")) }
+                el("p") {
+                    context.t(
+                        Phrase(
+                            nb: "Stemmer: \(tally.approve) for, \(tally.reject) mot, \(tally.abstain) avstår; \(tally.required) trengs.",
+                            en: "Votes: \(tally.approve) approve, \(tally.reject) reject, \(tally.abstain) abstain; \(tally.required) needed."))
+                }
                 if !app.votes.contains(where: { $0.memberID == memberID }) && !app.recusals.contains(where: { $0.memberID == memberID }) {
                     Form.post(SiteRoute.applicationVote(model.id).path, csrf: context.csrf) {
-                        Form.select(context.t(Phrase(nb: "Din stemme", en: "Your vote")), name: "choice", options: [
-                            ("approve", context.t(Phrase(nb: "Godkjenn", en: "Approve"))), ("reject", context.t(Phrase(nb: "Avslå", en: "Reject"))),
-                            ("abstain", context.t(Phrase(nb: "Avstår", en: "Abstain"))),
-                        ])
+                        Form.select(
+                            context.t(Phrase(nb: "Din stemme", en: "Your vote")), name: "choice",
+                            options: [
+                                ("approve", context.t(Phrase(nb: "Godkjenn", en: "Approve"))),
+                                ("reject", context.t(Phrase(nb: "Avslå", en: "Reject"))),
+                                ("abstain", context.t(Phrase(nb: "Avstår", en: "Abstain"))),
+                            ])
                         Form.submit(context.t(Phrase(nb: "Stem", en: "Vote")))
                     }
                     Form.post(SiteRoute.applicationRecuse(model.id).path, csrf: context.csrf) {
@@ -154,9 +192,11 @@ enum AuthorizationApplicationView {
                     }
                 }
                 Form.post(SiteRoute.applicationDecide(model.id).path, csrf: context.csrf) {
-                    Form.select(context.t(Phrase(nb: "Nemndas vedtak", en: "The board's decision")), name: "outcome", options: [
-                        ("approve", context.t(Phrase(nb: "Godkjenn", en: "Approve"))), ("reject", context.t(Phrase(nb: "Avslå", en: "Reject"))),
-                    ])
+                    Form.select(
+                        context.t(Phrase(nb: "Nemndas vedtak", en: "The board's decision")), name: "outcome",
+                        options: [
+                            ("approve", context.t(Phrase(nb: "Godkjenn", en: "Approve"))), ("reject", context.t(Phrase(nb: "Avslå", en: "Reject"))),
+                        ])
                     Form.field(context.t(Phrase(nb: "Begrunnelse", en: "Reasons")), name: "reasons")
                     Form.submit(context.t(Phrase(nb: "Fatt vedtak", en: "Decide")))
                 }

@@ -38,14 +38,18 @@ enum AuthorizationCases {
     }
 
     /// The record of a centre, or a fresh one (not yet stored) for a centre that never applied.
-    static func record(for organisation: OrganisationModel, on db: any Database) async throws -> (AuthorizationRecordModel?, AuthorizationCentreRecord) {
+    static func record(for organisation: OrganisationModel, on db: any Database) async throws -> (
+        AuthorizationRecordModel?, AuthorizationCentreRecord
+    ) {
         let id = try organisation.requireID()
         if let model = try await recordModel(organisationID: id, on: db) { return (model, try model.record()) }
         return (nil, AuthorizationCentreRecord(centre: try OrganisationNumber(organisation.orgnr), name: organisation.name))
     }
 
     /// Saves a record, creating its row the first time.
-    static func save(_ record: AuthorizationCentreRecord, model: AuthorizationRecordModel?, organisationID: UUID, at instant: Date, on db: any Database) async throws {
+    static func save(
+        _ record: AuthorizationCentreRecord, model: AuthorizationRecordModel?, organisationID: UUID, at instant: Date, on db: any Database
+    ) async throws {
         if let model {
             try model.store(record, at: instant)
             try await model.save(on: db)
@@ -102,7 +106,9 @@ enum AuthorizationCases {
     }
 
     /// Figures the platform knows about a centre for a period, from its washes and may-call decisions.
-    static func platformFigures(organisationID: UUID, from: LocalDate, through: LocalDate, on db: any Database) async throws -> AuthorizationPlatformFigures {
+    static func platformFigures(organisationID: UUID, from: LocalDate, through: LocalDate, on db: any Database) async throws
+        -> AuthorizationPlatformFigures
+    {
         let start = OsloTime.instant(for: LocalDateTime(date: from, time: LocalTime(secondsSinceMidnight: 0)))
         let end = OsloTime.instant(for: LocalDateTime(date: through.next, time: LocalTime(secondsSinceMidnight: 0)))
         let washes = try await WashRecordModel.query(on: db).filter(\.$organisation.$id == organisationID)

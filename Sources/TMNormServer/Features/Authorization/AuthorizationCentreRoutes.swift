@@ -23,7 +23,9 @@ struct AuthorizationCentreRoutes: RouteCollection {
     }
 
     /// A centre's record, for its own administrator, the secretariat and the board.
-    private func centreRecord(_ req: Request, user: CurrentUser) async throws -> (OrganisationModel, AuthorizationRecordModel?, AuthorizationCentreRecord) {
+    private func centreRecord(_ req: Request, user: CurrentUser) async throws -> (
+        OrganisationModel, AuthorizationRecordModel?, AuthorizationCentreRecord
+    ) {
         let access = try AuthorizationCases.access(user)
         let id = try req.uuidParameter()
         guard let organisation = try await OrganisationModel.find(id, on: req.db), organisation.kind == .callCentre else {
@@ -98,10 +100,11 @@ struct AuthorizationCentreRoutes: RouteCollection {
     /// The follow-up due for a year of the running approval, pre-filled with what the platform knows.
     private func draft(_ req: Request, record: AuthorizationCentreRecord, organisationID: UUID) async throws -> AuthorizationFollowUpDraft {
         guard let year = req.parameters.get("year").flatMap(Int.init),
-              let due = record.followUpStates(on: req.osloToday, policy: req.application.authorizationSettings.policy)
+            let due = record.followUpStates(on: req.osloToday, policy: req.application.authorizationSettings.policy)
                 .map(\.due).first(where: { $0.year == year })
         else { throw AppError.notFound() }
-        let figures = try await AuthorizationCases.platformFigures(organisationID: organisationID, from: due.periodStart, through: due.periodEnd, on: req.db)
+        let figures = try await AuthorizationCases.platformFigures(
+            organisationID: organisationID, from: due.periodStart, through: due.periodEnd, on: req.db)
         return AuthorizationFollowUpDraft(due: due, platformFigures: figures)
     }
 
@@ -110,7 +113,8 @@ struct AuthorizationCentreRoutes: RouteCollection {
         let (organisation, _, record) = try await centreRecord(req, user: user)
         let draft = try await draft(req, record: record, organisationID: try organisation.requireID())
         let submitted = record.submission(approvalID: draft.due.approvalID, year: draft.due.year)
-        let model = AuthorizationFollowUpView.Model(organisationID: try organisation.requireID(), viewer: user, record: record, draft: draft, submitted: submitted, problems: [])
+        let model = AuthorizationFollowUpView.Model(
+            organisationID: try organisation.requireID(), viewer: user, record: record, draft: draft, submitted: submitted, problems: [])
         return .html(AuthorizationFollowUpView.render(model, context: req.pageContext))
     }
 
@@ -202,9 +206,10 @@ extension AuthorizationOverviewView.Model {
         return Self(
             viewer: user, today: today, applications: applications,
             centres: records.map { organisationID, record in
-                .init(organisationID: organisationID, record: record, standing: record.publicStanding(on: today),
-                      overdue: record.overdueFollowUps(on: today, policy: policy).map(\.year),
-                      renewal: record.approval(runningOn: today)?.renewal(on: today, policy: policy))
+                .init(
+                    organisationID: organisationID, record: record, standing: record.publicStanding(on: today),
+                    overdue: record.overdueFollowUps(on: today, policy: policy).map(\.year),
+                    renewal: record.approval(runningOn: today)?.renewal(on: today, policy: policy))
             })
     }
 }

@@ -28,9 +28,18 @@ enum AuthorizationOverviewView {
                         el("strong", .data("status", centre.standing.status.rawValue)) { context.t(AuthorizationText.status(centre.standing.status)) }
                         " · " + context.t(Phrase(nb: "gyldig til ", en: "valid until ")) + AuthorizationText.date(centre.standing.validUntil)
                     }
-                    el("p") { el("a", .href(SiteRoute.authorizationCentre(centre.organisationID).path)) { context.t(Phrase(nb: "Godkjenning, oppfølging og sanksjoner", en: "Approval, follow-up and sanctions")) } }
+                    el("p") {
+                        el("a", .href(SiteRoute.authorizationCentre(centre.organisationID).path)) {
+                            context.t(Phrase(nb: "Godkjenning, oppfølging og sanksjoner", en: "Approval, follow-up and sanctions"))
+                        }
+                    }
                     if case .notYetOpen(let opens)? = centre.renewal {
-                        el("p", .class("notice")) { context.t(Phrase(nb: "Søknad om fornyelse kan sendes fra \(opens.norwegianFormatted).", en: "Renewal can be applied for from \(opens.norwegianFormatted).")) }
+                        el("p", .class("notice")) {
+                            context.t(
+                                Phrase(
+                                    nb: "Søknad om fornyelse kan sendes fra \(opens.norwegianFormatted).",
+                                    en: "Renewal can be applied for from \(opens.norwegianFormatted)."))
+                        }
                     }
                 }
                 if !model.applications.contains(where: { !$0.application.state.isFinal }) {
@@ -49,7 +58,9 @@ enum AuthorizationOverviewView {
                     el("tr") {
                         el("td") { el("a", .href(SiteRoute.authorizationApplication(id).path)) { application.applicantName } }
                         el("td") { context.t(AuthorizationApplicationView.stateText(application.state)) }
-                        el("td") { "\(application.completeness.rows.count - application.completeness.missing.count)/\(application.completeness.rows.count)" }
+                        el("td") {
+                            "\(application.completeness.rows.count - application.completeness.missing.count)/\(application.completeness.rows.count)"
+                        }
                     }
                 }
             }
@@ -66,7 +77,9 @@ enum AuthorizationOverviewView {
                             el("td") { el("a", .href(SiteRoute.authorizationCentre(centre.organisationID).path)) { centre.record.name } }
                             el("td") { context.t(AuthorizationText.status(centre.standing.status)) }
                             el("td") { AuthorizationText.date(centre.standing.validUntil) }
-                            el("td", .class(centre.overdue.isEmpty ? "" : "error")) { centre.overdue.map { context.t(Phrase(nb: "år \($0)", en: "year \($0)")) }.joined(separator: ", ") }
+                            el("td", .class(centre.overdue.isEmpty ? "" : "error")) {
+                                centre.overdue.map { context.t(Phrase(nb: "år \($0)", en: "year \($0)")) }.joined(separator: ", ")
+                            }
                         }
                     }
                 }
@@ -115,7 +128,8 @@ enum AuthorizationCentreView {
     static func sanctionText(_ kind: AuthorizationSanctionKind) -> Phrase {
         switch kind {
         case .warning: Phrase(nb: "Advarsel", en: "Warning")
-        case .suspension(.untilDate(let day)): Phrase(nb: "Suspensjon til \(day.norwegianFormatted)", en: "Suspension until \(day.norwegianFormatted)")
+        case .suspension(.untilDate(let day)):
+            Phrase(nb: "Suspensjon til \(day.norwegianFormatted)", en: "Suspension until \(day.norwegianFormatted)")
         case .suspension(.untilCondition(let condition)): Phrase(nb: "Suspensjon til: \(condition)", en: "Suspension until: \(condition)")
         case .revocation: Phrase(nb: "Tilbakekall", en: "Revocation")
         case .reinstatement: Phrase(nb: "Gjeninnsettelse", en: "Reinstatement")
@@ -129,21 +143,30 @@ enum AuthorizationCentreView {
                 context.t(Phrase(nb: "Offentlig status: ", en: "Public status: "))
                 el("strong", .data("status", model.standing.status.rawValue)) { context.t(AuthorizationText.status(model.standing.status)) }
                 " · " + record.centre.formatted + " · "
-                el("a", .href(SiteRoute.registerEntry(record.centre.digits).path)) { context.t(Phrase(nb: "registeroppføring", en: "register entry")) }
+                el("a", .href(SiteRoute.registerEntry(record.centre.digits).path)) {
+                    context.t(Phrase(nb: "registeroppføring", en: "register entry"))
+                }
             }
             el("h2") { context.t(Phrase(nb: "Godkjenninger", en: "Approvals")) }
             el("ul") {
                 for approval in record.approvals {
-                    el("li") { "\(approval.id): \(approval.validFrom.norwegianFormatted)–\(record.effectiveEnd(of: approval).norwegianFormatted) (\(approval.kind.rawValue))" }
+                    el("li") {
+                        "\(approval.id): \(approval.validFrom.norwegianFormatted)–\(record.effectiveEnd(of: approval).norwegianFormatted) (\(approval.kind.rawValue))"
+                    }
                 }
             }
             el("h2") { context.t(Phrase(nb: "Årlig oppfølging", en: "Yearly follow-up")) }
             el("ul") {
                 for (due, state) in model.followUps {
                     el("li", .data("follow-up", "\(due.year)")) {
-                        context.t(Phrase(nb: "År \(due.year), frist \(due.dueOn.norwegianFormatted): ", en: "Year \(due.year), due \(due.dueOn.norwegianFormatted): ")) + context.t(followUpState(state)) + " "
+                        context.t(
+                            Phrase(
+                                nb: "År \(due.year), frist \(due.dueOn.norwegianFormatted): ",
+                                en: "Year \(due.year), due \(due.dueOn.norwegianFormatted): ")) + context.t(followUpState(state)) + " "
                         if state != .upcoming {
-                            el("a", .href(SiteRoute.centreFollowUp(model.organisationID, year: due.year).path)) { context.t(Phrase(nb: "rapport", en: "report")) }
+                            el("a", .href(SiteRoute.centreFollowUp(model.organisationID, year: due.year).path)) {
+                                context.t(Phrase(nb: "rapport", en: "report"))
+                            }
                         }
                     }
                 }
@@ -154,9 +177,13 @@ enum AuthorizationCentreView {
                     for reminder in model.reminders {
                         el("li", .data("reminder", reminder.subject)) {
                             context.t(reminderSubject(reminder.subject)) + " — "
-                                + context.t(Phrase(
-                                    nb: "frist \(reminder.deadline?.norwegianFormatted ?? "–"), sendt \(NorwegianFormat.dateTime(reminder.sentAt)) til \(reminder.recipients) administrator(er)",
-                                    en: "deadline \(reminder.deadline?.norwegianFormatted ?? "–"), sent \(NorwegianFormat.dateTime(reminder.sentAt)) to \(reminder.recipients) administrator(s)"))
+                                + context.t(
+                                    Phrase(
+                                        nb:
+                                            "frist \(reminder.deadline?.norwegianFormatted ?? "–"), sendt \(NorwegianFormat.dateTime(reminder.sentAt)) til \(reminder.recipients) administrator(er)",
+                                        en:
+                                            "deadline \(reminder.deadline?.norwegianFormatted ?? "–"), sent \(NorwegianFormat.dateTime(reminder.sentAt)) to \(reminder.recipients) administrator(s)"
+                                    ))
                         }
                     }
                 }
@@ -166,21 +193,35 @@ enum AuthorizationCentreView {
                 for decision in record.sanctions {
                     el("li") {
                         context.t(sanctionText(decision.kind)) + " — "
-                            + context.t(Phrase(nb: "vedtatt \(decision.decidedOn.norwegianFormatted), virkning \(decision.effectiveFrom.norwegianFormatted), klagefrist \(decision.appealDeadline.norwegianFormatted): ", en: "decided \(decision.decidedOn.norwegianFormatted), effective \(decision.effectiveFrom.norwegianFormatted), appeal by \(decision.appealDeadline.norwegianFormatted): "))
+                            + context.t(
+                                Phrase(
+                                    nb:
+                                        "vedtatt \(decision.decidedOn.norwegianFormatted), virkning \(decision.effectiveFrom.norwegianFormatted), klagefrist \(decision.appealDeadline.norwegianFormatted): ",
+                                    en:
+                                        "decided \(decision.decidedOn.norwegianFormatted), effective \(decision.effectiveFrom.norwegianFormatted), appeal by \(decision.appealDeadline.norwegianFormatted): "
+                                ))
                             + decision.reasons
                     }
                 }
             }
             if model.viewer.role == .boardMember {
                 Form.post(SiteRoute.centreSanctions(model.organisationID).path, csrf: context.csrf) {
-                    Form.select(context.t(Phrase(nb: "Vedtak", en: "Decision")), name: "kind", options: [
-                        ("warning", context.t(Phrase(nb: "Advarsel", en: "Warning"))), ("suspension", context.t(Phrase(nb: "Suspensjon", en: "Suspension"))),
-                        ("revocation", context.t(Phrase(nb: "Tilbakekall", en: "Revocation"))), ("reinstatement", context.t(Phrase(nb: "Gjeninnsettelse", en: "Reinstatement"))),
-                    ])
+                    Form.select(
+                        context.t(Phrase(nb: "Vedtak", en: "Decision")), name: "kind",
+                        options: [
+                            ("warning", context.t(Phrase(nb: "Advarsel", en: "Warning"))),
+                            ("suspension", context.t(Phrase(nb: "Suspensjon", en: "Suspension"))),
+                            ("revocation", context.t(Phrase(nb: "Tilbakekall", en: "Revocation"))),
+                            ("reinstatement", context.t(Phrase(nb: "Gjeninnsettelse", en: "Reinstatement"))),
+                        ])
                     Form.field(context.t(Phrase(nb: "Begrunnelse", en: "Reasons")), name: "reasons")
-                    Form.field(context.t(Phrase(nb: "Virkning fra (valgfritt)", en: "Effective from (optional)")), name: "effective_from", type: "date", required: false)
-                    Form.field(context.t(Phrase(nb: "Suspensjon til dato", en: "Suspension until date")), name: "until", type: "date", required: false)
-                    Form.field(context.t(Phrase(nb: "…eller til vilkår er oppfylt", en: "…or until a condition is met")), name: "condition", required: false)
+                    Form.field(
+                        context.t(Phrase(nb: "Virkning fra (valgfritt)", en: "Effective from (optional)")), name: "effective_from", type: "date",
+                        required: false)
+                    Form.field(
+                        context.t(Phrase(nb: "Suspensjon til dato", en: "Suspension until date")), name: "until", type: "date", required: false)
+                    Form.field(
+                        context.t(Phrase(nb: "…eller til vilkår er oppfylt", en: "…or until a condition is met")), name: "condition", required: false)
                     Form.submit(context.t(Phrase(nb: "Registrer vedtak", en: "Record decision")))
                 }
             }

@@ -29,12 +29,15 @@ enum AuthorizationReminderJob {
             let organisationID = model.$organisation.id
             let record = try model.record()
             guard let approval = record.approval(runningOn: today), record.publicStanding(on: today).status == .approved else { continue }
-            let submitted = Set(approval.followUps(policy: policy).compactMap { due in
-                record.submission(approvalID: approval.id, year: due.year).map { _ in due.year }
-            })
-            let alreadySent = Set(try await AuthorizationReminderModel.query(on: app.db)
-                .filter(\.$organisation.$id == organisationID).all().map(\.reminderKey))
-            let renewalAppliedFor = try await AuthorizationApplicationModel.query(on: app.db)
+            let submitted = Set(
+                approval.followUps(policy: policy).compactMap { due in
+                    record.submission(approvalID: approval.id, year: due.year).map { _ in due.year }
+                })
+            let alreadySent = Set(
+                try await AuthorizationReminderModel.query(on: app.db)
+                    .filter(\.$organisation.$id == organisationID).all().map(\.reminderKey))
+            let renewalAppliedFor =
+                try await AuthorizationApplicationModel.query(on: app.db)
                 .filter(\.$organisation.$id == organisationID)
                 .filter(\.$kind == AuthorizationApplicationKind.continuation.rawValue)
                 .filter(\.$state !~ [AuthorizationApplicationState.draft.rawValue, AuthorizationApplicationState.withdrawn.rawValue])
@@ -52,7 +55,8 @@ enum AuthorizationReminderJob {
 
     /// Records the reminder and queues one e-mail per administrator in the same transaction, so a crash
     /// leaves either both or neither.
-    private static func send(_ reminder: AuthorizationReminder, to organisationID: UUID, centreName: String, app: Application, now: Date) async throws {
+    private static func send(_ reminder: AuthorizationReminder, to organisationID: UUID, centreName: String, app: Application, now: Date) async throws
+    {
         let admins = try await UserModel.query(on: app.db)
             .filter(\.$organisation.$id == organisationID).filter(\.$roleRaw == Role.callCentreAdmin.rawValue).all()
         let link = app.config.publicBaseURL + SiteRoute.authorizationCentre(organisationID).path

@@ -82,13 +82,16 @@ enum PublicRegisterAPIDocs {
     ]
 
     static let schemas: [(String, JSONValue)] = [
-        ("RegisterEntry", [
-            "type": "object", "required": ["orgnr", "name", "status", "valid_until"],
-            "properties": [
-                "orgnr": ["type": "string", "pattern": "^[0-9]{9}$"], "name": ["type": "string"],
-                "status": ["type": "string", "enum": .array(AuthorizationPublicStatus.allCases.map { .string($0.rawValue) })],
-                "valid_until": OpenAPISchemas.optionalDate,
-            ],
-        ]),
+        (
+            "RegisterEntry",
+            [
+                "type": "object", "required": ["orgnr", "name", "status", "valid_until"],
+                "properties": [
+                    "orgnr": ["type": "string", "pattern": "^[0-9]{9}$"], "name": ["type": "string"],
+                    "status": ["type": "string", "enum": .array(AuthorizationPublicStatus.allCases.map { .string($0.rawValue) })],
+                    "valid_until": OpenAPISchemas.optionalDate,
+                ],
+            ]
+        )
     ]
 }

@@ -21,9 +21,13 @@ enum PublicRegisterView {
     static func render(_ model: Model, context: PageContext) -> String {
         Layout.page(title: context.t(Phrase(nb: "Register over godkjente callsentre", en: "Register of approved call centres")), context: context) {
             el("p") {
-                context.t(Phrase(
-                    nb: "Callsentre godkjent av Callcenternemnda etter ordningen Godkjent Callcenter. Et suspendert callsenter står som suspendert. Status gjelder \(model.today.norwegianFormatted).",
-                    en: "Call centres approved by the board (Callcenternemnda) under the Godkjent Callcenter scheme. A suspended centre is shown as suspended. Status as of \(model.today.norwegianFormatted)."))
+                context.t(
+                    Phrase(
+                        nb:
+                            "Callsentre godkjent av Callcenternemnda etter ordningen Godkjent Callcenter. Et suspendert callsenter står som suspendert. Status gjelder \(model.today.norwegianFormatted).",
+                        en:
+                            "Call centres approved by the board (Callcenternemnda) under the Godkjent Callcenter scheme. A suspended centre is shown as suspended. Status as of \(model.today.norwegianFormatted)."
+                    ))
             }
             el("form", .method("get"), .action(SiteRoute.publicRegister.path), .class("form"), .init("role", "search")) {
                 Form.field(
@@ -33,17 +37,20 @@ enum PublicRegisterView {
             }
             if model.rows.isEmpty {
                 el("p", .class("notice")) {
-                    context.t(model.query.isEmpty
-                        ? Phrase(nb: "Ingen callsentre er godkjent ennå.", en: "No call centres are approved yet.")
-                        : Phrase(nb: "Ingen treff for «\(model.query)».", en: "No matches for “\(model.query)”."))
+                    context.t(
+                        model.query.isEmpty
+                            ? Phrase(nb: "Ingen callsentre er godkjent ennå.", en: "No call centres are approved yet.")
+                            : Phrase(nb: "Ingen treff for «\(model.query)».", en: "No matches for “\(model.query)”."))
                 }
             } else {
-                Table.scrolling(headings: [
-                    context.t(Phrase(nb: "Navn", en: "Name")),
-                    context.t(Phrase(nb: "Org.nr.", en: "Org. no.")),
-                    context.t(Phrase(nb: "Status", en: "Status")),
-                    context.t(Phrase(nb: "Gyldig til", en: "Valid until")),
-                ], scope: .column, caption: context.t(Phrase(nb: "\(model.rows.count) callsentre", en: "\(model.rows.count) call centres"))) {
+                Table.scrolling(
+                    headings: [
+                        context.t(Phrase(nb: "Navn", en: "Name")),
+                        context.t(Phrase(nb: "Org.nr.", en: "Org. no.")),
+                        context.t(Phrase(nb: "Status", en: "Status")),
+                        context.t(Phrase(nb: "Gyldig til", en: "Valid until")),
+                    ], scope: .column, caption: context.t(Phrase(nb: "\(model.rows.count) callsentre", en: "\(model.rows.count) call centres"))
+                ) {
                     for row in model.rows {
                         el("tr", .data("status", row.status.rawValue)) {
                             el("td") { el("a", .href(SiteRoute.registerEntry(row.orgnr.digits).path)) { row.name } }
@@ -89,17 +96,21 @@ enum RegisterEntryView {
             el("p", .class(entry.status == .approved ? "notice" : "alert")) { context.t(explanation(entry.status)) }
             el("h2") { context.t(Phrase(nb: "Merke", en: "Badge")) }
             el("p") {
-                void("img", .init("src", SiteRoute.registerBadge(entry.orgnr.digits).path), .init("width", "\(AuthorizationBadge.width)"),
-                     .init("height", "\(AuthorizationBadge.height)"),
-                     .init("alt", "Godkjent Callcenter: \(entry.status.norwegian)"))
+                void(
+                    "img", .init("src", SiteRoute.registerBadge(entry.orgnr.digits).path), .init("width", "\(AuthorizationBadge.width)"),
+                    .init("height", "\(AuthorizationBadge.height)"),
+                    .init("alt", "Godkjent Callcenter: \(entry.status.norwegian)"))
             }
             el("p") {
-                context.t(Phrase(
-                    nb: "Callsenteret kan vise merket på sine nettsider. Det viser alltid gjeldende status:",
-                    en: "The centre can show the badge on its website. It always shows the current status:"))
+                context.t(
+                    Phrase(
+                        nb: "Callsenteret kan vise merket på sine nettsider. Det viser alltid gjeldende status:",
+                        en: "The centre can show the badge on its website. It always shows the current status:"))
             }
             el("pre", .class("secret")) {
-                el("code") { "<a href=\"\(model.pageURL)\"><img src=\"\(model.badgeURL)\" width=\"\(AuthorizationBadge.width)\" height=\"\(AuthorizationBadge.height)\" alt=\"Godkjent Callcenter\"></a>" }
+                el("code") {
+                    "<a href=\"\(model.pageURL)\"><img src=\"\(model.badgeURL)\" width=\"\(AuthorizationBadge.width)\" height=\"\(AuthorizationBadge.height)\" alt=\"Godkjent Callcenter\"></a>"
+                }
             }
             el("p") { el("a", .href(SiteRoute.publicRegister.path)) { context.t(Phrase(nb: "Til registeret", en: "Back to the register")) } }
         }
@@ -107,11 +118,20 @@ enum RegisterEntryView {
 
     static func explanation(_ status: AuthorizationPublicStatus) -> Phrase {
         switch status {
-        case .approved: Phrase(nb: "Callsenteret er godkjent og følger opp ordningens krav.", en: "The call centre is approved and follows the scheme's requirements.")
-        case .suspended: Phrase(nb: "Godkjenningen er suspendert av Callcenternemnda. Callsenteret er ikke godkjent så lenge suspensjonen varer.", en: "The approval is suspended by the board. The centre is not approved while the suspension lasts.")
+        case .approved:
+            Phrase(
+                nb: "Callsenteret er godkjent og følger opp ordningens krav.",
+                en: "The call centre is approved and follows the scheme's requirements.")
+        case .suspended:
+            Phrase(
+                nb: "Godkjenningen er suspendert av Callcenternemnda. Callsenteret er ikke godkjent så lenge suspensjonen varer.",
+                en: "The approval is suspended by the board. The centre is not approved while the suspension lasts.")
         case .revoked: Phrase(nb: "Godkjenningen er tilbakekalt av Callcenternemnda.", en: "The approval has been revoked by the board.")
         case .expired: Phrase(nb: "Godkjenningen er utløpt.", en: "The approval has expired.")
-        case .underReview: Phrase(nb: "En søknad om godkjenning er under behandling. Callsenteret er ikke godkjent ennå.", en: "An application for approval is under review. The centre is not approved yet.")
+        case .underReview:
+            Phrase(
+                nb: "En søknad om godkjenning er under behandling. Callsenteret er ikke godkjent ennå.",
+                en: "An application for approval is under review. The centre is not approved yet.")
         case .notApproved: Phrase(nb: "Callsenteret er ikke godkjent.", en: "The call centre is not approved.")
         }
     }

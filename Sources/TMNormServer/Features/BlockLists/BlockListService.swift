@@ -13,7 +13,8 @@ enum BlockListService {
     /// inside its period.
     static func writableOrganisations(_ principal: RequestPrincipal, now: Date, on db: any Database) async throws -> [OrganisationModel] {
         guard let own = try await OrganisationModel.find(principal.organisationID, on: db),
-              own.kind == .callCentre || own.kind == .client else { return [] }
+            own.kind == .callCentre || own.kind == .client
+        else { return [] }
         var result = [own]
         if own.kind == .callCentre {
             result += try await Engagements.activeClients(of: principal.organisationID, on: Engagements.day(now), db: db)
@@ -46,20 +47,26 @@ enum BlockListService {
             case .valid(let number) where number.eightDigitKey != nil:
                 keys.append(number.national)
             case .valid(let number):
-                outcome.problems.append(.init(field: label, reason: "\(number.national) is a \(number.kind.rawValue) number, not one telemarketing calls"))
+                outcome.problems.append(
+                    .init(field: label, reason: "\(number.national) is a \(number.kind.rawValue) number, not one telemarketing calls"))
             case .foreign(_, let reason), .invalid(_, let reason):
                 outcome.problems.append(.init(field: label, reason: reason))
             }
         }
         let unique = Array(Set(keys))
-        let existing = unique.isEmpty ? [] : try await BlockListEntryModel.query(on: db)
-            .filter(\.$organisation.$id == organisationID).filter(\.$phone ~~ unique).all().compactMap(\.phone)
+        let existing =
+            unique.isEmpty
+            ? []
+            : try await BlockListEntryModel.query(on: db)
+                .filter(\.$organisation.$id == organisationID).filter(\.$phone ~~ unique).all().compactMap(\.phone)
         let fresh = Set(unique).subtracting(existing)
         outcome.alreadyBlocked = keys.count - fresh.count
         if !fresh.isEmpty {
             try await db.writeTransaction { db in
                 for phone in fresh.sorted() {
-                    try await BlockListEntryModel(organisationID: organisationID, phone: phone, personKey: nil, source: source, addedByID: userID, createdAt: now).create(on: db)
+                    try await BlockListEntryModel(
+                        organisationID: organisationID, phone: phone, personKey: nil, source: source, addedByID: userID, createdAt: now
+                    ).create(on: db)
                 }
                 try await lookup.changed(organisationID, on: db)
             }
@@ -79,7 +86,9 @@ enum BlockListService {
             return false
         }
         try await db.writeTransaction { db in
-            try await BlockListEntryModel(organisationID: organisationID, phone: nil, personKey: key, source: source, addedByID: userID, createdAt: now).create(on: db)
+            try await BlockListEntryModel(
+                organisationID: organisationID, phone: nil, personKey: key, source: source, addedByID: userID, createdAt: now
+            ).create(on: db)
             try await lookup.changed(organisationID, on: db)
         }
         return true

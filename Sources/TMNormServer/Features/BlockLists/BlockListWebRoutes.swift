@@ -17,7 +17,9 @@ struct BlockListWebRoutes: RouteCollection {
         return (user, try req.requirePrincipal())
     }
 
-    private func model(_ user: CurrentUser, _ principal: RequestPrincipal, now: Date, on db: any Database, outcome: BlockListService.Outcome? = nil) async throws -> BlockListView.Model {
+    private func model(_ user: CurrentUser, _ principal: RequestPrincipal, now: Date, on db: any Database, outcome: BlockListService.Outcome? = nil)
+        async throws -> BlockListView.Model
+    {
         let targets = try await BlockListService.writableOrganisations(principal, now: now, on: db)
         var counts: [(String, Int)] = []
         for target in targets {
@@ -46,7 +48,9 @@ struct BlockListWebRoutes: RouteCollection {
             numbers: [("phone", input.phone ?? "")], to: target, source: user.role == .agent ? .agent : .administrator,
             by: user.id, now: req.now, lookup: req.application.blockListLookup, on: req.db)
         let status: HTTPResponseStatus = outcome.problems.isEmpty ? .ok : .unprocessableEntity
-        return .html(BlockListView.render(try await model(user, principal, now: req.now, on: req.db, outcome: outcome), context: req.pageContext), status: status)
+        return .html(
+            BlockListView.render(try await model(user, principal, now: req.now, on: req.db, outcome: outcome), context: req.pageContext),
+            status: status)
     }
 
     struct ImportInput: Content {
@@ -65,7 +69,8 @@ struct BlockListWebRoutes: RouteCollection {
         let bytes = Data(buffer: file.data)
         let text = String(data: bytes, encoding: .utf8) ?? String(decoding: bytes.map { $0 }, as: Unicode.ASCII.self)
         let numbers = BlockListService.numbers(fromCSV: text)
-        let outcome = try await BlockListService.add(numbers: numbers, to: target, source: .import, by: user.id, now: req.now, lookup: req.application.blockListLookup, on: req.db)
+        let outcome = try await BlockListService.add(
+            numbers: numbers, to: target, source: .import, by: user.id, now: req.now, lookup: req.application.blockListLookup, on: req.db)
         return .html(BlockListView.render(try await model(user, principal, now: req.now, on: req.db, outcome: outcome), context: req.pageContext))
     }
 }

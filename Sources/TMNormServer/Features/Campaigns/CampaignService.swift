@@ -15,7 +15,8 @@ enum CampaignService {
         let callerID = (input.caller_id ?? "").trimmingCharacters(in: .whitespaces)
         var clientID: UUID?
         if let raw = input.client_id, let id = UUID(uuidString: raw),
-           try await Engagements.active(callCentre: principal.organisationID, client: id, on: Engagements.day(now), db: db) != nil {
+            try await Engagements.active(callCentre: principal.organisationID, client: id, on: Engagements.day(now), db: db) != nil
+        {
             clientID = id
         } else {
             problems.append(.init(field: "client_id", reason: "must be a client this call centre works for"))
@@ -26,7 +27,8 @@ enum CampaignService {
         }
         if let period {
             let start = (try? OsloTime.parseTimestamp(period.from.iso8601 + "T12:00:00")) ?? now
-            let judged = CallingRules.judgeCallerID(callerID.isEmpty ? .hidden : .number(callerID, listedInDirectory: CampaignInput.flag(input.caller_id_listed)), at: max(start, now))
+            let judged = CallingRules.judgeCallerID(
+                callerID.isEmpty ? .hidden : .number(callerID, listedInDirectory: CampaignInput.flag(input.caller_id_listed)), at: max(start, now))
             if !judged.allowed { problems.append(.init(field: "caller_id", reason: judged.textEnglish)) }
         }
         guard problems.isEmpty, let clientID, let period, let end = period.until else { throw AppError.invalid(problems) }
@@ -64,9 +66,13 @@ enum CampaignService {
         }
         // A wash clears numbers for may-call only if it applied this client's block list.
         guard wash.$client.id == campaign.$client.id else {
-            throw AppError.invalid([.init(field: "wash_id", reason: wash.$client.id == nil
-                ? "was washed without the campaign's client, so its block list was not applied"
-                : "was washed for another client")])
+            throw AppError.invalid([
+                .init(
+                    field: "wash_id",
+                    reason: wash.$client.id == nil
+                        ? "was washed without the campaign's client, so its block list was not applied"
+                        : "was washed for another client")
+            ])
         }
         let campaignID = try campaign.requireID()
         if try await CampaignWashModel.query(on: db).filter(\.$campaign.$id == campaignID).filter(\.$wash.$id == washID).first() == nil {
@@ -76,7 +82,8 @@ enum CampaignService {
 
     static func addAgent(_ campaign: CampaignModel, userID: UUID, on db: any Database) async throws {
         guard let user = try await UserModel.find(userID, on: db), user.$organisation.id == campaign.$callCentre.id,
-              user.role == .agent || user.role == .callCentreAdmin else {
+            user.role == .agent || user.role == .callCentreAdmin
+        else {
             throw AppError.invalid([.init(field: "user_id", reason: "is not an agent of this call centre")])
         }
         let campaignID = try campaign.requireID()
@@ -90,7 +97,9 @@ enum CampaignService {
         if status == .active {
             let validity = try await CampaignValidity.check(campaign, at: now, on: db)
             var problems: [FieldProblem] = []
-            if !validity.hasValidWash { problems.append(.init(field: "washes", reason: "no attached list is washed against a register copy valid now (wash this month)")) }
+            if !validity.hasValidWash {
+                problems.append(.init(field: "washes", reason: "no attached list is washed against a register copy valid now (wash this month)"))
+            }
             if !validity.callerIDAllowed { problems.append(.init(field: "caller_id", reason: "the caller ID is not allowed now")) }
             if !validity.withinPeriod { problems.append(.init(field: "period", reason: "today is outside the campaign's period")) }
             guard problems.isEmpty else { throw AppError.invalid(problems) }

@@ -31,10 +31,16 @@ enum CampaignText {
         case .campaignNotActive: Phrase(nb: "Kampanjen er ikke aktiv", en: "The campaign is not active")
         case .campaignOutsidePeriod: Phrase(nb: "Utenfor kampanjeperioden", en: "Outside the campaign period")
         case .noValidWash: Phrase(nb: "Ingen gyldig vasking denne måneden", en: "No valid wash this month")
-        case .notInValidWash: Phrase(nb: "Nummeret kom ikke ut som ringbart av en gyldig vasking for kampanjen (eller oppgi personens navn og adresse)", en: "The number did not come out callable from a valid wash of the campaign (or give the person's name and address)")
+        case .notInValidWash:
+            Phrase(
+                nb: "Nummeret kom ikke ut som ringbart av en gyldig vasking for kampanjen (eller oppgi personens navn og adresse)",
+                en: "The number did not come out callable from a valid wash of the campaign (or give the person's name and address)")
         case .reservedPerson: Phrase(nb: "Personen er reservert i Reservasjonsregisteret", en: "The person is reserved in the reservation register")
         case .callerIDNotAllowed: Phrase(nb: "Nummervisningen er ikke tillatt", en: "The caller ID is not allowed")
-        case .noEngagement: Phrase(nb: "Oppdragsgiveren har ikke et bekreftet oppdrag med callsenteret som gjelder nå", en: "The client has no confirmed engagement with the call centre in force")
+        case .noEngagement:
+            Phrase(
+                nb: "Oppdragsgiveren har ikke et bekreftet oppdrag med callsenteret som gjelder nå",
+                en: "The client has no confirmed engagement with the call centre in force")
         case .registerUnavailable: Phrase(nb: "Registerkopi mangler: kan ikke sjekkes", en: "No register copy: cannot be checked")
         case .checkFailed: Phrase(nb: "En sjekk kunne ikke gjøres", en: "A check could not be made")
         case .exemptExistingCustomer: Phrase(nb: "Unntak: eksisterende kunde i samme kategori", en: "Exempt: existing customer, same category")
@@ -84,13 +90,41 @@ enum CampaignListView {
             if !model.clients.isEmpty {
                 el("h2") { context.t(Phrase(nb: "Ny kampanje", en: "New campaign")) }
                 Form.post(SiteRoute.campaigns.path, csrf: context.csrf) {
-                    Form.select(context.t(Phrase(nb: "Oppdragsgiver", en: "Client")), name: "client_id", options: model.clients.map { ($0.id.uuidString, $0.name) })
+                    Form.select(
+                        context.t(Phrase(nb: "Oppdragsgiver", en: "Client")), name: "client_id",
+                        options: model.clients.map { ($0.id.uuidString, $0.name) })
                     Form.field(context.t(Phrase(nb: "Navn", en: "Name")), name: "name")
-                    Form.field(context.t(Phrase(nb: "Produktkategori", en: "Product category")), name: "product_category", hint: context.t(Phrase(nb: "F.eks. strøm, forsikring, abonnement", en: "E.g. electricity, insurance, subscription")))
-                    Form.field(context.t(Phrase(nb: "Nummervisning", en: "Caller ID")), name: "caller_id", type: "tel", hint: context.t(Phrase(nb: "Fra 2025: ikke vanlige mobilnumre; 5-sifret, 815- eller fastnummer", en: "From 2025: no ordinary mobile numbers; 5-digit, 815 or landline")))
-                    el("div", .class("field")) { el("label") { void("input", .type("checkbox"), .name("caller_id_listed"), .init("checked", nil)); " " + context.t(Phrase(nb: "Nummeret står i nummeropplysningen", en: "The number is listed in directory services")) } }
-                    el("div", .class("field")) { el("label") { void("input", .type("checkbox"), .name("voluntary")); " " + context.t(Phrase(nb: "For frivillig organisasjon", en: "For a voluntary organisation")) } }
-                    el("div", .class("field")) { el("label") { void("input", .type("checkbox"), .name("newspaper")); " " + context.t(Phrase(nb: "Avisabonnement (unntatt skriftlighetskravet)", en: "Newspaper subscription (exempt from written confirmation)")) } }
+                    Form.field(
+                        context.t(Phrase(nb: "Produktkategori", en: "Product category")), name: "product_category",
+                        hint: context.t(Phrase(nb: "F.eks. strøm, forsikring, abonnement", en: "E.g. electricity, insurance, subscription")))
+                    Form.field(
+                        context.t(Phrase(nb: "Nummervisning", en: "Caller ID")), name: "caller_id", type: "tel",
+                        hint: context.t(
+                            Phrase(
+                                nb: "Fra 2025: ikke vanlige mobilnumre; 5-sifret, 815- eller fastnummer",
+                                en: "From 2025: no ordinary mobile numbers; 5-digit, 815 or landline")))
+                    el("div", .class("field")) {
+                        el("label") {
+                            void("input", .type("checkbox"), .name("caller_id_listed"), .init("checked", nil));
+                            " " + context.t(Phrase(nb: "Nummeret står i nummeropplysningen", en: "The number is listed in directory services"))
+                        }
+                    }
+                    el("div", .class("field")) {
+                        el("label") {
+                            void("input", .type("checkbox"), .name("voluntary"));
+                            " " + context.t(Phrase(nb: "For frivillig organisasjon", en: "For a voluntary organisation"))
+                        }
+                    }
+                    el("div", .class("field")) {
+                        el("label") {
+                            void("input", .type("checkbox"), .name("newspaper"));
+                            " "
+                                + context.t(
+                                    Phrase(
+                                        nb: "Avisabonnement (unntatt skriftlighetskravet)",
+                                        en: "Newspaper subscription (exempt from written confirmation)"))
+                        }
+                    }
                     Form.field(context.t(Phrase(nb: "Start", en: "Start")), name: "starts_on", type: "date")
                     Form.field(context.t(Phrase(nb: "Slutt", en: "End")), name: "ends_on", type: "date")
                     Form.submit(context.t(Phrase(nb: "Opprett kampanje", en: "Create campaign")))

@@ -22,11 +22,16 @@ struct CampaignWebRoutes: RouteCollection {
             query.group(.or) { $0.filter(\.$callCentre.$id == user.organisationID).filter(\.$client.$id == user.organisationID) }
         }
         let campaigns = try await query.all()
-        let clients = user.role == .callCentreAdmin
+        let clients =
+            user.role == .callCentreAdmin
             ? try await Engagements.activeClients(of: user.organisationID, on: Engagements.day(req.now), db: req.db).map { try OrganisationRow($0) }
             : []
         let model = CampaignListView.Model(
-            rows: try campaigns.map { .init(id: try $0.requireID(), name: $0.name, client: $0.client.name, callCentre: $0.callCentre.name, status: $0.status, startsOn: $0.startsOn, endsOn: $0.endsOn) },
+            rows: try campaigns.map {
+                .init(
+                    id: try $0.requireID(), name: $0.name, client: $0.client.name, callCentre: $0.callCentre.name, status: $0.status,
+                    startsOn: $0.startsOn, endsOn: $0.endsOn)
+            },
             clients: clients, problems: [])
         return .html(CampaignListView.render(model, context: req.pageContext))
     }
@@ -46,10 +51,14 @@ struct CampaignWebRoutes: RouteCollection {
         let attached = try await CampaignWashModel.query(on: req.db).filter(\.$campaign.$id == campaignID).with(\.$wash).all().map(\.wash)
         let agents = try await CampaignAgentModel.query(on: req.db).filter(\.$campaign.$id == campaignID).with(\.$user).all().map(\.user.name)
         let isOwnAdmin = campaign.$callCentre.id == user.organisationID && user.role == .callCentreAdmin
-        let availableWashes = isOwnAdmin
-            ? try await WashRecordModel.query(on: req.db).filter(\.$organisation.$id == user.organisationID).sort(\.$washedAt, .descending).range(..<50).all()
+        let availableWashes =
+            isOwnAdmin
+            ? try await WashRecordModel.query(on: req.db).filter(\.$organisation.$id == user.organisationID).sort(\.$washedAt, .descending).range(
+                ..<50
+            ).all()
             : []
-        let colleagues = isOwnAdmin
+        let colleagues =
+            isOwnAdmin
             ? try await UserModel.query(on: req.db).filter(\.$organisation.$id == user.organisationID).filter(\.$roleRaw == Role.agent.rawValue).all()
             : []
         let model = CampaignDetailView.Model(

@@ -74,7 +74,7 @@ struct ComplaintAPIRoutes: RouteCollection {
     func show(req: Request) async throws -> ComplaintDTO {
         let principal = try req.requirePrincipal()
         guard let complaint = try await ComplaintModel.find(try req.uuidParameter(), on: req.db),
-              ComplaintAccess.maySee(complaint, principal)
+            ComplaintAccess.maySee(complaint, principal)
         else { throw AppError.notFound() }
         return try ComplaintDTO(complaint)
     }
@@ -94,42 +94,74 @@ enum ComplaintAccess {
 
 enum ComplaintAPIDocs {
     static let operations: [APIOperation] = [
-        APIOperation("post", "/api/v1/complaints", "Forward a consumer's complaint (consumer authority keys only); the answer carries the facts found in the platform's records",
-                     request: "ComplaintInput", response: OpenAPISchemas.ref("Complaint"), status: 201),
-        APIOperation("get", "/api/v1/complaints/{id}", "A complaint with its state and facts (the forwarding authority, the association and the board)",
-                     response: OpenAPISchemas.ref("Complaint")),
+        APIOperation(
+            "post", "/api/v1/complaints",
+            "Forward a consumer's complaint (consumer authority keys only); the answer carries the facts found in the platform's records",
+            request: "ComplaintInput", response: OpenAPISchemas.ref("Complaint"), status: 201),
+        APIOperation(
+            "get", "/api/v1/complaints/{id}", "A complaint with its state and facts (the forwarding authority, the association and the board)",
+            response: OpenAPISchemas.ref("Complaint")),
     ]
 
-    static let fact: JSONValue = ["type": "object", "required": ["value", "source", "since", "reason"], "properties": [
-        "value": ["type": ["boolean", "null"], "description": "null when the platform's records cannot say"],
-        "source": ["type": ["string", "null"], "description": "the record the value comes from"],
-        "since": ["type": ["string", "null"], "format": "date-time"],
-        "reason": ["type": ["string", "null"], "description": "why the value is unknown"],
-    ]]
+    static let fact: JSONValue = [
+        "type": "object", "required": ["value", "source", "since", "reason"],
+        "properties": [
+            "value": ["type": ["boolean", "null"], "description": "null when the platform's records cannot say"],
+            "source": ["type": ["string", "null"], "description": "the record the value comes from"],
+            "since": ["type": ["string", "null"], "format": "date-time"],
+            "reason": ["type": ["string", "null"], "description": "why the value is unknown"],
+        ],
+    ]
 
     static let schemas: [(String, JSONValue)] = [
-        ("ComplaintInput", ["type": "object", "required": ["number", "called_at", "reasons"], "properties": [
-            "business_orgnr": ["type": "string"], "business_name": ["type": "string", "maxLength": 200],
-            "number": ["type": "string", "description": "the Norwegian number that was called"],
-            "called_at": ["type": "string", "format": "date-time"],
-            "reasons": ["type": "array", "minItems": 1, "items": ["type": "string", "enum": .array(ComplaintReason.allCases.map { .string($0.rawValue) })]],
-            "offer_code": ["type": "string"], "text": ["type": "string", "maxLength": 5000],
-            "contact": ["type": "object", "properties": ["name": ["type": "string"], "email": ["type": "string"], "phone": ["type": "string"]]],
-        ]]),
-        ("Complaint", ["type": "object", "required": ["id", "reference", "state", "business", "called_at", "reasons", "facts", "created_at"], "properties": [
-            "id": OpenAPISchemas.uuid, "reference": ["type": "string"],
-            "state": ["type": "string", "enum": .array(ComplaintState.allCases.map { .string($0.rawValue) })],
-            "business": ["type": "object", "required": ["orgnr", "name", "registered"], "properties": [
-                "orgnr": ["type": ["string", "null"]], "name": ["type": ["string", "null"]], "registered": ["type": "boolean"],
-            ]],
-            "called_at": ["type": "string", "format": "date-time"],
-            "reasons": ["type": "array", "items": ["type": "string"]],
-            "facts": ["type": "object", "required": ["reserved_at_call", "within_calling_hours", "decision_logged", "in_valid_wash", "on_block_list", "written_acceptance", "caller_id_allowed"],
-                      "properties": [
-                        "reserved_at_call": fact, "within_calling_hours": fact, "decision_logged": fact, "in_valid_wash": fact,
-                        "on_block_list": fact, "written_acceptance": fact, "caller_id_allowed": fact,
-                      ]],
-            "created_at": ["type": "string", "format": "date-time"],
-        ]]),
+        (
+            "ComplaintInput",
+            [
+                "type": "object", "required": ["number", "called_at", "reasons"],
+                "properties": [
+                    "business_orgnr": ["type": "string"], "business_name": ["type": "string", "maxLength": 200],
+                    "number": ["type": "string", "description": "the Norwegian number that was called"],
+                    "called_at": ["type": "string", "format": "date-time"],
+                    "reasons": [
+                        "type": "array", "minItems": 1,
+                        "items": ["type": "string", "enum": .array(ComplaintReason.allCases.map { .string($0.rawValue) })],
+                    ],
+                    "offer_code": ["type": "string"], "text": ["type": "string", "maxLength": 5000],
+                    "contact": [
+                        "type": "object", "properties": ["name": ["type": "string"], "email": ["type": "string"], "phone": ["type": "string"]],
+                    ],
+                ],
+            ]
+        ),
+        (
+            "Complaint",
+            [
+                "type": "object", "required": ["id", "reference", "state", "business", "called_at", "reasons", "facts", "created_at"],
+                "properties": [
+                    "id": OpenAPISchemas.uuid, "reference": ["type": "string"],
+                    "state": ["type": "string", "enum": .array(ComplaintState.allCases.map { .string($0.rawValue) })],
+                    "business": [
+                        "type": "object", "required": ["orgnr", "name", "registered"],
+                        "properties": [
+                            "orgnr": ["type": ["string", "null"]], "name": ["type": ["string", "null"]], "registered": ["type": "boolean"],
+                        ],
+                    ],
+                    "called_at": ["type": "string", "format": "date-time"],
+                    "reasons": ["type": "array", "items": ["type": "string"]],
+                    "facts": [
+                        "type": "object",
+                        "required": [
+                            "reserved_at_call", "within_calling_hours", "decision_logged", "in_valid_wash", "on_block_list", "written_acceptance",
+                            "caller_id_allowed",
+                        ],
+                        "properties": [
+                            "reserved_at_call": fact, "within_calling_hours": fact, "decision_logged": fact, "in_valid_wash": fact,
+                            "on_block_list": fact, "written_acceptance": fact, "caller_id_allowed": fact,
+                        ],
+                    ],
+                    "created_at": ["type": "string", "format": "date-time"],
+                ],
+            ]
+        ),
     ]
 }

@@ -52,7 +52,8 @@ enum ComplaintFactFinder {
             var norms: [IndustryNorm] = []
             if let centreID { norms = try await IndustryNormService.norms(bindingCallCentre: centreID, on: day, db: db) }
             let decision = try IndustryNormService.decide(at: intake.calledAt, norms: norms)
-            hours = .known(decision.allowed, source: "rules:" + ([decision.ruleSetID] + norms.compactMap { $0.version(on: day)?.id }).joined(separator: "+"))
+            hours = .known(
+                decision.allowed, source: "rules:" + ([decision.ruleSetID] + norms.compactMap { $0.version(on: day)?.id }).joined(separator: "+"))
         } catch {
             hours = .unknown("rules_unavailable")
         }
@@ -60,7 +61,10 @@ enum ComplaintFactFinder {
         // May-call decisions for the number near that time, by the business's campaigns.
         let decisionLogged: ComplaintFact
         if let businessID {
-            let hashes = [MayCallService.numberHash(number.national, keys: app.serverKeys), MayCallService.legacyNumberHash(number.national, secret: app.config.secret)]
+            let hashes = [
+                MayCallService.numberHash(number.national, keys: app.serverKeys),
+                MayCallService.legacyNumberHash(number.national, secret: app.config.secret),
+            ]
             let near = try await DecisionModel.query(on: db)
                 .filter(\.$numberHash ~~ hashes)
                 .group(.or) { $0.filter(\.$callCentreID == businessID).filter(\.$clientID == businessID) }
@@ -68,7 +72,8 @@ enum ComplaintFactFinder {
                 .filter(\.$askedAt <= intake.calledAt.addingTimeInterval(decisionWindow))
                 .sort(\.$askedAt, .descending).first()
             if let near {
-                decisionLogged = .known(true, source: "decision:\(try near.requireID().uuidString.lowercased()):\(near.allowed ? "allowed" : "refused:" + near.reasons)")
+                decisionLogged = .known(
+                    true, source: "decision:\(try near.requireID().uuidString.lowercased()):\(near.allowed ? "allowed" : "refused:" + near.reasons)")
             } else {
                 decisionLogged = .known(false, source: "decisions")
             }
@@ -105,7 +110,8 @@ enum ComplaintFactFinder {
             let owners = Set([businessID].compactMap { $0 } + campaigns.flatMap { [$0.$callCentre.id, $0.$client.id] })
             let entry = try await BlockListEntryModel.query(on: db).filter(\.$organisation.$id ~~ owners)
                 .filter(\.$phone == number.national).filter(\.$createdAt <= intake.calledAt).sort(\.$createdAt).first()
-            blocked = entry.map { .known(true, source: "block-list:\($0.$organisation.id.uuidString.lowercased())", since: $0.createdAt) }
+            blocked =
+                entry.map { .known(true, source: "block-list:\($0.$organisation.id.uuidString.lowercased())", since: $0.createdAt) }
                 ?? .known(false, source: "block-lists")
         } else {
             blocked = .unknown("business_not_registered")
@@ -148,8 +154,9 @@ enum ComplaintFactFinder {
     /// The copy a centre's answers used at `instant`: its own latest import by then, else the installation's.
     static func registerCopy(inForceAt instant: Date, for centreID: UUID?, on db: any Database) async throws -> RegisterSnapshotModel? {
         let usable = [RegisterSnapshotModel.Status.active.rawValue, RegisterSnapshotModel.Status.superseded.rawValue]
-        if let centreID, let own = try await RegisterSnapshotModel.query(on: db).filter(\.$organisation.$id == centreID)
-            .filter(\.$statusRaw ~~ usable).filter(\.$importedAt <= instant).sort(\.$importedAt, .descending).first()
+        if let centreID,
+            let own = try await RegisterSnapshotModel.query(on: db).filter(\.$organisation.$id == centreID)
+                .filter(\.$statusRaw ~~ usable).filter(\.$importedAt <= instant).sort(\.$importedAt, .descending).first()
         {
             return own
         }

@@ -16,7 +16,8 @@ enum ComplaintService {
         let intake: ComplaintIntake
         switch ComplaintRules.check(draft, now: now) {
         case .success(let checked): intake = checked
-        case .failure(let problems): throw AppError.invalid(problems.problems.map { FieldProblem(field: $0.field, reason: ComplaintText.problem($0.kind).en) })
+        case .failure(let problems):
+            throw AppError.invalid(problems.problems.map { FieldProblem(field: $0.field, reason: ComplaintText.problem($0.kind).en) })
         }
         let business = try await self.business(orgnr: intake.businessOrgnr, name: intake.businessName, on: db)
         let sale = try await ComplaintFactFinder.sale(for: intake, business: business, app: app, on: db)
@@ -52,7 +53,7 @@ enum ComplaintService {
             do {
                 try await complaint.create(on: db)
                 break
-            } catch where attempt < 5 {
+            } catch  where attempt < 5 {
                 if try await ComplaintModel.query(on: db).filter(\.$reference == complaint.reference).first() == nil { throw error }
                 complaint.$id.exists = false
             }
@@ -78,16 +79,24 @@ enum ComplaintText {
     static func problem(_ kind: ComplaintProblem.Kind) -> Phrase {
         switch kind {
         case .required: Phrase(nb: "må fylles ut", en: "is required")
-        case .invalidOrganisationNumber(let why): Phrase(nb: "er ikke et gyldig organisasjonsnummer (\(why))", en: "is not a valid organisation number (\(why))")
-        case .foreignNumber: Phrase(nb: "er et utenlandsk nummer; klagen gjelder norske numre", en: "is a foreign number; complaints are about Norwegian numbers")
-        case .invalidNumber(let why): Phrase(nb: "er ikke et gyldig norsk telefonnummer (\(why))", en: "is not a valid Norwegian phone number (\(why))")
+        case .invalidOrganisationNumber(let why):
+            Phrase(nb: "er ikke et gyldig organisasjonsnummer (\(why))", en: "is not a valid organisation number (\(why))")
+        case .foreignNumber:
+            Phrase(nb: "er et utenlandsk nummer; klagen gjelder norske numre", en: "is a foreign number; complaints are about Norwegian numbers")
+        case .invalidNumber(let why):
+            Phrase(nb: "er ikke et gyldig norsk telefonnummer (\(why))", en: "is not a valid Norwegian phone number (\(why))")
         case .inTheFuture: Phrase(nb: "ligger fram i tid", en: "is in the future")
         case .tooOld(let days): Phrase(nb: "er mer enn \(days / 365) år siden", en: "is more than \(days / 365) years ago")
-        case .unknownReason(let code): Phrase(nb: "«\(code)» er ikke en av grunnene", en: "“\(code)” is not one of the reasons: \(ComplaintReason.allCases.map(\.rawValue).joined(separator: ", "))")
+        case .unknownReason(let code):
+            Phrase(
+                nb: "«\(code)» er ikke en av grunnene",
+                en: "“\(code)” is not one of the reasons: \(ComplaintReason.allCases.map(\.rawValue).joined(separator: ", "))")
         case .tooLong(let max): Phrase(nb: "er for lang (høyst \(max) tegn)", en: "is too long (at most \(max) characters)")
-        case .invalidOfferCode: Phrase(nb: "er ikke en kode fra et tilbud (seks bokstaver og tall)", en: "is not a code from an offer (six letters and digits)")
+        case .invalidOfferCode:
+            Phrase(nb: "er ikke en kode fra et tilbud (seks bokstaver og tall)", en: "is not a code from an offer (six letters and digits)")
         case .invalidEmail: Phrase(nb: "er ikke en e-postadresse", en: "is not an e-mail address")
-        case .noWayToReach: Phrase(nb: "oppgi e-post eller telefon, så nemnda kan nå deg", en: "give an e-mail address or a phone number so the board can reach you")
+        case .noWayToReach:
+            Phrase(nb: "oppgi e-post eller telefon, så nemnda kan nå deg", en: "give an e-mail address or a phone number so the board can reach you")
         }
     }
 }

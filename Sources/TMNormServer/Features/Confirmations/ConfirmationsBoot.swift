@@ -28,7 +28,8 @@ enum ConfirmationsBoot {
                 _ = try? await SaleService.apply(.remind, to: sale, app: app, on: app.db, now: app.clock.now(), channel: row.kindRaw)
             } else if key.contains(":offer:") {
                 try await app.db.writeTransaction { db in
-                    try await SaleService.appendEvidence(to: sale, kind: .delivered, at: app.clock.now(), channel: row.kindRaw, detail: row.transport, on: db)
+                    try await SaleService.appendEvidence(
+                        to: sale, kind: .delivered, at: app.clock.now(), channel: row.kindRaw, detail: row.transport, on: db)
                     try await sale.save(on: db)
                 }
             }
@@ -43,10 +44,11 @@ extension ConfirmationsBoot {
     static func handsetDelivered(_ receipt: DeliveryReceipt, on db: any Database) async throws {
         let row = receipt.message
         guard receipt.status == "delivered", let saleID = row.saleID, row.idempotencyKey.contains(":offer:"),
-              let sale = try await SaleModel.find(saleID, on: db)
+            let sale = try await SaleModel.find(saleID, on: db)
         else { return }
         try await SaleService.appendEvidence(
-            to: sale, kind: .delivered, at: receipt.reportedAt, channel: "sms", detail: "delivery receipt from the SMS gateway: delivered to the phone", on: db)
+            to: sale, kind: .delivered, at: receipt.reportedAt, channel: "sms",
+            detail: "delivery receipt from the SMS gateway: delivered to the phone", on: db)
         try await sale.save(on: db)
     }
 }

@@ -22,29 +22,52 @@ enum ConsumerOfferView {
             if let notice = model.notice { el("p", .class("notice"), .init("role", "status")) { notice } }
             switch model.state {
             case .sent:
-                el("p") { context.t(Phrase(nb: "Les hele tilbudet nedenfor. Du er bare bundet hvis du aksepterer skriftlig.", en: "Read the whole offer below. You are bound only if you accept in writing.")) }
+                el("p") {
+                    context.t(
+                        Phrase(
+                            nb: "Les hele tilbudet nedenfor. Du er bare bundet hvis du aksepterer skriftlig.",
+                            en: "Read the whole offer below. You are bound only if you accept in writing."))
+                }
                 el("div", .class("actions")) {
                     Form.post(SiteRoute.offerAccept(token: model.token).path, csrf: context.csrf) { Form.submit("Jeg aksepterer tilbudet") }
-                    Form.post(SiteRoute.offerDecline(token: model.token).path, csrf: context.csrf) { Form.submit("Nei takk", class: "button secondary") }
+                    Form.post(SiteRoute.offerDecline(token: model.token).path, csrf: context.csrf) {
+                        Form.submit("Nei takk", class: "button secondary")
+                    }
                 }
             case .accepted:
                 el("h2") { context.t(Phrase(nb: "Kvittering", en: "Receipt")) }
                 el("p", .class("receipt")) {
-                    context.t(Phrase(nb: "Du aksepterte tilbudet", en: "You accepted the offer")) + (model.acceptedAt.map { " " + NorwegianFormat.dateTime($0) } ?? "") + ". "
+                    context.t(Phrase(nb: "Du aksepterte tilbudet", en: "You accepted the offer"))
+                        + (model.acceptedAt.map { " " + NorwegianFormat.dateTime($0) } ?? "") + ". "
                         + context.t(Phrase(nb: "Referanse: ", en: "Reference: ")) + model.reference
                 }
                 if let last = model.withdrawalLastDay {
                     el("p") { context.t(Phrase(nb: "Angrefrist: til og med \(last).", en: "Withdrawal deadline: until \(last) inclusive.")) }
                 }
                 if model.canWithdraw {
-                    Form.post(SiteRoute.offerWithdraw(token: model.token).path, csrf: context.csrf) { Form.submit(context.t(Phrase(nb: "Gå fra avtalen (angrerett)", en: "Withdraw (right of withdrawal)")), class: "button secondary") }
+                    Form.post(SiteRoute.offerWithdraw(token: model.token).path, csrf: context.csrf) {
+                        Form.submit(
+                            context.t(Phrase(nb: "Gå fra avtalen (angrerett)", en: "Withdraw (right of withdrawal)")), class: "button secondary")
+                    }
                 }
             case .declined, .expired, .withdrawn:
                 el("p", .class("gone")) {
                     switch model.state {
-                    case .declined: context.t(Phrase(nb: "Du har takket nei. Du er ikke bundet. Referanse: \(model.reference)", en: "You declined. You are not bound. Reference: \(model.reference)"))
-                    case .expired: context.t(Phrase(nb: "Svarfristen har gått ut. Du er ikke bundet, og tilbudet kan ikke lenger aksepteres.", en: "The deadline has passed. You are not bound and the offer can no longer be accepted."))
-                    default: context.t(Phrase(nb: "Du har gått fra avtalen. Referanse: \(model.reference)", en: "You withdrew from the agreement. Reference: \(model.reference)"))
+                    case .declined:
+                        context.t(
+                            Phrase(
+                                nb: "Du har takket nei. Du er ikke bundet. Referanse: \(model.reference)",
+                                en: "You declined. You are not bound. Reference: \(model.reference)"))
+                    case .expired:
+                        context.t(
+                            Phrase(
+                                nb: "Svarfristen har gått ut. Du er ikke bundet, og tilbudet kan ikke lenger aksepteres.",
+                                en: "The deadline has passed. You are not bound and the offer can no longer be accepted."))
+                    default:
+                        context.t(
+                            Phrase(
+                                nb: "Du har gått fra avtalen. Referanse: \(model.reference)",
+                                en: "You withdrew from the agreement. Reference: \(model.reference)"))
                     }
                 }
             case .exempt:
@@ -58,16 +81,26 @@ enum ConsumerOfferView {
                 if let last = model.withdrawalLastDay {
                     el("p") { context.t(Phrase(nb: "Angrefrist: til og med \(last).", en: "Withdrawal deadline: until \(last) inclusive.")) }
                 } else if model.canWithdraw {
-                    el("p") { context.t(Phrase(nb: "Angrefristen begynner å løpe når du mottar den første leveransen.", en: "The withdrawal period starts when you receive the first delivery.")) }
+                    el("p") {
+                        context.t(
+                            Phrase(
+                                nb: "Angrefristen begynner å løpe når du mottar den første leveransen.",
+                                en: "The withdrawal period starts when you receive the first delivery."))
+                    }
                 }
                 if model.canWithdraw {
-                    Form.post(SiteRoute.offerWithdraw(token: model.token).path, csrf: context.csrf) { Form.submit(context.t(Phrase(nb: "Gå fra avtalen (angrerett)", en: "Withdraw (right of withdrawal)")), class: "button secondary") }
+                    Form.post(SiteRoute.offerWithdraw(token: model.token).path, csrf: context.csrf) {
+                        Form.submit(
+                            context.t(Phrase(nb: "Gå fra avtalen (angrerett)", en: "Withdraw (right of withdrawal)")), class: "button secondary")
+                    }
                 }
             case .draft:
                 el("p") { context.t(Phrase(nb: "Det finnes ikke noe tilbud å svare på.", en: "There is no offer to answer.")) }
             }
             el("p", .class("lang-offer")) {
-                el("a", .href(SiteRoute.offer(token: model.token).path(query: ["lang": model.english ? "nb" : "en"]))) { model.english ? "Vis på norsk" : "Show in English" }
+                el("a", .href(SiteRoute.offer(token: model.token).path(query: ["lang": model.english ? "nb" : "en"]))) {
+                    model.english ? "Vis på norsk" : "Show in English"
+                }
             }
             el("pre", .class("offer-text"), .lang(model.english ? "en" : "nb")) { model.text }
         }

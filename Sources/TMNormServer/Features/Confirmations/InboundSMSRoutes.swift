@@ -26,7 +26,9 @@ struct InboundSMSRoutes: RouteCollection {
                 rawBody: raw, signature: req.headers.first(name: InboundSMSVerifier.signatureHeader), key: secret, now: req.now, tolerance: 300)
         } catch {
             if error.isUnauthorized {
-                throw AppError(.unauthorized, code: "signature", Phrase(nb: "Manglende eller feil signatur.", en: "Missing or wrong signature: \(error.description)"))
+                throw AppError(
+                    .unauthorized, code: "signature",
+                    Phrase(nb: "Manglende eller feil signatur.", en: "Missing or wrong signature: \(error.description)"))
             }
             throw AppError.badRequest(Phrase(nb: "Ugyldig melding: \(error.description)", en: "Invalid message: \(error.description)"))
         }
@@ -42,7 +44,8 @@ struct InboundSMSRoutes: RouteCollection {
             throw AppError.conflict(Phrase(nb: "Meldingen er allerede mottatt (gjentatt).", en: "This message was already received (replay)."))
         }
         if let messageID = sms.messageID, let status = sms.status {
-            let result = try await DeliveryReceipts.record(messageID: messageID, status: status, reportedAt: sms.receivedAt, app: req.application, on: req.db)
+            let result = try await DeliveryReceipts.record(
+                messageID: messageID, status: status, reportedAt: sms.receivedAt, app: req.application, on: req.db)
             return Answer(result: result, message: nil)
         }
         guard let action = sms.command.action, let code = sms.command.code, let sender = sms.sender else {
@@ -56,18 +59,21 @@ struct InboundSMSRoutes: RouteCollection {
         }
         for (sale, codeKey) in candidates {
             guard let phone = sale.consumerPhone.flatMap({ PhoneNumber.parse($0).number }), let stored = sale.codeHash,
-                  let auth = ConsumerAuthorizer.viaSMS(sms, consumerPhone: phone, storedCodeHash: stored, codeKey: codeKey)
+                let auth = ConsumerAuthorizer.viaSMS(sms, consumerPhone: phone, storedCodeHash: stored, codeKey: codeKey)
             else { continue }
             if action == .accept, sale.state == OfferState.sent.rawValue, try await !SaleService.completeTextSent(sale, on: req.db) {
                 return Answer(
                     result: "refused",
-                    message: "Hele tilbudet er ikke levert til deg på SMS ennå, så du kan ikke akseptere på SMS før det er kommet. Les hele tilbudet i lenken i meldingen, eller vent på resten av tilbudet og svar JA \(code) igjen.")
+                    message:
+                        "Hele tilbudet er ikke levert til deg på SMS ennå, så du kan ikke akseptere på SMS før det er kommet. Les hele tilbudet i lenken i meldingen, eller vent på resten av tilbudet og svar JA \(code) igjen."
+                )
             }
-            let event: OfferEvent = switch action {
-            case .accept: .accept(auth)
-            case .decline: .decline(auth)
-            case .withdraw: .withdraw(.consumer(auth))
-            }
+            let event: OfferEvent =
+                switch action {
+                case .accept: .accept(auth)
+                case .decline: .decline(auth)
+                case .withdraw: .withdraw(.consumer(auth))
+                }
             do {
                 switch try await SaleService.apply(event, to: sale, app: req.application, on: req.db, now: req.now, channel: "sms", code: code) {
                 case .changed(let lifecycle): return Answer(result: lifecycle.state.rawValue, message: nil)

@@ -20,7 +20,11 @@ struct OfferSettingsRoutes: RouteCollection {
     func show(req: Request) async throws -> Response {
         let user = try Self.requireEditor(req)
         let settings = try await OfferSettingsModel.query(on: req.db).filter(\.$organisationID == user.organisationID).first()
-        return .html(OfferSettingsView.render(.init(settings: settings, isClient: user.organisationKind == .client, problems: [], saved: req.query[String.self, at: "saved"] != nil), context: req.pageContext))
+        return .html(
+            OfferSettingsView.render(
+                .init(
+                    settings: settings, isClient: user.organisationKind == .client, problems: [], saved: req.query[String.self, at: "saved"] != nil),
+                context: req.pageContext))
     }
 
     struct Input: Content {
@@ -40,7 +44,9 @@ struct OfferSettingsRoutes: RouteCollection {
         }
         var problems: [FieldProblem] = []
         let address = clean(input.address)
-        if let address, address.count > 200 || address.unicodeScalars.contains(where: { $0.value < 0x20 }) { problems.append(.init(field: "address", reason: "one line of at most 200 characters")) }
+        if let address, address.count > 200 || address.unicodeScalars.contains(where: { $0.value < 0x20 }) {
+            problems.append(.init(field: "address", reason: "one line of at most 200 characters"))
+        }
         let phone = clean(input.phone)
         if let phone, PhoneNumber.parse(phone).number == nil { problems.append(.init(field: "phone", reason: "is not a valid Norwegian number")) }
         let email = clean(input.email)
@@ -59,7 +65,10 @@ struct OfferSettingsRoutes: RouteCollection {
         }
         let existing = try await OfferSettingsModel.query(on: req.db).filter(\.$organisationID == user.organisationID).first()
         guard problems.isEmpty else {
-            return .html(OfferSettingsView.render(.init(settings: existing, isClient: user.organisationKind == .client, problems: problems, saved: false), context: req.pageContext), status: .unprocessableEntity)
+            return .html(
+                OfferSettingsView.render(
+                    .init(settings: existing, isClient: user.organisationKind == .client, problems: problems, saved: false), context: req.pageContext),
+                status: .unprocessableEntity)
         }
         let settings = existing ?? OfferSettingsModel()
         settings.organisationID = user.organisationID

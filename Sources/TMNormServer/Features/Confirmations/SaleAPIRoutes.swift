@@ -30,7 +30,8 @@ struct SaleAPIRoutes: RouteCollection {
 
     func list(req: Request) async throws -> ListDTO<SaleDTO> {
         let principal = try req.requirePrincipal()
-        let sales = try await SaleService.search(principal, state: req.query[String.self, at: "state"], campaign: req.query[String.self, at: "campaign"], on: req.db)
+        let sales = try await SaleService.search(
+            principal, state: req.query[String.self, at: "state"], campaign: req.query[String.self, at: "campaign"], on: req.db)
         return ListDTO(items: try sales.map(SaleDTO.init))
     }
 
@@ -43,9 +44,12 @@ struct SaleAPIRoutes: RouteCollection {
     func statistics(req: Request) async throws -> StatisticsDTO {
         let principal = try req.requirePrincipal()
         let sales = try await SaleService.search(principal, state: nil, campaign: req.query[String.self, at: "campaign"], on: req.db, limit: 100_000)
-        let report = AcceptanceStatistics.aggregate(sales.compactMap { sale in
-            OfferState(rawValue: sale.state).map { AcceptanceRow(campaignID: sale.campaignID.uuidString.lowercased(), agentID: sale.agentID?.uuidString.lowercased(), state: $0) }
-        })
+        let report = AcceptanceStatistics.aggregate(
+            sales.compactMap { sale in
+                OfferState(rawValue: sale.state).map {
+                    AcceptanceRow(campaignID: sale.campaignID.uuidString.lowercased(), agentID: sale.agentID?.uuidString.lowercased(), state: $0)
+                }
+            })
         return StatisticsDTO(overall: report.overall, per_campaign: report.perCampaign, per_agent: report.perAgent)
     }
 }

@@ -42,7 +42,7 @@ final class SaleAnswerWriter: Sendable {
     static func writeBatch(_ writes: [SaleAnswerWrite], on db: any Database) async throws -> [Result<Bool, any Error>] {
         do {
             return try await write(writes, on: db).map { .success($0) }
-        } catch where writes.count > 1 {
+        } catch  where writes.count > 1 {
             var results: [Result<Bool, any Error>] = []
             for write in writes {
                 do { results.append(.success(try await Self.write([write], on: db)[0])) } catch { results.append(.failure(error)) }
@@ -68,7 +68,8 @@ final class SaleAnswerWriter: Sendable {
             if !entries.isEmpty { try await SaleService.insertEvidence(entries, on: sql) }
             let cancelled = winners.filter { !$0.cancelKeys.isEmpty }
             for reason in Set(cancelled.map(\.cancelReason)).sorted() {
-                try await Messaging.cancel(on: db, idempotencyKeys: cancelled.filter { $0.cancelReason == reason }.flatMap(\.cancelKeys), reason: reason)
+                try await Messaging.cancel(
+                    on: db, idempotencyKeys: cancelled.filter { $0.cancelReason == reason }.flatMap(\.cancelKeys), reason: reason)
             }
             try await Messaging.queue(on: db, winners.flatMap(\.messages))
             return won
@@ -81,7 +82,9 @@ final class SaleAnswerWriter: Sendable {
     static func guardedUpdate(_ writes: [SaleAnswerWrite]) -> SQLQueryString {
         var rows: [SQLQueryString] = []
         for write in writes {
-            rows.append("(\(bind: write.saleID), \(bind: write.expectedHead), \(bind: write.state.rawValue), \(bind: write.lifecycleJSON), \(bind: write.head), \(bind: write.at))")
+            rows.append(
+                "(\(bind: write.saleID), \(bind: write.expectedHead), \(bind: write.state.rawValue), \(bind: write.lifecycleJSON), \(bind: write.head), \(bind: write.at))"
+            )
         }
         var query: SQLQueryString = "WITH answer (id, expected_head, state, lifecycle_json, head, at) AS (VALUES "
         for (index, row) in rows.enumerated() {

@@ -26,7 +26,8 @@ extension SaleService {
         var known = known
         for _ in 0..<3 {
             if let outcome = try await attempt(
-                event, to: sale, app: app, on: db, now: now, channel: channel, fingerprint: fingerprint, code: code, detail: detail, known: known) {
+                event, to: sale, app: app, on: db, now: now, channel: channel, fingerprint: fingerprint, code: code, detail: detail, known: known)
+            {
                 return outcome
             }
             known = nil
@@ -53,17 +54,19 @@ extension SaleService {
         case .success(.changed(let next, _)):
             let saleID = try sale.requireID()
             let saleKey = saleID.uuidString.lowercased()
-            let kind: EvidenceEventKind? = switch next.state {
-            case .accepted where current.state == .sent: .accepted
-            case .declined: .declined
-            case .expired: .expired
-            case .withdrawn: .withdrawn
-            default: switch event {
-                case .remind: .reminded
-                case .goodsReceived: .goodsReceived
-                default: nil
+            let kind: EvidenceEventKind? =
+                switch next.state {
+                case .accepted where current.state == .sent: .accepted
+                case .declined: .declined
+                case .expired: .expired
+                case .withdrawn: .withdrawn
+                default:
+                    switch event {
+                    case .remind: .reminded
+                    case .goodsReceived: .goodsReceived
+                    default: nil
+                    }
                 }
-            }
             // Everything that needs no lock is prepared first: the stored lifecycle, the evidence link,
             // receipt texts, webhook. The link is computed from the chain as read now; the guarded update
             // stores it only if the head it follows is still the sale's head.
@@ -101,7 +104,9 @@ extension SaleService {
     }
 
     /// The consumer's receipt by SMS and/or e-mail for a new state (none for other states).
-    static func receiptMessages(for sale: SaleModel, lifecycle: OfferLifecycle, app: Application, now: Date, code: String?) throws -> [Messaging.Outgoing] {
+    static func receiptMessages(for sale: SaleModel, lifecycle: OfferLifecycle, app: Application, now: Date, code: String?) throws -> [Messaging
+        .Outgoing]
+    {
         guard let offer = try sale.offer() else { return [] }
         let link = "\(app.config.publicBaseURL)/t"
         let notice: ConfirmationNotice
@@ -120,10 +125,16 @@ extension SaleService {
         let key = "sale:\(try sale.requireID().uuidString.lowercased()):receipt:\(lifecycle.state.rawValue)"
         var messages: [Messaging.Outgoing] = []
         if let phone = sale.consumerPhone {
-            messages.append(Messaging.Outgoing(kind: .sms, to: phone, text: notice.sms, idempotencyKey: key + ":sms", organisationID: sale.callCentreID, saleID: sale.id, queuedAt: now))
+            messages.append(
+                Messaging.Outgoing(
+                    kind: .sms, to: phone, text: notice.sms, idempotencyKey: key + ":sms", organisationID: sale.callCentreID, saleID: sale.id,
+                    queuedAt: now))
         }
         if let email = sale.consumerEmail {
-            messages.append(Messaging.Outgoing(kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody, idempotencyKey: key + ":email", organisationID: sale.callCentreID, saleID: sale.id, queuedAt: now))
+            messages.append(
+                Messaging.Outgoing(
+                    kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody, idempotencyKey: key + ":email",
+                    organisationID: sale.callCentreID, saleID: sale.id, queuedAt: now))
         }
         return messages
     }
@@ -161,7 +172,9 @@ extension SaleService {
     /// Stores the head `appendEvidence` moved (one column, not the whole row).
     static func storeEvidenceHead(of sale: SaleModel, at now: Date, on db: any Database) async throws {
         let sql = try sqlDatabase(db)
-        try await sql.raw("UPDATE sales SET evidence_head = \(bind: sale.evidenceHead), updated_at = \(bind: now) WHERE id = \(bind: try sale.requireID())").run()
+        try await sql.raw(
+            "UPDATE sales SET evidence_head = \(bind: sale.evidenceHead), updated_at = \(bind: now) WHERE id = \(bind: try sale.requireID())"
+        ).run()
         sale.updatedAt = now
     }
 
@@ -180,10 +193,12 @@ extension SaleService {
     static func insertEvidence(_ entries: [(saleID: UUID, entry: EvidenceEntry)], on sql: any SQLDatabase) async throws {
         guard !entries.isEmpty else { return }
         let insert = sql.insert(into: SaleEvidenceModel.schema)
-            .columns("id", "sale_id", "sequence", "event", "at_ms", "offer_text_sha256", "channel", "fingerprint", "detail", "previous_hash", "entry_hash")
+            .columns(
+                "id", "sale_id", "sequence", "event", "at_ms", "offer_text_sha256", "channel", "fingerprint", "detail", "previous_hash", "entry_hash")
         for (saleID, entry) in entries {
-            insert.values(UUID(), saleID, entry.sequence, entry.event.rawValue, entry.atMilliseconds, entry.offerTextSHA256, entry.channel,
-                          entry.fingerprint, entry.detail, entry.previousHash, entry.entryHash)
+            insert.values(
+                UUID(), saleID, entry.sequence, entry.event.rawValue, entry.atMilliseconds, entry.offerTextSHA256, entry.channel,
+                entry.fingerprint, entry.detail, entry.previousHash, entry.entryHash)
         }
         try await insert.run()
     }

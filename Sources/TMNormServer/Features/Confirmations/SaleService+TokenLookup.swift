@@ -16,17 +16,24 @@ extension SaleService {
     /// reflection (the consumer's routes are the hot path of the confirmation scheme).
     static func sale(tokenHash: String, on db: any Database) async throws -> (SaleModel, AnswerContext)? {
         guard let sql = db as? any SQLDatabase else { return nil }
-        let row = try await sql.raw("""
+        let row = try await sql.raw(
+            """
             SELECT s.*, \
             (SELECT e.sequence FROM sale_evidence e WHERE e.sale_id = s.id ORDER BY e.sequence DESC LIMIT 1) AS last_sequence, \
             (SELECT e.entry_hash FROM sale_evidence e WHERE e.sale_id = s.id ORDER BY e.sequence DESC LIMIT 1) AS last_hash, \
             (SELECT o.webhook_url FROM offer_settings o WHERE o.organisation_id = s.client_id) AS webhook_url \
             FROM sales s WHERE s.token_hash = \(bind: tokenHash)
-            """).first()
+            """
+        ).first()
         guard let row else { return nil }
         let sale = try SaleModel(row: row)
-        let lastLink = try row.decode(column: "last_sequence", as: Int?.self).map { (sequence: $0, hash: try row.decode(column: "last_hash", as: String.self)) }
-        return (sale, AnswerContext(evidenceHead: sale.evidenceHead, lastLink: lastLink, webhookURL: try row.decode(column: "webhook_url", as: String?.self)))
+        let lastLink = try row.decode(column: "last_sequence", as: Int?.self).map {
+            (sequence: $0, hash: try row.decode(column: "last_hash", as: String.self))
+        }
+        return (
+            sale,
+            AnswerContext(evidenceHead: sale.evidenceHead, lastLink: lastLink, webhookURL: try row.decode(column: "webhook_url", as: String?.self))
+        )
     }
 }
 

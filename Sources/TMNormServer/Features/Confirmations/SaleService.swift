@@ -54,7 +54,10 @@ enum SaleService {
 
     /// The sale already registered under this key, or nil; the same key with another body is refused.
     static func replay(callCentreID: UUID, idempotencyKey: String, requestHash: String, on db: any Database) async throws -> Registration? {
-        guard let existing = try await SaleModel.query(on: db).filter(\.$callCentreID == callCentreID).filter(\.$idempotencyKey == idempotencyKey).first() else {
+        guard
+            let existing = try await SaleModel.query(on: db).filter(\.$callCentreID == callCentreID).filter(\.$idempotencyKey == idempotencyKey)
+                .first()
+        else {
             return nil
         }
         guard existing.requestSHA256 == requestHash else {
@@ -77,7 +80,7 @@ enum SaleService {
             throw AppError.invalid(error.problems.map { FieldProblem(field: $0.field, reason: "\($0.reason.code): \($0.reason.description)") })
         }
         guard let campaignID = UUID(uuidString: draft.campaignID),
-              let campaign = try await CampaignModel.find(campaignID, on: req.db), campaign.$callCentre.id == callCentreID
+            let campaign = try await CampaignModel.find(campaignID, on: req.db), campaign.$callCentre.id == callCentreID
         else { throw AppError.invalid([.init(field: "campaign_id", reason: "is not a campaign of this call centre")]) }
         let productKind: OfferProductKind
         if campaign.newspaper {
@@ -90,7 +93,9 @@ enum SaleService {
         let clientID = campaign.$client.id
         // An offer goes out in the client's name: only while the client's confirmed engagement is in force.
         guard try await Engagements.active(callCentre: callCentreID, client: clientID, on: Engagements.day(req.now), db: req.db) != nil else {
-            throw AppError.invalid([.init(field: "campaign_id", reason: "the campaign's client has no engagement with this call centre confirmed and in force today")])
+            throw AppError.invalid([
+                .init(field: "campaign_id", reason: "the campaign's client has no engagement with this call centre confirmed and in force today")
+            ])
         }
         let seller = try await party(callCentreID, voluntary: false, on: req.db)
         let client = try await party(clientID, voluntary: campaign.voluntary, on: req.db)
@@ -116,7 +121,8 @@ enum SaleService {
         var rng = SystemRandomNumberGenerator()
         sale.reference = OfferSecretGenerator.reference(using: &rng)
         let saleKey = saleID.uuidString.lowercased()
-        let registered = EvidenceEntry.make(after: nil, saleID: saleKey, event: .registered, at: now, channel: principal.user == nil ? "api" : "staff", detail: sale.registeredBy)
+        let registered = EvidenceEntry.make(
+            after: nil, saleID: saleKey, event: .registered, at: now, channel: principal.user == nil ? "api" : "staff", detail: sale.registeredBy)
 
         switch ConfirmationChecker.check(composition, policy: policy) {
         case .incomplete(let items):
@@ -138,15 +144,23 @@ enum SaleService {
             let lifecycle = OfferLifecycle.exempt(exemption, at: now, productKind: productKind, policy: policy, informationGiven: true)
             let acceptBy = OsloTime.localDate(of: now)
             let smsReplies = policy.smsRepliesEnabled && offer.consumer.phone != nil
-            let nb = OfferDocumentRenderer.render(offer, language: .norwegian, acceptByDay: acceptBy, smsReplies: smsReplies, withdrawal: policy.withdrawal, confirmationOf: exemption)
-            let en = OfferDocumentRenderer.render(offer, language: .english, acceptByDay: acceptBy, smsReplies: smsReplies, withdrawal: policy.withdrawal, confirmationOf: exemption)
+            let nb = OfferDocumentRenderer.render(
+                offer, language: .norwegian, acceptByDay: acceptBy, smsReplies: smsReplies, withdrawal: policy.withdrawal, confirmationOf: exemption)
+            let en = OfferDocumentRenderer.render(
+                offer, language: .english, acceptByDay: acceptBy, smsReplies: smsReplies, withdrawal: policy.withdrawal, confirmationOf: exemption)
             let link = req.application.config.publicBaseURL + SiteRoute.offer(token: secrets.token).path
-            let smsText = "\(offer.client.name): Bekreftelse av avtalen om \(offer.product) fra telefonsamtalen. Du har \(offer.withdrawalPeriodDays) dagers angrerett"
+            let smsText =
+                "\(offer.client.name): Bekreftelse av avtalen om \(offer.product) fra telefonsamtalen. Du har \(offer.withdrawalPeriodDays) dagers angrerett"
                 + (smsReplies ? ": svar ANGRE \(secrets.code) for å gå fra avtalen. " : ". ") + "Vilkår og angreskjema: \(link)"
             let mail = offer.consumer.email.map { _ in
-                (subject: "Bekreftelse av avtale med \(offer.client.name): \(offer.product)",
-                 body: (["Hei \(offer.consumer.name),", "", "her er bekreftelsen av avtalen fra telefonsamtalen, med angreretten din.",
-                         "Gå fra avtalen her: \(link)", "Koden din: \(secrets.code)", "", String(repeating: "-", count: 60), nb.text]).joined(separator: "\n"))
+                (
+                    subject: "Bekreftelse av avtale med \(offer.client.name): \(offer.product)",
+                    body:
+                        ([
+                            "Hei \(offer.consumer.name),", "", "her er bekreftelsen av avtalen fra telefonsamtalen, med angreretten din.",
+                            "Gå fra avtalen her: \(link)", "Koden din: \(secrets.code)", "", String(repeating: "-", count: 60), nb.text,
+                        ]).joined(separator: "\n")
+                )
             }
             try store(offer, lifecycle: lifecycle, secrets: secrets, texts: (nb, en), in: sale)
             let channels = [sale.consumerPhone != nil ? "sms" : nil, mail != nil ? "email" : nil].compactMap { $0 }.joined(separator: "+")
@@ -160,16 +174,21 @@ enum SaleService {
                 try await sale.create(on: db)
                 try await insertEvidence([(saleID, registered), (saleID, exempted)], on: try sqlDatabase(db))
                 if let phone = sale.consumerPhone {
-                    try await Messaging.queue(on: db, kind: .sms, to: phone, text: smsText, idempotencyKey: "sale:\(saleKey):confirmation:sms",
-                                              organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(smsText).segments, now: now)
-                    try await Messaging.queue(on: db, confirmationParts.enumerated().map { index, part in
-                        Messaging.Outgoing(kind: .sms, to: phone, text: part, idempotencyKey: "sale:\(saleKey):confirmation:text:\(index + 1)",
-                                           organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(part).segments, queuedAt: now)
-                    })
+                    try await Messaging.queue(
+                        on: db, kind: .sms, to: phone, text: smsText, idempotencyKey: "sale:\(saleKey):confirmation:sms",
+                        organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(smsText).segments, now: now)
+                    try await Messaging.queue(
+                        on: db,
+                        confirmationParts.enumerated().map { index, part in
+                            Messaging.Outgoing(
+                                kind: .sms, to: phone, text: part, idempotencyKey: "sale:\(saleKey):confirmation:text:\(index + 1)",
+                                organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(part).segments, queuedAt: now)
+                        })
                 }
                 if let mail, let email = sale.consumerEmail {
-                    try await Messaging.queue(on: db, kind: .email, to: email, subject: mail.subject, text: mail.body,
-                                              idempotencyKey: "sale:\(saleKey):confirmation:email", organisationID: callCentreID, saleID: saleID, now: now)
+                    try await Messaging.queue(
+                        on: db, kind: .email, to: email, subject: mail.subject, text: mail.body,
+                        idempotencyKey: "sale:\(saleKey):confirmation:email", organisationID: callCentreID, saleID: saleID, now: now)
                 }
             }
         case .ready(let offer):
@@ -180,20 +199,30 @@ enum SaleService {
             guard let deadlines = lifecycle.deadlines else { throw Abort(.internalServerError) }
             let nb = OfferDocumentRenderer.render(offer, language: .norwegian, deadlines: deadlines, policy: policy, earliestAcceptance: earliest)
             let en = OfferDocumentRenderer.render(offer, language: .english, deadlines: deadlines, policy: policy, earliestAcceptance: earliest)
-            guard OfferTextVerifier.missingItems(in: nb, offer: offer).isEmpty else { throw Abort(.internalServerError, reason: "offer text incomplete") }
+            guard OfferTextVerifier.missingItems(in: nb, offer: offer).isEmpty else {
+                throw Abort(.internalServerError, reason: "offer text incomplete")
+            }
             let link = req.application.config.publicBaseURL + SiteRoute.offer(token: secrets.token).path
             var sms: OfferSMS?
             if offer.consumer.phone != nil {
-                do { sms = try OfferMessageComposer.sms(offer, language: .norwegian, link: link, code: secrets.code, acceptByDay: deadlines.acceptByDay, policy: policy) } catch {
+                do {
+                    sms = try OfferMessageComposer.sms(
+                        offer, language: .norwegian, link: link, code: secrets.code, acceptByDay: deadlines.acceptByDay, policy: policy)
+                } catch {
                     throw AppError.invalid([.init(field: "product", reason: error.description)])
                 }
             }
             let smsReplies = policy.smsRepliesEnabled && offer.consumer.phone != nil
             let mail = offer.consumer.email.map { _ in
-                OfferMessageComposer.email(nb, offer: offer, link: link, code: secrets.code, smsReplyNumber: smsReplies ? req.application.config.messaging.smsFrom : nil)
+                OfferMessageComposer.email(
+                    nb, offer: offer, link: link, code: secrets.code, smsReplyNumber: smsReplies ? req.application.config.messaging.smsFrom : nil)
             }
             let reminder = deadlines.reminderDueAt.map { due in
-                (due, ConfirmationNoticeText.reminder(offer, language: .norwegian, link: link, code: secrets.code, acceptByDay: deadlines.acceptByDay, smsReplies: smsReplies))
+                (
+                    due,
+                    ConfirmationNoticeText.reminder(
+                        offer, language: .norwegian, link: link, code: secrets.code, acceptByDay: deadlines.acceptByDay, smsReplies: smsReplies)
+                )
             }
             try store(offer, lifecycle: lifecycle, secrets: secrets, texts: (nb, en), in: sale)
             let channels = [sms != nil ? "sms" : nil, mail != nil ? "email" : nil].compactMap { $0 }.joined(separator: "+")
@@ -201,7 +230,9 @@ enum SaleService {
             // is an address, otherwise as SMS parts after the notice (docs/domain.md, "Written confirmation").
             let textParts = mail == nil ? OfferSMSText.parts(of: nb.text) : []
             let fullTextMedium = mail != nil ? "email" : "sms (\(textParts.count) parts)"
-            let sent = EvidenceEntry.make(after: registered, saleID: saleKey, event: .sent, at: now, offerTextSHA256: nb.sha256, channel: channels, detail: "full text: \(fullTextMedium)")
+            let sent = EvidenceEntry.make(
+                after: registered, saleID: saleKey, event: .sent, at: now, offerTextSHA256: nb.sha256, channel: channels,
+                detail: "full text: \(fullTextMedium)")
             sale.evidenceHead = sent.entryHash
             let offerSMS = sms
             try await req.db.writeTransaction { db in
@@ -212,26 +243,37 @@ enum SaleService {
                 // outbox (the only place its link and code exist) until due; an answer before then cancels it.
                 var outgoing: [Messaging.Outgoing] = []
                 if let sms = offerSMS, let phone = sale.consumerPhone {
-                    outgoing.append(.init(kind: .sms, to: phone, text: sms.text, idempotencyKey: "sale:\(saleKey):offer:sms",
-                                          organisationID: callCentreID, saleID: saleID, segments: sms.size.segments, queuedAt: now))
+                    outgoing.append(
+                        .init(
+                            kind: .sms, to: phone, text: sms.text, idempotencyKey: "sale:\(saleKey):offer:sms",
+                            organisationID: callCentreID, saleID: saleID, segments: sms.size.segments, queuedAt: now))
                 }
                 if let mail, let email = sale.consumerEmail {
-                    outgoing.append(.init(kind: .email, to: email, subject: mail.subject, text: mail.body,
-                                          idempotencyKey: "sale:\(saleKey):offer:email", organisationID: callCentreID, saleID: saleID, queuedAt: now))
+                    outgoing.append(
+                        .init(
+                            kind: .email, to: email, subject: mail.subject, text: mail.body,
+                            idempotencyKey: "sale:\(saleKey):offer:email", organisationID: callCentreID, saleID: saleID, queuedAt: now))
                 }
                 if let phone = sale.consumerPhone {
                     for (index, part) in textParts.enumerated() {
-                        outgoing.append(.init(kind: .sms, to: phone, text: part, idempotencyKey: "sale:\(saleKey):offer:text:\(index + 1)",
-                                              organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(part).segments, queuedAt: now))
+                        outgoing.append(
+                            .init(
+                                kind: .sms, to: phone, text: part, idempotencyKey: "sale:\(saleKey):offer:text:\(index + 1)",
+                                organisationID: callCentreID, saleID: saleID, segments: SMSSegmentCounter.count(part).segments, queuedAt: now))
                     }
                 }
                 if let (due, notice) = reminder {
                     if let phone = sale.consumerPhone {
-                        outgoing.append(.init(kind: .sms, to: phone, text: notice.sms, idempotencyKey: "sale:\(saleKey):reminder:sms",
-                                              organisationID: callCentreID, saleID: saleID, notBefore: due, queuedAt: now))
+                        outgoing.append(
+                            .init(
+                                kind: .sms, to: phone, text: notice.sms, idempotencyKey: "sale:\(saleKey):reminder:sms",
+                                organisationID: callCentreID, saleID: saleID, notBefore: due, queuedAt: now))
                     } else if let email = sale.consumerEmail {
-                        outgoing.append(.init(kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody,
-                                              idempotencyKey: "sale:\(saleKey):reminder:email", organisationID: callCentreID, saleID: saleID, notBefore: due, queuedAt: now))
+                        outgoing.append(
+                            .init(
+                                kind: .email, to: email, subject: notice.emailSubject, text: notice.emailBody,
+                                idempotencyKey: "sale:\(saleKey):reminder:email", organisationID: callCentreID, saleID: saleID, notBefore: due,
+                                queuedAt: now))
                     }
                 }
                 try await Messaging.queue(on: db, outgoing)
@@ -295,14 +337,17 @@ enum SaleService {
     static func find(_ id: UUID, _ principal: RequestPrincipal, on db: any Database) async throws -> SaleModel {
         guard let sale = try await SaleModel.find(id, on: db) else { throw AppError.notFound() }
         if AccessPolicy.organisationScope(principal.actor) != .all,
-           sale.callCentreID != principal.organisationID && sale.clientID != principal.organisationID {
+            sale.callCentreID != principal.organisationID && sale.clientID != principal.organisationID
+        {
             throw AppError.notFound()
         }
         return sale
     }
 
     /// Sales the principal may see, filtered.
-    static func search(_ principal: RequestPrincipal, state: String?, campaign: String?, period: SalesPeriod = SalesPeriod(), on db: any Database, limit: Int = 500) async throws -> [SaleModel] {
+    static func search(
+        _ principal: RequestPrincipal, state: String?, campaign: String?, period: SalesPeriod = SalesPeriod(), on db: any Database, limit: Int = 500
+    ) async throws -> [SaleModel] {
         let query = SaleModel.query(on: db).sort(\.$createdAt, .descending).range(..<limit)
         if let from = period.from { query.filter(\.$createdAt >= from) }
         if let until = period.until { query.filter(\.$createdAt < until) }
@@ -311,7 +356,9 @@ enum SaleService {
             query.group(.or) { $0.filter(\.$callCentreID == own).filter(\.$clientID == own) }
         }
         if let state, !state.isEmpty {
-            guard OfferState(rawValue: state) != nil else { throw AppError.invalid([.init(field: "state", reason: "one of \(OfferState.allCases.map(\.rawValue).joined(separator: ", "))")]) }
+            guard OfferState(rawValue: state) != nil else {
+                throw AppError.invalid([.init(field: "state", reason: "one of \(OfferState.allCases.map(\.rawValue).joined(separator: ", "))")])
+            }
             query.filter(\.$state == state)
         }
         if let campaign, !campaign.isEmpty {

@@ -38,7 +38,8 @@ struct SaleStaffRoutes: RouteCollection {
         let sentOn = Self.day(input.sent_on, field: "sent_on", problems: &problems)
         if let sentOn, sentOn > today { problems.append(.init(field: "sent_on", reason: "is after today: a form cannot be sent in the future")) }
         if let sentOn, let acceptedAt = (try? sale.lifecycle())?.acceptedAt, sentOn < OsloTime.localDate(of: acceptedAt) {
-            problems.append(.init(field: "sent_on", reason: "is before the offer was accepted (\(OsloTime.localDate(of: acceptedAt).norwegianFormatted))"))
+            problems.append(
+                .init(field: "sent_on", reason: "is before the offer was accepted (\(OsloTime.localDate(of: acceptedAt).norwegianFormatted))"))
         }
         let channel = input.channel ?? ""
         if !["post", "email"].contains(channel) { problems.append(.init(field: "channel", reason: "must be post or email")) }
@@ -48,7 +49,9 @@ struct SaleStaffRoutes: RouteCollection {
         let registeredBy = "user:\(user.id.uuidString.lowercased())"
         try await Self.apply(
             .withdraw(.standardForm(sentAt: OsloTime.startOfDay(sentOn), registeredBy: registeredBy)), to: sale, req: req,
-            channel: channel, detail: "standard withdrawal form sent \(sentOn.iso8601) by \(channel), registered by \(registeredBy)" + (note.isEmpty ? "" : ": \(note)"))
+            channel: channel,
+            detail: "standard withdrawal form sent \(sentOn.iso8601) by \(channel), registered by \(registeredBy)" + (note.isEmpty ? "" : ": \(note)")
+        )
         return req.redirect(to: .sale(try sale.requireID()))
     }
 

@@ -66,15 +66,17 @@ enum SalesListView {
     }
 
     static func tallyTable(_ caption: String, _ heading: String, _ rows: [(String, AcceptanceTally)], id: String, context: PageContext) -> Node {
-        Table.scrolling(headings: [
-            heading,
-            context.t(Phrase(nb: "Tilbud", en: "Offers")),
-            context.t(Phrase(nb: "Akseptert", en: "Accepted")),
-            context.t(Phrase(nb: "Avslått", en: "Declined")),
-            context.t(Phrase(nb: "Utløpt", en: "Expired")),
-            context.t(Phrase(nb: "Angret", en: "Withdrawn")),
-            context.t(Phrase(nb: "Akseptrate", en: "Acceptance rate")),
-        ], scope: .column, id: id, caption: caption) {
+        Table.scrolling(
+            headings: [
+                heading,
+                context.t(Phrase(nb: "Tilbud", en: "Offers")),
+                context.t(Phrase(nb: "Akseptert", en: "Accepted")),
+                context.t(Phrase(nb: "Avslått", en: "Declined")),
+                context.t(Phrase(nb: "Utløpt", en: "Expired")),
+                context.t(Phrase(nb: "Angret", en: "Withdrawn")),
+                context.t(Phrase(nb: "Akseptrate", en: "Acceptance rate")),
+            ], scope: .column, id: id, caption: caption
+        ) {
             rows.map { name, tally in
                 el("tr") {
                     el("th", .init("scope", "row")) { name }
@@ -92,14 +94,22 @@ enum SalesListView {
     static func render(_ model: Model, context: PageContext) -> String {
         Layout.page(title: context.t(Phrase(nb: "Salg og skriftlige tilbud", en: "Sales and written offers")), context: context) {
             if model.readOnlyOversight {
-                el("p", .class("notice")) { context.t(Phrase(nb: "Du ser salg fra alle callsentre, kun for lesing (oppfølging av klager).", en: "You see the sales of every call centre, read-only (complaint follow-up).")) }
+                el("p", .class("notice")) {
+                    context.t(
+                        Phrase(
+                            nb: "Du ser salg fra alle callsentre, kun for lesing (oppfølging av klager).",
+                            en: "You see the sales of every call centre, read-only (complaint follow-up)."))
+                }
             }
             el("form", .method("get"), .action(SiteRoute.sales.path), .class("filters")) {
-                Form.select(context.t(Phrase(nb: "Status", en: "State")), name: "state",
-                            options: [("", context.t(Phrase(nb: "Alle", en: "All")))] + OfferState.allCases.map { ($0.rawValue, context.t(SaleWords.state($0.rawValue))) },
-                            selected: model.filters.state)
-                Form.select(context.t(Phrase(nb: "Kampanje", en: "Campaign")), name: "campaign",
-                            options: [("", context.t(Phrase(nb: "Alle", en: "All")))] + model.campaignOptions, selected: model.filters.campaign.lowercased())
+                Form.select(
+                    context.t(Phrase(nb: "Status", en: "State")), name: "state",
+                    options: [("", context.t(Phrase(nb: "Alle", en: "All")))]
+                        + OfferState.allCases.map { ($0.rawValue, context.t(SaleWords.state($0.rawValue))) },
+                    selected: model.filters.state)
+                Form.select(
+                    context.t(Phrase(nb: "Kampanje", en: "Campaign")), name: "campaign",
+                    options: [("", context.t(Phrase(nb: "Alle", en: "All")))] + model.campaignOptions, selected: model.filters.campaign.lowercased())
                 Form.field(context.t(Phrase(nb: "Fra og med", en: "From")), name: "from", type: "date", value: model.filters.from, required: false)
                 Form.field(context.t(Phrase(nb: "Til og med", en: "To")), name: "to", type: "date", value: model.filters.to, required: false)
                 Form.submit(context.t(Phrase(nb: "Vis", en: "Show")))
@@ -109,25 +119,36 @@ enum SalesListView {
                 context.t(Phrase(nb: "Samlet: ", en: "Overall: ")) + SaleWords.percent(model.overall.acceptanceRate, context)
                     + " (\(model.overall.everAccepted) / \(model.overall.concluded))"
             }
-            el("p", .class("hint")) { context.t(Phrase(nb: "Akseptert (også senere angret) delt på avgjorte tilbud; åpne tilbud telles ikke.", en: "Accepted (including later withdrawn) divided by concluded offers; open offers are not counted.")) }
-            tallyTable(context.t(Phrase(nb: "Per kampanje", en: "Per campaign")), context.t(Phrase(nb: "Kampanje", en: "Campaign")), model.perCampaign, id: "per-campaign", context: context)
-            tallyTable(context.t(Phrase(nb: "Per selger", en: "Per agent")), context.t(Phrase(nb: "Selger", en: "Agent")),
-                       model.perAgent.map { ($0.0 ?? context.t(Phrase(nb: "Uten selger (API)", en: "No agent (API)")), $0.1) }, id: "per-agent", context: context)
+            el("p", .class("hint")) {
+                context.t(
+                    Phrase(
+                        nb: "Akseptert (også senere angret) delt på avgjorte tilbud; åpne tilbud telles ikke.",
+                        en: "Accepted (including later withdrawn) divided by concluded offers; open offers are not counted."))
+            }
+            tallyTable(
+                context.t(Phrase(nb: "Per kampanje", en: "Per campaign")), context.t(Phrase(nb: "Kampanje", en: "Campaign")), model.perCampaign,
+                id: "per-campaign", context: context)
+            tallyTable(
+                context.t(Phrase(nb: "Per selger", en: "Per agent")), context.t(Phrase(nb: "Selger", en: "Agent")),
+                model.perAgent.map { ($0.0 ?? context.t(Phrase(nb: "Uten selger (API)", en: "No agent (API)")), $0.1) }, id: "per-agent",
+                context: context)
             el("h2") { context.t(Phrase(nb: "Salg", en: "Sales")) }
             if model.rows.isEmpty {
                 el("p") { context.t(Phrase(nb: "Ingen salg med disse filtrene.", en: "No sales match these filters.")) }
             } else {
-                Table.scrolling(headings: [
-                    context.t(Phrase(nb: "Registrert", en: "Registered")),
-                    context.t(Phrase(nb: "Referanse", en: "Reference")),
-                    context.t(Phrase(nb: "Forbruker", en: "Consumer")),
-                    context.t(Phrase(nb: "Produkt", en: "Product")),
-                    context.t(Phrase(nb: "Kampanje", en: "Campaign")),
-                    context.t(Phrase(nb: "Callsenter", en: "Call centre")),
-                    context.t(Phrase(nb: "Oppdragsgiver", en: "Client")),
-                    context.t(Phrase(nb: "Selger", en: "Agent")),
-                    context.t(Phrase(nb: "Status", en: "State")),
-                ], scope: .column, id: "sales") {
+                Table.scrolling(
+                    headings: [
+                        context.t(Phrase(nb: "Registrert", en: "Registered")),
+                        context.t(Phrase(nb: "Referanse", en: "Reference")),
+                        context.t(Phrase(nb: "Forbruker", en: "Consumer")),
+                        context.t(Phrase(nb: "Produkt", en: "Product")),
+                        context.t(Phrase(nb: "Kampanje", en: "Campaign")),
+                        context.t(Phrase(nb: "Callsenter", en: "Call centre")),
+                        context.t(Phrase(nb: "Oppdragsgiver", en: "Client")),
+                        context.t(Phrase(nb: "Selger", en: "Agent")),
+                        context.t(Phrase(nb: "Status", en: "State")),
+                    ], scope: .column, id: "sales"
+                ) {
                     model.rows.map { row in
                         el("tr", .data("state", row.state)) {
                             el("td") { NorwegianFormat.dateTime(row.createdAt) }
@@ -209,23 +230,31 @@ enum SaleEvidenceView {
             switch model.verification {
             case .intact(let count, let head):
                 el("p", .class("notice"), .id("chain-verdict"), .data("verdict", "intact")) {
-                    context.t(Phrase(nb: "Kjeden er intakt: \(count) hendelser, siste hash \(head).", en: "The chain is intact: \(count) events, last hash \(head)."))
+                    context.t(
+                        Phrase(
+                            nb: "Kjeden er intakt: \(count) hendelser, siste hash \(head).",
+                            en: "The chain is intact: \(count) events, last hash \(head)."))
                 }
             case .broken(let index, let problem):
                 el("p", .class("error"), .id("chain-verdict"), .data("verdict", "broken"), .data("index", "\(index)")) {
-                    context.t(Phrase(nb: "Kjeden er brutt ved indeks \(index): \(problem.description).", en: "The chain is broken at index \(index): \(problem.description)."))
+                    context.t(
+                        Phrase(
+                            nb: "Kjeden er brutt ved indeks \(index): \(problem.description).",
+                            en: "The chain is broken at index \(index): \(problem.description)."))
                 }
             }
-            Table.scrolling(headings: [
-                "#",
-                context.t(Phrase(nb: "Tidspunkt", en: "Time")),
-                context.t(Phrase(nb: "Hendelse", en: "Event")),
-                context.t(Phrase(nb: "Kanal", en: "Channel")),
-                context.t(Phrase(nb: "Tilbudstekstens SHA-256", en: "Offer text SHA-256")),
-                context.t(Phrase(nb: "Fingeravtrykk", en: "Fingerprint")),
-                context.t(Phrase(nb: "Detalj", en: "Detail")),
-                "Hash",
-            ], scope: .column, id: "timeline") {
+            Table.scrolling(
+                headings: [
+                    "#",
+                    context.t(Phrase(nb: "Tidspunkt", en: "Time")),
+                    context.t(Phrase(nb: "Hendelse", en: "Event")),
+                    context.t(Phrase(nb: "Kanal", en: "Channel")),
+                    context.t(Phrase(nb: "Tilbudstekstens SHA-256", en: "Offer text SHA-256")),
+                    context.t(Phrase(nb: "Fingeravtrykk", en: "Fingerprint")),
+                    context.t(Phrase(nb: "Detalj", en: "Detail")),
+                    "Hash",
+                ], scope: .column, id: "timeline"
+            ) {
                 model.entries.map { entry in
                     el("tr", .data("event", entry.event.rawValue)) {
                         el("td") { "\(entry.sequence)" }
@@ -249,7 +278,12 @@ enum SaleEvidenceView {
             } else {
                 el("p") { context.t(Phrase(nb: "Ingen tilbud ble sendt for dette salget.", en: "No offer was sent for this sale.")) }
             }
-            el("p", .class("hint")) { context.t(Phrase(nb: "Bare forbrukeren kan akseptere eller avslå et tilbud. Lenke og kode vises aldri her.", en: "Only the consumer can accept or decline an offer. The link and code are never shown here.")) }
+            el("p", .class("hint")) {
+                context.t(
+                    Phrase(
+                        nb: "Bare forbrukeren kan akseptere eller avslå et tilbud. Lenke og kode vises aldri her.",
+                        en: "Only the consumer can accept or decline an offer. The link and code are never shown here."))
+            }
         }
     }
 }

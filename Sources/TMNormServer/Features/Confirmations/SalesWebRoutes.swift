@@ -76,26 +76,36 @@ extension SalesListView.Model {
         let sales = try await SaleService.search(principal, state: filters.state, campaign: filters.campaign, period: period, on: db)
         // Rates over every state (a state filter would distort them), same campaign and period.
         let all = try await SaleService.search(principal, state: nil, campaign: filters.campaign, period: period, on: db, limit: 100_000)
-        let report = AcceptanceStatistics.aggregate(all.compactMap { sale in
-            OfferState(rawValue: sale.state).map { AcceptanceRow(campaignID: sale.campaignID.uuidString.lowercased(), agentID: sale.agentID?.uuidString.lowercased(), state: $0) }
-        })
+        let report = AcceptanceStatistics.aggregate(
+            all.compactMap { sale in
+                OfferState(rawValue: sale.state).map {
+                    AcceptanceRow(campaignID: sale.campaignID.uuidString.lowercased(), agentID: sale.agentID?.uuidString.lowercased(), state: $0)
+                }
+            })
 
         let campaigns = try await SalesNames.campaigns(principal, on: db)
         let agentIDs = Set(all.compactMap(\.agentID) + sales.compactMap(\.agentID))
-        let agents = agentIDs.isEmpty ? [:] : Dictionary(
-            try await UserModel.query(on: db).filter(\.$id ~~ agentIDs).all().compactMap { u in u.id.map { ($0, u.name) } },
-            uniquingKeysWith: { a, _ in a })
+        let agents =
+            agentIDs.isEmpty
+            ? [:]
+            : Dictionary(
+                try await UserModel.query(on: db).filter(\.$id ~~ agentIDs).all().compactMap { u in u.id.map { ($0, u.name) } },
+                uniquingKeysWith: { a, _ in a })
         let organisationIDs = Set(sales.flatMap { [$0.callCentreID, $0.clientID] })
-        let organisations = organisationIDs.isEmpty ? [:] : Dictionary(
-            try await OrganisationModel.query(on: db).filter(\.$id ~~ organisationIDs).all().compactMap { o in o.id.map { ($0, o.name) } },
-            uniquingKeysWith: { a, _ in a })
+        let organisations =
+            organisationIDs.isEmpty
+            ? [:]
+            : Dictionary(
+                try await OrganisationModel.query(on: db).filter(\.$id ~~ organisationIDs).all().compactMap { o in o.id.map { ($0, o.name) } },
+                uniquingKeysWith: { a, _ in a })
 
         return Self(
             filters: filters,
             rows: sales.map { sale in
                 SalesListView.Row(
                     id: sale.id ?? UUID(), createdAt: sale.createdAt, reference: sale.reference, consumer: sale.consumerName, product: sale.product,
-                    campaign: campaigns[sale.campaignID] ?? "–", callCentre: organisations[sale.callCentreID] ?? "–", client: organisations[sale.clientID] ?? "–",
+                    campaign: campaigns[sale.campaignID] ?? "–", callCentre: organisations[sale.callCentreID] ?? "–",
+                    client: organisations[sale.clientID] ?? "–",
                     agent: sale.agentID.flatMap { agents[$0] }, state: sale.state)
             },
             overall: report.overall,
@@ -122,7 +132,9 @@ extension SaleEvidenceView.Model {
         }
         let campaign = try await CampaignModel.find(sale.campaignID, on: db)
         let organisations = Dictionary(
-            try await OrganisationModel.query(on: db).filter(\.$id ~~ [sale.callCentreID, sale.clientID]).all().compactMap { o in o.id.map { ($0, o.name) } },
+            try await OrganisationModel.query(on: db).filter(\.$id ~~ [sale.callCentreID, sale.clientID]).all().compactMap { o in
+                o.id.map { ($0, o.name) }
+            },
             uniquingKeysWith: { a, _ in a })
         let agent = try await sale.agentID.asyncMap { try await UserModel.find($0, on: db)?.name }
         let lifecycle = try? sale.lifecycle()
@@ -134,9 +146,10 @@ extension SaleEvidenceView.Model {
             exemption: lifecycle?.exemption?.rawValue,
             offerText: sale.offerTextNB,
             offerSHA256: sale.offerSHA256, entries: entries, verification: verification,
-            staff: (user.role == .callCentreAdmin || user.role == .clientUser) ? SaleStaffForms.Model(
-                saleID: saleID, state: sale.state, isGoods: lifecycle?.productKind == .goods,
-                goodsReceivedOn: lifecycle?.goodsReceivedOn, today: today) : nil)
+            staff: (user.role == .callCentreAdmin || user.role == .clientUser)
+                ? SaleStaffForms.Model(
+                    saleID: saleID, state: sale.state, isGoods: lifecycle?.productKind == .goods,
+                    goodsReceivedOn: lifecycle?.goodsReceivedOn, today: today) : nil)
     }
 }
 

@@ -34,7 +34,8 @@ struct ConsumerBlockRoutes: RouteCollection {
             let request = try await ConsumerBlockService.start(phone: input.phone, business: input.business, app: req.application, on: req.db)
             return req.redirect(to: .stopCallsRequest(try request.requireID()))
         } catch let error as AppError where !error.fields.isEmpty {
-            return .html(ConsumerBlockView.start(business: input.business ?? "", problems: error.fields, context: req.pageContext), status: error.status)
+            return .html(
+                ConsumerBlockView.start(business: input.business ?? "", problems: error.fields, context: req.pageContext), status: error.status)
         }
     }
 
@@ -49,7 +50,8 @@ struct ConsumerBlockRoutes: RouteCollection {
     func confirm(req: Request) async throws -> Response {
         let id = try req.uuidParameter()
         do {
-            let organisation = try await ConsumerBlockService.confirm(requestID: id, code: try req.content.decode(CodeInput.self).code, app: req.application, on: req.db)
+            let organisation = try await ConsumerBlockService.confirm(
+                requestID: id, code: try req.content.decode(CodeInput.self).code, app: req.application, on: req.db)
             return .html(ConsumerBlockView.done(business: organisation.name, context: req.pageContext))
         } catch let error as AppError where !error.fields.isEmpty {
             return .html(ConsumerBlockView.code(requestID: id, problem: error.fields.first?.reason, context: req.pageContext), status: error.status)

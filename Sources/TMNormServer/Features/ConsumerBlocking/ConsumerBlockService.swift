@@ -42,8 +42,11 @@ enum ConsumerBlockService {
         let recent = try await BlockRequestModel.query(on: db).filter(\.$phone == number.national)
             .filter(\.$createdAt > now.addingTimeInterval(-3600)).count()
         guard recent < maxRequestsPerPhonePerHour else {
-            throw AppError(.tooManyRequests, code: "rate-limited",
-                           Phrase(nb: "For mange forespørsler for dette nummeret. Prøv igjen om en time.", en: "Too many requests for this number. Try again in an hour."))
+            throw AppError(
+                .tooManyRequests, code: "rate-limited",
+                Phrase(
+                    nb: "For mange forespørsler for dette nummeret. Prøv igjen om en time.",
+                    en: "Too many requests for this number. Try again in an hour."))
         }
         let id = UUID()
         let code = String(format: "%06d", Int(app.tokens.randomBytes(4).reduce(0) { $0 << 8 | UInt32($1) } % 1_000_000))
@@ -57,8 +60,9 @@ enum ConsumerBlockService {
         request.expiresAt = now.addingTimeInterval(codeLifetime)
         try await request.create(on: db)
         let text = "TMNorm: Koden for å sperre \(organisation.name) mot telefonsalg til deg er \(code). Gyldig i 15 minutter."
-        try await Messaging.enqueue(on: db, kind: .sms, to: number.e164, text: text, idempotencyKey: "block-request-\(id.uuidString.lowercased())",
-                                    organisationID: try organisation.requireID(), now: now)
+        try await Messaging.enqueue(
+            on: db, kind: .sms, to: number.e164, text: text, idempotencyKey: "block-request-\(id.uuidString.lowercased())",
+            organisationID: try organisation.requireID(), now: now)
         return request
     }
 
@@ -70,7 +74,10 @@ enum ConsumerBlockService {
         let now = app.clock.now()
         if request.confirmedAt != nil { return request.organisation }
         guard request.expiresAt > now, request.attempts < maxAttempts else {
-            throw AppError(.gone, code: "code-expired", Phrase(nb: "Koden er utløpt eller brukt opp. Start på nytt.", en: "The code has expired or too many attempts were made. Start again."))
+            throw AppError(
+                .gone, code: "code-expired",
+                Phrase(nb: "Koden er utløpt eller brukt opp. Start på nytt.", en: "The code has expired or too many attempts were made. Start again.")
+            )
         }
         request.attempts += 1
         let code = ASCII.digits(of: raw ?? "")
@@ -81,7 +88,8 @@ enum ConsumerBlockService {
         }
         request.confirmedAt = now
         try await request.save(on: db)
-        _ = try await BlockListService.add(numbers: [("phone", request.phone)], to: request.organisation, source: .consumer, by: nil, now: now, lookup: app.blockListLookup, on: db)
+        _ = try await BlockListService.add(
+            numbers: [("phone", request.phone)], to: request.organisation, source: .consumer, by: nil, now: now, lookup: app.blockListLookup, on: db)
         return request.organisation
     }
 

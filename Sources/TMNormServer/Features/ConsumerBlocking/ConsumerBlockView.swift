@@ -5,18 +5,35 @@ import TMNormCore
 enum ConsumerBlockView {
     static func start(business: String, problems: [FieldProblem], context: PageContext) -> String {
         func error(_ field: String) -> String? { problems.first { $0.field == field }?.reason }
-        return Layout.page(title: context.t(Phrase(nb: "Slipp telefonsalg fra en bedrift", en: "Stop sales calls from a business")), context: context) {
-            el("p") { context.t(Phrase(
-                nb: "Velg bedriften og skriv mobilnummeret ditt. Du får en kode på SMS. Når du har bekreftet, skal bedriften og alle som ringer for den, ikke ringe deg med salg. Sperren utløper aldri.",
-                en: "Choose the business and enter your mobile number. You get a code by SMS. Once confirmed, the business and everyone calling on its behalf must not make sales calls to you. The block never expires.")) }
-            el("p", .class("hint")) { context.t(Phrase(
-                nb: "Vil du reservere deg mot alle? Bruk Reservasjonsregisteret hos Brønnøysundregistrene.",
-                en: "Want to opt out of all sales calls? Use the national reservation register (Brønnøysundregistrene).")) }
+        return Layout.page(title: context.t(Phrase(nb: "Slipp telefonsalg fra en bedrift", en: "Stop sales calls from a business")), context: context)
+        {
+            el("p") {
+                context.t(
+                    Phrase(
+                        nb:
+                            "Velg bedriften og skriv mobilnummeret ditt. Du får en kode på SMS. Når du har bekreftet, skal bedriften og alle som ringer for den, ikke ringe deg med salg. Sperren utløper aldri.",
+                        en:
+                            "Choose the business and enter your mobile number. You get a code by SMS. Once confirmed, the business and everyone calling on its behalf must not make sales calls to you. The block never expires."
+                    ))
+            }
+            el("p", .class("hint")) {
+                context.t(
+                    Phrase(
+                        nb: "Vil du reservere deg mot alle? Bruk Reservasjonsregisteret hos Brønnøysundregistrene.",
+                        en: "Want to opt out of all sales calls? Use the national reservation register (Brønnøysundregistrene)."))
+            }
             Form.post(SiteRoute.stopCalls.path, csrf: context.csrf) {
-                Form.field(context.t(Phrase(nb: "Bedriftens organisasjonsnummer eller navn", en: "The business's organisation number or name")), name: "business",
-                           value: String(business.prefix(200)), hint: context.t(Phrase(nb: "Står i tilbudet eller på nettsiden deres, f.eks. 948 757 494", en: "Shown in their offer or on their website, e.g. 948 757 494")),
-                           error: error("business"))
-                Form.field(context.t(Phrase(nb: "Mobilnummer", en: "Mobile number")), name: "phone", type: "tel", autocomplete: "tel", error: error("phone"))
+                Form.field(
+                    context.t(Phrase(nb: "Bedriftens organisasjonsnummer eller navn", en: "The business's organisation number or name")),
+                    name: "business",
+                    value: String(business.prefix(200)),
+                    hint: context.t(
+                        Phrase(
+                            nb: "Står i tilbudet eller på nettsiden deres, f.eks. 948 757 494",
+                            en: "Shown in their offer or on their website, e.g. 948 757 494")),
+                    error: error("business"))
+                Form.field(
+                    context.t(Phrase(nb: "Mobilnummer", en: "Mobile number")), name: "phone", type: "tel", autocomplete: "tel", error: error("phone"))
                 Form.submit(context.t(Phrase(nb: "Send kode", en: "Send code")))
             }
         }
@@ -24,7 +41,12 @@ enum ConsumerBlockView {
 
     static func code(requestID: UUID, problem: String?, context: PageContext) -> String {
         Layout.page(title: context.t(Phrase(nb: "Skriv inn koden", en: "Enter the code")), context: context) {
-            el("p") { context.t(Phrase(nb: "Vi har sendt en kode på SMS. Den gjelder i 15 minutter.", en: "We have sent you a code by SMS. It is valid for 15 minutes.")) }
+            el("p") {
+                context.t(
+                    Phrase(
+                        nb: "Vi har sendt en kode på SMS. Den gjelder i 15 minutter.",
+                        en: "We have sent you a code by SMS. It is valid for 15 minutes."))
+            }
             Form.post(SiteRoute.stopCallsRequest(requestID).path, csrf: context.csrf) {
                 Form.field(context.t(Phrase(nb: "Kode", en: "Code")), name: "code", type: "text", autocomplete: "one-time-code", error: problem)
                 Form.submit(context.t(Phrase(nb: "Bekreft", en: "Confirm")))
@@ -35,8 +57,10 @@ enum ConsumerBlockView {
     static func done(business: String, context: PageContext) -> String {
         Layout.page(title: context.t(Phrase(nb: "Nummeret er sperret", en: "Your number is blocked")), context: context) {
             el("p", .class("notice"), .init("role", "status")) {
-                context.t(Phrase(nb: "\(business) og alle som ringer på vegne av bedriften, skal ikke lenger ringe deg med salg.",
-                                 en: "\(business) and everyone calling on its behalf must no longer make sales calls to you."))
+                context.t(
+                    Phrase(
+                        nb: "\(business) og alle som ringer på vegne av bedriften, skal ikke lenger ringe deg med salg.",
+                        en: "\(business) and everyone calling on its behalf must no longer make sales calls to you."))
             }
         }
     }

@@ -22,8 +22,12 @@ extension DashboardView.Model {
         switch user.role {
         case .associationAdmin, .boardMember:
             let members = try await MembershipModel.query(on: db).filter(\.$validUntil == nil).count()
-            cards.append(.init(label: Phrase(nb: "Callsentre", en: "Call centres"), figure: visible.filter { $0.kind == .callCentre }.count, link: .organisations))
-            cards.append(.init(label: Phrase(nb: "Oppdragsgivere", en: "Clients"), figure: visible.filter { $0.kind == .client }.count, link: .organisations))
+            cards.append(
+                .init(
+                    label: Phrase(nb: "Callsentre", en: "Call centres"), figure: visible.filter { $0.kind == .callCentre }.count, link: .organisations
+                ))
+            cards.append(
+                .init(label: Phrase(nb: "Oppdragsgivere", en: "Clients"), figure: visible.filter { $0.kind == .client }.count, link: .organisations))
             cards.append(.init(label: Phrase(nb: "Aktive medlemskap", en: "Active memberships"), figure: members, link: .organisations))
             if user.role == .associationAdmin {
                 let users = try await UserModel.query(on: db).count()
@@ -32,9 +36,10 @@ extension DashboardView.Model {
         case .callCentreAdmin, .agent, .clientUser:
             let counterpartKind: OrganisationKind = user.organisationKind == .client ? .callCentre : .client
             let counterparts = visible.filter { $0.kind == counterpartKind }
-            cards.append(.init(
-                label: counterpartKind == .client ? Phrase(nb: "Oppdragsgivere", en: "Clients") : Phrase(nb: "Callsentre", en: "Call centres"),
-                figure: counterparts.count, link: .organisation(user.organisationID)))
+            cards.append(
+                .init(
+                    label: counterpartKind == .client ? Phrase(nb: "Oppdragsgivere", en: "Clients") : Phrase(nb: "Callsentre", en: "Call centres"),
+                    figure: counterparts.count, link: .organisation(user.organisationID)))
             if user.role == .callCentreAdmin {
                 let colleagues = try await UserModel.query(on: db).filter(\.$organisation.$id == user.organisationID).count()
                 let keys = try await APIKeyModel.query(on: db).filter(\.$organisation.$id == user.organisationID).filter(\.$revokedAt == nil).count()

@@ -20,20 +20,25 @@ enum DashboardView {
     static func intro(_ role: Role) -> Phrase {
         switch role {
         case .associationAdmin:
-            Phrase(nb: "Du administrerer nettverket: organisasjoner, medlemskap og brukere.",
-                   en: "You run the network: organisations, memberships and users.")
+            Phrase(
+                nb: "Du administrerer nettverket: organisasjoner, medlemskap og brukere.",
+                en: "You run the network: organisations, memberships and users.")
         case .boardMember:
-            Phrase(nb: "Som nemndsmedlem følger du opp godkjenningsordningen for callsentre.",
-                   en: "As a board member you follow up the authorization scheme for call centres.")
+            Phrase(
+                nb: "Som nemndsmedlem følger du opp godkjenningsordningen for callsentre.",
+                en: "As a board member you follow up the authorization scheme for call centres.")
         case .callCentreAdmin:
-            Phrase(nb: "Du administrerer callsenteret: oppdragsgivere, brukere og API-nøkler.",
-                   en: "You run the call centre: clients, users and API keys.")
+            Phrase(
+                nb: "Du administrerer callsenteret: oppdragsgivere, brukere og API-nøkler.",
+                en: "You run the call centre: clients, users and API keys.")
         case .agent:
-            Phrase(nb: "Her ser du oppdragsgiverne du ringer for.",
-                   en: "Here you see the clients you call for.")
+            Phrase(
+                nb: "Her ser du oppdragsgiverne du ringer for.",
+                en: "Here you see the clients you call for.")
         case .clientUser:
-            Phrase(nb: "Her ser du callsentrene som ringer på vegne av dere.",
-                   en: "Here you see the call centres calling on your behalf.")
+            Phrase(
+                nb: "Her ser du callsentrene som ringer på vegne av dere.",
+                en: "Here you see the call centres calling on your behalf.")
         }
     }
 
@@ -51,7 +56,9 @@ enum DashboardView {
                     }
                 }
             }
-            el("p") { el("a", .href(SiteRoute.organisation(model.organisationID).path)) { context.t(Phrase(nb: "Min organisasjon", en: "My organisation")) } }
+            el("p") {
+                el("a", .href(SiteRoute.organisation(model.organisationID).path)) { context.t(Phrase(nb: "Min organisasjon", en: "My organisation")) }
+            }
         }
     }
 }

@@ -45,13 +45,14 @@ enum AuthorizationDemo {
         for (index, centre) in centres.enumerated() {
             let role = index < Role.allCases.count ? Role.allCases[index] : .approved
             var record = AuthorizationCentreRecord(centre: centre.orgnr, name: centre.name)
-            let decided: LocalDate = switch role {
-            case .approved: today.adding(days: -200)
-            // The first anniversary fell 5 days ago: the year-1 report is open and not yet due.
-            case .inFirstFollowUp: AuthorizationPolicy.anniversary(of: today.adding(days: -5), years: -1)
-            case .suspended: today.adding(days: -400)
-            case .underReview: today
-            }
+            let decided: LocalDate =
+                switch role {
+                case .approved: today.adding(days: -200)
+                // The first anniversary fell 5 days ago: the year-1 report is open and not yet due.
+                case .inFirstFollowUp: AuthorizationPolicy.anniversary(of: today.adding(days: -5), years: -1)
+                case .suspended: today.adding(days: -400)
+                case .underReview: today
+                }
             let opened = decided.adding(days: role == .underReview ? -20 : -45)
             var app = try AuthorizationApplication(
                 id: "demo-app-\(centre.orgnr.digits)", applicant: centre.orgnr, applicantName: centre.name,
@@ -79,13 +80,15 @@ enum AuthorizationDemo {
                 try fee.markPaid(on: decided.adding(days: 14))
             }
             if role == .suspended {
-                try record.record(AuthorizationSanctionDecision(
-                    id: "demo-warning-\(centre.orgnr.digits)", centre: centre.orgnr, kind: .warning,
-                    decidedOn: today.adding(days: -120), reasons: "Samtaler etter kl. 21.00 (demo).", policy: policy))
-                try record.record(AuthorizationSanctionDecision(
-                    id: "demo-suspension-\(centre.orgnr.digits)", centre: centre.orgnr,
-                    kind: .suspension(.untilCondition("Dokumentert ny opplæring av alle som ringer")),
-                    decidedOn: today.adding(days: -30), reasons: "Gjentatte brudd etter advarsel (demo).", policy: policy))
+                try record.record(
+                    AuthorizationSanctionDecision(
+                        id: "demo-warning-\(centre.orgnr.digits)", centre: centre.orgnr, kind: .warning,
+                        decidedOn: today.adding(days: -120), reasons: "Samtaler etter kl. 21.00 (demo).", policy: policy))
+                try record.record(
+                    AuthorizationSanctionDecision(
+                        id: "demo-suspension-\(centre.orgnr.digits)", centre: centre.orgnr,
+                        kind: .suspension(.untilCondition("Dokumentert ny opplæring av alle som ringer")),
+                        decidedOn: today.adding(days: -30), reasons: "Gjentatte brudd etter advarsel (demo).", policy: policy))
             }
             records.append(record)
             applications.append(app)
@@ -103,8 +106,9 @@ enum AuthorizationDemo {
     static func evidence(for criterion: AuthorizationCriterion, on day: LocalDate) -> AuthorizationEvidence {
         switch criterion.evidence {
         case .document:
-            .document(AuthorizationDocumentEvidence(
-                fileName: "\(criterion.id).pdf", mediaType: "application/pdf", byteCount: 52_000, storageKey: "demo/\(criterion.id).pdf"))
+            .document(
+                AuthorizationDocumentEvidence(
+                    fileName: "\(criterion.id).pdf", mediaType: "application/pdf", byteCount: 52_000, storageKey: "demo/\(criterion.id).pdf"))
         case .statement: .statement("Vi bekrefter: \(criterion.titleNorwegian.lowercased()). (demo)")
         case .platformFigure(let name): .platformFigure(name: name, value: "12", asOf: day)
         }

@@ -26,7 +26,7 @@ enum DemoSales {
         let db = app.db
         let now = app.clock.now()
         guard let unicall = ids["unicall"], let nordlys = ids["nordlys"],
-              let agent = try await UserModel.query(on: db).filter(\.$email == "selger@unicall.demo").first()
+            let agent = try await UserModel.query(on: db).filter(\.$email == "selger@unicall.demo").first()
         else { return }
         for (organisation, address, phone, email) in [
             (unicall, "Kongens gate 10, 0153 Oslo", "22990000", "kundeservice@unicall.demo"),
@@ -54,23 +54,28 @@ enum DemoSales {
             let object: [String: Any] = [
                 "campaign_id": campaignID, "consumer": ["name": name, "phone": phone], "product": product,
                 "price": ["amount": amount, "currency": "NOK", "period": "month"], "binding_months": 12,
-                "terms": electricity ? "Avtalen gjelder strømlevering til boligen. Ingen etableringsgebyr." : "Abonnement på alarm og smarthusstyring. Ingen etableringsgebyr.",
+                "terms": electricity
+                    ? "Avtalen gjelder strømlevering til boligen. Ingen etableringsgebyr."
+                    : "Abonnement på alarm og smarthusstyring. Ingen etableringsgebyr.",
                 "payment": "Faktura hver måned med 14 dagers betalingsfrist, eller avtalegiro.",
-                "delivery": electricity ? "Strømleveransen starter fra neste måned etter at du har akseptert." : "Utstyret sendes i posten innen 10 dager etter at du har akseptert; tjenesten starter når det er installert.",
+                "delivery": electricity
+                    ? "Strømleveransen starter fra neste måned etter at du har akseptert."
+                    : "Utstyret sendes i posten innen 10 dager etter at du har akseptert; tjenesten starter når det er installert.",
                 "termination": "Avtalen løper til den sies opp. Etter bindingstiden er oppsigelsestiden én måned; si opp skriftlig til kundeservice.",
             ]
             let body = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             let req = Request(application: app, method: .POST, url: "/api/v1/sales", on: app.eventLoopGroup.any())
             req.auth.login(user)
             let sale = try await SaleService.register(
-                rawBody: ByteBuffer(data: body), idempotencyKey: "demo-sale-\(index + 1)", principal: principal, req: req).sale
+                rawBody: ByteBuffer(data: body), idempotencyKey: "demo-sale-\(index + 1)", principal: principal, req: req
+            ).sale
             guard answer != .none else { continue }
             // The consumer opens the link from the offer SMS (the only place the token exists).
             let key = "sale:\(try sale.requireID().uuidString.lowercased()):offer:sms"
             guard let sms = try await OutboxMessageModel.query(on: db).filter(\.$idempotencyKey == key).first(),
-                  let range = sms.body.range(of: #"/t/[A-Za-z0-9_-]+"#, options: .regularExpression),
-                  let stored = sale.tokenHash,
-                  let auth = ConsumerAuthorizer.viaLink(token: String(sms.body[range].dropFirst(3)), storedTokenHash: stored)
+                let range = sms.body.range(of: #"/t/[A-Za-z0-9_-]+"#, options: .regularExpression),
+                let stored = sale.tokenHash,
+                let auth = ConsumerAuthorizer.viaLink(token: String(sms.body[range].dropFirst(3)), storedTokenHash: stored)
             else { continue }
             // Each step is stamped when it happens: the chain requires every entry to be no older than the one before.
             try await SaleService.appendEvidence(to: sale, kind: .opened, at: app.clock.now(), channel: "link", on: db)

@@ -32,7 +32,10 @@ public enum DemoSeeder {
             try await MembershipModel(memberID: try id(member), associationID: try id(association), validFrom: from, validUntil: nil).create(on: db)
         }
         for (callCentre, client, from) in DemoNetwork.engagements {
-            try await EngagementModel(callCentreID: try id(callCentre), clientID: try id(client), validFrom: from, validUntil: nil, status: .confirmed, mayRecordExemptions: true).create(on: db)
+            try await EngagementModel(
+                callCentreID: try id(callCentre), clientID: try id(client), validFrom: from, validUntil: nil, status: .confirmed,
+                mayRecordExemptions: true
+            ).create(on: db)
         }
         var logins: [(Role, String, String, String)] = []
         for person in DemoNetwork.people {

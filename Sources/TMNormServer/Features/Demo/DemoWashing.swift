@@ -8,24 +8,24 @@ import Vapor
 enum DemoWashing {
     /// Fictional reserved people; 9xx 00 xxx numbers are not real subscribers' numbers in the demo.
     static let registerCSV = """
-    reservation_id;first_name;last_name;street;house_number;postcode;city;phones;telephone;addressed_mail;voluntary_orgs
-    D1;Kari;Nordmann;Storgata;12 B;0155;Oslo;91200001;y;n;y
-    D2;Ola;Hansen;Fjordveien;3;5003;Bergen;;y;y;n
-    D3;Astrid;Lie;Kirkegata;7;7011;Trondheim;41200003|22200003;y;n;n
-    D4;Nils;Dahl;Strandvegen;21;9008;Tromsø;91200004;n;y;n
+        reservation_id;first_name;last_name;street;house_number;postcode;city;phones;telephone;addressed_mail;voluntary_orgs
+        D1;Kari;Nordmann;Storgata;12 B;0155;Oslo;91200001;y;n;y
+        D2;Ola;Hansen;Fjordveien;3;5003;Bergen;;y;y;n
+        D3;Astrid;Lie;Kirkegata;7;7011;Trondheim;41200003|22200003;y;n;n
+        D4;Nils;Dahl;Strandvegen;21;9008;Tromsø;91200004;n;y;n
 
-    """
+        """
 
     static let callList = """
-    fornavn;etternavn;adresse;postnummer;telefon
-    Kari;Nordmann;Storgata 12b;0155;912 00 001
-    Ola;Hansen;Fjordvegen 3;5003;93000002
-    Siri;Berg;Torget 2;0150;93000003
-    Per;Olsen;Kirkegata 1;0150;+47 930 00 004
-    Per;Olsen;Kirkegata 1;0150;93000004
-    Eva;Moen;Bakken 5;3015;93000005
+        fornavn;etternavn;adresse;postnummer;telefon
+        Kari;Nordmann;Storgata 12b;0155;912 00 001
+        Ola;Hansen;Fjordvegen 3;5003;93000002
+        Siri;Berg;Torget 2;0150;93000003
+        Per;Olsen;Kirkegata 1;0150;+47 930 00 004
+        Per;Olsen;Kirkegata 1;0150;93000004
+        Eva;Moen;Bakken 5;3015;93000005
 
-    """
+        """
 
     static func seed(_ app: Application, organisations ids: [String: UUID]) async throws {
         let db = app.db
@@ -38,7 +38,8 @@ enum DemoWashing {
         _ = try await RegisterImportService.importFile(
             path: registerPath, fileName: "reservasjonsregisteret-demo.csv", ownerID: nil, obtainedAt: now, plainVoluntary: false, app: app)
 
-        try await BlockListEntryModel(organisationID: nordlys, phone: "93000005", personKey: nil, source: .consumer, addedByID: nil, createdAt: now).create(on: db)
+        try await BlockListEntryModel(organisationID: nordlys, phone: "93000005", personKey: nil, source: .consumer, addedByID: nil, createdAt: now)
+            .create(on: db)
         try await CustomerModel(clientID: nordlys, phone: "41200003", personKey: nil, category: "strøm", createdAt: now).create(on: db)
         try await app.blockListLookup.changed(nordlys, on: db)
         try await app.exemptionLookup.changed(nordlys, on: db)
@@ -46,8 +47,9 @@ enum DemoWashing {
         let listPath = directory.appendingPathComponent("ringeliste-nordlys.csv").path
         try Data(callList.utf8).write(to: URL(fileURLWithPath: listPath))
         let wash = try await WashService.run(
-            .init(listPath: listPath, fileName: "ringeliste-nordlys.csv", callCentreID: unicall, clientID: nordlys, category: "strøm",
-                  voluntary: false, phoneColumn: nil, washedBy: "leder@unicall.demo"),
+            .init(
+                listPath: listPath, fileName: "ringeliste-nordlys.csv", callCentreID: unicall, clientID: nordlys, category: "strøm",
+                voluntary: false, phoneColumn: nil, washedBy: "leder@unicall.demo"),
             app: app)
 
         let campaign = CampaignModel()

@@ -59,29 +59,55 @@ struct ExemptionAPIRoutes: RouteCollection {
             phone: input.phone, givenAt: givenAt, source: input.source, businesses: businesses, principal: principal, now: req.now,
             lookup: req.application.exemptionLookup, on: req.db)
         let business = try await consent.$business.get(on: req.db)
-        return try await ConsentOutput(id: try consent.requireID(), business: business.orgnr, given_at: consent.givenAt).encodeResponse(status: .created, for: req)
+        return try await ConsentOutput(id: try consent.requireID(), business: business.orgnr, given_at: consent.givenAt).encodeResponse(
+            status: .created, for: req)
     }
 }
 
 /// OpenAPI description of the exemption routes.
 enum ExemptionAPIDocs {
     static let operations: [APIOperation] = [
-        APIOperation("post", "/api/v1/customers", "Record a client's existing customers of a product category (exempt from the register for that category)",
-                     request: "CustomersInput", response: ["type": "object", "properties": ["added": ["type": "integer"], "already_recorded": ["type": "integer"], "errors": ["type": "array"]]], status: 201,
-                     also: [.success(200, "Nothing recorded: every number was already recorded or invalid")]),
-        APIOperation("post", "/api/v1/consents", "Record a consumer's explicit request to be called by one named business",
-                     request: "ConsentInput", response: ["type": "object", "properties": ["id": OpenAPISchemas.uuid, "business": ["type": "string"], "given_at": ["type": "string", "format": "date-time"]]], status: 201),
+        APIOperation(
+            "post", "/api/v1/customers", "Record a client's existing customers of a product category (exempt from the register for that category)",
+            request: "CustomersInput",
+            response: [
+                "type": "object", "properties": ["added": ["type": "integer"], "already_recorded": ["type": "integer"], "errors": ["type": "array"]],
+            ], status: 201,
+            also: [.success(200, "Nothing recorded: every number was already recorded or invalid")]),
+        APIOperation(
+            "post", "/api/v1/consents", "Record a consumer's explicit request to be called by one named business",
+            request: "ConsentInput",
+            response: [
+                "type": "object",
+                "properties": ["id": OpenAPISchemas.uuid, "business": ["type": "string"], "given_at": ["type": "string", "format": "date-time"]],
+            ], status: 201),
     ]
 
     static let schemas: [(String, JSONValue)] = [
-        ("CustomersInput", ["type": "object", "required": ["category", "phones"], "properties": [
-            "client": ["type": "string", "description": "the client's organisation number (a call centre's key must name one)"],
-            "category": ["type": "string"], "phones": ["type": "array", "maxItems": 10000, "items": ["type": "string"]],
-        ]]),
-        ("ConsentInput", ["type": "object", "required": ["phone", "given_at", "source"], "properties": [
-            "phone": ["type": "string"], "given_at": ["type": "string", "format": "date-time"], "source": ["type": "string", "maxLength": 300],
-            "business": ["type": "string", "description": "organisation number of the one business consented to"],
-            "businesses": ["type": "array", "items": ["type": "string"], "description": "more than one is refused: consent for several businesses at once is not valid"],
-        ]]),
+        (
+            "CustomersInput",
+            [
+                "type": "object", "required": ["category", "phones"],
+                "properties": [
+                    "client": ["type": "string", "description": "the client's organisation number (a call centre's key must name one)"],
+                    "category": ["type": "string"], "phones": ["type": "array", "maxItems": 10000, "items": ["type": "string"]],
+                ],
+            ]
+        ),
+        (
+            "ConsentInput",
+            [
+                "type": "object", "required": ["phone", "given_at", "source"],
+                "properties": [
+                    "phone": ["type": "string"], "given_at": ["type": "string", "format": "date-time"],
+                    "source": ["type": "string", "maxLength": 300],
+                    "business": ["type": "string", "description": "organisation number of the one business consented to"],
+                    "businesses": [
+                        "type": "array", "items": ["type": "string"],
+                        "description": "more than one is refused: consent for several businesses at once is not valid",
+                    ],
+                ],
+            ]
+        ),
     ]
 }

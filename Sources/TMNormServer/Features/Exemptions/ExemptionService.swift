@@ -50,7 +50,9 @@ enum ExemptionService {
                 continue
             }
             guard seen.insert(number.national).inserted else { outcome.alreadyBlocked += 1; continue }
-            if try await CustomerModel.query(on: db).filter(\.$client.$id == clientID).filter(\.$phone == number.national).filter(\.$category == category).first() != nil {
+            if try await CustomerModel.query(on: db).filter(\.$client.$id == clientID).filter(\.$phone == number.national).filter(
+                \.$category == category
+            ).first() != nil {
                 outcome.alreadyBlocked += 1
                 continue
             }
@@ -75,16 +77,22 @@ enum ExemptionService {
     ) async throws -> ConsentModel {
         var problems: [FieldProblem] = []
         if businesses.count > 1 {
-            problems.append(.init(field: "businesses", reason: "a consent must name one business; consent collected for several businesses at once is not valid"))
+            problems.append(
+                .init(field: "businesses", reason: "a consent must name one business; consent collected for several businesses at once is not valid"))
         }
         let number = PhoneNumber.parse(phone ?? "").number
-        if number?.eightDigitKey == nil { problems.append(.init(field: "phone", reason: PhoneNumber.parse(phone ?? "").reason ?? "not a callable number")) }
+        if number?.eightDigitKey == nil {
+            problems.append(.init(field: "phone", reason: PhoneNumber.parse(phone ?? "").reason ?? "not a callable number"))
+        }
         let trimmedSource = (source ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmedSource.isEmpty || trimmedSource.count > 300 { problems.append(.init(field: "source", reason: "is required: where and how the consent was given (max 300 characters)")) }
+        if trimmedSource.isEmpty || trimmedSource.count > 300 {
+            problems.append(.init(field: "source", reason: "is required: where and how the consent was given (max 300 characters)"))
+        }
         if givenAt > now { problems.append(.init(field: "given_at", reason: "must not be in the future")) }
         guard problems.isEmpty, let number else { throw AppError.invalid(problems) }
         let business = try await client(businesses.first, principal, now: now, on: db)
-        let consent = ConsentModel(businessID: try business.requireID(), phone: number.national, givenAt: givenAt, source: trimmedSource, createdAt: now)
+        let consent = ConsentModel(
+            businessID: try business.requireID(), phone: number.national, givenAt: givenAt, source: trimmedSource, createdAt: now)
         try await db.writeTransaction { db in
             try await consent.create(on: db)
             try await lookup.changed(consent.$business.id, on: db)

@@ -17,7 +17,9 @@ struct ExemptionWebRoutes: RouteCollection {
         return try req.requirePrincipal()
     }
 
-    private func model(_ principal: RequestPrincipal, now: Date, on db: any Database, message: Phrase? = nil, problems: [FieldProblem] = []) async throws -> ExemptionsView.Model {
+    private func model(_ principal: RequestPrincipal, now: Date, on db: any Database, message: Phrase? = nil, problems: [FieldProblem] = [])
+        async throws -> ExemptionsView.Model
+    {
         let clients = try await ExemptionService.clients(principal, now: now, on: db)
         var summary: [(String, String, Int)] = []
         var consents: [(String, Int)] = []
@@ -28,7 +30,8 @@ struct ExemptionWebRoutes: RouteCollection {
             }
             consents.append((client.name, try await ConsentModel.query(on: db).filter(\.$business.$id == client.requireID()).count()))
         }
-        return ExemptionsView.Model(clients: try clients.map(OrganisationRow.init), customers: summary, consents: consents, message: message, problems: problems)
+        return ExemptionsView.Model(
+            clients: try clients.map(OrganisationRow.init), customers: summary, consents: consents, message: message, problems: problems)
     }
 
     func page(req: Request) async throws -> Response {
@@ -50,11 +53,15 @@ struct ExemptionWebRoutes: RouteCollection {
         }
         let bytes = Data(buffer: file.data)
         let text = String(data: bytes, encoding: .utf8) ?? String(decoding: bytes, as: UTF8.self)
-        let outcome = try await ExemptionService.addCustomers(NumberListUpload.numbers(fromCSV: text), category: input.category, client: client, now: req.now,
+        let outcome = try await ExemptionService.addCustomers(
+            NumberListUpload.numbers(fromCSV: text), category: input.category, client: client, now: req.now,
             lookup: req.application.exemptionLookup, on: req.db)
-        let message = Phrase(nb: "Kunder lagt til: \(outcome.added). Fantes fra før: \(outcome.alreadyBlocked). Avvist: \(outcome.problems.count).",
-                             en: "Customers added: \(outcome.added). Already recorded: \(outcome.alreadyBlocked). Rejected: \(outcome.problems.count).")
-        return .html(ExemptionsView.render(try await model(principal, now: req.now, on: req.db, message: message, problems: outcome.problems), context: req.pageContext))
+        let message = Phrase(
+            nb: "Kunder lagt til: \(outcome.added). Fantes fra før: \(outcome.alreadyBlocked). Avvist: \(outcome.problems.count).",
+            en: "Customers added: \(outcome.added). Already recorded: \(outcome.alreadyBlocked). Rejected: \(outcome.problems.count).")
+        return .html(
+            ExemptionsView.render(
+                try await model(principal, now: req.now, on: req.db, message: message, problems: outcome.problems), context: req.pageContext))
     }
 
     struct ConsentInput: Content {
@@ -77,6 +84,10 @@ struct ExemptionWebRoutes: RouteCollection {
         _ = try await ExemptionService.addConsent(
             phone: input.phone, givenAt: givenAt, source: input.source, businesses: input.client_id.map { [$0] } ?? [],
             principal: principal, now: req.now, lookup: req.application.exemptionLookup, on: req.db)
-        return .html(ExemptionsView.render(try await model(principal, now: req.now, on: req.db, message: Phrase(nb: "Samtykket er registrert.", en: "The consent has been recorded.")), context: req.pageContext), status: .created)
+        return .html(
+            ExemptionsView.render(
+                try await model(
+                    principal, now: req.now, on: req.db, message: Phrase(nb: "Samtykket er registrert.", en: "The consent has been recorded.")),
+                context: req.pageContext), status: .created)
     }
 }

@@ -14,11 +14,21 @@ enum ExemptionsView {
     static func render(_ model: Model, context: PageContext) -> String {
         let clientOptions = model.clients.map { ($0.id.uuidString, $0.name) }
         return Layout.page(title: context.t(Phrase(nb: "Unntak fra Reservasjonsregisteret", en: "Exemptions from the register")), context: context) {
-            el("p") { context.t(Phrase(nb: "Eksisterende kunder kan ringes om produkter av samme kategori, og forbrukere som selv har bedt én navngitt bedrift om å ringe. Unntakene gjelder aldri sperrelister.", en: "Existing customers may be called about products of the same category, and consumers who asked one named business to call them. Exemptions never override block lists.")) }
+            el("p") {
+                context.t(
+                    Phrase(
+                        nb:
+                            "Eksisterende kunder kan ringes om produkter av samme kategori, og forbrukere som selv har bedt én navngitt bedrift om å ringe. Unntakene gjelder aldri sperrelister.",
+                        en:
+                            "Existing customers may be called about products of the same category, and consumers who asked one named business to call them. Exemptions never override block lists."
+                    ))
+            }
             if let message = model.message {
                 el("div", .class(model.problems.isEmpty ? "notice" : "alert"), .init("role", "status")) {
                     el("p") { context.t(message) }
-                    if !model.problems.isEmpty { el("ul") { for problem in model.problems.prefix(100) { el("li") { "\(problem.field): \(problem.reason)" } } } }
+                    if !model.problems.isEmpty {
+                        el("ul") { for problem in model.problems.prefix(100) { el("li") { "\(problem.field): \(problem.reason)" } } }
+                    }
                 }
             }
             el("h2") { context.t(Phrase(nb: "Eksisterende kunder", en: "Existing customers")) }
@@ -35,7 +45,8 @@ enum ExemptionsView {
                 Form.field(context.t(Phrase(nb: "Telefonnummer", en: "Phone number")), name: "phone", type: "tel")
                 Form.field(context.t(Phrase(nb: "Dato gitt", en: "Given on")), name: "given_on", type: "date", required: false)
                 Form.field(context.t(Phrase(nb: "Kilde (hvor og hvordan)", en: "Source (where and how)")), name: "source")
-                Form.select(context.t(Phrase(nb: "Bedriften samtykket gjelder", en: "The business consented to")), name: "client_id", options: clientOptions)
+                Form.select(
+                    context.t(Phrase(nb: "Bedriften samtykket gjelder", en: "The business consented to")), name: "client_id", options: clientOptions)
                 Form.submit(context.t(Phrase(nb: "Registrer samtykke", en: "Record consent")))
             }
         }

@@ -63,10 +63,10 @@ struct GuidelineRoutes: RouteCollection {
 
     func compare(req: Request) async throws -> Response {
         guard let fromRaw = req.query[String.self, at: "from"], let fromID = UUID(uuidString: fromRaw),
-              let toRaw = req.query[String.self, at: "to"], let toID = UUID(uuidString: toRaw),
-              let from = try await GuidelineVersionModel.find(fromID, on: req.db),
-              let to = try await GuidelineVersionModel.find(toID, on: req.db),
-              from.documentKey == to.documentKey
+            let toRaw = req.query[String.self, at: "to"], let toID = UUID(uuidString: toRaw),
+            let from = try await GuidelineVersionModel.find(fromID, on: req.db),
+            let to = try await GuidelineVersionModel.find(toID, on: req.db),
+            from.documentKey == to.documentKey
         else { throw AppError.notFound() }
         let old = try from.version()
         let new = try to.version()
@@ -89,7 +89,8 @@ struct GuidelineRoutes: RouteCollection {
         guard try await GuidelineService.binds(version, user: user, on: today, db: req.db) else { throw AppError.forbidden() }
         let rowID = try row.requireID()
         if try await GuidelineService.acknowledgement(versionRowID: rowID, userID: user.id, on: req.db) == nil {
-            try await GuidelineAcknowledgementModel(versionID: rowID, userID: user.id, organisationID: user.organisationID, at: req.now).create(on: req.db)
+            try await GuidelineAcknowledgementModel(versionID: rowID, userID: user.id, organisationID: user.organisationID, at: req.now).create(
+                on: req.db)
         }
         return req.redirect(to: .guideline(rowID))
     }

@@ -91,7 +91,8 @@ enum GuidelineService {
             .all()
         let memberIDs = Array(Set(memberships.map { $0.$member.id }))
         guard !memberIDs.isEmpty else {
-            return Overview(overview: try GuidelineAcknowledgementOverview(document: stored.document, on: day, users: [], acknowledgements: []), people: [:])
+            return Overview(
+                overview: try GuidelineAcknowledgementOverview(document: stored.document, on: day, users: [], acknowledgements: []), people: [:])
         }
         let organisations = try await OrganisationModel.query(on: db).filter(\.$id ~~ memberIDs).all()
         var orgNames: [UUID: String] = [:]
@@ -131,8 +132,11 @@ enum GuidelineService {
         var problems: [FieldProblem] = []
         func text(_ value: String?, _ field: String, limit: Int) -> String {
             let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { problems.append(FieldProblem(field: field, reason: "must not be empty")) }
-            else if trimmed.count > limit { problems.append(FieldProblem(field: field, reason: "must be at most \(limit) characters")) }
+            if trimmed.isEmpty {
+                problems.append(FieldProblem(field: field, reason: "must not be empty"))
+            } else if trimmed.count > limit {
+                problems.append(FieldProblem(field: field, reason: "must be at most \(limit) characters"))
+            }
             return trimmed
         }
         func day(_ value: String?, _ field: String) -> LocalDate? {

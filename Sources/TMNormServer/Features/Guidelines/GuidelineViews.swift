@@ -20,23 +20,29 @@ enum GuidelineListView {
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
-        Layout.page(title: context.t(Phrase(nb: "Etiske retningslinjer og bransjenorm", en: "Ethical guidelines and industry norm")), context: context) {
+        Layout.page(
+            title: context.t(Phrase(nb: "Etiske retningslinjer og bransjenorm", en: "Ethical guidelines and industry norm")), context: context
+        ) {
             el("p") {
-                context.t(Phrase(
-                    nb: "Retningslinjene foreningene har vedtatt for telefonsalg. Versjon som gjelder per \(model.today.norwegianFormatted).",
-                    en: "The guidelines the associations have adopted for telephone sales. Version in force on \(model.today.norwegianFormatted)."))
+                context.t(
+                    Phrase(
+                        nb: "Retningslinjene foreningene har vedtatt for telefonsalg. Versjon som gjelder per \(model.today.norwegianFormatted).",
+                        en: "The guidelines the associations have adopted for telephone sales. Version in force on \(model.today.norwegianFormatted)."
+                    ))
             }
             if model.rows.isEmpty {
                 el("p", .class("notice")) { context.t(Phrase(nb: "Ingen retningslinjer er lagt inn.", en: "No guidelines have been added.")) }
             } else {
-                Table.scrolling(headings: [
-                    context.t(Phrase(nb: "Dokument", en: "Document")),
-                    context.t(Phrase(nb: "Utgiver", en: "Publisher")),
-                    context.t(Phrase(nb: "Gjeldende versjon", en: "Version in force")),
-                    context.t(Phrase(nb: "I kraft fra", en: "In force from")),
-                    context.t(Phrase(nb: "Binder medlemmer av", en: "Binds members of")),
-                    context.t(Phrase(nb: "Alle versjoner", en: "All versions")),
-                ], scope: .column) {
+                Table.scrolling(
+                    headings: [
+                        context.t(Phrase(nb: "Dokument", en: "Document")),
+                        context.t(Phrase(nb: "Utgiver", en: "Publisher")),
+                        context.t(Phrase(nb: "Gjeldende versjon", en: "Version in force")),
+                        context.t(Phrase(nb: "I kraft fra", en: "In force from")),
+                        context.t(Phrase(nb: "Binder medlemmer av", en: "Binds members of")),
+                        context.t(Phrase(nb: "Alle versjoner", en: "All versions")),
+                    ], scope: .column
+                ) {
                     for row in model.rows {
                         let shown = row.inForce ?? row.document.versions.last
                         el("tr") {
@@ -47,7 +53,9 @@ enum GuidelineListView {
                             }
                             el("td") { row.document.publisher }
                             el("td") {
-                                if let inForce = row.inForce { inForce.versionLabel } else {
+                                if let inForce = row.inForce {
+                                    inForce.versionLabel
+                                } else {
                                     context.t(Phrase(nb: "ingen ennå", en: "none yet"))
                                 }
                             }
@@ -141,17 +149,19 @@ enum GuidelineVersionView {
             case .due:
                 Form.post(SiteRoute.guidelineAcknowledge(model.id).path, csrf: context.csrf) {
                     el("p") {
-                        context.t(Phrase(
-                            nb: "Organisasjonen din er bundet av denne versjonen. Bekreft at du har lest den.",
-                            en: "Your organisation is bound by this version. Confirm that you have read it."))
+                        context.t(
+                            Phrase(
+                                nb: "Organisasjonen din er bundet av denne versjonen. Bekreft at du har lest den.",
+                                en: "Your organisation is bound by this version. Confirm that you have read it."))
                     }
                     Form.submit(context.t(Phrase(nb: "Jeg har lest og følger retningslinjene", en: "I have read and follow the guidelines")))
                 }
             case .done(let at):
                 el("p", .class("notice"), .data("acknowledged", "yes")) {
-                    context.t(Phrase(
-                        nb: "Du bekreftet denne versjonen \(OsloTime.localDate(of: at).norwegianFormatted).",
-                        en: "You acknowledged this version on \(OsloTime.localDate(of: at).norwegianFormatted)."))
+                    context.t(
+                        Phrase(
+                            nb: "Du bekreftet denne versjonen \(OsloTime.localDate(of: at).norwegianFormatted).",
+                            en: "You acknowledged this version on \(OsloTime.localDate(of: at).norwegianFormatted)."))
                 }
             }
             el("article", .class("guideline")) {
@@ -172,15 +182,21 @@ enum GuidelineVersionView {
         return el("section", .id("acknowledgements")) {
             el("h2") { context.t(Phrase(nb: "Bekreftelser fra medlemmene", en: "Acknowledgements by members")) }
             el("p", .data("acknowledged", "\(overview.acknowledged.count)"), .data("outstanding", "\(overview.outstanding.count)")) {
-                context.t(Phrase(
-                    nb: "Versjon \(overview.version.versionLabel): \(overview.acknowledged.count) har bekreftet, \(overview.outstanding.count) mangler.",
-                    en: "Version \(overview.version.versionLabel): \(overview.acknowledged.count) acknowledged, \(overview.outstanding.count) outstanding."))
+                context.t(
+                    Phrase(
+                        nb:
+                            "Versjon \(overview.version.versionLabel): \(overview.acknowledged.count) har bekreftet, \(overview.outstanding.count) mangler.",
+                        en:
+                            "Version \(overview.version.versionLabel): \(overview.acknowledged.count) acknowledged, \(overview.outstanding.count) outstanding."
+                    ))
             }
             if !overview.outstanding.isEmpty {
-                Table.scrolling(headings: [
-                    context.t(Phrase(nb: "Organisasjon", en: "Organisation")),
-                    context.t(Phrase(nb: "Bruker", en: "User")),
-                ], scope: .column, id: "outstanding", caption: context.t(Phrase(nb: "Har ikke bekreftet", en: "Not acknowledged"))) {
+                Table.scrolling(
+                    headings: [
+                        context.t(Phrase(nb: "Organisasjon", en: "Organisation")),
+                        context.t(Phrase(nb: "Bruker", en: "User")),
+                    ], scope: .column, id: "outstanding", caption: context.t(Phrase(nb: "Har ikke bekreftet", en: "Not acknowledged"))
+                ) {
                     for user in overview.outstanding {
                         el("tr") {
                             el("td") { user.organisationName }
@@ -205,9 +221,10 @@ enum GuidelineVersionView {
                 el("div", .class("field")) {
                     el("label", .for("f-markdown")) { context.t(Phrase(nb: "Tekst (Markdown)", en: "Text (Markdown)")) }
                     el("small", .class("hint")) {
-                        context.t(Phrase(
-                            nb: "Høyst \(GuidelineService.maximumMarkdownLength) tegn.",
-                            en: "At most \(GuidelineService.maximumMarkdownLength) characters."))
+                        context.t(
+                            Phrase(
+                                nb: "Høyst \(GuidelineService.maximumMarkdownLength) tegn.",
+                                en: "At most \(GuidelineService.maximumMarkdownLength) characters."))
                     }
                     el("textarea", .id("f-markdown"), .name("markdown"), .init("rows", "16"), .required) { model.version.markdown }
                 }
@@ -228,18 +245,24 @@ enum GuidelineCompareView {
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
-        Layout.page(title: context.t(Phrase(
-            nb: "\(model.to.title): \(model.from.versionLabel) mot \(model.to.versionLabel)",
-            en: "\(model.to.title): \(model.from.versionLabel) against \(model.to.versionLabel)")), context: context) {
+        Layout.page(
+            title: context.t(
+                Phrase(
+                    nb: "\(model.to.title): \(model.from.versionLabel) mot \(model.to.versionLabel)",
+                    en: "\(model.to.title): \(model.from.versionLabel) against \(model.to.versionLabel)")), context: context
+        ) {
             el("p") {
-                context.t(Phrase(
-                    nb: "\(model.diff.count(.changed)) endret, \(model.diff.count(.added)) lagt til, \(model.diff.count(.removed)) fjernet.",
-                    en: "\(model.diff.count(.changed)) changed, \(model.diff.count(.added)) added, \(model.diff.count(.removed)) removed."))
+                context.t(
+                    Phrase(
+                        nb: "\(model.diff.count(.changed)) endret, \(model.diff.count(.added)) lagt til, \(model.diff.count(.removed)) fjernet.",
+                        en: "\(model.diff.count(.changed)) changed, \(model.diff.count(.added)) added, \(model.diff.count(.removed)) removed."))
             }
-            Table.scrolling(headingCells: [
-                [el("a", .href(SiteRoute.guideline(model.fromID).path)) { model.from.versionLabel }],
-                [el("a", .href(SiteRoute.guideline(model.toID).path)) { model.to.versionLabel }],
-            ], scope: .column, class: "diff") {
+            Table.scrolling(
+                headingCells: [
+                    [el("a", .href(SiteRoute.guideline(model.fromID).path)) { model.from.versionLabel }],
+                    [el("a", .href(SiteRoute.guideline(model.toID).path)) { model.to.versionLabel }],
+                ], scope: .column, class: "diff"
+            ) {
                 for row in model.diff.rows {
                     el("tr", .class("diff-\(row.kind.rawValue)"), .data("kind", row.kind.rawValue)) {
                         el("td") { row.left?.text ?? "" }

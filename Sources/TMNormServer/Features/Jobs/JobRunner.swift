@@ -37,12 +37,14 @@ public enum JobRunner {
             let key = "\(definition.name)@\(slot.key)"
             // Each process inserts a slot once; the unique key settles races between processes.
             guard app.jobs.markScheduled(definition.name, slot: key) else { continue }
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO jobs (id, kind, payload, unique_key, status, run_at, attempts, max_attempts, created_at)
                 SELECT \(bind: UUID()), \(bind: definition.name), '{}', \(bind: key), 'queued', \(bind: now), 0, \(bind: definition.maxAttempts), \(bind: now)
                 WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE kind = \(bind: definition.name) AND status IN ('queued', 'running'))
                 ON CONFLICT (unique_key) DO NOTHING
-                """).run()
+                """
+            ).run()
         }
     }
 
@@ -60,11 +62,13 @@ public enum JobRunner {
             ORDER BY run_at LIMIT \(unsafeRaw: String(max(1, limit)))
             """
         let lock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE jobs SET status = 'running', claim_token = \(bind: token), lease_until = \(bind: now.addingTimeInterval(lease)),
                 attempts = attempts + 1, started_at = \(bind: now)
             WHERE id IN (\(due)\(lock))
-            """).run()
+            """
+        ).run()
         return try await JobModel.query(on: app.db).filter(\.$claimToken == token).filter(\.$statusRaw == JobModel.Status.running.rawValue)
             .sort(\.$runAt).all()
     }
@@ -118,10 +122,12 @@ public enum JobRunner {
         }
         let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
         if case .failure = outcome {
-            app.logger.warning("job failed", metadata: [
-                "job": .string(row.kind), "attempt": .stringConvertible(row.attempts), "status": .string(row.statusRaw),
-                "error": .string(row.lastError ?? ""), "ms": .stringConvertible(milliseconds),
-            ])
+            app.logger.warning(
+                "job failed",
+                metadata: [
+                    "job": .string(row.kind), "attempt": .stringConvertible(row.attempts), "status": .string(row.statusRaw),
+                    "error": .string(row.lastError ?? ""), "ms": .stringConvertible(milliseconds),
+                ])
         } else {
             app.logger.debug("job done", metadata: ["job": .string(row.kind), "ms": .stringConvertible(milliseconds)])
         }

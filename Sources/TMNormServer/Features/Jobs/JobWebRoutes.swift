@@ -26,7 +26,8 @@ struct JobWebRoutes: RouteCollection {
         try requireOperator(req)
         guard let name = req.parameters.get("name"), req.application.jobs.definition(name) != nil else { throw AppError.notFound() }
         let row = try await JobRunner.runNow(name, app: req.application, now: req.now)
-        let message: Phrase = row.status == .done
+        let message: Phrase =
+            row.status == .done
             ? Phrase(nb: "Jobben er kjørt: \(row.result ?? "ingenting å gjøre").", en: "The job has run: \(row.result ?? "nothing to do").")
             : Phrase(nb: "Jobben feilet: \(row.lastError ?? "").", en: "The job failed: \(row.lastError ?? "").")
         let model = try await JobOverview.load(app: req.application, now: req.now, on: req.db)
@@ -78,11 +79,12 @@ struct JobOverview: Sendable {
             let open = try await JobModel.query(on: db).filter(\.$kind == definition.name)
                 .filter(\.$statusRaw ~~ [JobModel.Status.queued.rawValue, JobModel.Status.running.rawValue, JobModel.Status.dead.rawValue]).all()
             let queued = open.filter { $0.status == .queued }
-            jobs.append(Job(
-                name: definition.name, summary: definition.summary, schedule: definition.schedule,
-                lastDone: lastDone?.finishedAt, lastResult: lastDone?.result,
-                nextRun: queued.map(\.runAt).min() ?? definition.schedule?.nextRun(after: now),
-                queued: queued.count, running: open.filter { $0.status == .running }.count, dead: open.filter { $0.status == .dead }.count))
+            jobs.append(
+                Job(
+                    name: definition.name, summary: definition.summary, schedule: definition.schedule,
+                    lastDone: lastDone?.finishedAt, lastResult: lastDone?.result,
+                    nextRun: queued.map(\.runAt).min() ?? definition.schedule?.nextRun(after: now),
+                    queued: queued.count, running: open.filter { $0.status == .running }.count, dead: open.filter { $0.status == .dead }.count))
         }
         let troubled = try await JobModel.query(on: db)
             .group(.or) { group in
@@ -90,10 +92,13 @@ struct JobOverview: Sendable {
                 group.group(.and) { $0.filter(\.$statusRaw == JobModel.Status.queued.rawValue).filter(\.$attempts > 0) }
             }
             .sort(\.$createdAt, .descending).range(..<100).all()
-        return JobOverview(jobs: jobs, troubled: troubled.map { row in
-            Run(id: row.id ?? UUID(), kind: row.kind, status: row.status, attempts: row.attempts, maxAttempts: row.maxAttempts,
-                runAt: row.runAt, lastError: row.lastError)
-        })
+        return JobOverview(
+            jobs: jobs,
+            troubled: troubled.map { row in
+                Run(
+                    id: row.id ?? UUID(), kind: row.kind, status: row.status, attempts: row.attempts, maxAttempts: row.maxAttempts,
+                    runAt: row.runAt, lastError: row.lastError)
+            })
     }
 }
 
@@ -102,9 +107,11 @@ extension JobSchedule {
     var phrase: Phrase {
         switch self {
         case .every(let seconds) where seconds % 3600 == 0:
-            seconds == 3600 ? Phrase(nb: "hver time", en: "every hour") : Phrase(nb: "hver \(seconds / 3600). time", en: "every \(seconds / 3600) hours")
+            seconds == 3600
+                ? Phrase(nb: "hver time", en: "every hour") : Phrase(nb: "hver \(seconds / 3600). time", en: "every \(seconds / 3600) hours")
         case .every(let seconds) where seconds % 60 == 0:
-            seconds == 60 ? Phrase(nb: "hvert minutt", en: "every minute") : Phrase(nb: "hvert \(seconds / 60). minutt", en: "every \(seconds / 60) minutes")
+            seconds == 60
+                ? Phrase(nb: "hvert minutt", en: "every minute") : Phrase(nb: "hvert \(seconds / 60). minutt", en: "every \(seconds / 60) minutes")
         case .every(let seconds):
             seconds == 1 ? Phrase(nb: "hvert sekund", en: "every second") : Phrase(nb: "hvert \(seconds). sekund", en: "every \(seconds) seconds")
         case .daily(let time):
@@ -125,13 +132,15 @@ extension JobRunner {
         func time(_ date: Date?) -> String { date.map(OsloTime.iso8601) ?? "-" }
         var lines = ["NAME\tSCHEDULE\tLAST DONE\tNEXT\tQUEUED\tRUNNING\tDEAD\tWHAT IT DOES"]
         for job in overview.jobs {
-            lines.append([
-                job.name, job.schedule?.phrase.en ?? "when queued", time(job.lastDone) + (job.lastResult.map { " (\($0))" } ?? ""),
-                time(job.nextRun), String(job.queued), String(job.running), String(job.dead), job.summary.en,
-            ].joined(separator: "\t"))
+            lines.append(
+                [
+                    job.name, job.schedule?.phrase.en ?? "when queued", time(job.lastDone) + (job.lastResult.map { " (\($0))" } ?? ""),
+                    time(job.nextRun), String(job.queued), String(job.running), String(job.dead), job.summary.en,
+                ].joined(separator: "\t"))
         }
         for run in overview.troubled {
-            lines.append("\(run.status == .dead ? "dead" : "retrying"): \(run.kind) attempt \(run.attempts)/\(run.maxAttempts): \(run.lastError ?? "")")
+            lines.append(
+                "\(run.status == .dead ? "dead" : "retrying"): \(run.kind) attempt \(run.attempts)/\(run.maxAttempts): \(run.lastError ?? "")")
         }
         return lines.joined(separator: "\n")
     }

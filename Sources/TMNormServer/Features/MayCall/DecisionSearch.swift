@@ -5,7 +5,9 @@ import Vapor
 
 /// Searches the decision log within what the principal may see.
 enum DecisionSearch {
-    static func search(principal: RequestPrincipal, number: String?, campaign: String?, keys: ServerKeys, on db: any Database) async throws -> [DecisionModel] {
+    static func search(principal: RequestPrincipal, number: String?, campaign: String?, keys: ServerKeys, on db: any Database) async throws
+        -> [DecisionModel]
+    {
         let query = DecisionModel.query(on: db).sort(\.$decidedAt, .descending).range(..<500)
         if AccessPolicy.organisationScope(principal.actor) != .all {
             let own = principal.organisationID
@@ -16,7 +18,10 @@ enum DecisionSearch {
                 throw AppError.invalid([.init(field: "number", reason: "is not a valid Norwegian number")])
             }
             // Decisions logged before keys were derived with HKDF carry the older hash.
-            query.filter(\.$numberHash ~~ [MayCallService.numberHash(national, keys: keys), MayCallService.legacyNumberHash(national, secret: keys.secretForLegacyHashes)])
+            query.filter(
+                \.$numberHash ~~ [
+                    MayCallService.numberHash(national, keys: keys), MayCallService.legacyNumberHash(national, secret: keys.secretForLegacyHashes),
+                ])
         }
         if let campaign, let id = UUID(uuidString: campaign) {
             query.filter(\.$campaignID == id)

@@ -18,14 +18,23 @@ struct DecisionWebRoutes: RouteCollection {
         var problems: [FieldProblem] = []
         var rows: [DecisionModel] = []
         do {
-            rows = try await DecisionSearch.search(principal: principal, number: number, campaign: campaign, keys: req.application.serverKeys, on: req.db)
+            rows = try await DecisionSearch.search(
+                principal: principal, number: number, campaign: campaign, keys: req.application.serverKeys, on: req.db)
         } catch let error as AppError where !error.fields.isEmpty {
             problems = error.fields
         }
-        let names = Dictionary(uniqueKeysWithValues: try await CampaignModel.query(on: req.db).filter(\.$id ~~ Array(Set(rows.map(\.campaignID)))).all().map { (try $0.requireID(), $0.name) })
+        let names = Dictionary(
+            uniqueKeysWithValues: try await CampaignModel.query(on: req.db).filter(\.$id ~~ Array(Set(rows.map(\.campaignID)))).all().map {
+                (try $0.requireID(), $0.name)
+            })
         let model = DecisionsView.Model(
             number: number, campaign: campaign, problems: problems,
-            rows: rows.map { .init(id: $0.id, campaign: names[$0.campaignID] ?? $0.campaignID.uuidString, allowed: $0.allowed, reasons: $0.reasons.split(separator: ",").map(String.init), decidedAt: $0.decidedAt, register: $0.registerSnapshotID, ruleSet: $0.ruleSet) })
+            rows: rows.map {
+                .init(
+                    id: $0.id, campaign: names[$0.campaignID] ?? $0.campaignID.uuidString, allowed: $0.allowed,
+                    reasons: $0.reasons.split(separator: ",").map(String.init), decidedAt: $0.decidedAt, register: $0.registerSnapshotID,
+                    ruleSet: $0.ruleSet)
+            })
         return .html(DecisionsView.render(model, context: req.pageContext), status: problems.isEmpty ? .ok : .unprocessableEntity)
     }
 }

@@ -22,9 +22,19 @@ enum DecisionsView {
 
     static func render(_ model: Model, context: PageContext) -> String {
         Layout.page(title: context.t(Phrase(nb: "Beslutningslogg", en: "Decision log")), context: context) {
-            el("p") { context.t(Phrase(nb: "Hvert svar på «kan jeg ringe nå?» lagres med registerkopi og regelsett. Numre lagres bare som nøkkelhash; søk med hele nummeret.", en: "Every answer to “may I call now?” is kept with the register copy and rule set. Numbers are stored only as keyed hashes; search with the full number.")) }
+            el("p") {
+                context.t(
+                    Phrase(
+                        nb:
+                            "Hvert svar på «kan jeg ringe nå?» lagres med registerkopi og regelsett. Numre lagres bare som nøkkelhash; søk med hele nummeret.",
+                        en:
+                            "Every answer to “may I call now?” is kept with the register copy and rule set. Numbers are stored only as keyed hashes; search with the full number."
+                    ))
+            }
             el("form", .method("get"), .action(SiteRoute.decisions.path), .class("form")) {
-                Form.field(context.t(Phrase(nb: "Telefonnummer", en: "Phone number")), name: "number", type: "tel", value: model.number, required: false, error: model.problems.first { $0.field == "number" }?.reason)
+                Form.field(
+                    context.t(Phrase(nb: "Telefonnummer", en: "Phone number")), name: "number", type: "tel", value: model.number, required: false,
+                    error: model.problems.first { $0.field == "number" }?.reason)
                 Form.submit(context.t(Phrase(nb: "Søk", en: "Search")))
             }
             Table.scrolling(headings: [

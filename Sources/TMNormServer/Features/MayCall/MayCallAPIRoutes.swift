@@ -15,7 +15,9 @@ struct MayCallAPIRoutes: RouteCollection {
     }
 
     /// The campaign named by `campaign`, the key's own (404 otherwise, never "allowed").
-    private func loadContext(_ raw: String?, _ principal: RequestPrincipal, at instant: Date, on req: Request) async throws -> MayCallContextCache.Context {
+    private func loadContext(_ raw: String?, _ principal: RequestPrincipal, at instant: Date, on req: Request) async throws
+        -> MayCallContextCache.Context
+    {
         guard let raw, !raw.isEmpty else { throw AppError.invalid([.init(field: "campaign", reason: "is required")]) }
         guard let id = UUID(uuidString: raw) else { throw AppError.notFound() }
         let context = try await MayCallService.context(campaignID: id, at: instant, app: req.application, on: req.db)
@@ -42,7 +44,9 @@ struct MayCallAPIRoutes: RouteCollection {
             houseNumber: query["house_number"], postcode: query["postcode"], field: { $0 })
         let answers = try await MayCallService.decide(
             questions: [.init(number, person: person)], context: context, at: at, askedBy: req.actorLabel, app: req.application, on: req.db)
-        guard let answer = answers.first else { throw AppError(.internalServerError, code: "internal", Phrase(nb: "Ingen avgjørelse.", en: "No decision.")) }
+        guard let answer = answers.first else {
+            throw AppError(.internalServerError, code: "internal", Phrase(nb: "Ingen avgjørelse.", en: "No decision."))
+        }
         return answer
     }
 
@@ -75,12 +79,24 @@ struct MayCallAPIRoutes: RouteCollection {
         // An address without a house number exists (it matches only another without one).
         let missing = values.filter { $0.1.isEmpty && $0.0 != "house_number" }.map(\.0)
         guard missing.isEmpty else {
-            throw AppError.invalid(missing.map { .init(field: field($0), reason: "is required with the person's other fields: first_name, last_name, street and postcode (and house_number, if the address has one) together") })
+            throw AppError.invalid(
+                missing.map {
+                    .init(
+                        field: field($0),
+                        reason:
+                            "is required with the person's other fields: first_name, last_name, street and postcode (and house_number, if the address has one) together"
+                    )
+                })
         }
         guard values.allSatisfy({ $0.1.count <= 200 }),
-              let person = PersonIdentity(firstName: values[0].1, lastName: values[1].1, street: values[2].1, houseNumber: values[3].1, postcode: values[4].1)
+            let person = PersonIdentity(
+                firstName: values[0].1, lastName: values[1].1, street: values[2].1, houseNumber: values[3].1, postcode: values[4].1)
         else {
-            throw AppError.invalid([.init(field: field("first_name"), reason: "the person's name and address could not be read (at most 200 characters each, a postcode of 4 digits)")])
+            throw AppError.invalid([
+                .init(
+                    field: field("first_name"),
+                    reason: "the person's name and address could not be read (at most 200 characters each, a postcode of 4 digits)")
+            ])
         }
         return person
     }
@@ -101,7 +117,9 @@ struct MayCallAPIRoutes: RouteCollection {
             questions.append(.init(number, person: person))
         }
         guard !questions.isEmpty else { throw AppError.invalid([.init(field: "numbers", reason: "is required: 1–10000 numbers (or items)")]) }
-        guard questions.count <= Self.maxBatch else { throw AppError.invalid([.init(field: "numbers", reason: "at most \(Self.maxBatch) numbers per request")]) }
+        guard questions.count <= Self.maxBatch else {
+            throw AppError.invalid([.init(field: "numbers", reason: "at most \(Self.maxBatch) numbers per request")])
+        }
         let answers = try await MayCallService.decide(
             questions: questions, context: context, at: at, askedBy: req.actorLabel, app: req.application, on: req.db)
         return ListDTO(items: answers)

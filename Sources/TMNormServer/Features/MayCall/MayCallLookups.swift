@@ -12,7 +12,9 @@ struct MayCallLookups: Sendable {
 
     static let empty = MayCallLookups(clientBlockList: .empty, callCentreBlockList: .empty, exemptions: .empty)
 
-    static func load(for campaign: CampaignModel, blockLists: BlockListLookup, exemptions: ExemptionLookup, on db: any Database) async throws -> MayCallLookups {
+    static func load(for campaign: CampaignModel, blockLists: BlockListLookup, exemptions: ExemptionLookup, on db: any Database) async throws
+        -> MayCallLookups
+    {
         MayCallLookups(
             clientBlockList: try await blockLists.list(of: campaign.$client.id, on: db),
             callCentreBlockList: try await blockLists.list(of: campaign.$callCentre.id, on: db),

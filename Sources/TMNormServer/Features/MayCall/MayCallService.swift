@@ -55,9 +55,11 @@ enum MayCallService {
             // (fails closed); the failure is logged, since the answer alone only says "unavailable".
             func orNil<T>(_ what: String, _ body: () async throws -> T?) async -> T? {
                 do { return try await body() } catch {
-                    app.logger.error("may-call lookup failed", metadata: [
-                        "lookup": .string(what), "campaign_id": .string(campaignID.uuidString), "error": .string(String(describing: error)),
-                    ])
+                    app.logger.error(
+                        "may-call lookup failed",
+                        metadata: [
+                            "lookup": .string(what), "campaign_id": .string(campaignID.uuidString), "error": .string(String(describing: error)),
+                        ])
                     return nil
                 }
             }
@@ -70,7 +72,8 @@ enum MayCallService {
                 loadedAt: now,
                 callable: (validity?.validWashes ?? []).compactMap { index.keys(washID: $0.id, directory: $0.directory) },
                 engagementInForce: await orNil("engagement") {
-                    try await Engagements.active(callCentre: campaign.$callCentre.id, client: campaign.$client.id, on: Engagements.day(instant), db: db)
+                    try await Engagements.active(
+                        callCentre: campaign.$callCentre.id, client: campaign.$client.id, on: Engagements.day(instant), db: db)
                 } != nil)
         }
         if abs(instant.timeIntervalSince(now)) < 1 {
@@ -97,7 +100,8 @@ enum MayCallService {
         let calling: CallingDecision?
         do { calling = try IndustryNormService.decide(at: instant, norms: context.norms) } catch {
             // Fails closed: without the calling rules every answer is refused.
-            app.logger.error("calling rules unavailable", metadata: ["campaign_id": .string(campaignID.uuidString), "error": .string(String(describing: error))])
+            app.logger.error(
+                "calling rules unavailable", metadata: ["campaign_id": .string(campaignID.uuidString), "error": .string(String(describing: error))])
             calling = nil
         }
         let day = OsloTime.localDate(of: instant)
@@ -107,9 +111,11 @@ enum MayCallService {
         if let registerModel {
             do { snapshot = try app.registerStore.snapshot(for: registerModel) } catch {
                 // Fails closed: without the snapshot every answer is "register_unavailable".
-                app.logger.error("register snapshot unavailable", metadata: [
-                    "snapshot_id": .string(registerModel.snapshotID), "error": .string(String(describing: error)),
-                ])
+                app.logger.error(
+                    "register snapshot unavailable",
+                    metadata: [
+                        "snapshot_id": .string(registerModel.snapshotID), "error": .string(String(describing: error)),
+                    ])
             }
         }
 
@@ -121,7 +127,8 @@ enum MayCallService {
         do {
             lookups = try await MayCallLookups.load(for: campaign, blockLists: app.blockListLookup, exemptions: app.exemptionLookup, on: db)
         } catch {
-            app.logger.error("may-call lists unavailable", metadata: ["campaign_id": .string(campaignID.uuidString), "error": .string(String(describing: error))])
+            app.logger.error(
+                "may-call lists unavailable", metadata: ["campaign_id": .string(campaignID.uuidString), "error": .string(String(describing: error))])
             lookups = nil
         }
         let category = campaign.productCategory
@@ -168,11 +175,12 @@ enum MayCallService {
                 reasons: verdict.reasons.map(\.rawValue).joined(separator: ","), registerSnapshotID: registerModel?.snapshotID,
                 ruleSet: ruleSet, askedAt: instant, decidedAt: now, askedBy: askedBy)
             decisions.append(decision)
-            answers.append(Answer(
-                number: result.number?.e164 ?? raw, allowed: verdict.allowed, reasons: verdict.reasons.map(\.rawValue),
-                decision_id: decision.id,
-                register: registerModel.map { .init(id: $0.snapshotID, obtained_at: OsloTime.iso8601($0.obtainedAt)) },
-                next_allowed: calling?.nextAllowed.map(OsloTime.iso8601)))
+            answers.append(
+                Answer(
+                    number: result.number?.e164 ?? raw, allowed: verdict.allowed, reasons: verdict.reasons.map(\.rawValue),
+                    decision_id: decision.id,
+                    register: registerModel.map { .init(id: $0.snapshotID, obtained_at: OsloTime.iso8601($0.obtainedAt)) },
+                    next_allowed: calling?.nextAllowed.map(OsloTime.iso8601)))
         }
         // Logged before answering: an answer that is not on record is never given.
         try await app.decisionLogWriter.record(decisions, on: db)

@@ -17,14 +17,16 @@ struct MayCallWebRoutes: RouteCollection {
         let campaign = try await CampaignService.find(try req.uuidParameter(), principal, on: req.db)
         guard campaign.$callCentre.id == principal.organisationID else { throw AppError.notFound() }
         let number = try req.content.decode(CheckInput.self).number ?? ""
-        if case .valid = PhoneNumber.parse(number) {} else {
+        if case .valid = PhoneNumber.parse(number) {
+        } else {
             throw AppError.invalid([.init(field: "number", reason: PhoneNumber.parse(number).reason ?? "invalid")])
         }
         let context = try await MayCallService.context(campaignID: try campaign.requireID(), at: req.now, app: req.application, on: req.db)
         let answers = try await MayCallService.decide(
             numbers: [number], context: context, at: req.now, askedBy: req.actorLabel, app: req.application, on: req.db)
         guard let answer = answers.first else { throw AppError.notFound() }
-        let verdict = CampaignDetailView.Verdict(number: answer.number, allowed: answer.allowed, reasons: answer.reasons, decisionID: answer.decision_id)
+        let verdict = CampaignDetailView.Verdict(
+            number: answer.number, allowed: answer.allowed, reasons: answer.reasons, decisionID: answer.decision_id)
         return try await CampaignWebRoutes().show(req: req, verdict: verdict)
     }
 }

@@ -15,8 +15,9 @@ enum DeliveryReceipts {
     /// with 200 all the same, so the gateway does not retry it forever).
     static func record(messageID: String, status raw: String, reportedAt: Date, app: Application, on db: any Database) async throws -> String {
         let status = known.contains(raw.lowercased()) ? raw.lowercased() : "other"
-        guard let row = try await OutboxMessageModel.query(on: db).filter(\.$idempotencyKey == messageID)
-            .filter(\.$kindRaw == MessageKind.sms.rawValue).first()
+        guard
+            let row = try await OutboxMessageModel.query(on: db).filter(\.$idempotencyKey == messageID)
+                .filter(\.$kindRaw == MessageKind.sms.rawValue).first()
         else { return "unknown_message" }
         try await db.writeTransaction { db in
             row.deliveryStatus = status

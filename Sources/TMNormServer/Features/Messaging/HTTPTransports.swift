@@ -57,7 +57,7 @@ struct WebhookTransport: MessageTransport {
 
     func send(_ message: OutboundMessage) async throws -> DeliveryOutcome {
         guard let organisationID = message.organisationID, let lookup = app.messaging.webhookSecret,
-              let secret = try await lookup(organisationID, app.db), !secret.isEmpty
+            let secret = try await lookup(organisationID, app.db), !secret.isEmpty
         else { return .permanentFailure("no webhook secret configured") }
         // Checked again at every delivery: the host may resolve elsewhere than when the URL was saved.
         do {
@@ -68,7 +68,9 @@ struct WebhookTransport: MessageTransport {
         let timestamp = Int64(app.clock.now().timeIntervalSince1970)
         var headers = HTTPHeaders()
         headers.contentType = .json
-        headers.add(name: Self.signatureHeader, value: WebhookSignature.header(payload: Array(message.text.utf8), secret: Array(secret.utf8), timestamp: timestamp))
+        headers.add(
+            name: Self.signatureHeader,
+            value: WebhookSignature.header(payload: Array(message.text.utf8), secret: Array(secret.utf8), timestamp: timestamp))
         headers.add(name: "X-TMNorm-Webhook-Id", value: message.idempotencyKey)
         let response = try await app.client.post(URI(string: message.recipient), headers: headers) { request in
             request.body = ByteBuffer(string: message.text)

@@ -67,7 +67,8 @@ struct DevelopmentTransport: MessageTransport {
     init(logger: Logger) { self.logger = logger }
 
     func send(_ message: OutboundMessage) async throws -> DeliveryOutcome {
-        logger.info("message kept (development transport)", metadata: ["kind": .string(message.kind.rawValue), "message_id": .string(message.id.uuidString)])
+        logger.info(
+            "message kept (development transport)", metadata: ["kind": .string(message.kind.rawValue), "message_id": .string(message.id.uuidString)])
         return .accepted
     }
 }
@@ -97,4 +98,3 @@ final class CapturingTransport: MessageTransport, @unchecked Sendable {
         }
     }
 }
-

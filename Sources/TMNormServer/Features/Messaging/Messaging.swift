@@ -30,9 +30,13 @@ enum Messaging {
         idempotencyKey: String, organisationID: UUID? = nil, saleID: UUID? = nil, segments: Int? = nil,
         notBefore: Date? = nil, now: Date = Date()
     ) async throws {
-        try await queue(on: db, [Outgoing(
-            kind: kind, to: recipient, subject: subject, text: text, idempotencyKey: idempotencyKey, organisationID: organisationID,
-            saleID: saleID, segments: segments, notBefore: notBefore, queuedAt: now)])
+        try await queue(
+            on: db,
+            [
+                Outgoing(
+                    kind: kind, to: recipient, subject: subject, text: text, idempotencyKey: idempotencyKey, organisationID: organisationID,
+                    saleID: saleID, segments: segments, notBefore: notBefore, queuedAt: now)
+            ])
     }
 
     /// A message to queue: what `queue(on:_:)` takes, one row each.
@@ -72,12 +76,14 @@ enum Messaging {
         guard !messages.isEmpty else { return }
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError, reason: "the outbox needs an SQL database") }
         let insert = sql.insert(into: OutboxMessageModel.schema)
-            .columns("id", "idempotency_key", "kind", "recipient", "subject", "body", "body_sha256", "segments", "organisation_id",
-                     "sale_id", "status", "attempts", "next_attempt_at", "created_at")
+            .columns(
+                "id", "idempotency_key", "kind", "recipient", "subject", "body", "body_sha256", "segments", "organisation_id",
+                "sale_id", "status", "attempts", "next_attempt_at", "created_at")
         for message in messages {
-            insert.values(UUID(), message.idempotencyKey, message.kind.rawValue, message.to, message.subject, message.text,
-                          ConfirmationHashing.sha256Hex(message.text), message.segments, message.organisationID, message.saleID,
-                          OutboxMessageModel.Status.queued.rawValue, 0, max(message.queuedAt, message.notBefore ?? message.queuedAt), message.queuedAt)
+            insert.values(
+                UUID(), message.idempotencyKey, message.kind.rawValue, message.to, message.subject, message.text,
+                ConfirmationHashing.sha256Hex(message.text), message.segments, message.organisationID, message.saleID,
+                OutboxMessageModel.Status.queued.rawValue, 0, max(message.queuedAt, message.notBefore ?? message.queuedAt), message.queuedAt)
         }
         try await insert.ignoringConflicts(with: ["idempotency_key"]).run()
     }
@@ -104,9 +110,11 @@ enum Messaging {
     /// Wires the transports from the configuration and starts the worker (outside tests).
     static func boot(_ app: Application) {
         let config = app.config.messaging
-        app.messaging.transports[.sms] = config.smsGateway.map { HTTPSMSTransport(client: app.client, settings: $0, from: config.smsFrom) }
+        app.messaging.transports[.sms] =
+            config.smsGateway.map { HTTPSMSTransport(client: app.client, settings: $0, from: config.smsFrom) }
             ?? DevelopmentTransport(logger: app.logger)
-        app.messaging.transports[.email] = config.smtp.map { SMTPTransport(settings: $0, eventLoopGroup: app.eventLoopGroup) }
+        app.messaging.transports[.email] =
+            config.smtp.map { SMTPTransport(settings: $0, eventLoopGroup: app.eventLoopGroup) }
             ?? DevelopmentTransport(logger: app.logger)
         app.messaging.transports[.webhook] = WebhookTransport(app: app)
         if config.workerEnabled && app.environment != .testing {

@@ -38,11 +38,20 @@ enum OutboxView {
 
     static func render(_ model: Model, context: PageContext) -> String {
         Layout.page(title: context.t(Phrase(nb: "Utboks", en: "Outbox")), context: context) {
-            el("p") { context.t(Phrase(nb: "Alt som sendes (SMS, e-post, webhooks) går gjennom utboksen og prøves på nytt med økende ventetid. Tekster med lenke og kode vises ikke etter sending.", en: "Everything sent (SMS, e-mail, webhooks) goes through the outbox and is retried with growing delays. Texts holding a link and code are not shown after delivery.")) }
+            el("p") {
+                context.t(
+                    Phrase(
+                        nb:
+                            "Alt som sendes (SMS, e-post, webhooks) går gjennom utboksen og prøves på nytt med økende ventetid. Tekster med lenke og kode vises ikke etter sending.",
+                        en:
+                            "Everything sent (SMS, e-mail, webhooks) goes through the outbox and is retried with growing delays. Texts holding a link and code are not shown after delivery."
+                    ))
+            }
             el("form", .method("get"), .action(SiteRoute.outbox.path), .class("form")) {
                 Form.select(
                     context.t(Phrase(nb: "Status", en: "Status")), name: "status",
-                    options: [("", context.t(Phrase(nb: "Alle", en: "All")))] + OutboxMessageModel.Status.allCases.map { ($0.rawValue, context.t(statusLabel($0))) })
+                    options: [("", context.t(Phrase(nb: "Alle", en: "All")))]
+                        + OutboxMessageModel.Status.allCases.map { ($0.rawValue, context.t(statusLabel($0))) })
                 Form.submit(context.t(Phrase(nb: "Vis", en: "Show")))
             }
             if model.rows.isEmpty {
@@ -66,14 +75,22 @@ enum OutboxView {
                         el("td") {
                             if let subject = row.subject { el("p") { subject } }
                             if row.status == .queued && row.attempts > 0 {
-                                el("p") { context.t(Phrase(nb: "Neste forsøk: ", en: "Next attempt: ")) + NorwegianFormat.dateTime(row.nextAttemptAt) }
+                                el("p") {
+                                    context.t(Phrase(nb: "Neste forsøk: ", en: "Next attempt: ")) + NorwegianFormat.dateTime(row.nextAttemptAt)
+                                }
                             }
-                            if let sentAt = row.sentAt { el("p") { context.t(Phrase(nb: "Sendt ", en: "Sent ")) + NorwegianFormat.dateTime(sentAt) + (row.transport.map { " · \($0)" } ?? "") } }
+                            if let sentAt = row.sentAt {
+                                el("p") {
+                                    context.t(Phrase(nb: "Sendt ", en: "Sent ")) + NorwegianFormat.dateTime(sentAt)
+                                        + (row.transport.map { " · \($0)" } ?? "")
+                                }
+                            }
                             if let delivery = row.deliveryStatus {
                                 el("p", .data("delivery", delivery)) {
-                                    context.t(delivery == "delivered"
-                                        ? Phrase(nb: "Levert til mottaker ", en: "Delivered to recipient ")
-                                        : Phrase(nb: "Ikke levert (\(delivery)) ", en: "Not delivered (\(delivery)) "))
+                                    context.t(
+                                        delivery == "delivered"
+                                            ? Phrase(nb: "Levert til mottaker ", en: "Delivered to recipient ")
+                                            : Phrase(nb: "Ikke levert (\(delivery)) ", en: "Not delivered (\(delivery)) "))
                                         + (row.deliveryReportedAt.map(NorwegianFormat.dateTime) ?? "")
                                 }
                             }

@@ -31,16 +31,17 @@ struct OutboxWebRoutes: RouteCollection {
         }
         let rows = try await query.all()
         let everything = scope == .some(nil)
-        let model = OutboxView.Model(rows: rows.map { row in
-            // Only kept development texts and webhook payloads are shown, and only to the association.
-            let showText = everything && ((row.status == .sent && row.transport == "development") || row.kind == .webhook)
-            return OutboxView.Row(
-                id: row.id ?? UUID(), kind: row.kind, recipient: Self.masked(row.recipient, kind: row.kind), subject: row.subject,
-                status: row.status, attempts: row.attempts, nextAttemptAt: row.nextAttemptAt, lastError: row.lastError,
-                transport: row.transport, segments: row.segments, createdAt: row.createdAt, sentAt: row.sentAt,
-                text: showText ? row.body : nil, bodySHA256: row.bodySHA256,
-                deliveryStatus: row.deliveryStatus, deliveryReportedAt: row.deliveryReportedAt)
-        })
+        let model = OutboxView.Model(
+            rows: rows.map { row in
+                // Only kept development texts and webhook payloads are shown, and only to the association.
+                let showText = everything && ((row.status == .sent && row.transport == "development") || row.kind == .webhook)
+                return OutboxView.Row(
+                    id: row.id ?? UUID(), kind: row.kind, recipient: Self.masked(row.recipient, kind: row.kind), subject: row.subject,
+                    status: row.status, attempts: row.attempts, nextAttemptAt: row.nextAttemptAt, lastError: row.lastError,
+                    transport: row.transport, segments: row.segments, createdAt: row.createdAt, sentAt: row.sentAt,
+                    text: showText ? row.body : nil, bodySHA256: row.bodySHA256,
+                    deliveryStatus: row.deliveryStatus, deliveryReportedAt: row.deliveryReportedAt)
+            })
         return .html(OutboxView.render(model, context: req.pageContext))
     }
 

@@ -33,11 +33,13 @@ enum OutboxWorker {
             ORDER BY next_attempt_at LIMIT \(unsafeRaw: String(max(1, limit)))
             """
         let lock: SQLQueryString = sql.dialect.name == "postgresql" ? " FOR UPDATE SKIP LOCKED" : ""
-        try await sql.raw("""
+        try await sql.raw(
+            """
             UPDATE outbox_messages SET status = 'sending', claim_token = \(bind: token), lease_until = \(bind: leaseUntil),
                 attempts = attempts + 1
             WHERE id IN (\(due)\(lock))
-            """).run()
+            """
+        ).run()
         return try await OutboxMessageModel.query(on: db).filter(\.$claimToken == token).filter(\.$statusRaw == "sending")
             .sort(\.$nextAttemptAt).all()
     }
@@ -81,10 +83,12 @@ enum OutboxWorker {
                 update.set(\.$lastError, to: String(reason.prefix(500)))
             }
             try await update.update()
-            app.logger.info("outbox delivery", metadata: [
-                "message_id": .string(id.uuidString), "kind": .string(kind.rawValue), "attempt": .stringConvertible(row.attempts),
-                "outcome": .string(outcome.logName),
-            ])
+            app.logger.info(
+                "outbox delivery",
+                metadata: [
+                    "message_id": .string(id.uuidString), "kind": .string(kind.rawValue), "attempt": .stringConvertible(row.attempts),
+                    "outcome": .string(outcome.logName),
+                ])
             if case .accepted = outcome {
                 for hook in app.messaging.deliveredHooks { await hook(app, row) }
             }

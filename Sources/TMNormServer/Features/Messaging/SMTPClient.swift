@@ -145,9 +145,10 @@ final class SMTPLineHandler: ChannelInboundHandler {
     /// Returns false when the line was malformed and the connection is closed.
     private func handle(line: String, context: ChannelHandlerContext) -> Bool {
         let bytes = Array(line.utf8)
-        guard bytes.count >= 3, bytes[0..<3].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let lineCode = Int(String(decoding: bytes[0..<3], as: UTF8.self)),
-              bytes.count == 3 || bytes[3] == UInt8(ascii: " ") || bytes[3] == UInt8(ascii: "-"),
-              code == nil || code == lineCode
+        guard bytes.count >= 3, bytes[0..<3].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+            let lineCode = Int(String(decoding: bytes[0..<3], as: UTF8.self)),
+            bytes.count == 3 || bytes[3] == UInt8(ascii: " ") || bytes[3] == UInt8(ascii: "-"),
+            code == nil || code == lineCode
         else {
             queue.fail(SMTPError.malformedReply(line))
             context.close(promise: nil)
@@ -222,8 +223,9 @@ struct SMTPClient: Sendable {
         }
         if let username = settings.username {
             let password = settings.password ?? ""
-            let mechanisms = Set(capabilities.filter { $0.hasPrefix("AUTH ") || $0.hasPrefix("AUTH=") }
-                .flatMap { $0.dropFirst(5).split(separator: " ").map(String.init) })
+            let mechanisms = Set(
+                capabilities.filter { $0.hasPrefix("AUTH ") || $0.hasPrefix("AUTH=") }
+                    .flatMap { $0.dropFirst(5).split(separator: " ").map(String.init) })
             if mechanisms.contains("PLAIN") {
                 let credentials = Data(([0] + Array(username.utf8) + [0] + Array(password.utf8))).base64EncodedString()
                 try await c.command("AUTH PLAIN \(credentials)", expect: [235], stage: "AUTH", secret: true)
@@ -357,7 +359,8 @@ enum MailFormatter {
             for (index, byte) in bytes.enumerated() {
                 let isLast = index == bytes.count - 1
                 let literal = (byte >= 33 && byte <= 126 && byte != UInt8(ascii: "=")) || ((byte == 0x20 || byte == 0x09) && !isLast)
-                let piece = literal
+                let piece =
+                    literal
                     ? String(UnicodeScalar(byte))
                     : "=" + String(decoding: [hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]], as: UTF8.self)
                 if current.utf8.count + piece.utf8.count > 75 {
@@ -387,7 +390,8 @@ struct SMTPTransport: MessageTransport {
     func send(_ message: OutboundMessage) async throws -> DeliveryOutcome {
         let mail = SMTPMail(
             fromAddress: settings.fromAddress, fromName: settings.fromName, to: [message.recipient],
-            subject: message.subject ?? "", text: message.text, messageID: message.idempotencyKey.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." },
+            subject: message.subject ?? "", text: message.text,
+            messageID: message.idempotencyKey.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." },
             date: Date())
         do {
             try await SMTPClient(settings: settings, eventLoopGroup: eventLoopGroup).send(mail)

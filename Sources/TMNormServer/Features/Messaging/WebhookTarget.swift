@@ -4,7 +4,7 @@ import TMNormCore
 import Vapor
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where a client's webhook may point: an http(s) URL whose host resolves only to public addresses
@@ -20,11 +20,13 @@ enum WebhookTarget {
     /// The URL when it may be posted to; the refusal otherwise.
     static func check(_ raw: String, allowedHosts: Set<String>, pool: NIOThreadPool) async throws(Refusal) -> URL {
         guard raw.utf8.count <= 500, let components = URLComponents(string: raw),
-              let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http",
-              let host = components.host?.lowercased(), !host.isEmpty,
-              components.user == nil, components.password == nil, let url = components.url
+            let scheme = components.scheme?.lowercased(), scheme == "https" || scheme == "http",
+            let host = components.host?.lowercased(), !host.isEmpty,
+            components.user == nil, components.password == nil, let url = components.url
         else {
-            throw Refusal(reason: Phrase(nb: "må være en http(s)-adresse uten brukernavn og passord", en: "must be an http(s) URL without user name and password"))
+            throw Refusal(
+                reason: Phrase(
+                    nb: "må være en http(s)-adresse uten brukernavn og passord", en: "must be an http(s) URL without user name and password"))
         }
         let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
         if allowedHosts.contains(bare) { return url }
@@ -39,9 +41,10 @@ enum WebhookTarget {
         }
         for address in addresses {
             if let why = NetworkAddressPolicy.nonPublicReason(address) {
-                throw Refusal(reason: Phrase(
-                    nb: "adressen peker til et internt nett (\(why)); bare offentlige adresser er tillatt",
-                    en: "the address points into an internal network (\(why)); only public addresses are allowed"))
+                throw Refusal(
+                    reason: Phrase(
+                        nb: "adressen peker til et internt nett (\(why)); bare offentlige adresser er tillatt",
+                        en: "the address points into an internal network (\(why)); only public addresses are allowed"))
             }
         }
         return url
@@ -52,9 +55,9 @@ enum WebhookTarget {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         #if canImport(Glibc)
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+            hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         #else
-        hints.ai_socktype = SOCK_STREAM
+            hints.ai_socktype = SOCK_STREAM
         #endif
         var list: UnsafeMutablePointer<addrinfo>?
         guard getaddrinfo(host, nil, &hints, &list) == 0, let first = list else {

@@ -38,11 +38,15 @@ enum IndustryNormService {
     }
 
     /// Adds a version taking effect on a future date; the core refuses anything looser than the law.
-    static func addVersion(_ input: VersionInput, association: OrganisationModel, today: LocalDate, now: Date, on db: any Database) async throws -> IndustryNorm {
+    static func addVersion(_ input: VersionInput, association: OrganisationModel, today: LocalDate, now: Date, on db: any Database) async throws
+        -> IndustryNorm
+    {
         var problems: [FieldProblem] = []
         let from = try? LocalDate(parsing: (input.effective_from ?? "").trimmingCharacters(in: .whitespaces))
         if from == nil { problems.append(.init(field: "effective_from", reason: "must be a date YYYY-MM-DD")) }
-        if let from, from <= today { problems.append(.init(field: "effective_from", reason: "must be after today: versions in force are never changed")) }
+        if let from, from <= today {
+            problems.append(.init(field: "effective_from", reason: "must be after today: versions in force are never changed"))
+        }
         var hours: CallingHours?
         do {
             hours = try CallingHours(opens: try LocalTime(parsing: input.opens ?? "09:00"), closes: try LocalTime(parsing: input.closes ?? "21:00"))
@@ -51,7 +55,9 @@ enum IndustryNormService {
         }
         var closedDates = Set<LocalDate>()
         for part in (input.closed_dates ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }) where !part.isEmpty {
-            if let date = try? LocalDate(parsing: String(part)) { closedDates.insert(date) } else {
+            if let date = try? LocalDate(parsing: String(part)) {
+                closedDates.insert(date)
+            } else {
                 problems.append(.init(field: "closed_dates", reason: "'\(part)' is not a date YYYY-MM-DD"))
             }
         }

@@ -13,7 +13,9 @@ enum IndustryNormView {
 
     static func describe(_ version: IndustryNormVersion, _ context: PageContext) -> String {
         let hours = version.hours[.monday].map(\.description) ?? "—"
-        let days = version.closedSpecialDays.sorted { $0.rawValue < $1.rawValue }.map { context.language == .nb ? $0.norwegianName : $0.rawValue.replacingOccurrences(of: "_", with: " ") }
+        let days = version.closedSpecialDays.sorted { $0.rawValue < $1.rawValue }.map {
+            context.language == .nb ? $0.norwegianName : $0.rawValue.replacingOccurrences(of: "_", with: " ")
+        }
         let dates = version.closedDates.sorted().map(\.norwegianFormatted)
         return context.t(Phrase(nb: "Hverdager \(hours)", en: "Weekdays \(hours)"))
             + (days.isEmpty ? "" : context.t(Phrase(nb: "; stengt: ", en: "; closed: ")) + days.joined(separator: ", "))
@@ -22,10 +24,22 @@ enum IndustryNormView {
 
     static func render(_ model: Model, context: PageContext) -> String {
         Layout.page(title: context.t(Phrase(nb: "Bransjenorm for ringetider", en: "Industry norm for calling times")), context: context) {
-            el("p") { context.t(Phrase(nb: "Normen kan bare gjøre ringetidene strengere enn loven (hverdager 09–21). Nye versjoner gjelder fra en framtidig dato; en samtale vurderes etter versjonen som gjaldt da den ble tatt.", en: "The norm can only make calling times stricter than the law (weekdays 09–21). New versions apply from a future date; a call is judged by the version in force when it was made.")) }
-            if model.added { el("p", .class("notice"), .init("role", "status")) { context.t(Phrase(nb: "Ny versjon lagret.", en: "New version saved.")) } }
+            el("p") {
+                context.t(
+                    Phrase(
+                        nb:
+                            "Normen kan bare gjøre ringetidene strengere enn loven (hverdager 09–21). Nye versjoner gjelder fra en framtidig dato; en samtale vurderes etter versjonen som gjaldt da den ble tatt.",
+                        en:
+                            "The norm can only make calling times stricter than the law (weekdays 09–21). New versions apply from a future date; a call is judged by the version in force when it was made."
+                    ))
+            }
+            if model.added {
+                el("p", .class("notice"), .init("role", "status")) { context.t(Phrase(nb: "Ny versjon lagret.", en: "New version saved.")) }
+            }
             if !model.problems.isEmpty {
-                el("ul", .class("alert"), .init("role", "alert")) { for problem in model.problems { el("li") { "\(problem.field): \(problem.reason)" } } }
+                el("ul", .class("alert"), .init("role", "alert")) {
+                    for problem in model.problems { el("li") { "\(problem.field): \(problem.reason)" } }
+                }
             }
             for (association, norm) in model.norms {
                 el("h2") { association + " — " + norm.name }
@@ -44,10 +58,21 @@ enum IndustryNormView {
                     Form.field(context.t(Phrase(nb: "Gjelder fra", en: "In force from")), name: "effective_from", type: "date")
                     Form.field(context.t(Phrase(nb: "Åpner (hverdager)", en: "Opens (weekdays)")), name: "opens", type: "time", value: "09:00")
                     Form.field(context.t(Phrase(nb: "Stenger", en: "Closes")), name: "closes", type: "time", value: "21:00")
-                    for (name, label) in [("christmas_eve", Phrase(nb: "Stengt julaften", en: "Closed on Christmas Eve")), ("new_years_eve", Phrase(nb: "Stengt nyttårsaften", en: "Closed on New Year's Eve")), ("easter_saturday", Phrase(nb: "Stengt påskeaften", en: "Closed on Easter Saturday"))] {
-                        el("div", .class("field")) { el("label") { void("input", .type("checkbox"), .name(name), .init("checked", nil)); " " + context.t(label) } }
+                    for (name, label) in [
+                        ("christmas_eve", Phrase(nb: "Stengt julaften", en: "Closed on Christmas Eve")),
+                        ("new_years_eve", Phrase(nb: "Stengt nyttårsaften", en: "Closed on New Year's Eve")),
+                        ("easter_saturday", Phrase(nb: "Stengt påskeaften", en: "Closed on Easter Saturday")),
+                    ] {
+                        el("div", .class("field")) {
+                            el("label") {
+                                void("input", .type("checkbox"), .name(name), .init("checked", nil)); " " + context.t(label)
+                            }
+                        }
                     }
-                    Form.field(context.t(Phrase(nb: "Andre stengte datoer (ÅÅÅÅ-MM-DD, kommaseparert)", en: "Other closed dates (YYYY-MM-DD, comma-separated)")), name: "closed_dates", required: false)
+                    Form.field(
+                        context.t(
+                            Phrase(nb: "Andre stengte datoer (ÅÅÅÅ-MM-DD, kommaseparert)", en: "Other closed dates (YYYY-MM-DD, comma-separated)")),
+                        name: "closed_dates", required: false)
                     Form.submit(context.t(Phrase(nb: "Lagre versjon", en: "Save version")))
                 }
             }

@@ -3,23 +3,42 @@ import Foundation
 /// The OpenAPI 3.1 description of `/api/v1`. A test fails when a registered API route is missing here.
 enum OpenAPIDocument {
     /// Every feature's operations.
-    static let operations: [APIOperation] = networkOperations + WashAPIDocs.operations + BlockListAPIDocs.operations + MayCallAPIDocs.operations + SaleAPIDocs.operations + ExemptionAPIDocs.operations
+    static let operations: [APIOperation] =
+        networkOperations + WashAPIDocs.operations + BlockListAPIDocs.operations + MayCallAPIDocs.operations + SaleAPIDocs.operations
+        + ExemptionAPIDocs.operations
         + PublicRegisterAPIDocs.operations + ComplaintAPIDocs.operations
 
     static let networkOperations: [APIOperation] = [
         APIOperation("get", "/api/v1/me", "The organisation the API key belongs to", response: OpenAPISchemas.ref("Me")),
-        APIOperation("get", "/api/v1/organisations", "Organisations visible to the key's organisation", response: OpenAPISchemas.list(of: "Organisation")),
-        APIOperation("post", "/api/v1/organisations", "Register an organisation (association keys)", request: "OrganisationInput", response: OpenAPISchemas.ref("Organisation"), status: 201,
-                     also: [.problem(409, "The organisation number is already registered")]),
+        APIOperation(
+            "get", "/api/v1/organisations", "Organisations visible to the key's organisation", response: OpenAPISchemas.list(of: "Organisation")),
+        APIOperation(
+            "post", "/api/v1/organisations", "Register an organisation (association keys)", request: "OrganisationInput",
+            response: OpenAPISchemas.ref("Organisation"), status: 201,
+            also: [.problem(409, "The organisation number is already registered")]),
         APIOperation("get", "/api/v1/organisations/{id}", "One organisation", response: OpenAPISchemas.ref("Organisation")),
-        APIOperation("get", "/api/v1/organisations/{id}/memberships", "Memberships of an organisation", response: OpenAPISchemas.list(of: "Membership")),
-        APIOperation("post", "/api/v1/organisations/{id}/memberships", "Record a membership of an association", request: "MembershipInput", response: OpenAPISchemas.ref("Membership"), status: 201),
+        APIOperation(
+            "get", "/api/v1/organisations/{id}/memberships", "Memberships of an organisation", response: OpenAPISchemas.list(of: "Membership")),
+        APIOperation(
+            "post", "/api/v1/organisations/{id}/memberships", "Record a membership of an association", request: "MembershipInput",
+            response: OpenAPISchemas.ref("Membership"), status: 201),
         APIOperation("get", "/api/v1/engagements", "Engagements between call centres and clients", response: OpenAPISchemas.list(of: "Engagement")),
-        APIOperation("post", "/api/v1/engagements", "Record that a call centre works for a client: pending until the client confirms when a call centre declares it; confirmed when the client or the association records it", request: "EngagementInput", response: OpenAPISchemas.ref("Engagement"), status: 201),
-        APIOperation("post", "/api/v1/engagements/{id}/confirm", "The client (or the association) confirms an engagement; optionally lets the call centre record its customers and consents", request: "EngagementDecisionInput", response: OpenAPISchemas.ref("Engagement"), requestRequired: false),
-        APIOperation("post", "/api/v1/engagements/{id}/decline", "The client (or the association) declines or ends an engagement", response: OpenAPISchemas.ref("Engagement")),
-        APIOperation("post", "/api/v1/engagements/{id}/exemptions", "The client allows or withdraws the call centre's right to record its customers and consents", request: "EngagementExemptionsInput", response: OpenAPISchemas.ref("Engagement"),
-                     also: [.problem(409, "The engagement is not confirmed")]),
+        APIOperation(
+            "post", "/api/v1/engagements",
+            "Record that a call centre works for a client: pending until the client confirms when a call centre declares it; confirmed when the client or the association records it",
+            request: "EngagementInput", response: OpenAPISchemas.ref("Engagement"), status: 201),
+        APIOperation(
+            "post", "/api/v1/engagements/{id}/confirm",
+            "The client (or the association) confirms an engagement; optionally lets the call centre record its customers and consents",
+            request: "EngagementDecisionInput", response: OpenAPISchemas.ref("Engagement"), requestRequired: false),
+        APIOperation(
+            "post", "/api/v1/engagements/{id}/decline", "The client (or the association) declines or ends an engagement",
+            response: OpenAPISchemas.ref("Engagement")),
+        APIOperation(
+            "post", "/api/v1/engagements/{id}/exemptions",
+            "The client allows or withdraws the call centre's right to record its customers and consents", request: "EngagementExemptionsInput",
+            response: OpenAPISchemas.ref("Engagement"),
+            also: [.problem(409, "The engagement is not confirmed")]),
     ]
 
     static func build(serverURL: String) -> JSONValue {
@@ -62,8 +81,16 @@ enum OpenAPIDocument {
         }
         if !parameters.isEmpty { pairs.append(("parameters", .array(parameters))) }
         if let request = operation.request {
-            let schema: JSONValue = operation.requestType == "application/json" ? OpenAPISchemas.ref(request) : ["type": "string", "description": .string(request)]
-            pairs.append(("requestBody", ["required": .bool(operation.requestRequired), "content": .object([(operation.requestType, JSONValue.object([("schema", schema)]))])]))
+            let schema: JSONValue =
+                operation.requestType == "application/json" ? OpenAPISchemas.ref(request) : ["type": "string", "description": .string(request)]
+            pairs.append(
+                (
+                    "requestBody",
+                    [
+                        "required": .bool(operation.requestRequired),
+                        "content": .object([(operation.requestType, JSONValue.object([("schema", schema)]))]),
+                    ]
+                ))
         }
         let success: JSONValue? = operation.response.map { .object([(operation.responseType, JSONValue.object([("schema", $0)]))]) }
         var responses: [(Int, JSONValue)] = [(operation.successStatus, answer("Success", content: success))]

@@ -31,13 +31,16 @@ struct OperationsRoutes: RouteCollection {
     func metrics(req: Request) async throws -> Response {
         let config = req.application.config
         let peer = req.remoteAddress?.ipAddress ?? ""
-        let tokenOK = config.metricsToken.map { expected in
-            req.headers.bearerAuthorization.map { CSRF.constantTimeEqual($0.token, expected) } ?? false
-        } ?? false
+        let tokenOK =
+            config.metricsToken.map { expected in
+                req.headers.bearerAuthorization.map { CSRF.constantTimeEqual($0.token, expected) } ?? false
+            } ?? false
         guard tokenOK || config.metricsAllowedAddresses.contains(peer) else {
-            throw AppError(.forbidden, code: "metrics-forbidden",
-                           Phrase(nb: "Metrikkene krever en nøkkel (TMNORM_METRICS_TOKEN) eller en tillatt adresse (TMNORM_METRICS_ALLOW).",
-                                  en: "Metrics need a token (TMNORM_METRICS_TOKEN) or an allowed address (TMNORM_METRICS_ALLOW)."))
+            throw AppError(
+                .forbidden, code: "metrics-forbidden",
+                Phrase(
+                    nb: "Metrikkene krever en nøkkel (TMNORM_METRICS_TOKEN) eller en tillatt adresse (TMNORM_METRICS_ALLOW).",
+                    en: "Metrics need a token (TMNORM_METRICS_TOKEN) or an allowed address (TMNORM_METRICS_ALLOW)."))
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")

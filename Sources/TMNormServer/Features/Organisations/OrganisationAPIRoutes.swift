@@ -91,6 +91,7 @@ struct OrganisationAPIRoutes: RouteCollection {
         guard let allowed = input.may_record_exemptions else {
             throw AppError.invalid([.init(field: "may_record_exemptions", reason: "is required: true or false")])
         }
-        return try EngagementDTO(try await OrganisationService.decide(try req.uuidParameter(), .exemptions(allowed), by: principal, on: req.db, now: req.now))
+        return try EngagementDTO(
+            try await OrganisationService.decide(try req.uuidParameter(), .exemptions(allowed), by: principal, on: req.db, now: req.now))
     }
 }

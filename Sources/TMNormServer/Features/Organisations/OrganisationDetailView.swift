@@ -47,26 +47,33 @@ enum OrganisationDetailView {
                 relations(model.members, context: context)
             }
             if organisation.kind == .callCentre || organisation.kind == .client {
-                el("h2") { context.t(organisation.kind == .callCentre ? Phrase(nb: "Oppdragsgivere", en: "Clients") : Phrase(nb: "Callsentre", en: "Call centres")) }
+                el("h2") {
+                    context.t(
+                        organisation.kind == .callCentre ? Phrase(nb: "Oppdragsgivere", en: "Clients") : Phrase(nb: "Callsentre", en: "Call centres"))
+                }
                 relations(model.engagements, from: organisation.id, context: context)
             }
             if model.canAddMembership && !model.associations.isEmpty {
                 el("h2") { context.t(Phrase(nb: "Registrer medlemskap", en: "Record membership")) }
                 Form.post(SiteRoute.memberships(organisation.id).path, csrf: context.csrf) {
-                    Form.select(context.t(Phrase(nb: "Forening", en: "Association")), name: "association_id",
-                                options: model.associations.map { ($0.id.uuidString, $0.name) })
+                    Form.select(
+                        context.t(Phrase(nb: "Forening", en: "Association")), name: "association_id",
+                        options: model.associations.map { ($0.id.uuidString, $0.name) })
                     Form.field(context.t(Phrase(nb: "Fra dato", en: "From")), name: "valid_from", type: "date")
-                    Form.field(context.t(Phrase(nb: "Til dato (valgfri)", en: "Until (optional)")), name: "valid_until", type: "date", required: false)
+                    Form.field(
+                        context.t(Phrase(nb: "Til dato (valgfri)", en: "Until (optional)")), name: "valid_until", type: "date", required: false)
                     Form.submit(context.t(Phrase(nb: "Lagre", en: "Save")))
                 }
             }
             if model.canAddEngagement && !model.clients.isEmpty {
                 el("h2") { context.t(Phrase(nb: "Registrer oppdrag", en: "Record engagement")) }
                 Form.post(SiteRoute.engagements(organisation.id).path, csrf: context.csrf) {
-                    Form.select(context.t(Phrase(nb: "Oppdragsgiver", en: "Client")), name: "client_id",
-                                options: model.clients.map { ($0.id.uuidString, $0.name) })
+                    Form.select(
+                        context.t(Phrase(nb: "Oppdragsgiver", en: "Client")), name: "client_id",
+                        options: model.clients.map { ($0.id.uuidString, $0.name) })
                     Form.field(context.t(Phrase(nb: "Fra dato", en: "From")), name: "valid_from", type: "date")
-                    Form.field(context.t(Phrase(nb: "Til dato (valgfri)", en: "Until (optional)")), name: "valid_until", type: "date", required: false)
+                    Form.field(
+                        context.t(Phrase(nb: "Til dato (valgfri)", en: "Until (optional)")), name: "valid_until", type: "date", required: false)
                     Form.submit(context.t(Phrase(nb: "Lagre", en: "Save")))
                 }
             }
@@ -94,20 +101,27 @@ enum OrganisationDetailView {
     }
 
     private static func engagementState(_ engagement: EngagementState, page: UUID, context: PageContext) -> Node {
-        let label: Phrase = switch engagement.status {
-        case .pending: Phrase(nb: "venter på oppdragsgivers bekreftelse", en: "awaiting the client's confirmation")
-        case .confirmed: engagement.mayRecordExemptions
-            ? Phrase(nb: "bekreftet; kan registrere kunder og samtykker", en: "confirmed; may record customers and consents")
-            : Phrase(nb: "bekreftet", en: "confirmed")
-        case .declined: Phrase(nb: "avvist av oppdragsgiver", en: "declined by the client")
-        }
+        let label: Phrase =
+            switch engagement.status {
+            case .pending: Phrase(nb: "venter på oppdragsgivers bekreftelse", en: "awaiting the client's confirmation")
+            case .confirmed:
+                engagement.mayRecordExemptions
+                    ? Phrase(nb: "bekreftet; kan registrere kunder og samtykker", en: "confirmed; may record customers and consents")
+                    : Phrase(nb: "bekreftet", en: "confirmed")
+            case .declined: Phrase(nb: "avvist av oppdragsgiver", en: "declined by the client")
+            }
         return el("span") {
             " (" + context.t(label) + ")"
             if engagement.canDecide {
                 switch engagement.status {
                 case .pending:
                     Form.post(SiteRoute.engagementDecision(page, engagement: engagement.id, action: "confirm").path, csrf: context.csrf) {
-                        Form.checkbox(context.t(Phrase(nb: "Callsenteret kan registrere våre kunder og samtykker", en: "The call centre may record our customers and consents")), name: "may_record_exemptions", id: "f-mre-" + engagement.id.uuidString.lowercased())
+                        Form.checkbox(
+                            context.t(
+                                Phrase(
+                                    nb: "Callsenteret kan registrere våre kunder og samtykker",
+                                    en: "The call centre may record our customers and consents")), name: "may_record_exemptions",
+                            id: "f-mre-" + engagement.id.uuidString.lowercased())
                         Form.submit(context.t(Phrase(nb: "Bekreft oppdraget", en: "Confirm the engagement")))
                     }
                     Form.post(SiteRoute.engagementDecision(page, engagement: engagement.id, action: "decline").path, csrf: context.csrf) {
@@ -116,9 +130,11 @@ enum OrganisationDetailView {
                 case .confirmed:
                     let action = engagement.mayRecordExemptions ? "withdraw-exemptions" : "allow-exemptions"
                     Form.post(SiteRoute.engagementDecision(page, engagement: engagement.id, action: action).path, csrf: context.csrf) {
-                        Form.submit(context.t(engagement.mayRecordExemptions
-                            ? Phrase(nb: "Trekk tilbake retten til å registrere kunder", en: "Withdraw the right to record customers")
-                            : Phrase(nb: "Tillat registrering av kunder og samtykker", en: "Allow recording customers and consents")))
+                        Form.submit(
+                            context.t(
+                                engagement.mayRecordExemptions
+                                    ? Phrase(nb: "Trekk tilbake retten til å registrere kunder", en: "Withdraw the right to record customers")
+                                    : Phrase(nb: "Tillat registrering av kunder og samtykker", en: "Allow recording customers and consents")))
                     }
                     Form.post(SiteRoute.engagementDecision(page, engagement: engagement.id, action: "decline").path, csrf: context.csrf) {
                         Form.submit(context.t(Phrase(nb: "Avslutt oppdraget", en: "End the engagement")))

@@ -11,8 +11,9 @@ enum OrganisationService {
         if try await OrganisationModel.query(on: db).filter(\.$orgnr == valid.orgnr.digits).first() != nil {
             throw AppError(
                 .conflict, code: "orgnr-taken",
-                Phrase(nb: "Organisasjonsnummeret \(valid.orgnr.digits) er allerede registrert.",
-                       en: "Organisation number \(valid.orgnr.digits) is already registered."),
+                Phrase(
+                    nb: "Organisasjonsnummeret \(valid.orgnr.digits) er allerede registrert.",
+                    en: "Organisation number \(valid.orgnr.digits) is already registered."),
                 fields: [.init(field: "orgnr", reason: "is already registered")])
         }
         let organisation = OrganisationModel(name: valid.name, orgnr: valid.orgnr, kind: valid.kind, createdAt: now)
@@ -20,7 +21,9 @@ enum OrganisationService {
         return organisation
     }
 
-    static func addMembership(memberID: UUID, _ input: MembershipInput, by principal: RequestPrincipal, on db: any Database) async throws -> MembershipModel {
+    static func addMembership(memberID: UUID, _ input: MembershipInput, by principal: RequestPrincipal, on db: any Database) async throws
+        -> MembershipModel
+    {
         let member = try await OrganisationAccess.find(memberID, principal, on: db)
         guard AccessPolicy.canManageNetwork(principal.actor) else { throw AppError.forbidden() }
         var problems: [FieldProblem] = []
@@ -39,7 +42,9 @@ enum OrganisationService {
 
     /// Records an engagement. A call centre's declaration waits for the client's confirmation and grants
     /// nothing until then; the client and the association record confirmed ones.
-    static func addEngagement(_ input: EngagementInput, by principal: RequestPrincipal, on db: any Database, now: Date) async throws -> EngagementModel {
+    static func addEngagement(_ input: EngagementInput, by principal: RequestPrincipal, on db: any Database, now: Date) async throws
+        -> EngagementModel
+    {
         var problems: [FieldProblem] = []
         let callCentre = try await organisation(input.call_centre_id, field: "call_centre_id", kind: .callCentre, problems: &problems, on: db)
         let client = try await organisation(input.client_id, field: "client_id", kind: .client, problems: &problems, on: db)
@@ -91,8 +96,9 @@ enum OrganisationService {
             engagement.mayRecordExemptions = false
         case .exemptions(let allowed):
             guard engagement.engagementStatus == .confirmed else {
-                throw AppError(.conflict, code: "engagement-not-confirmed",
-                               Phrase(nb: "Oppdraget er ikke bekreftet.", en: "The engagement is not confirmed."))
+                throw AppError(
+                    .conflict, code: "engagement-not-confirmed",
+                    Phrase(nb: "Oppdraget er ikke bekreftet.", en: "The engagement is not confirmed."))
             }
             engagement.mayRecordExemptions = allowed
         }

@@ -35,13 +35,19 @@ enum OrganisationListView {
     static func render(_ model: Model, context: PageContext) -> String {
         Layout.page(title: context.t(Phrase(nb: "Organisasjoner", en: "Organisations")), context: context) {
             if model.canCreate {
-                el("p") { el("a", .class("button"), .href(SiteRoute.newOrganisation.path)) { context.t(Phrase(nb: "Ny organisasjon", en: "New organisation")) } }
+                el("p") {
+                    el("a", .class("button"), .href(SiteRoute.newOrganisation.path)) {
+                        context.t(Phrase(nb: "Ny organisasjon", en: "New organisation"))
+                    }
+                }
             }
-            Table.scrolling(headings: [
-                context.t(Phrase(nb: "Navn", en: "Name")),
-                context.t(Phrase(nb: "Org.nr.", en: "Org. no.")),
-                context.t(Phrase(nb: "Type", en: "Kind")),
-            ], scope: .column) {
+            Table.scrolling(
+                headings: [
+                    context.t(Phrase(nb: "Navn", en: "Name")),
+                    context.t(Phrase(nb: "Org.nr.", en: "Org. no.")),
+                    context.t(Phrase(nb: "Type", en: "Kind")),
+                ], scope: .column
+            ) {
                 for row in model.rows {
                     el("tr") {
                         el("td") { el("a", .href(SiteRoute.organisation(row.id).path)) { row.name } }
@@ -67,14 +73,19 @@ enum OrganisationFormView {
         func error(_ field: String) -> String? { model.problems.first { $0.field == field }?.reason }
         return Layout.page(title: context.t(Phrase(nb: "Ny organisasjon", en: "New organisation")), context: context) {
             if !model.problems.isEmpty {
-                el("p", .class("alert"), .init("role", "alert")) { context.t(Phrase(nb: "Rett feilene under.", en: "Please correct the errors below.")) }
+                el("p", .class("alert"), .init("role", "alert")) {
+                    context.t(Phrase(nb: "Rett feilene under.", en: "Please correct the errors below."))
+                }
             }
             Form.post(SiteRoute.organisations.path, csrf: context.csrf) {
-                Form.field(context.t(Phrase(nb: "Navn", en: "Name")), name: "name", value: model.name, autocomplete: "organization", error: error("name"))
-                Form.field(context.t(Phrase(nb: "Organisasjonsnummer", en: "Organisation number")), name: "orgnr", value: model.orgnr,
-                           hint: context.t(Phrase(nb: "9 siffer", en: "9 digits")), error: error("orgnr"))
-                Form.select(context.t(Phrase(nb: "Type", en: "Kind")), name: "kind",
-                            options: OrganisationKind.allCases.map { ($0.rawValue, context.t(KindLabel.phrase($0))) }, selected: model.kind)
+                Form.field(
+                    context.t(Phrase(nb: "Navn", en: "Name")), name: "name", value: model.name, autocomplete: "organization", error: error("name"))
+                Form.field(
+                    context.t(Phrase(nb: "Organisasjonsnummer", en: "Organisation number")), name: "orgnr", value: model.orgnr,
+                    hint: context.t(Phrase(nb: "9 siffer", en: "9 digits")), error: error("orgnr"))
+                Form.select(
+                    context.t(Phrase(nb: "Type", en: "Kind")), name: "kind",
+                    options: OrganisationKind.allCases.map { ($0.rawValue, context.t(KindLabel.phrase($0))) }, selected: model.kind)
                 Form.submit(context.t(Phrase(nb: "Opprett", en: "Create")))
             }
         }

@@ -118,13 +118,18 @@ extension OrganisationDetailView.Model {
         }
 
         let canAddMembership = AccessPolicy.canManageNetwork(principal.actor) && organisation.kind.canBeMember
-        let canAddEngagement = organisation.kind == .callCentre
+        let canAddEngagement =
+            organisation.kind == .callCentre
             && AccessPolicy.canRecordEngagement(principal.actor, callCentreIsOwn: id == principal.organisationID)
-        let associations = canAddMembership
-            ? try await OrganisationModel.query(on: db).filter(\.$kindRaw == OrganisationKind.association.rawValue).sort(\.$name).all().map(OrganisationRow.init)
+        let associations =
+            canAddMembership
+            ? try await OrganisationModel.query(on: db).filter(\.$kindRaw == OrganisationKind.association.rawValue).sort(\.$name).all().map(
+                OrganisationRow.init)
             : []
-        let clients = canAddEngagement
-            ? try await OrganisationModel.query(on: db).filter(\.$kindRaw == OrganisationKind.client.rawValue).sort(\.$name).all().map(OrganisationRow.init)
+        let clients =
+            canAddEngagement
+            ? try await OrganisationModel.query(on: db).filter(\.$kindRaw == OrganisationKind.client.rawValue).sort(\.$name).all().map(
+                OrganisationRow.init)
             : []
         return Self(
             organisation: try OrganisationRow(organisation), memberships: ownMemberships, members: members,

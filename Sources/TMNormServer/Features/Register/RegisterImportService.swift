@@ -30,7 +30,8 @@ enum RegisterImportService {
         model.importedAt = now
         do {
             let result = try await app.threadPool.runIfActive {
-                let result = try RegisterImporter.importFile(path: path, obtainedAt: obtainedAt, plainVoluntary: plainVoluntary, obtainedAtBasis: obtainedAtBasis)
+                let result = try RegisterImporter.importFile(
+                    path: path, obtainedAt: obtainedAt, plainVoluntary: plainVoluntary, obtainedAtBasis: obtainedAtBasis)
                 try result.snapshot.write(to: storage)
                 return result
             }
@@ -53,7 +54,8 @@ enum RegisterImportService {
                         .map { RegisterImportPolicy.Size(numbers: $0.numbers, persons: $0.persons) }
                     if let refusal = RegisterImportPolicy.judge(
                         new: .init(numbers: report.numbers, persons: report.persons), rows: report.rows,
-                        previous: active, maxShrink: app.config.registerMaxShrink) {
+                        previous: active, maxShrink: app.config.registerMaxShrink)
+                    {
                         throw refusal
                     }
                 }

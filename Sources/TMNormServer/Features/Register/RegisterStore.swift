@@ -25,8 +25,9 @@ final class RegisterStore: Sendable {
             loaded.withLockedValue { $0[id] = snapshot }
             return snapshot
         } catch {
-            throw AppError(.serviceUnavailable, code: "register-unreadable",
-                           Phrase(nb: "Registerkopien kunne ikke leses: \(error.norwegian)", en: "The register copy could not be read: \(error.description)"))
+            throw AppError(
+                .serviceUnavailable, code: "register-unreadable",
+                Phrase(nb: "Registerkopien kunne ikke leses: \(error.norwegian)", en: "The register copy could not be read: \(error.description)"))
         }
     }
 
@@ -41,10 +42,11 @@ enum RegisterSelection {
     /// The organisation's own active copy, else the installation's copy; nil when there is none.
     static func activeModel(for organisationID: UUID?, on db: any Database) async throws -> RegisterSnapshotModel? {
         if let organisationID,
-           let own = try await RegisterSnapshotModel.query(on: db)
-            .filter(\.$organisation.$id == organisationID)
-            .filter(\.$statusRaw == RegisterSnapshotModel.Status.active.rawValue)
-            .sort(\.$importedAt, .descending).first() {
+            let own = try await RegisterSnapshotModel.query(on: db)
+                .filter(\.$organisation.$id == organisationID)
+                .filter(\.$statusRaw == RegisterSnapshotModel.Status.active.rawValue)
+                .sort(\.$importedAt, .descending).first()
+        {
             return own
         }
         return try await RegisterSnapshotModel.query(on: db)

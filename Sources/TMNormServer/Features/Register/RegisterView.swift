@@ -34,29 +34,54 @@ enum RegisterView {
     static func render(_ model: Model, context: PageContext) -> String {
         Layout.page(title: context.t(Phrase(nb: "Reservasjonsregisteret", en: "Reservation register")), context: context) {
             el("p") {
-                context.t(model.installationCopy
-                    ? Phrase(nb: "Installasjonens kopi brukes av callsentre som ikke har importert sin egen lisensierte kopi.", en: "The installation's copy is used by call centres that have not imported their own licensed copy.")
-                    : Phrase(nb: "Callsenterets egen lisensierte kopi. Vask i samme måned som registerkopien er hentet.", en: "The call centre's own licensed copy. Wash in the same month as the register copy was obtained."))
+                context.t(
+                    model.installationCopy
+                        ? Phrase(
+                            nb: "Installasjonens kopi brukes av callsentre som ikke har importert sin egen lisensierte kopi.",
+                            en: "The installation's copy is used by call centres that have not imported their own licensed copy.")
+                        : Phrase(
+                            nb: "Callsenterets egen lisensierte kopi. Vask i samme måned som registerkopien er hentet.",
+                            en: "The call centre's own licensed copy. Wash in the same month as the register copy was obtained."))
             }
             if let message = model.message {
                 el("p", .class(model.failed ? "alert" : "notice"), .init("role", model.failed ? "alert" : "status")) { context.t(message) }
             }
             el("h2") { context.t(Phrase(nb: "Importer ny levering", en: "Import a new delivery")) }
-            Form.post(SiteRoute.nationalRegister.path, csrf: context.csrf, enctype: "multipart/form-data",
-                      progress: context.t(Phrase(nb: "Filen er lastet opp; registeret leses og kopien bygges …", en: "Uploaded; reading the register and building the copy …"))) {
-                Form.field(context.t(Phrase(nb: "Registerfil (CSV eller ett nummer per linje)", en: "Register file (CSV or one number per line)")), name: "file", type: "file")
-                Form.field(context.t(Phrase(nb: "Hentet dato", en: "Obtained on")), name: "obtained_at", type: "date", required: false,
-                           hint: context.t(Phrase(nb: "Tom: i dag", en: "Empty: today")))
+            Form.post(
+                SiteRoute.nationalRegister.path, csrf: context.csrf, enctype: "multipart/form-data",
+                progress: context.t(
+                    Phrase(
+                        nb: "Filen er lastet opp; registeret leses og kopien bygges …", en: "Uploaded; reading the register and building the copy …"))
+            ) {
+                Form.field(
+                    context.t(Phrase(nb: "Registerfil (CSV eller ett nummer per linje)", en: "Register file (CSV or one number per line)")),
+                    name: "file", type: "file")
+                Form.field(
+                    context.t(Phrase(nb: "Hentet dato", en: "Obtained on")), name: "obtained_at", type: "date", required: false,
+                    hint: context.t(Phrase(nb: "Tom: i dag", en: "Empty: today")))
                 Form.select(
-                    context.t(Phrase(nb: "Nummerfil (ett nummer per linje): gjelder reservasjonene også frivillige organisasjoner?", en: "Number file (one number per line): do the reservations also cover voluntary organisations?")),
+                    context.t(
+                        Phrase(
+                            nb: "Nummerfil (ett nummer per linje): gjelder reservasjonene også frivillige organisasjoner?",
+                            en: "Number file (one number per line): do the reservations also cover voluntary organisations?")),
                     name: "voluntary",
                     options: [
-                        ("yes", context.t(Phrase(nb: "Ja (standard: filen sier det ikke, og de fleste som reserverer seg, gjør det også mot frivillige)", en: "Yes (default: the file does not say, and most people who reserve also reserve against voluntary organisations)"))),
+                        (
+                            "yes",
+                            context.t(
+                                Phrase(
+                                    nb: "Ja (standard: filen sier det ikke, og de fleste som reserverer seg, gjør det også mot frivillige)",
+                                    en:
+                                        "Yes (default: the file does not say, and most people who reserve also reserve against voluntary organisations)"
+                                ))
+                        ),
                         ("no", context.t(Phrase(nb: "Nei, leveransen sier at de ikke gjør det", en: "No, the delivery says they do not"))),
                     ], selected: "yes")
-                Form.checkbox(context.t(Phrase(
-                    nb: "Tving importen selv om leveransen er tom eller mye mindre enn den aktive kopien",
-                    en: "Force the import even when the delivery is empty or much smaller than the active copy")), name: "force")
+                Form.checkbox(
+                    context.t(
+                        Phrase(
+                            nb: "Tving importen selv om leveransen er tom eller mye mindre enn den aktive kopien",
+                            en: "Force the import even when the delivery is empty or much smaller than the active copy")), name: "force")
                 Form.submit(context.t(Phrase(nb: "Importer", en: "Import")))
             }
             el("h2") { context.t(Phrase(nb: "Historikk", en: "History")) }
@@ -72,15 +97,24 @@ enum RegisterView {
                     el("tr") {
                         el("td") { NorwegianFormat.dateTime(row.importedAt) }
                         el("td") { NorwegianFormat.date(row.obtainedAt) }
-                        el("td") { row.fileName; if !row.sha256.isEmpty { el("br"); el("small", .class("hint")) { "SHA-256 " + String(row.sha256.prefix(16)) + "…" } } }
-                        el("td") { context.t(statusLabel(row.status)); if let error = row.error { el("br"); el("small", .class("error")) { error } } }
+                        el("td") {
+                            row.fileName;
+                            if !row.sha256.isEmpty { el("br"); el("small", .class("hint")) { "SHA-256 " + String(row.sha256.prefix(16)) + "…" } }
+                        }
+                        el("td") {
+                            context.t(statusLabel(row.status)); if let error = row.error { el("br"); el("small", .class("error")) { error } }
+                        }
                         el("td") { "\(row.numbers) / \(row.persons)" }
                         el("td") {
                             String(row.rejectedRows)
                             if !row.problems.isEmpty {
                                 el("details") {
                                     el("summary") { context.t(Phrase(nb: "Vis", en: "Show")) }
-                                    el("ul") { for problem in row.problems.prefix(50) { el("li") { context.t(Phrase(nb: "linje", en: "line")) + " \(problem.line): \(problem.reason)" } } }
+                                    el("ul") {
+                                        for problem in row.problems.prefix(50) {
+                                            el("li") { context.t(Phrase(nb: "linje", en: "line")) + " \(problem.line): \(problem.reason)" }
+                                        }
+                                    }
                                 }
                             }
                         }

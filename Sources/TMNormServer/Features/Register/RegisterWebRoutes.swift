@@ -70,19 +70,31 @@ struct RegisterWebRoutes: RouteCollection {
                 app: req.application)
             status = .created
             let plainVoluntary = RegisterVoluntaryOption.parse(input.voluntary ?? "") ?? true
-            let assumed: Phrase = imported.persons == 0 && imported.numbers > 0
+            let assumed: Phrase =
+                imported.persons == 0 && imported.numbers > 0
                 ? (plainVoluntary
-                    ? Phrase(nb: " Nummerfil: reservasjonene er regnet som også gjeldende frivillige organisasjoner.", en: " Number file: the reservations are taken to cover voluntary organisations too.")
-                    : Phrase(nb: " Nummerfil: reservasjonene er regnet som ikke gjeldende frivillige organisasjoner.", en: " Number file: the reservations are taken not to cover voluntary organisations."))
+                    ? Phrase(
+                        nb: " Nummerfil: reservasjonene er regnet som også gjeldende frivillige organisasjoner.",
+                        en: " Number file: the reservations are taken to cover voluntary organisations too.")
+                    : Phrase(
+                        nb: " Nummerfil: reservasjonene er regnet som ikke gjeldende frivillige organisasjoner.",
+                        en: " Number file: the reservations are taken not to cover voluntary organisations."))
                 : Phrase(nb: "", en: "")
             message = Phrase(
-                nb: "Importert: \(imported.numbers) numre og \(imported.persons) personer; \(imported.rejectedRows) rader avvist. Den nye kopien er aktiv." + assumed.nb,
-                en: "Imported: \(imported.numbers) numbers and \(imported.persons) persons; \(imported.rejectedRows) rows rejected. The new copy is active." + assumed.en)
+                nb:
+                    "Importert: \(imported.numbers) numre og \(imported.persons) personer; \(imported.rejectedRows) rader avvist. Den nye kopien er aktiv."
+                    + assumed.nb,
+                en:
+                    "Imported: \(imported.numbers) numbers and \(imported.persons) persons; \(imported.rejectedRows) rows rejected. The new copy is active."
+                    + assumed.en)
         } catch let failure as RegisterImportService.Failure {
             status = .unprocessableEntity
             failed = true
-            message = Phrase(nb: "Importen feilet, forrige kopi er fortsatt aktiv: \(failure.message.nb)", en: "The import failed; the previous copy stays active: \(failure.message.en)")
+            message = Phrase(
+                nb: "Importen feilet, forrige kopi er fortsatt aktiv: \(failure.message.nb)",
+                en: "The import failed; the previous copy stays active: \(failure.message.en)")
         }
-        return .html(RegisterView.render(try await model(ownerID, on: req.db, message: message, failed: failed), context: req.pageContext), status: status)
+        return .html(
+            RegisterView.render(try await model(ownerID, on: req.db, message: message, failed: failed), context: req.pageContext), status: status)
     }
 }

@@ -33,7 +33,7 @@ struct WashAPIRoutes: RouteCollection {
         var campaign: WashDestination?
         if let raw = req.query[String.self, at: "campaign"], !raw.isEmpty {
             guard let id = UUID(uuidString: raw),
-                  let found = try await destinations.destination(id, callCentre: principal.organisationID, on: req.db)
+                let found = try await destinations.destination(id, callCentre: principal.organisationID, on: req.db)
             else { throw AppError.notFound() }
             campaign = found
         }
@@ -126,31 +126,35 @@ enum WashDownload {
         if neutralise {
             response = Response(status: .ok)
             let fileio = req.fileio
-            response.body = .init(asyncStream: { writer in
-                do {
-                    let chunks = try await fileio.readFile(at: path, chunkSize: 64 << 10)
-                    var guardian: CSVFormulaGuard?
-                    var out: [UInt8] = []
-                    for try await chunk in chunks {
-                        let bytes = chunk.readableBytesView
-                        if guardian == nil { guardian = CSVFormulaGuard(delimiter: CSVFormulaGuard.sniffDelimiter(bytes.prefix(64 << 10))) }
-                        out.removeAll(keepingCapacity: true)
-                        guardian?.feed(bytes, into: &out)
-                        try await writer.writeBuffer(ByteBuffer(bytes: out))
+            response.body = .init(
+                asyncStream: { writer in
+                    do {
+                        let chunks = try await fileio.readFile(at: path, chunkSize: 64 << 10)
+                        var guardian: CSVFormulaGuard?
+                        var out: [UInt8] = []
+                        for try await chunk in chunks {
+                            let bytes = chunk.readableBytesView
+                            if guardian == nil { guardian = CSVFormulaGuard(delimiter: CSVFormulaGuard.sniffDelimiter(bytes.prefix(64 << 10))) }
+                            out.removeAll(keepingCapacity: true)
+                            guardian?.feed(bytes, into: &out)
+                            try await writer.writeBuffer(ByteBuffer(bytes: out))
+                        }
+                        try? await chunks.closeHandle()
+                        try await writer.write(.end)
+                    } catch {
+                        try? await writer.write(.error(error))
                     }
-                    try? await chunks.closeHandle()
-                    try await writer.write(.end)
-                } catch {
-                    try? await writer.write(.error(error))
-                }
-            }, byteBufferAllocator: req.byteBufferAllocator)
+                }, byteBufferAllocator: req.byteBufferAllocator)
         } else {
             response = try await req.fileio.asyncStreamFile(at: path)
         }
         let base = (record.fileName as NSString).deletingPathExtension
-        let safe = String(String(decoding: base.utf8.map { byte in
-            (ASCII.isDigit(byte) || (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte == 0x2D || byte == 0x5F) ? byte : 0x5F
-        }, as: UTF8.self).prefix(80))
+        let safe = String(
+            String(
+                decoding: base.utf8.map { byte in
+                    (ASCII.isDigit(byte) || (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte == 0x2D || byte == 0x5F) ? byte : 0x5F
+                }, as: UTF8.self
+            ).prefix(80))
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(safe)-\(file)\"")
         response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

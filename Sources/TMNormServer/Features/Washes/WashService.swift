@@ -35,16 +35,19 @@ enum WashService {
             client = found
         }
         guard let registerModel = try await RegisterSelection.activeModel(for: request.callCentreID, on: db) else {
-            throw AppError(.conflict, code: "no-register",
-                           Phrase(nb: "Ingen kopi av Reservasjonsregisteret er importert ennå. Importer registeret først.",
-                                  en: "No copy of the reservation register has been imported yet. Import the register first."))
+            throw AppError(
+                .conflict, code: "no-register",
+                Phrase(
+                    nb: "Ingen kopi av Reservasjonsregisteret er importert ennå. Importer registeret først.",
+                    en: "No copy of the reservation register has been imported yet. Import the register first."))
         }
         let snapshot = try app.registerStore.snapshot(for: registerModel)
         let policy = try await WashPolicyLoader.policy(
             callCentre: callCentre, client: client, category: request.category, voluntary: request.voluntary,
             phoneColumn: request.phoneColumn, on: db)
         let id = UUID()
-        let directory = URL(fileURLWithPath: app.config.dataDirectory).appendingPathComponent("washes").appendingPathComponent(id.uuidString.lowercased())
+        let directory = URL(fileURLWithPath: app.config.dataDirectory).appendingPathComponent("washes").appendingPathComponent(
+            id.uuidString.lowercased())
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let washer = Washer(register: snapshot, policy: policy, memory: HugePageAllocator())
         let summary: WashSummary
@@ -57,7 +60,9 @@ enum WashService {
             }
         } catch let error as WashError {
             try? FileManager.default.removeItem(at: directory)
-            throw AppError(.unprocessableEntity, code: "wash-input", Phrase(nb: "Listen kunne ikke vaskes: \(error.description)", en: "The list could not be washed: \(error.description)"))
+            throw AppError(
+                .unprocessableEntity, code: "wash-input",
+                Phrase(nb: "Listen kunne ikke vaskes: \(error.description)", en: "The list could not be washed: \(error.description)"))
         }
         let now = app.clock.now()
         let certificate = WashCertificate.issue(summary: summary, washedAt: now, washedBy: request.washedBy, rule: freshnessRule)
@@ -91,8 +96,9 @@ enum WashService {
 
     /// A wash of the principal's own organisation, or 404.
     static func find(_ id: UUID, organisationID: UUID, on db: any Database) async throws -> WashRecordModel {
-        guard let record = try await WashRecordModel.query(on: db)
-            .filter(\.$id == id).filter(\.$organisation.$id == organisationID).first()
+        guard
+            let record = try await WashRecordModel.query(on: db)
+                .filter(\.$id == id).filter(\.$organisation.$id == organisationID).first()
         else { throw AppError.notFound() }
         return record
     }

@@ -38,15 +38,35 @@ enum WashListView {
 
     static func render(_ model: Model, context: PageContext) -> String {
         Layout.page(title: context.t(Phrase(nb: "Vasking av ringelister", en: "Washing call lists")), context: context) {
-            el("p") { context.t(Phrase(nb: "Listen vaskes mot Reservasjonsregisteret (nummer og navn/adresse), callsenterets og oppdragsgiverens sperrelister. Ringbare rader kommer uendret tilbake.", en: "The list is washed against the reservation register (number and name/address) and the call centre's and client's block lists. Callable rows come back unchanged.")) }
-            Form.post(SiteRoute.washes.path, csrf: context.csrf, enctype: "multipart/form-data",
-                      progress: context.t(Phrase(nb: "Filen er lastet opp; listen vaskes …", en: "Uploaded; washing the list …"))) {
+            el("p") {
+                context.t(
+                    Phrase(
+                        nb:
+                            "Listen vaskes mot Reservasjonsregisteret (nummer og navn/adresse), callsenterets og oppdragsgiverens sperrelister. Ringbare rader kommer uendret tilbake.",
+                        en:
+                            "The list is washed against the reservation register (number and name/address) and the call centre's and client's block lists. Callable rows come back unchanged."
+                    ))
+            }
+            Form.post(
+                SiteRoute.washes.path, csrf: context.csrf, enctype: "multipart/form-data",
+                progress: context.t(Phrase(nb: "Filen er lastet opp; listen vaskes …", en: "Uploaded; washing the list …"))
+            ) {
                 Form.field(context.t(Phrase(nb: "Ringeliste (CSV)", en: "Call list (CSV)")), name: "file", type: "file")
-                Form.select(context.t(Phrase(nb: "Oppdragsgiver", en: "Client")), name: "client_id",
-                            options: [("", context.t(Phrase(nb: "(ingen)", en: "(none)")))] + model.clients.map { ($0.id.uuidString, $0.name) })
-                Form.field(context.t(Phrase(nb: "Produktkategori (for eksisterende kunder)", en: "Product category (for existing customers)")), name: "category", required: false)
-                Form.field(context.t(Phrase(nb: "Telefonkolonne (tom: finn automatisk)", en: "Phone column (empty: detect)")), name: "phone_column", required: false)
-                el("div", .class("field")) { el("label") { void("input", .type("checkbox"), .name("voluntary")); " " + context.t(Phrase(nb: "Kampanje for frivillig organisasjon", en: "Campaign for a voluntary organisation")) } }
+                Form.select(
+                    context.t(Phrase(nb: "Oppdragsgiver", en: "Client")), name: "client_id",
+                    options: [("", context.t(Phrase(nb: "(ingen)", en: "(none)")))] + model.clients.map { ($0.id.uuidString, $0.name) })
+                Form.field(
+                    context.t(Phrase(nb: "Produktkategori (for eksisterende kunder)", en: "Product category (for existing customers)")),
+                    name: "category", required: false)
+                Form.field(
+                    context.t(Phrase(nb: "Telefonkolonne (tom: finn automatisk)", en: "Phone column (empty: detect)")), name: "phone_column",
+                    required: false)
+                el("div", .class("field")) {
+                    el("label") {
+                        void("input", .type("checkbox"), .name("voluntary"));
+                        " " + context.t(Phrase(nb: "Kampanje for frivillig organisasjon", en: "Campaign for a voluntary organisation"))
+                    }
+                }
                 Form.submit(context.t(Phrase(nb: "Vask listen", en: "Wash the list")))
             }
             el("h2") { context.t(Phrase(nb: "Tidligere vaskinger", en: "Earlier washes")) }
@@ -85,9 +105,13 @@ enum WashDetailView {
     static func render(_ model: Model, context: PageContext) -> String {
         Layout.page(title: context.t(Phrase(nb: "Vaskebevis", en: "Wash certificate")) + " — " + model.fileName, context: context) {
             el("p") {
-                el("a", .class("button"), .href(SiteRoute.washCallable(model.id).path)) { context.t(Phrase(nb: "Last ned ringbare", en: "Download callable")) }
+                el("a", .class("button"), .href(SiteRoute.washCallable(model.id).path)) {
+                    context.t(Phrase(nb: "Last ned ringbare", en: "Download callable"))
+                }
                 " "
-                el("a", .class("button secondary"), .href(SiteRoute.washRejected(model.id).path)) { context.t(Phrase(nb: "Last ned avviste", en: "Download rejected")) }
+                el("a", .class("button secondary"), .href(SiteRoute.washRejected(model.id).path)) {
+                    context.t(Phrase(nb: "Last ned avviste", en: "Download rejected"))
+                }
             }
             if let certificate = model.certificate {
                 if let reason = certificate.invalidReason {
@@ -97,19 +121,29 @@ enum WashDetailView {
                     el("dt") { context.t(Phrase(nb: "Rader", en: "Rows")) }; el("dd") { String(certificate.rows) }
                     el("dt") { context.t(Phrase(nb: "Ringbare", en: "Callable")) }; el("dd") { String(certificate.callable) }
                     el("dt") { context.t(Phrase(nb: "Avvist", en: "Rejected")) }; el("dd") { String(certificate.rejected) }
-                    el("dt") { context.t(Phrase(nb: "Unntatt (eksisterende kunder, samtykke)", en: "Exempted (existing customers, consent)")) }; el("dd") { String(certificate.exempted) }
+                    el("dt") { context.t(Phrase(nb: "Unntatt (eksisterende kunder, samtykke)", en: "Exempted (existing customers, consent)")) };
+                    el("dd") { String(certificate.exempted) }
                     el("dt") { context.t(Phrase(nb: "Oppdragsgiver", en: "Client")) }; el("dd") { model.clientName ?? "—" }
-                    el("dt") { context.t(Phrase(nb: "Vasket", en: "Washed")) }; el("dd") { NorwegianFormat.dateTime(certificate.washedAt) + " · " + certificate.washedBy }
-                    el("dt") { context.t(Phrase(nb: "Kan ringes til", en: "May be called until")) }; el("dd") { certificate.validUntil.map(NorwegianFormat.dateTime) ?? "—" }
-                    el("dt") { context.t(Phrase(nb: "Registerkopi", en: "Register copy")) }; el("dd") { certificate.register.id + " · " + context.t(Phrase(nb: "hentet", en: "obtained")) + " " + NorwegianFormat.date(certificate.register.obtainedAt) + context.t(WashViews.basis(certificate.register.obtainedAtBasis)) }
+                    el("dt") { context.t(Phrase(nb: "Vasket", en: "Washed")) };
+                    el("dd") { NorwegianFormat.dateTime(certificate.washedAt) + " · " + certificate.washedBy }
+                    el("dt") { context.t(Phrase(nb: "Kan ringes til", en: "May be called until")) };
+                    el("dd") { certificate.validUntil.map(NorwegianFormat.dateTime) ?? "—" }
+                    el("dt") { context.t(Phrase(nb: "Registerkopi", en: "Register copy")) };
+                    el("dd") {
+                        certificate.register.id + " · " + context.t(Phrase(nb: "hentet", en: "obtained")) + " "
+                            + NorwegianFormat.date(certificate.register.obtainedAt) + context.t(WashViews.basis(certificate.register.obtainedAtBasis))
+                    }
                     el("dt") { "SHA-256" }; el("dd") { el("code") { certificate.listSHA256 } }
-                    el("dt") { context.t(Phrase(nb: "Sperrelister", en: "Block lists")) }; el("dd") { certificate.blockListVersions.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ") }
+                    el("dt") { context.t(Phrase(nb: "Sperrelister", en: "Block lists")) };
+                    el("dd") { certificate.blockListVersions.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ") }
                 }
                 el("h2") { context.t(Phrase(nb: "Avvist per årsak", en: "Rejected by reason")) }
                 el("table") {
                     el("tbody") {
                         for (code, count) in certificate.byReason.sorted(by: { $0.key < $1.key }) {
-                            el("tr") { el("td") { context.t(WashReasonLabel.phrase(code)) }; el("td") { String(count) } }
+                            el("tr") {
+                                el("td") { context.t(WashReasonLabel.phrase(code)) }; el("td") { String(count) }
+                            }
                         }
                     }
                 }

@@ -29,7 +29,11 @@ struct WashWebRoutes: RouteCollection {
         let records = try await WashRecordModel.query(on: req.db)
             .filter(\.$organisation.$id == user.organisationID).sort(\.$washedAt, .descending).range(..<100).all()
         let model = WashListView.Model(
-            rows: try records.map { .init(id: try $0.requireID(), fileName: $0.fileName, washedAt: $0.washedAt, rows: $0.rows, callable: $0.callable, rejected: $0.rejected, validUntil: $0.validUntil) },
+            rows: try records.map {
+                .init(
+                    id: try $0.requireID(), fileName: $0.fileName, washedAt: $0.washedAt, rows: $0.rows, callable: $0.callable, rejected: $0.rejected,
+                    validUntil: $0.validUntil)
+            },
             clients: try await clients(of: user, now: req.now, on: req.db))
         return .html(WashListView.render(model, context: req.pageContext))
     }
@@ -71,11 +75,13 @@ struct WashWebRoutes: RouteCollection {
 
     func callable(req: Request) async throws -> Response {
         let user = try callCentreUser(req)
-        return try await WashDownload.response(try await WashService.find(try req.uuidParameter(), organisationID: user.organisationID, on: req.db), file: "callable.csv", on: req)
+        return try await WashDownload.response(
+            try await WashService.find(try req.uuidParameter(), organisationID: user.organisationID, on: req.db), file: "callable.csv", on: req)
     }
 
     func rejected(req: Request) async throws -> Response {
         let user = try callCentreUser(req)
-        return try await WashDownload.response(try await WashService.find(try req.uuidParameter(), organisationID: user.organisationID, on: req.db), file: "rejected.csv", on: req)
+        return try await WashDownload.response(
+            try await WashService.find(try req.uuidParameter(), organisationID: user.organisationID, on: req.db), file: "rejected.csv", on: req)
     }
 }

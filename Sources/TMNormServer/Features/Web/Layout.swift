@@ -55,9 +55,10 @@ enum Layout {
     private static func footer(_ context: PageContext) -> Node {
         el("footer", .class("site-footer")) {
             el("p") {
-                context.t(Phrase(
-                    nb: "TMNorm — bransjens selvregulering for telefonsalg.",
-                    en: "TMNorm — the telemarketing industry's self-regulation."))
+                context.t(
+                    Phrase(
+                        nb: "TMNorm — bransjens selvregulering for telefonsalg.",
+                        en: "TMNorm — the telemarketing industry's self-regulation."))
             }
             el("p", .class("lang-switch")) {
                 if context.language == .nb {

@@ -15,10 +15,12 @@ enum ChangeGenerations {
     static func bump(_ scopes: [String], on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { throw ChangeGenerationError.noSQLDatabase }
         for scope in Set(scopes) {
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO change_generations (scope, generation) VALUES (\(bind: scope), 1)
                 ON CONFLICT (scope) DO UPDATE SET generation = change_generations.generation + 1
-                """).run()
+                """
+            ).run()
         }
     }
 

@@ -43,10 +43,12 @@ enum Form {
         if let progress {
             // Shown by /static/app.js while the file uploads; the label then says the server is working.
             attributes.append(.data("progress", ""))
-            extra = [el("p", .class("upload-progress")) {
-                Node.element("progress", [.init("hidden", nil), .aria("label", progress)], [])
-                Node.element("span", [.data("progress-label", progress), .aria("live", "polite")], [])
-            }]
+            extra = [
+                el("p", .class("upload-progress")) {
+                    Node.element("progress", [.init("hidden", nil), .aria("label", progress)], [])
+                    Node.element("span", [.data("progress-label", progress), .aria("live", "polite")], [])
+                }
+            ]
         }
         return .element("form", attributes, [csrfField(csrf)] + children() + extra)
     }

@@ -54,14 +54,15 @@ indirect enum Node: Sendable {
         var runStart = utf8.startIndex
         var index = runStart
         while index != utf8.endIndex {
-            let replacement: String? = switch utf8[index] {
-            case 0x3C: "&lt;"
-            case 0x3E: "&gt;"
-            case 0x26: "&amp;"
-            case 0x22: "&quot;"
-            case 0x27: "&#39;"
-            default: nil
-            }
+            let replacement: String? =
+                switch utf8[index] {
+                case 0x3C: "&lt;"
+                case 0x3E: "&gt;"
+                case 0x26: "&amp;"
+                case 0x22: "&quot;"
+                case 0x27: "&#39;"
+                default: nil
+                }
             let next = utf8.index(after: index)
             if let replacement {
                 out += text[runStart..<index]

@@ -39,7 +39,9 @@ struct AppError: Error, AbortError, Sendable {
     }
 
     static func unauthorized() -> AppError {
-        .init(.unauthorized, code: "unauthorized", Phrase(nb: "Du må logge inn eller oppgi en gyldig API-nøkkel.", en: "Log in or send a valid API key."))
+        .init(
+            .unauthorized, code: "unauthorized",
+            Phrase(nb: "Du må logge inn eller oppgi en gyldig API-nøkkel.", en: "Log in or send a valid API key."))
     }
 
     static func invalid(_ fields: [FieldProblem]) -> AppError {
@@ -59,6 +61,7 @@ struct AppError: Error, AbortError, Sendable {
 
     static let csrf = AppError(
         .forbidden, code: "csrf",
-        Phrase(nb: "Skjemaet var utløpt eller ugyldig. Last siden på nytt og prøv igjen.",
-               en: "The form had expired or was invalid. Reload the page and try again."))
+        Phrase(
+            nb: "Skjemaet var utløpt eller ugyldig. Last siden på nytt og prøv igjen.",
+            en: "The form had expired or was invalid. Reload the page and try again."))
 }

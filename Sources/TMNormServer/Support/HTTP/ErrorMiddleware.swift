@@ -14,9 +14,13 @@ struct AppErrorMiddleware: AsyncMiddleware {
             let appError = ErrorTranslation.appError(from: error)
             if appError.status.code >= 500 {
                 // Only the type of the error: messages may quote input, which can be personal data.
-                var metadata: Logger.Metadata = ["error-type": .string(String(reflecting: type(of: error))), "status": .stringConvertible(appError.status.code)]
+                var metadata: Logger.Metadata = [
+                    "error-type": .string(String(reflecting: type(of: error))), "status": .stringConvertible(appError.status.code),
+                ]
                 // Database result codes name the failure without quoting any data.
-                if let sqlite = error as? SQLiteError { metadata["sqlite-code"] = .string("\(sqlite.reason)"); metadata["sqlite-message"] = .string(sqlite.message) }
+                if let sqlite = error as? SQLiteError {
+                    metadata["sqlite-code"] = .string("\(sqlite.reason)"); metadata["sqlite-message"] = .string(sqlite.message)
+                }
                 if let postgres = error as? PSQLError, let state = postgres.serverInfo?[.sqlState] { metadata["sqlstate"] = .string(state) }
                 req.logger.error("unhandled error", metadata: metadata)
             }

@@ -34,7 +34,9 @@ enum ErrorTranslation {
             return .invalid([FieldProblem(field: path(context.codingPath), reason: "must be \(describe(type))")])
         case .dataCorrupted(let context):
             if context.codingPath.isEmpty {
-                return .badRequest(Phrase(nb: "Innholdet kunne ikke leses: \(context.debugDescription)", en: "The body could not be read: \(context.debugDescription)"))
+                return .badRequest(
+                    Phrase(
+                        nb: "Innholdet kunne ikke leses: \(context.debugDescription)", en: "The body could not be read: \(context.debugDescription)"))
             }
             return .invalid([FieldProblem(field: path(context.codingPath), reason: context.debugDescription)])
         @unknown default:
@@ -60,7 +62,11 @@ enum ErrorTranslation {
         case .payloadTooLarge:
             return AppError(.payloadTooLarge, code: "too-large", Phrase(nb: "Innholdet er for stort.", en: "The body is too large."))
         case .unsupportedMediaType:
-            return AppError(.unsupportedMediaType, code: "unsupported-media-type", Phrase(nb: "Innholdstypen støttes ikke. Send application/json eller et skjema.", en: "Unsupported content type. Send application/json or a form."))
+            return AppError(
+                .unsupportedMediaType, code: "unsupported-media-type",
+                Phrase(
+                    nb: "Innholdstypen støttes ikke. Send application/json eller et skjema.",
+                    en: "Unsupported content type. Send application/json or a form."))
         case .methodNotAllowed:
             return AppError(.methodNotAllowed, code: "method-not-allowed", Phrase(nb: "Metoden er ikke tillatt her.", en: "Method not allowed here."))
         default:

@@ -44,7 +44,9 @@ final class MetricsRegistry: Sendable {
         let snapshot = state.withLock { $0 }
         var out = "# HELP tmnorm_http_requests_total HTTP requests by method, route pattern and status.\n"
         out += "# TYPE tmnorm_http_requests_total counter\n"
-        for (key, count) in snapshot.requests.sorted(by: { ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status) }) {
+        for (key, count) in snapshot.requests.sorted(by: {
+            ($0.key.route, $0.key.method, $0.key.status) < ($1.key.route, $1.key.method, $1.key.status)
+        }) {
             out += "tmnorm_http_requests_total{method=\"\(key.method)\",route=\"\(Self.escape(key.route))\",status=\"\(key.status)\"} \(count)\n"
         }
         out += "# HELP tmnorm_http_request_duration_seconds Time to answer HTTP requests.\n"

@@ -10,8 +10,12 @@ enum NumberListUpload {
         let delimiter: Character = lines[0].contains(";") ? ";" : (lines[0].contains(",") ? "," : "\t")
         var column = 0
         var firstLine = 1
-        let header = lines[0].split(separator: delimiter, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        if let index = header.firstIndex(where: { ["telefon", "tlf", "mobil", "mobilnummer", "phone", "telefonnummer", "nummer", "number"].contains($0) }) {
+        let header = lines[0].split(separator: delimiter, omittingEmptySubsequences: false).map {
+            $0.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+        if let index = header.firstIndex(where: {
+            ["telefon", "tlf", "mobil", "mobilnummer", "phone", "telefonnummer", "nummer", "number"].contains($0)
+        }) {
             column = index
             firstLine = 2
             lines.removeFirst()

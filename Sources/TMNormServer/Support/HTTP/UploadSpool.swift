@@ -59,7 +59,11 @@ struct UploadSpool {
             for try await chunk in req.body {
                 written += chunk.readableBytes
                 guard written <= maxBytes else {
-                    throw AppError(.payloadTooLarge, code: "too-large", Phrase(nb: "Filen er for stor (over \(maxBytes / 1_048_576) MB). Bruk kommandolinjen for store lister.", en: "The file is too large (over \(maxBytes / 1_048_576) MB). Use the command line for large lists."))
+                    throw AppError(
+                        .payloadTooLarge, code: "too-large",
+                        Phrase(
+                            nb: "Filen er for stor (over \(maxBytes / 1_048_576) MB). Bruk kommandolinjen for store lister.",
+                            en: "The file is too large (over \(maxBytes / 1_048_576) MB). Use the command line for large lists."))
                 }
                 try handle.write(contentsOf: Data(buffer: chunk))
             }

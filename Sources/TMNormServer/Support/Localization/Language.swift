@@ -25,7 +25,8 @@ enum Language: String, Sendable, CaseIterable, Codable {
         let ranked = header.split(separator: ",").compactMap { part -> (String, Double)? in
             let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let tag = pieces.first?.lowercased(), !tag.isEmpty else { return nil }
-            let quality = pieces.dropFirst().first { $0.hasPrefix("q=") }
+            let quality =
+                pieces.dropFirst().first { $0.hasPrefix("q=") }
                 .flatMap { Double($0.dropFirst(2)) } ?? 1
             return (tag, quality)
         }.sorted { $0.1 > $1.1 }

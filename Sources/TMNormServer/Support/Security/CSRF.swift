@@ -58,7 +58,7 @@ struct CSRF: AsyncMiddleware {
     /// The token from the start of a multipart body, without decoding the (possibly 100 MB) upload twice.
     static func multipartToken(_ req: Request) -> String? {
         guard let type = req.headers.contentType, type.type == "multipart", type.subType == "form-data",
-              let boundary = type.parameters["boundary"], let buffer = req.body.data
+            let boundary = type.parameters["boundary"], let buffer = req.body.data
         else { return nil }
         let head = buffer.getBytes(at: buffer.readerIndex, length: min(buffer.readableBytes, 64 << 10)) ?? []
         return MultipartFieldScanner.value(of: formField, boundary: boundary, in: head)

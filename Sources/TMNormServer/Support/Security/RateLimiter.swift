@@ -30,8 +30,9 @@ final class RateLimiter: Sendable {
         let minutes = max(1, Int((seconds / 60).rounded(.up)))
         var error = AppError(
             .tooManyRequests, code: "rate-limited",
-            Phrase(nb: "\(nb) Prøv igjen om \(minutes) \(minutes == 1 ? "minutt" : "minutter").",
-                   en: "\(en) Try again in \(minutes) \(minutes == 1 ? "minute" : "minutes")."))
+            Phrase(
+                nb: "\(nb) Prøv igjen om \(minutes) \(minutes == 1 ? "minutt" : "minutter").",
+                en: "\(en) Try again in \(minutes) \(minutes == 1 ? "minute" : "minutes")."))
         error.retryAfter = Int(seconds.rounded(.up))
         return error
     }

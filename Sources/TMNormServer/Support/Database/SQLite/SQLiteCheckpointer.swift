@@ -37,7 +37,8 @@ struct SQLiteCheckpointLifecycle: LifecycleHandler {
         state.pool = pool
         let connection: SQLiteConnection
         do {
-            connection = try await SQLiteConnection.open(storage: .file(path: path), threadPool: pool, logger: application.logger, on: application.eventLoopGroup.any())
+            connection = try await SQLiteConnection.open(
+                storage: .file(path: path), threadPool: pool, logger: application.logger, on: application.eventLoopGroup.any())
         } catch {
             // Without the checkpointer the request connections keep SQLite's own checkpoints.
             application.logger.warning("SQLite checkpointer not started; SQLite checkpoints during commits")

@@ -34,10 +34,12 @@ struct APIOperation: Sendable {
     /// Further answers: other success statuses, conflicts, signature failures.
     let also: [APIResponse]
 
-    init(_ method: String, _ path: String, _ summary: String, request: String? = nil, response: JSONValue?, status: Int = 200,
-         authenticated: Bool = true, requestType: String = "application/json", responseType: String = "application/json",
-         query: [(String, String, Bool)] = [], headers: [(String, String, Bool)] = [], requestRequired: Bool = true,
-         validates: Bool? = nil, also: [APIResponse] = []) {
+    init(
+        _ method: String, _ path: String, _ summary: String, request: String? = nil, response: JSONValue?, status: Int = 200,
+        authenticated: Bool = true, requestType: String = "application/json", responseType: String = "application/json",
+        query: [(String, String, Bool)] = [], headers: [(String, String, Bool)] = [], requestRequired: Bool = true,
+        validates: Bool? = nil, also: [APIResponse] = []
+    ) {
         self.method = method
         self.path = path
         self.summary = summary
