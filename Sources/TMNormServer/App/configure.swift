@@ -8,6 +8,7 @@ import Vapor
 /// middleware, background work, routes, migrations. Everything shared is made here, before any request.
 func configure(_ app: Application, config: AppConfig, migrate: Bool = true) async throws {
     app.config = config
+    app.plumbing = PlumbingSettings(dataDirectory: config.dataDirectory, trustedProxies: config.trustedProxies)
     if !app.hasClock { app.clock = .system }
     AppServices.setUp(app)
     app.http.server.configuration.hostname = config.hostname
@@ -48,6 +49,7 @@ func configure(_ app: Application, config: AppConfig, migrate: Bool = true) asyn
 /// that read a few tables (`tmnorm wash --client`) rather than serve.
 func configureDatabase(_ app: Application, config: AppConfig, migrate: Bool) async throws {
     app.config = config
+    app.plumbing = PlumbingSettings(dataDirectory: config.dataDirectory, trustedProxies: config.trustedProxies)
     if !app.hasClock { app.clock = .system }
     AppServices.setUp(app)
     try await useDatabase(config, on: app)

@@ -141,6 +141,7 @@ struct RealSocketTests {
                 #expect(try await login("198.51.100.1") == 429)
                 // The same peer as a trusted proxy: each forwarded client has its own budget.
                 app.config.trustedProxies = ["127.0.0.1"]
+                app.plumbing.trustedProxies = ["127.0.0.1"]
                 #expect(try await login("198.51.100.2") == 401)
                 #expect(try await login("198.51.100.2, 127.0.0.1") == 401)
             }

@@ -14,7 +14,7 @@ struct UploadSpool {
     /// A fresh path in the data directory's `uploads` folder, named after this process, so that a later
     /// process can tell what a crashed one left behind.
     static func newPath(app: Application) throws -> String {
-        let directory = URL(fileURLWithPath: app.config.dataDirectory).appendingPathComponent("uploads")
+        let directory = URL(fileURLWithPath: app.plumbing.dataDirectory).appendingPathComponent("uploads")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         return directory.appendingPathComponent("\(getpid())-\(UUID().uuidString.lowercased())").path
     }

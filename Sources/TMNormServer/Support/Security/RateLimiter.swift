@@ -56,7 +56,7 @@ extension Request {
     /// sending the header itself.
     var clientAddress: String {
         let peer = remoteAddress?.ipAddress ?? "unknown"
-        let trusted = application.config.trustedProxies
+        let trusted = application.plumbing.trustedProxies
         guard trusted.contains(peer) else { return peer }
         let hops = headers[.xForwardedFor].flatMap { $0.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
