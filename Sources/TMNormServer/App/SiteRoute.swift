@@ -59,6 +59,12 @@ enum SiteRoute: Sendable, Equatable {
     /// The consumer's "stop calling me" form, and one request awaiting its code.
     case stopCalls
     case stopCallsRequest(UUID)
+    /// The public complaint form.
+    case complaint
+    /// Confirming a complaint with the SMS code.
+    case complaintConfirm(UUID)
+    /// A consumer's page to follow the case (the token is its secret).
+    case complaintCase(token: String)
     case norms
     case normVersions
     case publicRegister
@@ -144,6 +150,9 @@ enum SiteRoute: Sendable, Equatable {
         case exemptionConsents = "/exemptions/consents"
         case stopCalls = "/stop-calls"
         case stopCallsRequest = "/stop-calls/:id"
+        case complaint = "/klage"
+        case complaintConfirm = "/klage/:id"
+        case complaintCase = "/klage/sak/:token"
         case norms = "/norms"
         case normVersions = "/norms/versions"
         case publicRegister = "/register"
@@ -179,7 +188,7 @@ enum SiteRoute: Sendable, Equatable {
         var methods: [HTTPMethod] {
             switch self {
             case .login, .password, .invitation, .organisations, .apiKeys, .campaigns, .blockList, .washes,
-                .nationalRegister, .offerSettings, .stopCalls, .stopCallsRequest, .centreFollowUp:
+                .nationalRegister, .offerSettings, .stopCalls, .stopCallsRequest, .centreFollowUp, .complaint, .complaintConfirm:
                 [.GET, .POST]
             case .logout, .memberships, .engagements, .engagementDecision, .invitations, .revokeAPIKey,
                 .campaignWashes, .campaignAgents, .campaignStatus, .campaignCheck, .blockListImport,
@@ -193,7 +202,7 @@ enum SiteRoute: Sendable, Equatable {
                 .wash, .washCallable, .washRejected, .decisions, .outbox, .jobs, .sales, .sale, .offer, .exemptions,
                 .norms, .publicRegister, .registerEntry, .registerBadge, .registerAPI, .authorization,
                 .authorizationApplication, .applicationEvidenceFile, .authorizationCentre, .guidelines,
-                .guidelineComparison, .guideline, .healthz, .metrics, .openAPI:
+                .guidelineComparison, .guideline, .healthz, .metrics, .openAPI, .complaintCase:
                 [.GET]
             }
         }
@@ -288,6 +297,9 @@ enum SiteRoute: Sendable, Equatable {
         case .exemptionConsents: (.exemptionConsents, [], [])
         case .stopCalls: (.stopCalls, [], [])
         case .stopCallsRequest(let id): (.stopCallsRequest, [id.pathValue], [])
+        case .complaint: (.complaint, [], [])
+        case .complaintConfirm(let id): (.complaintConfirm, [id.pathValue], [])
+        case .complaintCase(let token): (.complaintCase, [token], [])
         case .norms: (.norms, [], [])
         case .normVersions: (.normVersions, [], [])
         case .publicRegister: (.publicRegister, [], [])

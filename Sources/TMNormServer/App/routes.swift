@@ -25,6 +25,7 @@ func publicRoutes(_ app: Application) throws {
     try app.register(collection: PublicRegisterWebRoutes())
     try app.register(collection: ConsumerOfferRoutes())
     try app.register(collection: ConsumerBlockRoutes())
+    try app.register(collection: ComplaintWebRoutes())
     try app.register(collection: GuidelineRoutes())
 }
 

@@ -243,6 +243,13 @@ let isolationMatrix: [MatrixRoute] = [
     .init(
         .POST, "/api/v1/sms/inbound", isPublic: true,
         form: { _ in ["from": "+4791234567", "to": "2222", "text": "JA ABCDEF", "received_at": "2026-11-30T10:00:00+01:00"] }),
+    .init(.GET, "/klage", isPublic: true),
+    .init(
+        .POST, "/klage", isPublic: true,
+        form: { _ in ["business": "Ukjent Salg AS", "number": "91234567", "date": "2026-11-30", "reasons[]": "reserved"] }),
+    .init(.GET, "/klage/:id", isPublic: true, path: { _ in "/klage/\(UUID().uuidString.lowercased())" }),
+    .init(.POST, "/klage/:id", isPublic: true, path: { _ in "/klage/\(UUID().uuidString.lowercased())" }, form: { _ in ["code": "123456"] }),
+    .init(.GET, "/klage/sak/:token", isPublic: true, path: { _ in "/klage/sak/guessed-token" }),
     .init(.GET, "/guidelines", isPublic: true),
     .init(
         .GET, "/guidelines/compare", isPublic: true,

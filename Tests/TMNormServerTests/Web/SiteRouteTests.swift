@@ -60,6 +60,9 @@ func sampleRoute(_ pattern: SiteRoute.Pattern) -> SiteRoute {
     case .exemptionConsents: .exemptionConsents
     case .stopCalls: .stopCalls
     case .stopCallsRequest: .stopCallsRequest(id)
+    case .complaint: .complaint
+    case .complaintConfirm: .complaintConfirm(id)
+    case .complaintCase: .complaintCase(token: "case-token")
     case .norms: .norms
     case .normVersions: .normVersions
     case .publicRegister: .publicRegister

@@ -37,6 +37,12 @@ final class ComplaintModel: Model, @unchecked Sendable {
     @Field(key: "facts_json") var factsJSON: String
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "verified_at") var verifiedAt: Date?
+    /// The SMS code that confirms a complaint from the public form: its keyed hash, attempts and expiry.
+    @OptionalField(key: "code_hash") var codeHash: String?
+    @Field(key: "code_attempts") var codeAttempts: Int
+    @OptionalField(key: "code_expires_at") var codeExpiresAt: Date?
+    /// SHA-256 of the consumer's link to follow the case (the link itself is shown once).
+    @OptionalField(key: "follow_token_hash") var followTokenHash: String?
 
     init() {}
 
@@ -73,11 +79,17 @@ struct CreateComplaints: AsyncMigration {
             .field("facts_json", .string, .required)
             .field("created_at", .datetime, .required)
             .field("verified_at", .datetime)
+            .field("code_hash", .string)
+            .field("code_attempts", .int, .required)
+            .field("code_expires_at", .datetime)
+            .field("follow_token_hash", .string)
             .unique(on: "reference")
             .create()
         if let sql = database as? any SQLDatabase {
             try await sql.raw("CREATE INDEX complaints_business ON complaints (business_id, created_at)").run()
             try await sql.raw("CREATE INDEX complaints_forwarded ON complaints (forwarded_by_id, created_at)").run()
+            try await sql.raw("CREATE INDEX complaints_number ON complaints (number_hash, created_at)").run()
+            try await sql.raw("CREATE INDEX complaints_follow ON complaints (follow_token_hash)").run()
         }
     }
 

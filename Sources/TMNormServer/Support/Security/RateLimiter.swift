@@ -48,6 +48,8 @@ struct RateLimiters: Sendable {
     let offerTokenGuesses = RateLimiter(limit: 20, window: 10 * 60)
     /// Stop-calls code requests per client address: 10 an hour (each sends an SMS).
     let stopCallsPerAddress = RateLimiter(limit: 10, window: 3600)
+    /// Complaints from the public form per client address: 5 an hour (each sends an SMS).
+    let complaintsPerAddress = RateLimiter(limit: 5, window: 3600)
 }
 
 extension Request {
