@@ -61,6 +61,9 @@ public struct AppConfig: Sendable {
     /// TMNORM_CLOCK: the moment this process's clock starts at (then it runs at real speed). For benchmarks
     /// and demonstrations on a weekday at working hours; never set in production.
     public var clockStart: Date? = nil
+    /// Seconds a request waits for a pooled database connection before it fails (TMNORM_DB_POOL_TIMEOUT).
+    /// 30 s: with the whole test suite on two cores, 10 s was reached by a burst of 60 sales.
+    public var databasePoolTimeout: Int64 = 30
     /// Whether this process runs background jobs (TMNORM_JOBS; `TMNORM_WORKER=off` turns jobs off too).
     public var jobsEnabled = true
     /// Seconds between the job runner's passes (TMNORM_JOBS_INTERVAL).
@@ -130,6 +133,7 @@ public struct AppConfig: Sendable {
         }
         if let megabytes = env["TMNORM_SQLITE_WAL_LIMIT_MB"].flatMap(Int.init), megabytes > 0 { config.sqliteLogLimitMB = megabytes }
         if let raw = env["TMNORM_CLOCK"], !raw.isEmpty { config.clockStart = try? OsloTime.parseTimestamp(raw) }
+        if let seconds = env["TMNORM_DB_POOL_TIMEOUT"].flatMap(Int64.init), (1...600).contains(seconds) { config.databasePoolTimeout = seconds }
         let off = ["0", "off", "false", "no"]
         config.jobsEnabled = config.messaging.workerEnabled && !off.contains((env["TMNORM_JOBS"] ?? "on").lowercased())
         if let interval = env["TMNORM_JOBS_INTERVAL"].flatMap(Double.init), interval > 0 { config.jobsInterval = max(0.05, interval) }

@@ -62,14 +62,14 @@ func configureDatabase(_ app: Application, config: AppConfig, migrate: Bool) asy
 private func useDatabase(_ config: AppConfig, on app: Application) async throws {
     switch config.database {
     case .sqlite(let path):
-        try await SQLiteSetup.use(path: path, on: app)
+        try await SQLiteSetup.use(path: path, poolTimeout: config.databasePoolTimeout, on: app)
     case .postgres(let url):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema = config.postgresSchema {
             configuration.searchPath = [schema]
         }
         app.databases.use(
-            .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10)),
+            .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(config.databasePoolTimeout)),
             as: .psql)
         if let schema = config.postgresSchema, let sql = app.db as? any SQLDatabase {
             try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()

@@ -47,10 +47,13 @@ enum APIKeyService {
             let organisation = try? model.joined(OrganisationModel.self), let organisationID = organisation.id
         else { return nil }
         let now = req.now
-        // Write last-used at most once a minute so hot API paths do not write on every call.
+        // Write last-used at most once a minute so hot API paths do not write on every call, and through
+        // the writer: on SQLite a write on a request connection waits for the write lock by spinning while
+        // holding that connection, and a burst of first calls with one key then starved the pool (60
+        // concurrent sales in the full test suite: pool waits past their limit, 27 × 500).
         if model.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
             model.lastUsedAt = now
-            try await model.save(on: req.db)
+            try await req.db.writeTransaction { db in try await model.save(on: db) }
         }
         let client = APIClient(keyID: id, organisationID: organisationID, organisationKind: organisation.kind)
         req.application.apiKeyCache.store(client, hash: hash, now: now)

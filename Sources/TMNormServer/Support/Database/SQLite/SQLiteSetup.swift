@@ -6,12 +6,16 @@ import Vapor
 /// Everything SQLite-specific in setting up the database: the writer, the pragmas, the checkpointer.
 enum SQLiteSetup {
     /// Uses the SQLite file at `path` as the application's database.
-    static func use(path: String, on app: Application) async throws {
+    static func use(path: String, poolTimeout: Int64, on app: Application) async throws {
         // Write transactions run on a connection of their own (see SQLiteWriter); reads and single
         // statements use one connection per event loop.
         let writer = SQLiteWriter(path: path)
         app.lifecycle.use(SQLiteWriterLifecycle(writer: writer))
-        app.databases.use(SQLiteWriterConfiguration(inner: DatabaseConfigurationFactory.sqlite(.file(path)).make(), writer: writer), as: .sqlite)
+        // A request waits up to `poolTimeout` for a read connection (one per event loop).
+        app.databases.use(
+            SQLiteWriterConfiguration(
+                inner: DatabaseConfigurationFactory.sqlite(.file(path), connectionPoolTimeout: .seconds(poolTimeout)).make(), writer: writer),
+            as: .sqlite)
         // WAL lets readers run while a writer commits; NORMAL sync is durable across process crashes
         // and avoids an fsync per commit. `synchronous` is per connection: one connection per event loop.
         for eventLoop in app.eventLoopGroup.makeIterator() {
