@@ -29,6 +29,17 @@ public enum ASCII {
         return value
     }
 
+    /// `A`–`Z` or `a`–`z`.
+    @inline(__always) public static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- 0x61 < 26 }
+
+    /// An ASCII letter or digit.
+    @inline(__always) public static func isAlphanumeric(_ byte: UInt8) -> Bool { isLetter(byte) || isDigit(byte) }
+
+    /// Only the bytes of `text` that are ASCII letters, digits or one of `extra` (ASCII), in order.
+    public static func filtered(_ text: some StringProtocol, keeping extra: Set<UInt8> = []) -> String {
+        String(decoding: text.utf8.filter { isAlphanumeric($0) || extra.contains($0) }, as: UTF8.self)
+    }
+
     /// Only the ASCII digits of a text, in order.
     public static func digits(of text: some StringProtocol) -> String {
         String(decoding: text.utf8.filter(isDigit), as: UTF8.self)

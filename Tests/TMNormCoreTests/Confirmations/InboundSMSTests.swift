@@ -33,6 +33,9 @@ struct InboundSMSTests {
         ("JA K7M2Q", .unrecognised(.malformedCode(.accept, "K7M2Q"))),
         ("JA K0M2QX", .command(.accept, code: "K0M2QX")),
         ("JA ÆØÅ123", .unrecognised(.malformedCode(.accept, "ÆØÅ123"))),
+        // A digit carrying a combining accent is one Character but not an ASCII digit.
+        ("JA K7M2Q1\u{301}", .unrecognised(.malformedCode(.accept, "K7M2Q1\u{301}"))),
+        ("JA K7M2Q٣", .unrecognised(.malformedCode(.accept, "K7M2Q٣"))),
     ]
 
     @Test("replies are read case-insensitively, tolerant of spaces and punctuation; anything else is unrecognised", arguments: parses)

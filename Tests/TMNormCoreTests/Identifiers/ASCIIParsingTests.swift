@@ -35,4 +35,11 @@ struct ASCIIParsingTests {
         #expect(ASCII.digitValue("7") == 7)
         #expect(ASCII.digitValue("7\u{301}") == nil)
     }
+
+    @Test("ASCII letters and the filter keep only ASCII: accented and other-script letters and digits are dropped")
+    func lettersAndFilter() {
+        #expect(ASCII.isLetter(UInt8(ascii: "a")) && ASCII.isLetter(UInt8(ascii: "Z")))
+        #expect(!ASCII.isLetter(UInt8(ascii: "@")) && !ASCII.isLetter(UInt8(ascii: "[")) && !ASCII.isLetter(UInt8(ascii: "`")))
+        #expect(ASCII.filtered("sale:ab12-Ø٣é.x\u{301}", keeping: [UInt8(ascii: "-"), UInt8(ascii: ".")]) == "saleab12-.x")
+    }
 }

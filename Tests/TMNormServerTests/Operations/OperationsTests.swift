@@ -92,6 +92,10 @@ struct OperationsTests {
             headers.replaceOrAdd(name: "X-Request-ID", value: "<script>")
             let sanitised = try await app.get("/healthz", as: .anonymous, headers: headers)
             #expect(sanitised.headers.first(name: "X-Request-ID") != "<script>")
+            // Letters and digits outside ASCII are not "plain": they would reach the log as they came.
+            #expect(RequestLogMiddleware.sanitised("abc-ø1") == nil)
+            #expect(RequestLogMiddleware.sanitised("abc-1\u{301}") == nil)
+            #expect(RequestLogMiddleware.sanitised("abc_DEF-123") == "abc_DEF-123")
         }
     }
 }

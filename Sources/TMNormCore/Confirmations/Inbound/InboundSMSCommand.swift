@@ -55,9 +55,7 @@ public enum InboundSMSCommand: Sendable, Hashable {
         for word in words where candidate.count < codeLength { candidate += word }
         // Syntax only (ASCII letters and digits of the code length): whether the code is right is decided by
         // the keyed-hash lookup, so "ja, ABC123" reads as a command even though 1 is not in the alphabet.
-        guard candidate.count == codeLength,
-            candidate.unicodeScalars.allSatisfy({ ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) })
-        else {
+        guard candidate.utf8.count == codeLength, candidate.utf8.allSatisfy(ASCII.isAlphanumeric) else {
             return .unrecognised(.malformedCode(action, words.joined(separator: " ")))
         }
         return .command(action, code: candidate)

@@ -51,7 +51,7 @@ struct ComplaintWebRoutes: RouteCollection {
         }
         let business = (input.business ?? "").trimmingCharacters(in: .whitespaces)
         let digits = ASCII.digits(of: business)
-        let isOrgnr = digits.count == 9 && business.unicodeScalars.allSatisfy { CharacterSet.decimalDigits.contains($0) || $0 == " " }
+        let isOrgnr = digits.count == 9 && business.utf8.allSatisfy { ASCII.isDigit($0) || $0 == UInt8(ascii: " ") }
         let draft = ComplaintDraft(
             businessOrgnr: isOrgnr ? digits : nil, businessName: isOrgnr ? nil : business, number: input.number, calledAt: calledAt,
             reasons: input.reasons ?? [], offerCode: input.offer_code, text: input.text, contactName: input.contact_name,

@@ -375,29 +375,3 @@ enum MailFormatter {
         return out.joined(separator: "\r\n") + "\r\n"
     }
 }
-
-/// E-mail through the configured SMTP relay.
-struct SMTPTransport: MessageTransport {
-    let settings: SMTPSettings
-    let eventLoopGroup: any EventLoopGroup
-    var name: String { "smtp" }
-
-    init(settings: SMTPSettings, eventLoopGroup: any EventLoopGroup) {
-        self.settings = settings
-        self.eventLoopGroup = eventLoopGroup
-    }
-
-    func send(_ message: OutboundMessage) async throws -> DeliveryOutcome {
-        let mail = SMTPMail(
-            fromAddress: settings.fromAddress, fromName: settings.fromName, to: [message.recipient],
-            subject: message.subject ?? "", text: message.text,
-            messageID: message.idempotencyKey.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." },
-            date: Date())
-        do {
-            try await SMTPClient(settings: settings, eventLoopGroup: eventLoopGroup).send(mail)
-            return .accepted
-        } catch let error as SMTPError {
-            return error.isPermanent ? .permanentFailure(error.description) : .temporaryFailure(error.description)
-        }
-    }
-}

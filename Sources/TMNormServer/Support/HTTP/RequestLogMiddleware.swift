@@ -1,3 +1,4 @@
+import TMNormCore
 import Vapor
 
 /// Logs one structured line per request: request id, method, route pattern, status, duration.
@@ -43,7 +44,8 @@ struct RequestLogMiddleware: AsyncMiddleware {
 
     /// Accepts a caller's request id only when it is short and plain.
     static func sanitised(_ value: String) -> String? {
-        guard value.count <= 64, value.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return nil }
+        guard value.utf8.count <= 64, value.utf8.allSatisfy({ ASCII.isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") })
+        else { return nil }
         return value
     }
 }
