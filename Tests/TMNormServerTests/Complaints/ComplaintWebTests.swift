@@ -49,6 +49,14 @@ struct ComplaintWebTests {
             #expect(page.contains("oppgi e-post eller telefon"))
             #expect(page.contains("id=\"e-reasons\""))
             #expect(!page.contains("called_at") && !page.contains("contact.email"), "no field codes in the page")
+            for (date, time) in [
+                ("0001-01-01", "10:00"), ("9999-12-31", "23:59"), ("2026-02-30", ""), ("2026-11-30", "25:99"), ("2026-11-3\u{0661}", "1\u{301}0:00"),
+            ] {
+                var fields = valid()
+                fields.removeAll { $0.0 == "date" || $0.0 == "time" }
+                let odd = try await post(app, "/klage", fields + [("date", date), ("time", time)])
+                #expect(odd.status == .unprocessableEntity, "\(date) \(time)")
+            }
             #expect(try await ComplaintModel.query(on: app.db).count() == 0)
         }
     }
