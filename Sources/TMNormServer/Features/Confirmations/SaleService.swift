@@ -32,9 +32,17 @@ enum SaleService {
         guard principal.actor.organisationKind == .callCentre, principal.actor.role != .clientUser else { throw AppError.forbidden() }
         let callCentreID = principal.organisationID
         guard let idempotencyKey = idempotencyKey?.trimmingCharacters(in: .whitespaces), !idempotencyKey.isEmpty else {
-            throw AppError.invalid([.init(field: "Idempotency-Key", reason: "header is required: a unique key per sale, reused on retries")])
+            throw AppError.invalid([
+                .init(
+                    field: "Idempotency-Key",
+                    Phrase(
+                        nb: "må sendes: en unik nøkkel per salg, den samme ved nye forsøk",
+                        en: "header is required: a unique key per sale, reused on retries"))
+            ])
         }
-        guard idempotencyKey.count <= 200 else { throw AppError.invalid([.init(field: "Idempotency-Key", reason: "at most 200 characters")]) }
+        guard idempotencyKey.count <= 200 else {
+            throw AppError.invalid([.init(field: "Idempotency-Key", Phrase(nb: "høyst 200 tegn", en: "at most 200 characters"))])
+        }
         let bytes = rawBody.map { Array($0.readableBytesView) } ?? []
         let requestHash = ConfirmationHashing.sha256Hex(bytes: bytes)
         if let replay = try await replay(callCentreID: callCentreID, idempotencyKey: idempotencyKey, requestHash: requestHash, on: req.db) {
@@ -61,7 +69,9 @@ enum SaleService {
             return nil
         }
         guard existing.requestSHA256 == requestHash else {
-            throw AppError.invalid([.init(field: "Idempotency-Key", reason: "was already used for a different sale body")])
+            throw AppError.invalid([
+                .init(field: "Idempotency-Key", Phrase(nb: "er allerede brukt for et annet salg", en: "was already used for a different sale body"))
+            ])
         }
         return Registration(sale: existing, replayed: true)
     }
@@ -77,11 +87,20 @@ enum SaleService {
         let now = req.now
         let draft: SaleDraft
         do { draft = try SaleValidator.validate(input, today: OsloTime.localDate(of: now), limits: .standard) } catch {
-            throw AppError.invalid(error.problems.map { FieldProblem(field: $0.field, reason: "\($0.reason.code): \($0.reason.description)") })
+            throw AppError.invalid(
+                error.problems.map {
+                    FieldProblem(
+                        field: $0.field, reason: "\($0.reason.code): \($0.reason.description)",
+                        message: Phrase(nb: $0.reason.norwegian, en: $0.reason.description))
+                })
         }
         guard let campaignID = UUID(uuidString: draft.campaignID),
             let campaign = try await CampaignModel.find(campaignID, on: req.db), campaign.$callCentre.id == callCentreID
-        else { throw AppError.invalid([.init(field: "campaign_id", reason: "is not a campaign of this call centre")]) }
+        else {
+            throw AppError.invalid([
+                .init(field: "campaign_id", Phrase(nb: "er ikke en kampanje fra dette callsenteret", en: "is not a campaign of this call centre"))
+            ])
+        }
         let productKind: OfferProductKind
         if campaign.newspaper {
             productKind = .newspaperSubscription
@@ -94,7 +113,11 @@ enum SaleService {
         // An offer goes out in the client's name: only while the client's confirmed engagement is in force.
         guard try await Engagements.active(callCentre: callCentreID, client: clientID, on: Engagements.day(req.now), db: req.db) != nil else {
             throw AppError.invalid([
-                .init(field: "campaign_id", reason: "the campaign's client has no engagement with this call centre confirmed and in force today")
+                .init(
+                    field: "campaign_id",
+                    Phrase(
+                        nb: "kampanjens oppdragsgiver har ikke et bekreftet oppdrag med dette callsenteret som gjelder i dag",
+                        en: "the campaign's client has no engagement with this call centre confirmed and in force today"))
             ])
         }
         let seller = try await party(callCentreID, voluntary: false, on: req.db)
@@ -126,7 +149,8 @@ enum SaleService {
 
         switch ConfirmationChecker.check(composition, policy: policy) {
         case .incomplete(let items):
-            throw AppError.invalid(items.map { FieldProblem(field: $0.field, reason: $0.description) })
+            throw AppError.invalid(
+                items.map { FieldProblem(field: $0.field, reason: $0.description, message: Phrase(nb: $0.norwegian, en: $0.description)) })
         case .exempt(let exemption):
             // Exempt from the written offer and acceptance, not from the withdrawal right: the consumer gets a
             // confirmation of the agreement with its terms and the withdrawal information (docs/domain.md), so
@@ -137,7 +161,9 @@ enum SaleService {
             let offer: ConfirmationOffer
             switch ConfirmationChecker.check(composition, policy: strict) {
             case .ready(let complete): offer = complete
-            case .incomplete(let items): throw AppError.invalid(items.map { FieldProblem(field: $0.field, reason: $0.description) })
+            case .incomplete(let items):
+                throw AppError.invalid(
+                    items.map { FieldProblem(field: $0.field, reason: $0.description, message: Phrase(nb: $0.norwegian, en: $0.description)) })
             case .exempt: throw Abort(.internalServerError)
             }
             let secrets = try await uniqueSecrets(phone: sale.consumerPhone, policy: policy, codeKey: codeKey(req.application), on: req.db)
@@ -357,12 +383,18 @@ enum SaleService {
         }
         if let state, !state.isEmpty {
             guard OfferState(rawValue: state) != nil else {
-                throw AppError.invalid([.init(field: "state", reason: "one of \(OfferState.allCases.map(\.rawValue).joined(separator: ", "))")])
+                throw AppError.invalid([
+                    .init(
+                        field: "state", reason: "one of \(OfferState.allCases.map(\.rawValue).joined(separator: ", "))",
+                        message: Phrase(nb: "velg en av statusene i lista", en: "choose one of the states in the list"))
+                ])
             }
             query.filter(\.$state == state)
         }
         if let campaign, !campaign.isEmpty {
-            guard let id = UUID(uuidString: campaign) else { throw AppError.invalid([.init(field: "campaign", reason: "is not a campaign id")]) }
+            guard let id = UUID(uuidString: campaign) else {
+                throw AppError.invalid([.init(field: "campaign", Phrase(nb: "er ikke en kampanje", en: "is not a campaign id"))])
+            }
             query.filter(\.$campaignID == id)
         }
         if principal.actor.role == .agent, let user = principal.user {

@@ -15,6 +15,8 @@ enum WashService {
         let voluntary: Bool
         let phoneColumn: String?
         let washedBy: String
+        /// The language of the rejected file's `reason_text` column.
+        var language: Language = .nb
     }
 
     static let freshnessRule = WashFreshnessRule.sameCalendarMonth
@@ -30,7 +32,11 @@ enum WashService {
             let engaged = try await Engagements.active(
                 callCentre: request.callCentreID, client: clientID, on: Engagements.day(app.clock.now()), db: db)
             guard engaged != nil, let found = try await OrganisationModel.find(clientID, on: db) else {
-                throw AppError.invalid([.init(field: "client", reason: "is not a client this call centre works for")])
+                throw AppError.invalid([
+                    .init(
+                        field: "client",
+                        Phrase(nb: "er ikke en oppdragsgiver dette callsenteret jobber for", en: "is not a client this call centre works for"))
+                ])
             }
             client = found
         }
@@ -42,9 +48,10 @@ enum WashService {
                     en: "No copy of the reservation register has been imported yet. Import the register first."))
         }
         let snapshot = try app.registerStore.snapshot(for: registerModel)
-        let policy = try await WashPolicyLoader.policy(
+        var policy = try await WashPolicyLoader.policy(
             callCentre: callCentre, client: client, category: request.category, voluntary: request.voluntary,
             phoneColumn: request.phoneColumn, on: db)
+        policy.reasonLanguage = request.language == .en ? .english : .norwegian
         let id = UUID()
         let directory = URL(fileURLWithPath: app.config.dataDirectory).appendingPathComponent("washes").appendingPathComponent(
             id.uuidString.lowercased())

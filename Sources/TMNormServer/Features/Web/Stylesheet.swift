@@ -47,5 +47,8 @@ extension Stylesheet {
         .verdict-title { font-weight:700; font-size:1.15rem; margin:0 0 .25rem; }
         /* Offers keep their line breaks but wrap long lines, so a phone shows the whole text without sideways scrolling. */
         pre.offer-text, pre.message-text { white-space:pre-wrap; overflow-wrap:anywhere; max-width:48rem; }
+        /* Hashes and other long unbroken words wrap instead of widening the page on a phone. */
+        code, dd, td, .facts dd { overflow-wrap:anywhere; }
+        ul.plain { list-style:none; margin:0; padding:0; }
         """
 }
