@@ -67,9 +67,7 @@ enum WashService {
             }
         } catch let error as WashError {
             try? FileManager.default.removeItem(at: directory)
-            throw AppError(
-                .unprocessableEntity, code: "wash-input",
-                Phrase(nb: "Listen kunne ikke vaskes: \(error.description)", en: "The list could not be washed: \(error.description)"))
+            throw problem(error)
         }
         let now = app.clock.now()
         let certificate = WashCertificate.issue(summary: summary, washedAt: now, washedBy: request.washedBy, rule: freshnessRule)
@@ -108,5 +106,41 @@ enum WashService {
                 .filter(\.$id == id).filter(\.$organisation.$id == organisationID).first()
         else { throw AppError.notFound() }
         return record
+    }
+
+    /// A list that could not be washed, told as people using the form or the API can act on it: a phone-column
+    /// problem belongs to the `phone_column` field; anything else names what is wrong with the file.
+    static func problem(_ error: WashError) -> AppError {
+        func names(_ list: [String]) -> String { list.map { "«\($0)»" }.joined(separator: ", ") }
+        switch error {
+        case .noPhoneColumn(let header):
+            return .invalid([
+                FieldProblem(
+                    field: "phone_column", reason: error.description,
+                    message: Phrase(
+                        nb: "fant ingen telefonkolonne blant \(names(header)): skriv her hvilken kolonne som har telefonnumrene (navn eller nummer)",
+                        en: "no phone column among \(names(header)): write here which column holds the phone numbers (name or number)"))
+            ])
+        case .ambiguousPhoneColumn(let candidates):
+            return .invalid([
+                FieldProblem(
+                    field: "phone_column", reason: error.description,
+                    message: Phrase(
+                        nb: "flere kolonner ser ut som telefonnumre (\(names(candidates))): skriv her hvilken som skal brukes",
+                        en: "several columns look like phone numbers (\(names(candidates))): write here which one to use"))
+            ])
+        case .phoneColumnNotFound(let wanted, let header):
+            return .invalid([
+                FieldProblem(
+                    field: "phone_column", reason: error.description,
+                    message: Phrase(
+                        nb: "fila har ingen kolonne «\(wanted)»; kolonnene er \(names(header))",
+                        en: "the file has no column '\(wanted)'; its columns are \(names(header))"))
+            ])
+        default:
+            return AppError(
+                .unprocessableEntity, code: "wash-input",
+                Phrase(nb: "Listen kunne ikke vaskes: \(error.norwegian)", en: "The list could not be washed: \(error.description)"))
+        }
     }
 }
