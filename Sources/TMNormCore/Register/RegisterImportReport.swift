@@ -4,13 +4,16 @@ public struct RegisterImportProblem: Sendable, Codable, Equatable {
     public var line: Int
     /// What is wrong, in English.
     public var reason: String
+    /// What is wrong, in Norwegian bokmål (nil in reports stored before it was kept).
+    public var reasonNorwegian: String?
     /// True when the whole row was dropped; false when only a part (one phone number, or the person
     /// because of a missing address part) was, and the rest of the reservation was kept.
     public var rowRejected: Bool
 
-    public init(line: Int, reason: String, rowRejected: Bool) {
+    public init(line: Int, reason: String, reasonNorwegian: String? = nil, rowRejected: Bool) {
         self.line = line
         self.reason = reason
+        self.reasonNorwegian = reasonNorwegian
         self.rowRejected = rowRejected
     }
 }

@@ -36,7 +36,7 @@ struct RegisterRowReader {
         }
         if let defect = row.defect {
             rows += 1
-            reject(line: row.rowLine, defect.explanation)
+            reject(line: row.rowLine, defect.explanation, nb: defect.norwegian)
             return
         }
         if row.contentIsBlank {
@@ -52,7 +52,7 @@ struct RegisterRowReader {
 
     private mutating func readPlain<Source>(_ row: CSVRowScanner<Source>) {
         guard row.fieldCount == 1 else {
-            reject(line: row.rowLine, "a NUL byte splits the line")
+            reject(line: row.rowLine, "a NUL byte splits the line", nb: "et NUL-tegn deler linjen")
             return
         }
         telephoneReservations += 1
@@ -89,7 +89,7 @@ struct RegisterRowReader {
             if verdict == .missing {
                 // `read` counted the row once: a first line left empty is that row, rejected; later empty
                 // lines are blank lines.
-                if first { reject(line: line, "a quote without a number") } else { blankLines += 1 }
+                if first { reject(line: line, "a quote without a number", nb: "et anførselstegn uten nummer") } else { blankLines += 1 }
                 continue
             }
             if !first { rows += 1 }
@@ -109,11 +109,13 @@ struct RegisterRowReader {
     private mutating func readCSV<Source>(_ row: CSVRowScanner<Source>) {
         let expected = RegisterImporter.columns.count
         guard row.fieldCount == expected else {
-            reject(line: row.rowLine, "\(row.fieldCount) fields, expected \(expected) separated by ';'")
+            reject(
+                line: row.rowLine, "\(row.fieldCount) fields, expected \(expected) separated by ';'",
+                nb: "\(row.fieldCount) felt, ventet \(expected) skilt med «;»")
             return
         }
         guard row.withFieldValue(0, scratch: &scratch, { !TextDecoder.trimmed($0).isEmpty }) else {
-            reject(line: row.rowLine, "reservation_id is empty")
+            reject(line: row.rowLine, "reservation_id is empty", nb: "reservasjons-id (reservation_id) mangler")
             return
         }
         var flags: [Bool] = []
@@ -128,7 +130,9 @@ struct RegisterRowReader {
                 }
             }
             guard let flag else {
-                reject(line: row.rowLine, "\(name) is '\(field(row, index))', expected y or n")
+                reject(
+                    line: row.rowLine, "\(name) is '\(field(row, index))', expected y or n", nb: "\(name) er «\(field(row, index))», ventet y eller n"
+                )
                 return
             }
             flags.append(flag)
@@ -139,7 +143,7 @@ struct RegisterRowReader {
         }
         telephoneReservations += 1
         let voluntary = flags[2]
-        var partial: [String] = []
+        var partial: [RegisterPhoneRejection] = []
         var kept = 0
         let classifier = self.classifier
         let encoding = self.encoding
@@ -164,7 +168,7 @@ struct RegisterRowReader {
         for text in failed {
             if case .failure(let reason) = number(text) {
                 rejectedPhones += 1
-                partial.append(reason.text)
+                partial.append(reason)
             }
         }
         let parts = (1...5).map { field(row, $0) }
@@ -173,12 +177,17 @@ struct RegisterRowReader {
             kept += 1
         } else {
             rowsWithoutPerson += 1
-            partial.append("no person kept: first_name, last_name, street and a 4-digit postcode are required")
+            partial.append(
+                RegisterPhoneRejection(
+                    "no person kept: first_name, last_name, street and a 4-digit postcode are required",
+                    nb: "ingen person lagret: fornavn, etternavn, gate og et postnummer med 4 siffer må være med"))
         }
         if kept == 0 {
-            reject(line: row.rowLine, partial.joined(separator: "; "))
+            reject(line: row.rowLine, partial.map(\.text).joined(separator: "; "), nb: partial.map(\.norwegian).joined(separator: "; "))
         } else {
-            for reason in partial { note(RegisterImportProblem(line: row.rowLine, reason: reason, rowRejected: false)) }
+            for reason in partial {
+                note(RegisterImportProblem(line: row.rowLine, reason: reason.text, reasonNorwegian: reason.norwegian, rowRejected: false))
+            }
         }
     }
 
@@ -187,11 +196,17 @@ struct RegisterRowReader {
         switch PhoneNumber.parse(text, table: phoneTable) {
         case .valid(let phone):
             guard let key = phone.eightDigitKey, phone.kind == .mobile || phone.kind == .fixed else {
-                return .failure(RegisterPhoneRejection("phone '\(text)' is a \(phone.kind.rawValue) number, not a consumer line"))
+                return .failure(
+                    RegisterPhoneRejection(
+                        "phone '\(text)' is a \(phone.kind.rawValue) number, not a consumer line",
+                        nb: "telefon «\(text)» er et \(Self.kindNorwegian(phone.kind)), ikke en forbrukerlinje"))
             }
             return .success(key)
-        case .foreign(_, let reason), .invalid(_, let reason):
-            return .failure(RegisterPhoneRejection("phone '\(text)': \(reason)"))
+        case .foreign, .invalid:
+            let problem: PhoneNumberProblem? = if case .failure(let p) = PhoneNumber.validate(text, table: phoneTable) { p } else { nil }
+            return .failure(
+                RegisterPhoneRejection(
+                    "phone '\(text)': \(problem?.description ?? "invalid")", nb: "telefon «\(text)»: \(problem?.norwegian ?? "ugyldig")"))
         }
     }
 
@@ -200,12 +215,24 @@ struct RegisterRowReader {
         return row.withFieldValue(k, scratch: &scratch) { TextDecoder.trimmedText($0, as: encoding) }
     }
 
-    private mutating func reject(line: Int, _ reason: String) {
+    private mutating func reject(line: Int, _ reason: String, nb: String) {
         rejectedRows += 1
-        note(RegisterImportProblem(line: line, reason: reason, rowRejected: true))
+        note(RegisterImportProblem(line: line, reason: reason, reasonNorwegian: nb, rowRejected: true))
     }
 
-    private mutating func reject(line: Int, _ reason: RegisterPhoneRejection) { reject(line: line, reason.text) }
+    private mutating func reject(line: Int, _ reason: RegisterPhoneRejection) { reject(line: line, reason.text, nb: reason.norwegian) }
+
+    static func kindNorwegian(_ kind: PhoneKind) -> String {
+        switch kind {
+        case .mobile: "mobilnummer"
+        case .fixed: "fasttelefonnummer"
+        case .m2m: "maskin-til-maskin-nummer"
+        case .special: "spesialnummer"
+        case .short: "kortnummer"
+        case .foreign: "utenlandsk nummer"
+        case .invalid: "ugyldig nummer"
+        }
+    }
 
     private mutating func note(_ problem: RegisterImportProblem) {
         problemCount += 1
@@ -216,6 +243,10 @@ struct RegisterRowReader {
 /// A reason a phone number or row was not stored.
 struct RegisterPhoneRejection: Error, CustomStringConvertible {
     let text: String
-    init(_ text: String) { self.text = text }
+    let norwegian: String
+    init(_ text: String, nb: String) {
+        self.text = text
+        self.norwegian = nb
+    }
     var description: String { text }
 }

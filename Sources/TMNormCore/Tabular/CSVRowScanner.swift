@@ -15,6 +15,15 @@ enum CSVRowDefect: Sendable, Equatable {
         case .tooLong(let limit): "the line is longer than \(limit) bytes"
         }
     }
+
+    /// The same in Norwegian bokmål.
+    var norwegian: String {
+        switch self {
+        case .unterminatedQuote: "et felt i anførselstegn blir aldri lukket (raden er hoppet over til linjeslutt)"
+        case .textAfterClosingQuote(let field): "tekst etter avsluttende anførselstegn i felt \(field)"
+        case .tooLong(let limit): "linjen er lengre enn \(limit) byte"
+        }
+    }
 }
 
 /// How a row that was streamed through (not buffered) ended.

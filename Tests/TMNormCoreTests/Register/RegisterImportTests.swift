@@ -66,6 +66,9 @@ struct RegisterImportTests {
         #expect(problems == ["3 true", "4 true", "5 true", "6 false", "7 false", "8 true", "9 true"])
         #expect(result.report.problems[0].reason == "telephone is 'ja', expected y or n")
         #expect(result.report.problems[1].reason == "4 fields, expected 11 separated by ';'")
+        // Pages show the problem in bokmål too.
+        #expect(result.report.problems[0].reasonNorwegian == "telephone er «ja», ventet y eller n")
+        #expect(result.report.problems[1].reasonNorwegian == "4 felt, ventet 11 skilt med «;»")
         #expect(result.report.problems[2].reason == "reservation_id is empty")
         #expect(result.report.problems[3].reason.hasPrefix("phone '12345'"))
         #expect(result.report.rejectedRows == 5 && result.report.rejectedPhones == 1 && result.report.rowsWithoutPerson == 2)

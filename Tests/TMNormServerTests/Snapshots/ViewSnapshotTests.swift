@@ -168,7 +168,8 @@ struct ViewSnapshotTests {
                     numbers: 2_500_000, persons: 1_900_000, rejectedRows: 3, sha256: String(repeating: "ef", count: 32), error: nil, problems: []),
                 .init(
                     importedAt: Sample.earlier, obtainedAt: Sample.earlier, fileName: "feil.csv", status: .failed,
-                    numbers: 0, persons: 0, rejectedRows: 0, sha256: String(repeating: "01", count: 32), error: "no header row", problems: []),
+                    numbers: 0, persons: 0, rejectedRows: 0, sha256: String(repeating: "01", count: 32),
+                    error: Phrase(nb: "mangler overskriftsrad", en: "no header row"), problems: []),
             ],
             installationCopy: false, message: Phrase(nb: "Registeret er importert.", en: "The register was imported."), failed: false)
         assertSnapshot(RegisterView.render(model, context: Sample.signedIn("/national-register")), named: "national-register")

@@ -32,7 +32,10 @@ enum JobsView {
                     el("tr", .data("job", job.name), .data("dead", String(job.dead))) {
                         el("td") {
                             el("p") { context.t(job.summary) }
-                            el("small") { job.name }
+                            el("small", .class("hint")) {
+                                context.t(Phrase(nb: "Fra kommandolinjen: ", en: "From the command line: "))
+                                el("code") { "tmnorm jobs run \(job.name)" }
+                            }
                             if job.dead > 0 {
                                 el("p", .class("field-error")) { context.t(Phrase(nb: "\(job.dead) stoppet", en: "\(job.dead) stopped")) }
                             }

@@ -26,6 +26,14 @@ enum OutboxView {
         let rows: [Row]
     }
 
+    static func kindLabel(_ kind: MessageKind) -> Phrase {
+        switch kind {
+        case .sms: Phrase(nb: "SMS", en: "SMS")
+        case .email: Phrase(nb: "E-post", en: "E-mail")
+        case .webhook: Phrase(nb: "Webhook til oppdragsgiver", en: "Webhook to the client")
+        }
+    }
+
     static func statusLabel(_ status: OutboxMessageModel.Status) -> Phrase {
         switch status {
         case .queued: Phrase(nb: "I kø", en: "Queued")
@@ -68,7 +76,7 @@ enum OutboxView {
                 for row in model.rows {
                     el("tr", .data("status", row.status.rawValue)) {
                         el("td") { NorwegianFormat.dateTime(row.createdAt) }
-                        el("td") { row.kind.rawValue + (row.segments.map { " (\($0) SMS)" } ?? "") }
+                        el("td") { context.t(kindLabel(row.kind)) + (row.segments.map { " (\($0) SMS)" } ?? "") }
                         el("td") { row.recipient }
                         el("td") { context.t(statusLabel(row.status)) }
                         el("td") { String(row.attempts) }

@@ -81,6 +81,7 @@ enum RegisterImportService {
             model.problemsJSON = "[]"
             model.statusRaw = RegisterSnapshotModel.Status.failed.rawValue
             model.error = message.en
+            model.errorNorwegian = message.nb
             try await model.create(on: app.db)
             throw Failure(message: message)
         }

@@ -27,12 +27,28 @@ final class RegisterSnapshotModel: Model, @unchecked Sendable {
     @Field(key: "rejected_rows") var rejectedRows: Int
     /// The first rejected rows with line numbers and reasons, as JSON.
     @Field(key: "problems_json") var problemsJSON: String
+    /// Why a failed import failed, in English and (since `AddRegisterSnapshotNorwegianError`) in bokmål.
     @OptionalField(key: "error") var error: String?
+    @OptionalField(key: "error_nb") var errorNorwegian: String?
+
+    /// The failure in both languages; older rows have only the English text.
+    var errorPhrase: Phrase? { error.map { Phrase(nb: errorNorwegian ?? $0, en: $0) } }
     @OptionalField(key: "storage_path") var storagePath: String?
 
     init() {}
 
     var status: Status { Status(rawValue: statusRaw) ?? .failed }
+}
+
+/// A failed import's reason in bokmål beside the English one.
+struct AddRegisterSnapshotNorwegianError: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(RegisterSnapshotModel.schema).field("error_nb", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(RegisterSnapshotModel.schema).deleteField("error_nb").update()
+    }
 }
 
 /// Creates `register_snapshots`.

@@ -12,7 +12,7 @@ enum RegisterView {
         let persons: Int
         let rejectedRows: Int
         let sha256: String
-        let error: String?
+        let error: Phrase?
         let problems: [RegisterImportProblem]
     }
 
@@ -102,7 +102,8 @@ enum RegisterView {
                             if !row.sha256.isEmpty { el("br"); el("small", .class("hint")) { "SHA-256 " + String(row.sha256.prefix(16)) + "…" } }
                         }
                         el("td") {
-                            context.t(statusLabel(row.status)); if let error = row.error { el("br"); el("small", .class("error")) { error } }
+                            context.t(statusLabel(row.status));
+                            if let error = row.error { el("br"); el("small", .class("error")) { context.t(error) } }
                         }
                         el("td") { "\(row.numbers) / \(row.persons)" }
                         el("td") {
@@ -112,7 +113,10 @@ enum RegisterView {
                                     el("summary") { context.t(Phrase(nb: "Vis", en: "Show")) }
                                     el("ul") {
                                         for problem in row.problems.prefix(50) {
-                                            el("li") { context.t(Phrase(nb: "linje", en: "line")) + " \(problem.line): \(problem.reason)" }
+                                            el("li") {
+                                                context.t(Phrase(nb: "linje", en: "line")) + " \(problem.line): "
+                                                    + context.t(Phrase(nb: problem.reasonNorwegian ?? problem.reason, en: problem.reason))
+                                            }
                                         }
                                     }
                                 }
@@ -136,7 +140,7 @@ extension RegisterView.Row {
         persons = model.persons
         rejectedRows = model.rejectedRows
         sha256 = model.sha256
-        error = model.error
+        error = model.errorPhrase
         self.problems = problems
     }
 }
