@@ -187,9 +187,14 @@ struct GuidelineTests {
                 (good.merging(["adopted_on": "2026-01-01", "in_force_from": "2026-03-01"]) { $1 }, "in_force_from"),
             ]
             for (fields, field) in cases {
+                // As a browser sends it: the form carries the page it is on.
+                let fields = fields.merging(["_page": path(f.current, "")]) { $1 }
                 let response = try await app.postForm(path(f.current, "/versions"), fields, as: world.browser(.associationAdmin))
                 #expect(response.status == .unprocessableEntity, "\(field)")
                 #expect(response.text.contains(field), "\(field)")
+                // The version page comes back with the message by the field and the text as typed.
+                #expect(response.text.contains("id=\"e-\(field)\""), "\(field)")
+                if field != "markdown" { #expect(response.text.contains(">\(fields["markdown"] ?? "∅")</textarea>"), "\(field)") }
             }
             for role in [Role.callCentreAdmin, .agent, .clientUser, .boardMember] {
                 #expect(try await app.postForm(path(f.current, "/versions"), good, as: world.browser(role)).status == .forbidden)

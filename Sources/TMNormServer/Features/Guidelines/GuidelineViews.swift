@@ -226,7 +226,7 @@ enum GuidelineVersionView {
                                 nb: "Høyst \(GuidelineService.maximumMarkdownLength) tegn.",
                                 en: "At most \(GuidelineService.maximumMarkdownLength) characters."))
                     }
-                    el("textarea", .id("f-markdown"), .name("markdown"), .init("rows", "16"), .required) { model.version.markdown }
+                    Form.textarea(name: "markdown", value: model.version.markdown, rows: 16)
                 }
                 Form.submit(context.t(Phrase(nb: "Legg til versjon", en: "Add version")))
             }

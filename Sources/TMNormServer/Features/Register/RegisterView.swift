@@ -111,6 +111,15 @@ enum RegisterView {
                             if !row.problems.isEmpty {
                                 el("details") {
                                     el("summary") { context.t(Phrase(nb: "Vis", en: "Show")) }
+                                    el("p", .class("hint")) {
+                                        context.t(
+                                            Phrase(
+                                                nb:
+                                                    "Disse linjene ble ikke tatt med; resten av registeret er i bruk. Be om en ny leveranse hvis mange linjer mangler.",
+                                                en:
+                                                    "These lines were left out; the rest of the register is in use. Ask for a new delivery if many lines are missing."
+                                            ))
+                                    }
                                     el("ul") {
                                         for problem in row.problems.prefix(50) {
                                             el("li") {

@@ -89,6 +89,22 @@ enum Form {
         }
     }
 
+    /// A text area (its label and hint are the caller's); a refused form brings back what was typed and the
+    /// message below it.
+    static func textarea(name: String, value: String = "", rows: Int = 6, required: Bool = true) -> Node {
+        let error = FormState.error(name)
+        var attributes: [Attribute] = [.id("f-" + name), .name(name), .init("rows", String(rows))]
+        if required { attributes.append(.required) }
+        if error != nil {
+            attributes.append(.aria("invalid", "true"))
+            attributes.append(.aria("describedby", "e-" + name))
+        }
+        let text = FormState.typed(name) ?? value
+        return .fragment(
+            [.element("textarea", attributes, [.text(text)])]
+                + (error.map { message in [el("p", .class("field-error"), .id("e-" + name)) { message }] } ?? []))
+    }
+
     /// A labelled select with (value, label) options.
     static func select(
         _ label: String, name: String, options: [(value: String, label: String)], selected: String? = nil
