@@ -33,5 +33,6 @@ enum Migrations {
         AddBlockRequestExpiryIndex(),
         AddExemptionIndexes(),
         CreateComplaints(),
+        AddComplaintHandling(),
     ]
 }
