@@ -336,4 +336,32 @@ struct ComplaintHandlingTests {
             #expect(try await ComplaintJobs.runErasure(app, now: testNow.addingTimeInterval(threeYears + 2 * 86_400)) == 0)
         }
     }
+
+    @Test("the follow-up report is pre-filled with the complaints about the centre in the approval year: direct and via the consumer authority")
+    func followUpFigures() async throws {
+        try await withTestApp { app in
+            let steps = ComplaintSteps(app: app, world: try await TestWorld.make(app))
+            try await AuthorizationFixture.record(app, steps.world.callCentre) { try $0.add(AuthorizationFixture.approval($0, daysAgo: 370)) }
+            let authority = try await ComplaintAPITests().authority(app)
+            let inYear = testNow.addingTimeInterval(-10 * 86_400)
+            func draft(_ number: String) -> ComplaintDraft {
+                ComplaintDraft(
+                    businessOrgnr: steps.world.callCentre.orgnr, number: number, calledAt: inYear.addingTimeInterval(-3600), reasons: ["reserved"],
+                    contactEmail: "kari@example.no")
+            }
+            for number in ["91234567", "41234567"] {
+                _ = try await ComplaintService.intake(draft(number), source: .authority(authority.id), app: app, on: app.db, now: inYear)
+            }
+            let web = try await ComplaintService.intake(draft("93000004"), source: .web, app: app, on: app.db, now: inYear)
+            let sms = try #require(try await OutboxMessageModel.query(on: app.db).filter(\.$recipient == "+4793000004").first())
+            let code = try #require(sms.body.range(of: #"\d{6}"#, options: .regularExpression).map { String(sms.body[$0]) })
+            _ = try await ComplaintService.confirm(try web.requireID(), code: code, app: app, on: app.db, now: inYear)
+            // after the year ended: not counted in year 1
+            _ = try await steps.forward(key: authority.key)
+            let form = try await app.get("/authorization/centres/\(steps.world.callCentre.id.uuidString.lowercased())/follow-ups/1", as: steps.centre)
+            #expect(form.status == .ok)
+            #expect(form.text.contains("name=\"complaints_direct\" type=\"number\" value=\"1\""), "\(form.text)")
+            #expect(form.text.contains("name=\"complaints_via_consumer_authority\" type=\"number\" value=\"2\""))
+        }
+    }
 }

@@ -90,6 +90,12 @@ struct AddComplaintHandling: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(ComplaintAttachmentModel.schema).delete()
         try await database.schema(ComplaintAnswerModel.schema).delete()
+        if let sql = database as? any SQLDatabase {
+            try await sql.raw("DROP INDEX IF EXISTS complaints_answer_due").run()
+            try await sql.raw("DROP INDEX IF EXISTS complaints_closed").run()
+            try await sql.raw("DROP INDEX IF EXISTS complaints_call_centre").run()
+            try await sql.raw("DROP INDEX IF EXISTS complaints_client").run()
+        }
         for name in [
             "published_reasons", "decided_at", "outcome", "contacts_erased_at", "closed_at", "answer_due_at", "case_json", "client_id",
             "call_centre_id",
