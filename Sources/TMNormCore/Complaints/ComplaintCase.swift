@@ -103,7 +103,8 @@ public enum ComplaintCaseError: Error, Sendable, Hashable {
     public var field: String? {
         switch self {
         case .emptyAnswer: "text"
-        case .recusalReasonRequired, .stopReasonRequired: "reason"
+        case .recusalReasonRequired: "recusal"
+        case .stopReasonRequired: "reason"
         case .reasonsRequired: "reasons"
         case .suspensionEndRequired: "until"
         case .decisionAgainstVotes, .noMajority: "outcome"

@@ -364,4 +364,22 @@ struct ComplaintHandlingTests {
             #expect(form.text.contains("name=\"complaints_via_consumer_authority\" type=\"number\" value=\"2\""))
         }
     }
+
+    @Test("a board member recuses with a reason and may then not vote; a recusal without a reason is refused")
+    func recusal() async throws {
+        try await withTestApp { app in
+            let steps = ComplaintSteps(app: app, world: try await TestWorld.make(app))
+            let (id, _, _) = try await steps.forward()
+            #expect(try await steps.answer(id).status == .seeOther)
+            #expect(try await steps.act(id, "board", as: steps.secretariat).status == .seeOther)
+            let empty = try await steps.act(id, "recuse", ["recusal": " "], as: steps.board)
+            #expect(empty.status == .unprocessableEntity && empty.text.contains("Oppgi grunnen til inhabiliteten"))
+            #expect(try await steps.act(id, "recuse", ["recusal": "Tidligere ansatt i callsenteret"], as: steps.board).status == .seeOther)
+            let vote = try await steps.act(id, "vote", ["choice": "warning"], as: steps.board)
+            #expect(vote.status == .conflict && vote.text.contains("Du er inhabil i saken"))
+            let page = try await app.get(steps.path(id), as: steps.secretariat)
+            #expect(page.text.contains("inhabil — Tidligere ansatt i callsenteret"))
+            #expect(try await steps.stored(id).handling()?.votes.isEmpty == true)
+        }
+    }
 }

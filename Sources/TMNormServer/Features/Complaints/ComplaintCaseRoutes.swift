@@ -160,6 +160,7 @@ struct ComplaintCaseRoutes: RouteCollection {
     struct ActionInput: Content {
         var member: String?
         var reason: String?
+        var recusal: String?
         var choice: String?
         var outcome: String?
         var reasons: String?
@@ -205,7 +206,7 @@ struct ComplaintCaseRoutes: RouteCollection {
                 }
             case "recuse":
                 try boardOnly()
-                let reason = input.reason ?? ""
+                let reason = input.recusal ?? ""
                 _ = try ComplaintCases.change(complaint) { c throws(ComplaintCaseError) in try c.recuse(memberID: memberID, reason: reason, at: now) }
             case "vote":
                 try boardOnly()
@@ -253,6 +254,7 @@ struct ComplaintCaseRoutes: RouteCollection {
             var typed: [String: String] = [:]
             if let reasons = input.reasons { typed["reasons"] = String(reasons.prefix(10_000)) }
             if let reason = input.reason { typed["reason"] = String(reason.prefix(2_000)) }
+            if let recusal = input.recusal { typed["recusal"] = String(recusal.prefix(2_000)) }
             let html = try await page(req, complaint: fresh, viewer: viewer, user: user, problems: problems, typed: typed)
             return .html(html, status: error.status)
         }

@@ -342,8 +342,8 @@ enum ComplaintCaseViews {
                     }
                     Form.post(action("recuse"), csrf: context.csrf) {
                         Form.field(
-                            context.t(Phrase(nb: "Inhabil: grunn", en: "Recuse: reason")), name: "reason", value: "", required: false,
-                            error: handling.runningStop == nil ? problem("reason") : nil)
+                            context.t(Phrase(nb: "Inhabil: grunn", en: "Recuse: reason")), name: "recusal", value: model.typed["recusal"] ?? "",
+                            required: false, error: problem("recusal"))
                         Form.submit(context.t(Phrase(nb: "Erklær meg inhabil", en: "Recuse myself")), class: "button secondary")
                     }
                     Form.post(action("decide"), csrf: context.csrf) {
