@@ -23,6 +23,16 @@ public enum ComplaintState: String, Sendable, Hashable, Codable, CaseIterable {
     case unverified
     /// Confirmed (or forwarded by the consumer authority): the businesses are asked to answer.
     case awaitingAnswer = "awaiting_answer"
+    /// A business has answered; the case can go to the board.
+    case answered
+    /// The answer deadline passed without an answer; flagged to the board.
+    case overdue
+    /// The board handles the case: rapporteur, votes, decision.
+    case withBoard = "with_board"
+    /// The board's decision is confirmed and sent.
+    case decided
+    /// Closed after the decision; the retention period for the consumer's contact details runs from here.
+    case closed
 }
 
 /// A complaint as entered, before any checks (the form's or the API's fields as given).

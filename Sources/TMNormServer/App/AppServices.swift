@@ -23,6 +23,7 @@ final class AppServices: Sendable {
     /// Replaceable by tests (a job that fails on purpose); set once at boot otherwise.
     let jobs: NIOLockedValueBox<JobRegistry>
     let authorizationSettings: NIOLockedValueBox<AuthorizationSettings>
+    let complaintSettings: NIOLockedValueBox<ComplaintSettings>
 
     private init(config: AppConfig) {
         keys = ServerKeys(secret: config.secret)
@@ -40,6 +41,7 @@ final class AppServices: Sendable {
         saleAnswerWriter = SaleAnswerWriter()
         jobs = NIOLockedValueBox(JobRegistry(JobList.all))
         authorizationSettings = NIOLockedValueBox(AuthorizationSettings())
+        complaintSettings = NIOLockedValueBox(ComplaintSettings())
     }
 
     private struct Key: StorageKey { typealias Value = AppServices }
@@ -89,5 +91,11 @@ extension Application {
     var authorizationSettings: AuthorizationSettings {
         get { services.authorizationSettings.withLockedValue { $0 } }
         set { services.authorizationSettings.withLockedValue { $0 = newValue } }
+    }
+
+    /// The complaint handling's settings: the defaults until an installation or a test sets them.
+    var complaintSettings: ComplaintSettings {
+        get { services.complaintSettings.withLockedValue { $0 } }
+        set { services.complaintSettings.withLockedValue { $0 = newValue } }
     }
 }

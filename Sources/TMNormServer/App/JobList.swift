@@ -3,6 +3,8 @@ enum JobList {
     static let all: [JobDefinition] = [
         ConfirmationJobs.expiry,
         AuthorizationReminderJob.definition,
+        ComplaintJobs.deadlines,
+        ComplaintJobs.erasure,
         SessionModel.pruneJob,
         BlockRequestModel.pruneJob,
         JobModel.pruneJob,

@@ -65,6 +65,15 @@ enum SiteRoute: Sendable, Equatable {
     case complaintConfirm(UUID)
     /// A consumer's page to follow the case (the token is its secret).
     case complaintCase(token: String)
+    /// The anonymised decisions, public, with search.
+    case complaintDecisions
+    /// The complaint cases of the businesses asked to answer, the secretariat and the board.
+    case complaintCases
+    case complaintCaseFile(UUID)
+    case complaintAnswer(UUID)
+    case complaintAttachment(UUID, file: UUID)
+    /// A step of the secretariat or the board on a case: rapporteur, board, clock, recuse, vote, decide, confirm, close.
+    case complaintAction(UUID, action: String)
     case norms
     case normVersions
     case publicRegister
@@ -153,6 +162,12 @@ enum SiteRoute: Sendable, Equatable {
         case complaint = "/klage"
         case complaintConfirm = "/klage/:id"
         case complaintCase = "/klage/sak/:token"
+        case complaintDecisions = "/klage/avgjorelser"
+        case complaintCases = "/complaints"
+        case complaintCaseFile = "/complaints/:id"
+        case complaintAnswer = "/complaints/:id/answer"
+        case complaintAttachment = "/complaints/:id/attachments/:file"
+        case complaintAction = "/complaints/:id/:action"
         case norms = "/norms"
         case normVersions = "/norms/versions"
         case publicRegister = "/register"
@@ -196,13 +211,14 @@ enum SiteRoute: Sendable, Equatable {
                 .offerDecline, .offerWithdraw, .exemptionCustomers, .exemptionConsents, .normVersions,
                 .authorizationApplications, .applicationEvidence, .applicationSubmit, .applicationWithdraw,
                 .applicationReturn, .applicationReview, .applicationRecuse, .applicationVote, .applicationDecide,
-                .applicationFee, .centreSanctions, .guidelineAcknowledge, .guidelineVersions:
+                .applicationFee, .centreSanctions, .guidelineAcknowledge, .guidelineVersions, .complaintAnswer, .complaintAction:
                 [.POST]
             case .home, .dashboard, .newOrganisation, .organisation, .users, .stylesheet, .script, .campaign,
                 .wash, .washCallable, .washRejected, .decisions, .outbox, .jobs, .sales, .sale, .offer, .exemptions,
                 .norms, .publicRegister, .registerEntry, .registerBadge, .registerAPI, .authorization,
                 .authorizationApplication, .applicationEvidenceFile, .authorizationCentre, .guidelines,
-                .guidelineComparison, .guideline, .healthz, .metrics, .openAPI, .complaintCase:
+                .guidelineComparison, .guideline, .healthz, .metrics, .openAPI, .complaintCase, .complaintDecisions, .complaintCases,
+                .complaintCaseFile, .complaintAttachment:
                 [.GET]
             }
         }
@@ -300,6 +316,12 @@ enum SiteRoute: Sendable, Equatable {
         case .complaint: (.complaint, [], [])
         case .complaintConfirm(let id): (.complaintConfirm, [id.pathValue], [])
         case .complaintCase(let token): (.complaintCase, [token], [])
+        case .complaintDecisions: (.complaintDecisions, [], [])
+        case .complaintCases: (.complaintCases, [], [])
+        case .complaintCaseFile(let id): (.complaintCaseFile, [id.pathValue], [])
+        case .complaintAnswer(let id): (.complaintAnswer, [id.pathValue], [])
+        case .complaintAttachment(let id, let file): (.complaintAttachment, [id.pathValue, file.pathValue], [])
+        case .complaintAction(let id, let action): (.complaintAction, [id.pathValue, action], [])
         case .norms: (.norms, [], [])
         case .normVersions: (.normVersions, [], [])
         case .publicRegister: (.publicRegister, [], [])

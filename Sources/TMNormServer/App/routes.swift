@@ -48,8 +48,9 @@ func webRoutes(_ app: Application) throws {
     try app.register(collection: IndustryNormRoutes())
     try app.register(collection: DecisionWebRoutes())
     try app.register(collection: MayCallWebRoutes())
-    try app.register(collection: AuthorizationCentreRoutes())
+    try app.register(collection: AuthorizationCentreRoutes(complaints: ComplaintFollowUpFigures(keys: app.serverKeys)))
     try app.register(collection: AuthorizationApplicationRoutes())
+    try app.register(collection: ComplaintCaseRoutes())
 }
 
 /// The JSON API under /api/v1. It authenticates machine clients by bearer key only; browser sessions are

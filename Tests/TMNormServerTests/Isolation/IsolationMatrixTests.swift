@@ -133,7 +133,17 @@ let isolationMatrix: [MatrixRoute] = [
     .init(
         .POST, "/api/v1/complaints",
         form: { _ in ["number": "91234567", "called_at": "2026-11-30T10:00:00+01:00", "reasons": "reserved", "business_orgnr": "946281948"] }),
-    .init(.GET, "/api/v1/complaints/:id", path: { _ in "/api/v1/complaints/\(UUID().uuidString.lowercased())" }),
+    .init(.GET, "/api/v1/complaints/:id", path: { _ in "/api/v1/complaints/FOREIGN_COMPLAINT" }),
+    .init(.GET, "/api/v1/complaints/export"),
+    .init(.GET, "/complaints"),
+    .init(.GET, "/complaints?state=awaiting_answer&centre=FOREIGN_CC"),
+    .init(.GET, "/complaints/:id", path: { _ in "/complaints/FOREIGN_COMPLAINT" }),
+    .init(.POST, "/complaints/:id/answer", path: { _ in "/complaints/FOREIGN_COMPLAINT/answer" }, form: { _ in ["text": "Vårt svar"] }),
+    .init(
+        .GET, "/complaints/:id/attachments/:file", path: { _ in "/complaints/FOREIGN_COMPLAINT/attachments/\(UUID().uuidString.lowercased())" }),
+    .init(.POST, "/complaints/:id/:action", path: { _ in "/complaints/FOREIGN_COMPLAINT/vote" }, form: { _ in ["choice": "warning"] }),
+    .init(.POST, "/complaints/:id/:action", path: { _ in "/complaints/FOREIGN_COMPLAINT/board" }),
+    .init(.GET, "/klage/avgjorelser", isPublic: true),
     .init(.POST, "/api/v1/block-list", form: { ["client": $0.foreignClient.orgnr] }),
     .init(.GET, "/api/v1/washes"),
     .init(.POST, "/api/v1/washes", path: { "/api/v1/washes?client=\($0.foreignClient.orgnr)" }),
@@ -294,6 +304,8 @@ struct IsolationMatrixTests {
             try await InvitationModel.query(on: db).count(),
             try await APIKeyModel.query(on: db).filter(\.$revokedAt == nil).count(),
             try await ComplaintModel.query(on: db).count(),
+            try await ComplaintModel.query(on: db).filter(\.$stateRaw == ComplaintState.awaitingAnswer.rawValue).count(),
+            try await ComplaintAnswerModel.query(on: db).count(),
         ]
     }
 
@@ -307,6 +319,7 @@ struct IsolationMatrixTests {
             let foreignCampaignID = try await world.foreignCampaign(app)
             try await world.foreignApplication(app)
             let foreignSaleID = try await world.foreignSale(app, campaign: foreignCampaignID)
+            let foreignComplaintID = try await foreignComplaint(app, world)
             let foreignEngagementID = try #require(
                 try await EngagementModel.query(on: app.db)
                     .filter(\.$callCentre.$id == world.foreignCallCentre.id).first()?.requireID())
@@ -320,6 +333,7 @@ struct IsolationMatrixTests {
                         .replacingOccurrences(of: "FOREIGN_SALE", with: lower(foreignSaleID))
                         .replacingOccurrences(of: "FOREIGN_ENGAGEMENT", with: lower(foreignEngagementID))
                         .replacingOccurrences(of: "FOREIGN_CC", with: lower(world.foreignCallCentre.id))
+                        .replacingOccurrences(of: "FOREIGN_COMPLAINT", with: lower(foreignComplaintID))
                     let response = try await send(
                         route, path: path, as: principal, world: world, app: app, foreignCampaignID: foreignCampaignID, foreignWashID: foreignWashID)
                     let label = "\(route.method.rawValue) \(route.pattern) as \(principal)"
@@ -351,6 +365,18 @@ struct IsolationMatrixTests {
                 }
             }
         }
+    }
+
+    /// A complaint about the foreign call centre, forwarded by a consumer authority and waiting for its answer.
+    private func foreignComplaint(_ app: Application, _ world: TestWorld) async throws -> UUID {
+        let authority = OrganisationModel(name: "Forbrukertilsynet", orgnr: try OrganisationNumber("974761076"), kind: .authority, createdAt: testNow)
+        try await authority.create(on: app.db)
+        let draft = ComplaintDraft(
+            businessOrgnr: world.foreignCallCentre.orgnr, number: "91234567", calledAt: testNow.addingTimeInterval(-3600), reasons: ["reserved"],
+            text: "Beta Hemmelig Kampanje ringte", contactEmail: "hemmelig@example.no")
+        let complaint = try await ComplaintService.intake(
+            draft, source: .authority(try authority.requireID()), app: app, on: app.db, now: testNow)
+        return try complaint.requireID()
     }
 
     private func send(

@@ -396,6 +396,63 @@ struct ViewSnapshotTests {
     }
 }
 
+@Suite("Complaint page snapshots")
+struct ComplaintSnapshotTests {
+    static let facts = ComplaintFacts(
+        reservedAtCall: .known(true, source: "register:x", since: Sample.earlier), withinCallingHours: .known(true, source: "norms"),
+        decisionLogged: .known(false, source: "decisions"), inValidWash: .known(false, source: "washes"),
+        onBlockList: .known(false, source: "block-list"), writtenAcceptance: .unknown("no_sale"), callerIDAllowed: .known(true, source: "campaign"))
+
+    static func handling() throws -> ComplaintCase {
+        let board = try AuthorizationBoard(members: [AuthorizationBoardMember(id: "m1", name: "Halvor Kvamme")], quorum: .count(1))
+        var c = ComplaintCase(openedAt: Sample.earlier)
+        try c.answer(as: .callCentre, text: "Vi beklager.", at: Sample.earlier.addingTimeInterval(3_600))
+        try c.sendToBoard(board, at: Sample.now)
+        try c.assignRapporteur("m1", board: board, at: Sample.now)
+        try c.stopClock(reason: "Venter på lydopptak", at: Sample.now)
+        return c
+    }
+
+    static func model(viewer: ComplaintCases.Viewer, contact: ComplaintCaseViews.Contact?) throws -> ComplaintCaseViews.CaseModel {
+        ComplaintCaseViews.CaseModel(
+            id: Sample.id1, reference: "K-2026-7KQ2MX", handling: try handling(), business: "Ringesenteret AS", number: "91234567",
+            calledAt: Sample.earlier, reasons: [.reserved, .pressure], text: "De ringte meg selv om jeg er reservert.", facts: facts,
+            contact: contact,
+            answers: [
+                .init(
+                    party: .callCentre, text: "Vi beklager.", at: Sample.earlier.addingTimeInterval(3_600),
+                    files: [.init(id: Sample.id2, name: "svar.pdf", bytes: 2_048)])
+            ],
+            viewer: viewer, viewerMemberID: "m1", memberNames: ["m1": "Halvor Kvamme"],
+            boardMembers: [AuthorizationBoardMember(id: "m1", name: "Halvor Kvamme")], uploadTypes: ["pdf", "png", "jpg", "jpeg"],
+            uploadLimit: 5 * 1_048_576, problems: [:], typed: [:])
+    }
+
+    @Test("a case as the call centre sees it: no contact details, its answer and the clock standing still")
+    func partyView() throws {
+        let model = try Self.model(viewer: .party(.callCentre, organisationID: Sample.id2), contact: nil)
+        assertSnapshot(ComplaintCaseViews.page(model, context: Sample.signedIn("/complaints/x")), named: "complaint-case-centre")
+    }
+
+    @Test("a case as a board member sees it, in English: contact details, rapporteur, clock, vote and decision forms")
+    func boardView() throws {
+        let model = try Self.model(
+            viewer: .oversight(.boardMember), contact: .init(name: "Kari Nordmann", email: "kari@example.no", phone: "+4741234567", erased: false))
+        assertSnapshot(ComplaintCaseViews.page(model, context: Sample.signedIn("/complaints/x", language: .en)), named: "complaint-case-board-en")
+    }
+
+    @Test("the public decisions with a search")
+    func decisions() {
+        let items = [
+            ComplaintPublication.Item(
+                reference: "K-2026-7KQ2MX", business: "Ringesenteret AS", outcome: .warning, decidedAt: Sample.now,
+                reasons: "Nummeret [nummer] var reservert.")
+        ]
+        assertSnapshot(
+            ComplaintPublication.view(items, search: "ringe", context: Sample.anonymous("/klage/avgjorelser")), named: "complaint-decisions")
+    }
+}
+
 @Suite("Snapshot diff")
 struct SnapshotDiffTests {
     @Test("the diff shows the changed lines with their context and nothing else")

@@ -63,6 +63,12 @@ func sampleRoute(_ pattern: SiteRoute.Pattern) -> SiteRoute {
     case .complaint: .complaint
     case .complaintConfirm: .complaintConfirm(id)
     case .complaintCase: .complaintCase(token: "case-token")
+    case .complaintDecisions: .complaintDecisions
+    case .complaintCases: .complaintCases
+    case .complaintCaseFile: .complaintCaseFile(id)
+    case .complaintAnswer: .complaintAnswer(id)
+    case .complaintAttachment: .complaintAttachment(id, file: other)
+    case .complaintAction: .complaintAction(id, action: "vote")
     case .norms: .norms
     case .normVersions: .normVersions
     case .publicRegister: .publicRegister

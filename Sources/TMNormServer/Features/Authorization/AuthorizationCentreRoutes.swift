@@ -6,6 +6,10 @@ import Vapor
 /// `/authorization` (overview per role), `/authorization/centres/ORGNR` (a centre's record),
 /// board sanctions, and the yearly follow-up report.
 struct AuthorizationCentreRoutes: RouteCollection {
+    /// The complaints the board received about a centre, for the follow-up report (the app hands in the
+    /// complaints feature's count, so this feature does not depend on it).
+    var complaints: (any AuthorizationComplaintFigures)? = nil
+
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.authorization, use: overview)
         routes.get(.authorizationCentre, use: centre)
@@ -110,8 +114,14 @@ struct AuthorizationCentreRoutes: RouteCollection {
             let due = record.followUpStates(on: req.osloToday, policy: req.application.authorizationSettings.policy)
                 .map(\.due).first(where: { $0.year == year })
         else { throw AppError.notFound() }
-        let figures = try await AuthorizationCases.platformFigures(
+        var figures = try await AuthorizationCases.platformFigures(
             organisationID: organisationID, from: due.periodStart, through: due.periodEnd, on: req.db)
+        if let complaints {
+            let counted = try await complaints.figures(centre: organisationID, from: due.periodStart, through: due.periodEnd, on: req.db)
+            figures.complaintsDirect = counted.direct
+            figures.complaintsViaConsumerAuthority = counted.viaConsumerAuthority
+            figures.complaintsByCaller = counted.byCaller
+        }
         return AuthorizationFollowUpDraft(due: due, platformFigures: figures)
     }
 
@@ -222,4 +232,12 @@ extension AuthorizationOverviewView.Model {
                     renewal: record.approval(runningOn: today)?.renewal(on: today, policy: policy))
             })
     }
+}
+
+/// Complaints received about a centre in a period: from consumers directly, forwarded by the consumer
+/// authority, and per caller where the complaint names a sale with its agent.
+protocol AuthorizationComplaintFigures: Sendable {
+    func figures(centre: UUID, from: LocalDate, through: LocalDate, on db: any Database) async throws -> (
+        direct: Int, viaConsumerAuthority: Int, byCaller: [AuthorizationCallerComplaints]
+    )
 }

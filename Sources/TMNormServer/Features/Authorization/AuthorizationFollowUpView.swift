@@ -90,7 +90,9 @@ enum AuthorizationFollowUpView {
                                     nb: "Klager per ringer (én per linje: ANSATTNR: ANTALL)",
                                     en: "Complaints per caller (one per line: EMPLOYEE NO: COUNT)"))
                         }
-                        el("textarea", .id("f-complaints_by_caller"), .name("complaints_by_caller")) { "" }
+                        el("textarea", .id("f-complaints_by_caller"), .name("complaints_by_caller")) {
+                            (figures.complaintsByCaller ?? []).map { "\($0.callerReference): \($0.complaints)" }.joined(separator: "\n")
+                        }
                     }
                     Form.submit(context.t(Phrase(nb: "Send rapport", en: "Submit report")))
                 }

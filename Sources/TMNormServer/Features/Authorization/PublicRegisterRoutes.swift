@@ -25,7 +25,7 @@ struct PublicRegisterWebRoutes: RouteCollection {
     func entry(req: Request) async throws -> Response {
         let record = try await AuthorizationRegister.record(orgnr: req.parameters.get("orgnr"), on: req.db)
         let model = RegisterEntryView.Model(
-            entry: record.registerEntry(on: req.osloToday), checkedAt: req.now,
+            entry: record.registerEntry(on: req.osloToday), warnings: record.warnings(on: req.osloToday), checkedAt: req.now,
             badgeURL: req.application.config.publicBaseURL + SiteRoute.registerBadge(record.centre.digits).path,
             pageURL: req.application.config.publicBaseURL + SiteRoute.registerEntry(record.centre.digits).path)
         return .html(RegisterEntryView.render(model, context: req.pageContext))

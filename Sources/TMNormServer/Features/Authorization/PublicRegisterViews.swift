@@ -73,6 +73,8 @@ enum PublicRegisterView {
 enum RegisterEntryView {
     struct Model: Sendable {
         let entry: AuthorizationRegisterEntry
+        /// The board's warnings in force (since the running approval began), newest first.
+        var warnings: [AuthorizationSanctionDecision] = []
         let checkedAt: Date
         let badgeURL: String
         let pageURL: String
@@ -94,6 +96,16 @@ enum RegisterEntryView {
                 el("dd") { NorwegianFormat.dateTime(model.checkedAt) }
             }
             el("p", .class(entry.status == .approved ? "notice" : "alert")) { context.t(explanation(entry.status)) }
+            if !model.warnings.isEmpty {
+                el("h2") { context.t(Phrase(nb: "Advarsler fra nemnda", en: "Warnings from the board")) }
+                el("ul", .id("warnings")) {
+                    for warning in model.warnings {
+                        el("li") {
+                            context.t(Phrase(nb: "Advarsel ", en: "Warning ")) + warning.decidedOn.norwegianFormatted + ": " + warning.reasons
+                        }
+                    }
+                }
+            }
             el("h2") { context.t(Phrase(nb: "Merke", en: "Badge")) }
             el("p") {
                 void(

@@ -8,6 +8,7 @@ struct ComplaintAPIRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.post("complaints", use: create)
         routes.get("complaints", ":id", use: show)
+        routes.get("complaints", "export", use: ComplaintPublication.export)
     }
 
     struct ContactInput: Content {
@@ -101,6 +102,10 @@ enum ComplaintAPIDocs {
         APIOperation(
             "get", "/api/v1/complaints/{id}", "A complaint with its state and facts (the forwarding authority, the association and the board)",
             response: OpenAPISchemas.ref("Complaint")),
+        APIOperation(
+            "get", "/api/v1/complaints/export",
+            "The forwarded cases with state and outcome as CSV (the consumer authority: its own; the association: all)",
+            response: ["type": "string"], responseType: "text/csv"),
     ]
 
     static let fact: JSONValue = [

@@ -43,8 +43,35 @@ final class ComplaintModel: Model, @unchecked Sendable {
     @OptionalField(key: "code_expires_at") var codeExpiresAt: Date?
     /// SHA-256 of the consumer's link to follow the case (the link itself is shown once).
     @OptionalField(key: "follow_token_hash") var followTokenHash: String?
+    /// The businesses asked to answer: the call centre and the client, where known.
+    @OptionalField(key: "call_centre_id") var callCentreID: UUID?
+    @OptionalField(key: "client_id") var clientID: UUID?
+    /// The core's `ComplaintCase` (answers, board, decision) in JSON; nil until the case is opened.
+    @OptionalField(key: "case_json") var caseJSON: String?
+    /// While an answer is awaited: its deadline (the reminder job reads by it).
+    @OptionalField(key: "answer_due_at") var answerDueAt: Date?
+    @OptionalField(key: "closed_at") var closedAt: Date?
+    /// When the erasure job removed the consumer's contact details and the number.
+    @OptionalField(key: "contacts_erased_at") var contactsErasedAt: Date?
+    /// The confirmed outcome (`ComplaintOutcome`), its day, and its reasons as published (anonymised).
+    @OptionalField(key: "outcome") var outcome: String?
+    @OptionalField(key: "decided_at") var decidedAt: Date?
+    @OptionalField(key: "published_reasons") var publishedReasons: String?
 
     init() {}
+
+    /// The handling, or nil for a complaint not yet opened.
+    func handling() throws -> ComplaintCase? {
+        try caseJSON.map { try JSONDecoder().decode(ComplaintCase.self, from: Data($0.utf8)) }
+    }
+
+    /// Stores the handling and the columns lists and jobs read from it.
+    func store(_ handling: ComplaintCase) throws {
+        caseJSON = try AuthorizationJSON.encode(handling)
+        stateRaw = handling.state.rawValue
+        answerDueAt = [.awaitingAnswer, .overdue].contains(handling.state) ? handling.answerDue : nil
+        closedAt = handling.closedAt
+    }
 
     var state: ComplaintState { ComplaintState(rawValue: stateRaw) ?? .unverified }
 

@@ -78,6 +78,8 @@ enum ComplaintService {
             do {
                 try await db.writeTransaction { [complaint, code] db in
                     try await complaint.create(on: db)
+                    // A forwarded complaint is confirmed already: the businesses are asked to answer at once.
+                    if complaint.source == "api" { try await ComplaintCases.open(complaint, app: app, on: db, now: now) }
                     if let code {
                         // The code goes to the number that was called: only its holder can confirm the complaint.
                         try await Messaging.queue(
@@ -128,7 +130,10 @@ enum ComplaintService {
         complaint.verifiedAt = now
         complaint.codeHash = nil
         complaint.followTokenHash = TokenGenerator.hash(token)
-        try await complaint.save(on: db)
+        try await db.writeTransaction { db in
+            try await complaint.save(on: db)
+            try await ComplaintCases.open(complaint, app: app, on: db, now: now)
+        }
         return (complaint, token)
     }
 

@@ -43,6 +43,12 @@ enum ComplaintViews {
             Phrase(
                 nb: "Mottatt. Bedriften er bedt om å svare; nemnda ser deretter på saken.",
                 en: "Received. The business has been asked to answer; the board then looks at the case.")
+        case .answered, .overdue:
+            Phrase(
+                nb: "Bedriftens svarfrist er ute eller svaret er kommet; saken går snart til nemnda.",
+                en: "The business has answered or its deadline has passed; the case goes to the board soon.")
+        case .withBoard: Phrase(nb: "Nemnda behandler saken.", en: "The board is handling the case.")
+        case .decided, .closed: Phrase(nb: "Nemnda har avgjort saken.", en: "The board has decided the case.")
         }
     }
 
@@ -179,6 +185,10 @@ enum ComplaintViews {
         let calledAt: Date
         let reasons: [ComplaintReason]
         let receivedAt: Date
+        /// The confirmed decision, once there is one.
+        var decision: ComplaintDecision? = nil
+        /// While the board waits for information (the clock stands still).
+        var waitingSince: Date? = nil
     }
 
     static func followCase(_ model: CaseModel, context: PageContext) -> String {
@@ -193,6 +203,22 @@ enum ComplaintViews {
                 el("dd") { el("ul") { for reason in model.reasons { el("li") { context.t(reasonLabel(reason)) } } } }
                 el("dt") { context.t(Phrase(nb: "Mottatt", en: "Received")) }
                 el("dd") { NorwegianFormat.dateTime(model.receivedAt) }
+            }
+            if let since = model.waitingSince {
+                el("p", .class("notice")) {
+                    context.t(
+                        Phrase(
+                            nb: "Nemnda venter på opplysninger (siden \(NorwegianFormat.date(since))); fristen forlenges med ventetiden.",
+                            en: "The board is waiting for information (since \(NorwegianFormat.date(since))); the deadline moves by the waiting time."
+                        ))
+                }
+            }
+            if let decision = model.decision, let confirmed = decision.confirmedAt {
+                el("div", .class("card"), .id("decision")) {
+                    el("h2") { context.t(Phrase(nb: "Avgjørelse", en: "Decision")) + " " + NorwegianFormat.date(confirmed) }
+                    el("p") { el("strong") { context.t(ComplaintCaseText.outcomeTitle(decision.outcome)) } }
+                    el("p") { decision.reasons }
+                }
             }
         }
     }

@@ -12,6 +12,7 @@ struct ComplaintWebRoutes: RouteCollection {
         routes.get(.complaintConfirm, use: codeForm)
         routes.post(.complaintConfirm, use: confirm)
         routes.get(.complaintCase, use: followCase)
+        routes.get(.complaintDecisions, use: ComplaintPublication.page)
     }
 
     struct FormInput: Content {
@@ -108,9 +109,11 @@ struct ComplaintWebRoutes: RouteCollection {
             let complaint = try await ComplaintModel.query(on: req.db)
                 .filter(\.$followTokenHash == TokenGenerator.hash(token)).first()
         else { throw AppError.notFound() }
+        let handling = try complaint.handling()
         let model = ComplaintViews.CaseModel(
             reference: complaint.reference, state: complaint.state, business: complaint.businessName ?? complaint.businessOrgnr ?? "",
-            calledAt: complaint.calledAt, reasons: complaint.reasonList, receivedAt: complaint.verifiedAt ?? complaint.createdAt)
+            calledAt: complaint.calledAt, reasons: complaint.reasonList, receivedAt: complaint.verifiedAt ?? complaint.createdAt,
+            decision: handling?.decision?.confirmedAt == nil ? nil : handling?.decision, waitingSince: handling?.runningStop?.from)
         let response = Response.html(ComplaintViews.followCase(model, context: req.pageContext))
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "no-referrer")
         return response

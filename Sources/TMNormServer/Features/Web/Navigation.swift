@@ -34,6 +34,9 @@ enum Navigation {
         if [.callCentreAdmin, .associationAdmin, .boardMember].contains(user.role) {
             items.append(NavItem(route: .authorization, label: Phrase(nb: "Godkjenning", en: "Authorization")))
         }
+        if user.role != .agent {
+            items.append(NavItem(route: .complaintCases, label: Phrase(nb: "Klager", en: "Complaints")))
+        }
         items.append(NavItem(route: .guidelines, label: Phrase(nb: "Retningslinjer", en: "Guidelines")))
         items.append(NavItem(route: .publicRegister, label: Phrase(nb: "Godkjente callsentre", en: "Approved call centres")))
         if user.role.isOrganisationAdministrator {

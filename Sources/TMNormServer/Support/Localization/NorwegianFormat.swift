@@ -24,6 +24,24 @@ enum NorwegianFormat {
             c.minute ?? 0)
     }
 
+    /// A Norwegian number grouped as people write it: "412 34 567" (mobile), "22 33 44 55" (other); the country
+    /// code is dropped. Anything that is not eight digits is returned unchanged.
+    static func phone(_ number: String) -> String {
+        var digits = Array(number.utf8.filter { $0 &- 0x30 < 10 })
+        if digits.count == 10 && digits.starts(with: Array("47".utf8)) { digits.removeFirst(2) }
+        guard digits.count == 8 else { return number }
+        let text = String(decoding: digits, as: UTF8.self)
+        let chars = Array(text)
+        let groups = digits[0] == UInt8(ascii: "4") || digits[0] == UInt8(ascii: "9") ? [3, 2, 3] : [2, 2, 2, 2]
+        var parts: [String] = []
+        var start = 0
+        for size in groups {
+            parts.append(String(chars[start..<start + size]))
+            start += size
+        }
+        return parts.joined(separator: " ")
+    }
+
     /// "2026-11-29" → "29.11.2026"; anything else is returned unchanged.
     static func isoDay(_ iso: String) -> String {
         let parts = iso.split(separator: "-")
