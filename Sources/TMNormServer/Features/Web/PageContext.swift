@@ -6,7 +6,8 @@ struct PageContext: Sendable {
     let language: Language
     let user: CurrentUser?
     let csrf: String
-    /// The current path, for the language switch.
+    /// The page's path, for the language switch and the menu: the request's own path for a page, and for
+    /// a form's result (a POST) the nearest page a link can open, so "English" never leads to a 404.
     let path: String
 
     init(language: Language, user: CurrentUser?, csrf: String, path: String) {
@@ -23,6 +24,27 @@ struct PageContext: Sendable {
 extension Request {
     /// The page context for views rendered for this request.
     var pageContext: PageContext {
-        PageContext(language: language, user: auth.get(CurrentUser.self), csrf: csrfToken, path: url.path)
+        PageContext(
+            language: language, user: auth.get(CurrentUser.self), csrf: csrfToken,
+            path: method == .GET || method == .HEAD ? url.path : SiteRoute.Pattern.nearestPage(to: url.path))
+    }
+}
+
+extension SiteRoute.Pattern {
+    /// The path itself when the site answers GET there, else its nearest parent that does
+    /// (`/campaigns/ID/check` → `/campaigns/ID`, `/block-list/import` → `/block-list`).
+    static func nearestPage(to path: String) -> String {
+        var segments = path.split(separator: "/")
+        while !segments.isEmpty {
+            if allCases.contains(where: { $0.methods.contains(.GET) && $0.matches(segments) }) { return "/" + segments.joined(separator: "/") }
+            segments.removeLast()
+        }
+        return "/"
+    }
+
+    /// Whether the path's segments fill in this pattern (a `:name` segment takes any value).
+    func matches(_ segments: [Substring]) -> Bool {
+        let pattern = rawValue.split(separator: "/")
+        return pattern.count == segments.count && zip(pattern, segments).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
     }
 }
