@@ -49,6 +49,11 @@ extension Stylesheet {
         .preview-banner { background:#fff8e1; border-bottom:2px solid var(--warn); padding:.75rem 1.25rem; }
         .preview-banner-inner { max-width:44rem; margin:0 auto; }
         .preview-banner form { display:inline-block; margin:.25rem .5rem .25rem 0; }
+        /* The agent's sale form (/campaigns/ID/sales) */
+        .sale-form { max-width:44rem; }
+        .sale-form fieldset { border:1px solid var(--line); border-radius:.5rem; padding:.75rem 1rem .25rem; margin:0 0 1rem; }
+        .sale-form legend { font-weight:700; padding:0 .35rem; }
+        p.actions a.button { display:inline-block; text-decoration:none; }
         @media (max-width: 30rem) {
           .offer-head-inner, .offer-main, .offer-foot { padding-left:.75rem; padding-right:.75rem; }
           .offer-summary, .offer-document, .offer-answer, .offer-receipt, .offer-withdraw, .offer-confirm, .withdraw-form { padding:1rem .85rem; }
