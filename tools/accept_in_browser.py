@@ -4,11 +4,17 @@ press "Jeg aksepterer tilbudet", read "Du binder deg nå til …" on the confirm
 og binder meg", and land on the receipt. Each page is looked at 390 and 320 CSS pixels wide (a phone; the
 narrowest one in use): whether it scrolls sideways is recorded, and a screenshot saved for each width. Prints
 one JSON line with what the browser saw. Needs Debian's chromium and chromium-driver and `pip install
-selenium`. Usage: tools/accept_in_browser.py URL OUT_DIR"""
+selenium` (and, when installed, `axe-selenium-python`: its serious and critical findings per page are
+recorded under "axe"). Usage: tools/accept_in_browser.py URL OUT_DIR"""
 import json, os, sys, time
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+
+try:
+    from axe_selenium_python import Axe
+except ImportError:
+    Axe = None
 
 WIDTHS = [390, 320]
 url, out = sys.argv[1], sys.argv[2]
@@ -28,7 +34,12 @@ def width(pixels):
 
 
 def look(name):
-    """Screenshots of the whole page at each width; records any sideways scrolling."""
+    """Screenshots of the whole page at each width; records any sideways scrolling and axe's findings."""
+    if Axe is not None:
+        axe = Axe(driver)
+        axe.inject()
+        found = axe.run()["violations"]
+        seen.setdefault("axe", {})[name] = [f"{v['id']} ({v['impact']})" for v in found if v["impact"] in ("serious", "critical")]
     for pixels in WIDTHS:
         width(pixels)
         time.sleep(0.2)

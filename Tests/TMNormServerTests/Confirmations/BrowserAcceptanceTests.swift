@@ -67,6 +67,12 @@ struct BrowserAcceptanceTests {
             let overflow = seen["overflow"] as? [String: Bool] ?? [:]
             #expect(overflow.count == 6, "offer, confirm and receipt at 390 and 320 px")
             #expect(overflow.filter(\.value).isEmpty, "pages wider than the phone: \(overflow.filter(\.value).keys.sorted())")
+            // axe-core, where axe-selenium-python is installed: no serious or critical finding on any of the three pages.
+            if let axe = seen["axe"] as? [String: [String]] {
+                #expect(axe.count == 3)
+                let findings = axe.values.flatMap { $0 }
+                #expect(findings.isEmpty, "axe: \(axe)")
+            }
             #expect((seen["receipt_text"] as? String)?.contains(sale.reference) == true, "the receipt names the reference")
             #expect(sale.state == "accepted")
             let accepted = try #require(

@@ -42,7 +42,7 @@ struct ConsumerOfferPagesTests {
             #expect(html.contains("Til: Ola Nordmann"))
             #expect(!html.contains(">TMNorm<"), "the platform's name is not the page's brand")
             #expect(html.contains("<dd>399,00 kr per måned</dd>"))
-            #expect(html.contains("<dd>4 788,00 kr</dd>"))
+            #expect(html.contains("<dd class=\"total\">4 788,00 kr</dd>"))
             #expect(html.contains("<dd>12 måneder</dd>"))
             #expect(html.contains("Svarfrist"))
             #expect(html.range(of: #"til og med \d\d\.\d\d\.\d{4}"#, options: .regularExpression) != nil)

@@ -51,7 +51,7 @@ struct SaleFormTests {
             #expect(page.text.contains("Slik ser forbrukeren tilbudet. Ingenting er sendt ennå."))
             #expect(page.text.contains("<p class=\"offer-client\">Kunde Alfa</p>"))
             #expect(page.text.contains("Skriftlig tilbud etter telefonsamtale"))
-            #expect(page.text.contains("<dd>4 788,00 kr</dd>"))
+            #expect(page.text.contains("<dd class=\"total\">4 788,00 kr</dd>"))
             #expect(page.text.contains("Tilbudet sendes på SMS til 912 34 567 og e-post til ola@example.no."))
             #expect(page.text.contains("action=\"\(path)/sales\""))
             #expect(page.text.contains("name=\"idempotency_key\" value=\"form-key-1\""))

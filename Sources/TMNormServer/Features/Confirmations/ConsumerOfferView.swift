@@ -233,11 +233,9 @@ enum ConsumerOfferView {
         }
     }
 
+    /// A term and its value; `dl` holds them directly (no wrapping elements), as screen readers expect.
     private static func row(_ term: String, _ value: String, emphasis: Bool = false) -> Node {
-        el("div", .class(emphasis ? "row total" : "row")) {
-            el("dt") { term }
-            el("dd") { value }
-        }
+        .fragment([el("dt") { term }, emphasis ? el("dd", .class("total")) { value } : el("dd") { value }])
     }
 
     /// The offer text line for line as sent, set as a document: headings, paragraphs, the form.
@@ -469,33 +467,15 @@ enum ConsumerOfferView {
         }
         Form.post(SiteRoute.offerWithdraw(token: model.token).path, csrf: context.csrf, class: "form withdraw-form") {
             el("dl", .class("form-facts")) {
-                el("div", .class("row")) {
-                    el("dt") { context.t(Phrase(nb: "Til", en: "To")) }
-                    el("dd") { model.clientName }
-                }
-                el("div", .class("row")) {
-                    el("dt") { context.t(Phrase(nb: "Avtalen gjelder", en: "The agreement is about")) }
-                    el("dd") { model.summary?.product ?? "" }
-                }
-                if let at = model.acceptedAt {
-                    el("div", .class("row")) {
-                        el("dt") { context.t(Phrase(nb: "Inngått", en: "Made")) }
-                        el("dd") { NorwegianFormat.date(at) }
-                    }
-                }
-                el("div", .class("row")) {
-                    el("dt") { context.t(Phrase(nb: "Forbrukerens navn", en: "Consumer's name")) }
-                    el("dd") { model.consumerName }
-                }
-                el("div", .class("row")) {
-                    el("dt") { context.t(Phrase(nb: "Referanse", en: "Reference")) }
-                    el("dd") { model.reference }
-                }
+                row(context.t(Phrase(nb: "Til", en: "To")), model.clientName)
+                row(context.t(Phrase(nb: "Avtalen gjelder", en: "The agreement is about")), model.summary?.product ?? "")
+                if let at = model.acceptedAt { row(context.t(Phrase(nb: "Inngått", en: "Made")), NorwegianFormat.date(at)) }
+                row(context.t(Phrase(nb: "Forbrukerens navn", en: "Consumer's name")), model.consumerName)
+                row(context.t(Phrase(nb: "Referanse", en: "Reference")), model.reference)
                 if let last = model.withdrawalLastDay {
-                    el("div", .class("row")) {
-                        el("dt") { context.t(Phrase(nb: "Angrefrist", en: "Withdrawal deadline")) }
-                        el("dd") { context.t(Phrase(nb: "til og med ", en: "until ")) + last.norwegianFormatted }
-                    }
+                    row(
+                        context.t(Phrase(nb: "Angrefrist", en: "Withdrawal deadline")),
+                        context.t(Phrase(nb: "til og med ", en: "until ")) + last.norwegianFormatted)
                 }
             }
             el("div", .class("field")) {

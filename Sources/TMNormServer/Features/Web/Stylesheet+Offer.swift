@@ -15,12 +15,12 @@ extension Stylesheet {
         .offer-lead { font-size:1.05rem; margin:0 0 1rem; }
         .offer-summary, .offer-document, .offer-answer, .offer-receipt, .offer-withdraw, .offer-confirm, .withdraw-form {
           background:#fff; border:1px solid var(--line); border-radius:.75rem; padding:1.25rem; margin:0 0 1rem; }
-        .offer-summary dl, .form-facts { margin:0; }
-        .offer-summary .row, .form-facts .row { display:flex; flex-wrap:wrap; justify-content:space-between; gap:.25rem 1rem;
-          padding:.5rem 0; border-bottom:1px solid #e6e9ee; }
-        .offer-summary .row:last-child, .form-facts .row:last-child { border-bottom:0; }
-        .offer-summary dt, .form-facts dt { color:var(--muted); } .offer-summary dd, .form-facts dd { margin:0; font-weight:600; text-align:right; }
-        .offer-summary .row.total dd { font-size:1.2rem; }
+        .offer-summary dl, .form-facts { margin:0; display:grid; grid-template-columns:minmax(7rem, 40%) 1fr; }
+        .offer-summary dt, .offer-summary dd, .form-facts dt, .form-facts dd { padding:.5rem 0; border-bottom:1px solid #e6e9ee; margin:0; }
+        .offer-summary dt, .form-facts dt { color:var(--muted); padding-right:1rem; }
+        .offer-summary dd, .form-facts dd { font-weight:600; text-align:right; overflow-wrap:anywhere; }
+        .offer-summary dl > :nth-last-child(-n+2), .form-facts > :nth-last-child(-n+2) { border-bottom:0; }
+        .offer-summary dd.total { font-size:1.2rem; }
         .offer-text { max-width:40rem; line-height:1.65; overflow-wrap:anywhere; }
         .offer-text h3 { font-size:1.05rem; margin:1.25rem 0 .35rem; }
         .offer-text p { margin:0 0 .45rem; }
@@ -58,7 +58,10 @@ extension Stylesheet {
           .offer-head-inner, .offer-main, .offer-foot { padding-left:.75rem; padding-right:.75rem; }
           .offer-summary, .offer-document, .offer-answer, .offer-receipt, .offer-withdraw, .offer-confirm, .withdraw-form { padding:1rem .85rem; }
           .answer-buttons form, .answer-buttons .button, .confirm-form .button, .withdraw-form .button { width:100%; }
-          .offer-summary dd, .form-facts dd { text-align:left; }
+          .offer-summary dl, .form-facts { grid-template-columns:1fr; }
+          .offer-summary dt, .form-facts dt { border-bottom:0; padding-bottom:0; }
+          .offer-summary dd, .form-facts dd { text-align:left; padding-top:.1rem; }
+          .offer-summary dl > dt:nth-last-child(2), .form-facts > dt:nth-last-child(2) { border-bottom:0; }
         }
         """
 }
