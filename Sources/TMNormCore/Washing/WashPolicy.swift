@@ -49,6 +49,9 @@ public struct WashPolicy: Sendable {
     public var maxRowBytes: Int
     /// The numbering plan numbers are classified by.
     public var phoneTable: PhoneAllocationTable
+    /// The language of the rejected file's `reason_text` column (the page's language of whoever washed);
+    /// nil writes the code alone.
+    public var reasonLanguage: WashReasonLanguage? = nil
 
     public init(
         blockLists: [InternalBlockList] = [], exemptions: WashExemptions = .none,

@@ -41,6 +41,11 @@ public enum WashReason: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
+    /// The explanation in a language, for the rejected file's `reason_text` column.
+    public func text(_ language: WashReasonLanguage) -> String {
+        language == .norwegian ? norwegian : explanation
+    }
+
     /// Short explanation in Norwegian bokmål.
     public var norwegian: String {
         switch self {
@@ -60,4 +65,10 @@ public enum WashReason: String, Sendable, Codable, CaseIterable, Comparable {
     public static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
     }
+}
+
+/// The language of the words beside the codes in a rejected file.
+public enum WashReasonLanguage: String, Sendable, CaseIterable {
+    case norwegian = "nb"
+    case english = "en"
 }

@@ -40,19 +40,26 @@ struct WashRowLoop {
     private var runStart = 0
     private var runEnd = 0
 
-    /// Owns the batch and the `;reason` suffixes.
+    /// Owns the batch and the `;reason;"reason text"` suffixes.
     final class Storage {
         let batch = UnsafeMutablePointer<WashPendingRow>.allocate(capacity: WashRowLoop.batchSize)
         let suffixes: UnsafeMutablePointer<UInt8>
         let ranges: [Range<Int>]
 
-        init(delimiter: UInt8) {
+        init(delimiter: UInt8, language: WashReasonLanguage?) {
             var bytes: [UInt8] = []
             var ranges: [Range<Int>] = []
             for reason in WashReason.allCases {
                 let start = bytes.count
                 bytes.append(delimiter)
                 bytes.append(contentsOf: reason.code.utf8)
+                if let language {
+                    // The words in quotes: they may hold the delimiter (a comma), never a quote.
+                    bytes.append(delimiter)
+                    bytes.append(0x22)
+                    bytes.append(contentsOf: reason.text(language).utf8.filter { $0 != 0x22 })
+                    bytes.append(0x22)
+                }
                 ranges.append(start..<bytes.count)
             }
             suffixes = .allocate(capacity: bytes.count)
@@ -77,7 +84,7 @@ struct WashRowLoop {
         self.lookup = lookup
         self.seen = seen
         voluntary = washer.policy.isVoluntaryOrganisation
-        storage = Storage(delimiter: delimiter)
+        storage = Storage(delimiter: delimiter, language: washer.policy.reasonLanguage)
         batch = storage.batch
         suffixBytes = storage.suffixes
         suffixRanges = storage.ranges
@@ -217,7 +224,7 @@ struct WashRowLoop {
         runEnd = 0
     }
 
-    /// `;reason_code` in the list's delimiter.
+    /// `;reason_code;"reason text"` in the list's delimiter.
     @inline(__always)
     private func suffix(_ reason: WashReason) -> UnsafeRawBufferPointer {
         let range = suffixRanges[reason.ordinal]

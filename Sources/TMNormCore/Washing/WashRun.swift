@@ -68,7 +68,8 @@ enum WashRun {
             try callable.write(scanner.wholeRow)
             try rejected.write(scanner.content)
             let reasonName = header.contains { $0.lowercased() == "reason" } ? "wash_reason" : "reason"
-            try rejected.write(bytes: [delimiter] + Array(reasonName.utf8))
+            let textName = washer.policy.reasonLanguage == nil ? [] : [delimiter] + Array("\(reasonName)_text".utf8)
+            try rejected.write(bytes: [delimiter] + Array(reasonName.utf8) + textName)
             try rejected.write(scanner.lineEnding)
             let person = WashPersonColumns(layout: layout, encoding: encoding)
             let seen = WashSeenNumbers(allocator: washer.memory)

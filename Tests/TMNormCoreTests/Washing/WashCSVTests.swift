@@ -14,6 +14,20 @@ struct WashCSVTests {
         #expect(String(decoding: result.rejected, as: UTF8.self) == "id\(d)navn\(d)telefon\(d)reason\n2\(d)Ola\(d)800 12 345\(d)special_number\n")
     }
 
+    @Test(
+        "with a reason language, each rejected row has the reason's words beside its code, quoted, in that language",
+        arguments: [(WashReasonLanguage.norwegian, "ikke et gyldig norsk nummer"), (.english, "not a valid Norwegian number")])
+    func reasonText(_ language: WashReasonLanguage, _ words: String) throws {
+        var policy = WashPolicy()
+        policy.reasonLanguage = language
+        let result = try WashFixture.wash("navn,telefon\nOla,12\nKari,800 12 345\n", policy: policy)
+        let special = WashReason.specialNumber.text(language)
+        #expect(
+            String(decoding: result.rejected, as: UTF8.self)
+                == "navn,telefon,reason,reason_text\nOla,12,invalid_number,\"\(words)\"\nKari,800 12 345,special_number,\"\(special)\"\n")
+        #expect(special.contains(","), "the words hold the delimiter, so they must be quoted")
+    }
+
     @Test("a header row mixing delimiters is refused")
     func mixedDelimiters() {
         let error = WashFixture.washError(bytes: Array("navn;adresse,telefon\nKari;Gata 1,91234567\n".utf8))

@@ -65,7 +65,7 @@ struct InvitationTests {
             #expect(role.status == .unprocessableEntity)
             let email = try await app.postForm("/invitations", ["email": "not an address", "role": "agent"], as: world.browser(.callCentreAdmin))
             #expect(email.status == .unprocessableEntity)
-            #expect(email.text.contains("e-mail address"))
+            #expect(email.text.contains("e-postadresse"))
             let agent = try await app.postForm("/invitations", ["email": "y@alfa.test", "role": "agent"], as: world.browser(.agent))
             #expect(agent.status == .forbidden)
             #expect(try await InvitationModel.query(on: app.db).count() == 0)

@@ -28,7 +28,7 @@ struct OrganisationWebTests {
             let response = try await app.postForm(
                 "/organisations", ["name": "Feil AS", "orgnr": "978657975", "kind": "client"], as: world.browser(.associationAdmin))
             #expect(response.status == .unprocessableEntity)
-            #expect(response.text.contains("check digit is 5, modulus 11 requires 4"))
+            #expect(response.text.contains("kontrollsifferet er 5, modulus 11 krever 4"), "the reason in the page's language")
             #expect(response.text.contains("Feil AS"))  // the form keeps what was typed
             #expect(try await OrganisationModel.query(on: app.db).count() == 6)
         }

@@ -93,6 +93,29 @@ struct RealSocketTests {
         }
     }
 
+    @Test(
+        "a list whose phone column cannot be told comes back as the wash page, the reason by the phone-column field in the page's language (issue 14)"
+    )
+    func ambiguousColumnAgain() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            try await importTestRegister(app)
+            let browser = world.browser(.callCentreAdmin)
+            try await withServer(app) { port in
+                let url = try #require(URL(string: "http://127.0.0.1:\(port)/washes"))
+                let file = Data("navn;mobil;telefon\nKari;91234567;22334455\n".utf8)
+                var request = multipart(url, file: file, fields: [CSRF.formField: browser.csrfToken(app)], cookie: browser.cookieHeader)
+                request.setValue("nb-NO,nb;q=0.9", forHTTPHeaderField: "Accept-Language")
+                let (status, body) = try await send(request)
+                #expect(status == 422, "\(body.prefix(300))")
+                #expect(body.contains("id=\"e-phone_column\""), "the message sits by the phone-column field")
+                #expect(body.contains("flere kolonner ser ut som telefonnumre («mobil», «telefon»)"))
+                #expect(!body.contains("--phone-column"), "no command-line option in a page")
+            }
+            #expect(try await WashRecordModel.query(on: app.db).count() == 0, "nothing stored")
+        }
+    }
+
     @Test("signed out, an upload route refuses at once, before taking in the body (no 100 MB buffered for strangers)")
     func anonymousUpload() async throws {
         try await withTestApp { app in

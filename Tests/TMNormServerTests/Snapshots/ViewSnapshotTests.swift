@@ -86,7 +86,12 @@ struct ViewSnapshotTests {
     func blockList() {
         let model = BlockListView.Model(
             targets: [Sample.client], counts: [("Strømselskapet AS", 42)], canImport: true,
-            outcome: .init(added: 2, alreadyBlocked: 1, problems: [.init(field: "row 3", reason: "not a Norwegian number")]))
+            outcome: .init(
+                added: 2, alreadyBlocked: 1,
+                problems: [
+                    .init(
+                        field: "line 3", Phrase(nb: "har 2 siffer: norske nummer har 8 siffer", en: "has 2 digits: Norwegian numbers have 8 digits"))
+                ]))
         assertSnapshot(BlockListView.render(model, context: Sample.signedIn("/block-list")), named: "block-list")
     }
 
@@ -102,7 +107,13 @@ struct ViewSnapshotTests {
     func consumerBlock() {
         let context = Sample.anonymous("/stop-calls")
         assertSnapshot(
-            ConsumerBlockView.start(business: "Strøm", problems: [.init(field: "phone", reason: "not a mobile number")], context: context),
+            ConsumerBlockView.start(
+                business: "Strøm",
+                problems: [
+                    .init(
+                        field: "phone",
+                        Phrase(nb: "må være et mobilnummer: koden sendes på SMS", en: "must be a mobile number: the code is sent by SMS"))
+                ], context: context),
             named: "stop-calls-start")
         assertSnapshot(ConsumerBlockView.code(requestID: Sample.id1, problem: nil, context: context), named: "stop-calls-code")
         assertSnapshot(ConsumerBlockView.done(business: "Strømselskapet AS", context: context), named: "stop-calls-done")
@@ -282,7 +293,12 @@ struct ViewSnapshotTests {
     @Test("the form for a new organisation with a problem")
     func organisationForm() {
         let model = OrganisationFormView.Model(
-            name: "Ny & bedre AS", orgnr: "12", kind: "client", problems: [.init(field: "orgnr", reason: "must have 9 digits")])
+            name: "Ny & bedre AS", orgnr: "12", kind: "client",
+            problems: [
+                .init(
+                    field: "orgnr",
+                    Phrase(nb: "har 2 siffer: et organisasjonsnummer har nøyaktig 9", en: "has 2 digits: an organisation number has exactly 9"))
+            ])
         assertSnapshot(OrganisationFormView.render(model, context: Sample.signedIn("/organisations/new")), named: "organisation-form")
     }
 

@@ -50,7 +50,7 @@ struct ConsumerBlockTests {
             let world = try await TestWorld.make(app)
             let response = try await app.postForm("/stop-calls", ["business": world.client.orgnr, "phone": "22334455"], as: .anonymous)
             #expect(response.status == .unprocessableEntity)
-            #expect(response.text.contains("mobile number"))
+            #expect(response.text.contains("må være et mobilnummer"))
         }
     }
 

@@ -20,7 +20,7 @@ enum APIKeyService {
     ) async throws -> Created {
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         if let problem = DisplayName.problem(trimmed, maxLength: 100) {
-            throw AppError.invalid([FieldProblem(field: "name", reason: problem)])
+            throw AppError.invalid([FieldProblem.displayName(field: "name", problem)])
         }
         let key = keyPrefix + tokens.urlSafe(bytes: 32)
         let prefix = String(key.prefix(keyPrefix.count + 6))

@@ -60,7 +60,7 @@ enum APIKeysView {
             Form.post(SiteRoute.apiKeys.path, csrf: context.csrf) {
                 Form.field(
                     context.t(Phrase(nb: "Navn (f.eks. «Dialer produksjon»)", en: "Name (e.g. “Production dialer”)")), name: "name",
-                    error: model.problems.first { $0.field == "name" }?.reason)
+                    error: model.problems.first { $0.field == "name" }?.text(context.language))
                 Form.submit(context.t(Phrase(nb: "Lag nøkkel", en: "Create key")))
             }
         }

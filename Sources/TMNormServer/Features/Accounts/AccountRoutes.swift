@@ -101,7 +101,7 @@ struct AccountRoutes: RouteCollection {
         guard let model = try await UserModel.find(user.id, on: req.db) else { throw AppError.unauthorized() }
         var problems = AccountService.passwordProblems(input.new_password ?? "", field: "new_password")
         let currentOK = await req.application.passwordHashing.verify(input.current_password ?? "", created: model.passwordHash)
-        if !currentOK { problems.insert(.init(field: "current_password", reason: "is wrong"), at: 0) }
+        if !currentOK { problems.insert(.init(field: "current_password", Phrase(nb: "er feil", en: "is wrong")), at: 0) }
         guard problems.isEmpty, let newPassword = input.new_password else {
             return .html(PasswordView.render(.init(problems: problems), context: req.pageContext), status: .unprocessableEntity)
         }
@@ -131,13 +131,16 @@ struct AccountRoutes: RouteCollection {
         let input = try req.content.decode(AcceptInput.self)
         let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var problems = AccountService.passwordProblems(input.password ?? "")
-        if let problem = DisplayName.problem(name) { problems.insert(.init(field: "name", reason: problem), at: 0) }
+        if let problem = DisplayName.problem(name) { problems.insert(.displayName(field: "name", problem), at: 0) }
         if try await UserModel.query(on: req.db).filter(\.$email == invitation.email).first() != nil {
             // A second press that lost the race: the first created the account a moment ago.
             if try await InvitationModel.find(invitation.requireID(), on: req.db)?.acceptedAt != nil {
                 throw AccountService.invitationGone
             }
-            problems.append(.init(field: "email", reason: "an account with this e-mail already exists"))
+            problems.append(
+                .init(
+                    field: "email",
+                    Phrase(nb: "det finnes allerede en konto med denne e-postadressen", en: "an account with this e-mail already exists")))
         }
         guard problems.isEmpty, let password = input.password else {
             let model = InvitationAcceptView.Model(

@@ -11,10 +11,14 @@ enum AccountService {
     /// Checks a new password; bcrypt reads at most 72 bytes, so longer ones are refused rather than truncated.
     static func passwordProblems(_ password: String, field: String = "password") -> [FieldProblem] {
         if password.count < minimumPasswordLength {
-            return [.init(field: field, reason: "must be at least \(minimumPasswordLength) characters")]
+            return [
+                .init(
+                    field: field,
+                    Phrase(nb: "må være minst \(minimumPasswordLength) tegn", en: "must be at least \(minimumPasswordLength) characters"))
+            ]
         }
         if password.utf8.count > 72 || password.count > maximumPasswordLength {
-            return [.init(field: field, reason: "must be at most 72 bytes")]
+            return [.init(field: field, Phrase(nb: "kan være høyst 72 byte", en: "must be at most 72 bytes"))]
         }
         return []
     }
@@ -81,7 +85,9 @@ enum AccountService {
         let valid =
             email.count <= 254 && parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".")
             && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".") && !email.contains(where: \.isWhitespace)
-        return valid ? nil : FieldProblem(field: field, reason: "must be an e-mail address like navn@firma.no")
+        return valid
+            ? nil
+            : FieldProblem(field: field, Phrase(nb: "må være en e-postadresse som navn@firma.no", en: "must be an e-mail address like navn@firma.no"))
     }
 }
 

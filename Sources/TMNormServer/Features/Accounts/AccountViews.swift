@@ -43,7 +43,7 @@ enum PasswordView {
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
-        func error(_ field: String) -> String? { model.problems.first { $0.field == field }?.reason }
+        func error(_ field: String) -> String? { model.problems.first { $0.field == field }?.text(context.language) }
         return Layout.page(title: context.t(Phrase(nb: "Bytt passord", en: "Change password")), context: context) {
             if model.changed {
                 el("p", .class("notice"), .init("role", "status")) {
@@ -74,7 +74,7 @@ enum InvitationAcceptView {
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
-        func error(_ field: String) -> String? { model.problems.first { $0.field == field }?.reason }
+        func error(_ field: String) -> String? { model.problems.first { $0.field == field }?.text(context.language) }
         return Layout.page(title: context.t(Phrase(nb: "Velkommen til TMNorm", en: "Welcome to TMNorm")), context: context) {
             el("p") {
                 context.t(Phrase(nb: "Du er invitert til", en: "You have been invited to")) + " " + model.organisationName

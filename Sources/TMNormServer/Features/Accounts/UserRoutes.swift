@@ -54,16 +54,19 @@ struct UserRoutes: RouteCollection {
         if let problem = AccountService.emailProblem(email) { problems.append(problem) }
         let organisationID = input.organisation_id.flatMap(UUID.init(uuidString:)) ?? user.organisationID
         guard let organisation = try await OrganisationModel.find(organisationID, on: req.db) else {
-            throw AppError.invalid([.init(field: "organisation_id", reason: "is not a known organisation")])
+            throw AppError.invalid([.init(field: "organisation_id", Phrase(nb: "er ikke en kjent organisasjon", en: "is not a known organisation"))])
         }
         let allowed = AccessPolicy.invitableRoles(by: user.actor, into: organisation.kind, ownOrganisation: organisationID == user.organisationID)
         guard !allowed.isEmpty else { throw AppError.forbidden() }
         let role = input.role.flatMap(Role.init(rawValue:))
         if role.map({ !allowed.contains($0) }) ?? true {
-            problems.append(.init(field: "role", reason: "must be one of \(allowed.map(\.rawValue).joined(separator: ", "))"))
+            problems.append(
+                .init(
+                    field: "role", reason: "must be one of \(allowed.map(\.rawValue).joined(separator: ", "))",
+                    message: Phrase(nb: "velg en av rollene i lista", en: "choose one of the roles in the list")))
         }
         if problems.isEmpty, try await UserModel.query(on: req.db).filter(\.$email == email).first() != nil {
-            problems.append(.init(field: "email", reason: "already has an account"))
+            problems.append(.init(field: "email", Phrase(nb: "har allerede en konto", en: "already has an account")))
         }
         guard problems.isEmpty, let role else {
             return .html(

@@ -24,7 +24,7 @@ enum UsersView {
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
-        func error(_ field: String) -> String? { model.problems.first { $0.field == field }?.reason }
+        func error(_ field: String) -> String? { model.problems.first { $0.field == field }?.text(context.language) }
         return Layout.page(title: context.t(Phrase(nb: "Brukere", en: "Users")), context: context) {
             if let link = model.invitationLink {
                 el("div", .class("notice"), .init("role", "status")) {

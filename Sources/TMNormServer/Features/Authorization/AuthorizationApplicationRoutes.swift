@@ -102,7 +102,11 @@ struct AuthorizationApplicationRoutes: RouteCollection {
         let input = try req.content.decode(EvidenceInput.self)
         let application = try model.application()
         guard let criterionID = input.criterion, let criterion = application.catalogue.criterion(id: criterionID) else {
-            throw AppError.invalid([FieldProblem(field: "criterion", reason: "is not a criterion of this application's catalogue")])
+            throw AppError.invalid([
+                FieldProblem(
+                    field: "criterion",
+                    Phrase(nb: "er ikke et kriterium i søknadens kriteriekatalog", en: "is not a criterion of this application's catalogue"))
+            ])
         }
         // The state is checked before any file is written, so a refused upload leaves nothing behind.
         guard application.state.isEditable else {
@@ -114,7 +118,7 @@ struct AuthorizationApplicationRoutes: RouteCollection {
         switch criterion.evidence {
         case .document:
             guard let file = input.file else {
-                throw AppError.invalid([FieldProblem(field: "file", reason: "choose a file to upload")])
+                throw AppError.invalid([FieldProblem(field: "file", Phrase(nb: "velg en fil som skal lastes opp", en: "choose a file to upload"))])
             }
             let data = Data(buffer: file.data)
             let fileName = file.filename.isEmpty ? "upload" : String(file.filename.suffix(200))
@@ -256,7 +260,9 @@ struct AuthorizationApplicationRoutes: RouteCollection {
         // Only board members vote; the core then checks that this member sits on the reviewing board.
         try requireRole(user, .boardMember)
         guard let choice = (try req.content.decode(VoteInput.self).choice).flatMap(AuthorizationVoteChoice.init(rawValue:)) else {
-            throw AppError.invalid([FieldProblem(field: "choice", reason: "must be approve, reject or abstain")])
+            throw AppError.invalid([
+                FieldProblem(field: "choice", Phrase(nb: "må være godkjenn, avslå eller avstå", en: "must be approve, reject or abstain"))
+            ])
         }
         _ = try await AuthorizationCases.change(model, at: req.now, on: req.db) { application throws(AuthorizationError) in
             try application.vote(memberID: user.id.uuidString.lowercased(), choice: choice, at: req.now)
@@ -279,7 +285,7 @@ struct AuthorizationApplicationRoutes: RouteCollection {
         try requireRole(user, .boardMember)
         let input = try req.content.decode(DecisionInput.self)
         guard let outcome = input.outcome.flatMap(AuthorizationOutcome.init(rawValue:)) else {
-            throw AppError.invalid([FieldProblem(field: "outcome", reason: "must be approve or reject")])
+            throw AppError.invalid([FieldProblem(field: "outcome", Phrase(nb: "må være godkjenn eller avslå", en: "must be approve or reject"))])
         }
         let current = try model.application()
         // Only a member of the reviewing board records the board's decision.
@@ -354,7 +360,10 @@ struct AuthorizationApplicationRoutes: RouteCollection {
             case "invoiced": try fee.markInvoiced(on: today, reference: note)
             case "paid": try fee.markPaid(on: today, reference: note)
             case "waived": try fee.waive(on: today, reason: note ?? "")
-            default: throw AppError.invalid([FieldProblem(field: "action", reason: "must be invoiced, paid or waived")])
+            default:
+                throw AppError.invalid([
+                    FieldProblem(field: "action", Phrase(nb: "må være fakturert, betalt eller frafalt", en: "must be invoiced, paid or waived"))
+                ])
             }
         } catch let error as AuthorizationError { throw AppError.authorization(error, field: "note") }
         try row.store(fee, at: req.now)

@@ -30,7 +30,7 @@ enum AuthorizationApplicationView {
         let app = model.application
         let role = model.viewer.role
         let memberID = model.viewer.id.uuidString.lowercased()
-        let kind = app.kind == .continuation ? Phrase(nb: "fornyelse", en: "continuation") : Phrase(nb: "første godkjenning", en: "first approval")
+        let kind = AuthorizationWords.kind(app.kind)
         return Layout.page(title: context.t(Phrase(nb: "Søknad: \(app.applicantName)", en: "Application: \(app.applicantName)")), context: context) {
             el("p") {
                 el("strong", .data("state", app.state.rawValue)) { context.t(stateText(app.state)) }
@@ -85,7 +85,7 @@ enum AuthorizationApplicationView {
             actions(model, memberID: memberID, context: context)
             if let fee = model.fee {
                 el("h2") { context.t(Phrase(nb: "Gebyr", en: "Fee")) }
-                el("p", .data("fee-status", fee.status.rawValue)) { "\(fee.amount.formatted) · \(fee.status.rawValue)" }
+                el("p", .data("fee-status", fee.status.rawValue)) { "\(fee.amount.formatted) · " + context.t(AuthorizationWords.fee(fee.status)) }
                 if role == .associationAdmin && !fee.status.isSettled {
                     Form.post(SiteRoute.applicationFee(model.id).path, csrf: context.csrf) {
                         Form.select(
@@ -102,7 +102,9 @@ enum AuthorizationApplicationView {
             }
             el("h2") { context.t(Phrase(nb: "Saksgang", en: "Case history")) }
             el("ol") {
-                for event in app.events { el("li") { NorwegianFormat.dateTime(event.at) + " — " + describe(event.kind, board: app.board) } }
+                for event in app.events {
+                    el("li") { NorwegianFormat.dateTime(event.at) + " — " + context.t(describe(event.kind, application: app)) }
+                }
             }
         }
     }
@@ -204,19 +206,67 @@ enum AuthorizationApplicationView {
         }
     }
 
-    static func describe(_ kind: AuthorizationApplicationEvent.Kind, board: AuthorizationBoard?) -> String {
-        func name(_ id: String) -> String { board?.members.first { $0.id == id }?.name ?? id }
+    /// One line of the case history in the page's language: criteria by their titles, board members by name.
+    static func describe(_ kind: AuthorizationApplicationEvent.Kind, application: AuthorizationApplication) -> Phrase {
+        func name(_ id: String) -> String {
+            application.board?.members.first { $0.id == id }?.name ?? "—"
+        }
+        func criterion(_ id: String) -> Phrase {
+            guard let found = application.catalogue.criteria.first(where: { $0.id == id }) else { return Phrase(stringLiteral: "—") }
+            return Phrase(nb: found.titleNorwegian, en: found.titleEnglish)
+        }
         switch kind {
-        case .created: return "opprettet / created"
-        case .evidenceAttached(let c): return "dokumentasjon lagt ved / evidence attached: \(c)"
-        case .evidenceRemoved(let c): return "dokumentasjon fjernet / evidence removed: \(c)"
-        case .submitted: return "sendt inn / submitted"
-        case .returnedForCompletion(let comment): return "returnert / returned: \(comment)"
-        case .reviewStarted: return "sendt til nemnda / sent to the board"
-        case .recused(let id, let reason): return "inhabil / recused: \(name(id)) (\(reason))"
-        case .voted(let id, let choice): return "stemme / vote: \(name(id)) \(choice.rawValue)"
-        case .decided(let outcome): return "vedtak / decision: \(outcome.rawValue)"
-        case .withdrawn: return "trukket / withdrawn"
+        case .created: return Phrase(nb: "Søknaden ble opprettet", en: "Application created")
+        case .evidenceAttached(let c):
+            return Phrase(nb: "Dokumentasjon lagt ved: \(criterion(c).nb)", en: "Evidence attached: \(criterion(c).en)")
+        case .evidenceRemoved(let c):
+            return Phrase(nb: "Dokumentasjon fjernet: \(criterion(c).nb)", en: "Evidence removed: \(criterion(c).en)")
+        case .submitted: return Phrase(nb: "Sendt inn", en: "Submitted")
+        case .returnedForCompletion(let comment):
+            return Phrase(nb: "Returnert for komplettering: \(comment)", en: "Returned for completion: \(comment)")
+        case .reviewStarted: return Phrase(nb: "Sendt til nemnda", en: "Sent to the board")
+        case .recused(let id, let reason): return Phrase(nb: "\(name(id)) erklærte seg inhabil (\(reason))", en: "\(name(id)) recused (\(reason))")
+        case .voted(let id, let choice):
+            let word = AuthorizationWords.vote(choice)
+            return Phrase(nb: "\(name(id)) stemte: \(word.nb)", en: "\(name(id)) voted: \(word.en)")
+        case .decided(let outcome):
+            let word = AuthorizationWords.outcome(outcome)
+            return Phrase(nb: "Vedtak: \(word.nb)", en: "Decision: \(word.en)")
+        case .withdrawn: return Phrase(nb: "Søknaden ble trukket", en: "Application withdrawn")
+        }
+    }
+}
+
+/// Words for the authorization scheme's codes, in both languages; pages never show the codes themselves.
+enum AuthorizationWords {
+    static func vote(_ choice: AuthorizationVoteChoice) -> Phrase {
+        switch choice {
+        case .approve: Phrase(nb: "godkjenn", en: "approve")
+        case .reject: Phrase(nb: "avslå", en: "reject")
+        case .abstain: Phrase(nb: "avstår", en: "abstain")
+        }
+    }
+
+    static func outcome(_ outcome: AuthorizationOutcome) -> Phrase {
+        switch outcome {
+        case .approve: Phrase(nb: "godkjent", en: "approved")
+        case .reject: Phrase(nb: "avslått", en: "rejected")
+        }
+    }
+
+    static func fee(_ status: AuthorizationFeeStatus) -> Phrase {
+        switch status {
+        case .due: Phrase(nb: "til betaling", en: "due")
+        case .invoiced: Phrase(nb: "fakturert", en: "invoiced")
+        case .paid: Phrase(nb: "betalt", en: "paid")
+        case .waived: Phrase(nb: "frafalt", en: "waived")
+        }
+    }
+
+    static func kind(_ kind: AuthorizationApplicationKind) -> Phrase {
+        switch kind {
+        case .firstApproval: Phrase(nb: "første godkjenning", en: "first approval")
+        case .continuation: Phrase(nb: "fornyelse", en: "continuation")
         }
     }
 }

@@ -128,7 +128,11 @@ enum AuthorizationCases {
         // Written offers are not yet recorded by this server, so the platform knows of none.
         case AuthorizationCriteriaCatalogue.DemoFigure.writtenOffers: return String(figures.writtenOffersSent ?? 0)
         default:
-            throw AppError.invalid([FieldProblem(field: "criterion", reason: "the platform does not compute the figure \(name)")])
+            throw AppError.invalid([
+                FieldProblem(
+                    field: "criterion",
+                    Phrase(nb: "plattformen beregner ikke tallet «\(name)»", en: "the platform does not compute the figure \(name)"))
+            ])
         }
     }
 

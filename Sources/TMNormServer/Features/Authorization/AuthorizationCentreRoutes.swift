@@ -67,7 +67,7 @@ struct AuthorizationCentreRoutes: RouteCollection {
         func day(_ raw: String?, _ field: String) throws -> LocalDate? {
             guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
             guard let parsed = try? LocalDate(parsing: raw) else {
-                throw AppError.invalid([FieldProblem(field: field, reason: "must be a date YYYY-MM-DD")])
+                throw AppError.invalid([FieldProblem(field: field, Phrase(nb: "må være en dato (dd.mm.åååå)", en: "must be a date YYYY-MM-DD"))])
             }
             return parsed
         }
@@ -83,7 +83,14 @@ struct AuthorizationCentreRoutes: RouteCollection {
             }
         case "revocation": kind = .revocation
         case "reinstatement": kind = .reinstatement
-        default: throw AppError.invalid([FieldProblem(field: "kind", reason: "must be warning, suspension, revocation or reinstatement")])
+        default:
+            throw AppError.invalid([
+                FieldProblem(
+                    field: "kind",
+                    Phrase(
+                        nb: "må være advarsel, suspensjon, tilbakekalling eller gjeninnsetting",
+                        en: "must be warning, suspension, revocation or reinstatement"))
+            ])
         }
         var record = existing
         let today = req.osloToday
@@ -129,7 +136,7 @@ struct AuthorizationCentreRoutes: RouteCollection {
         func number(_ field: AuthorizationFollowUpField) -> Int? {
             guard let raw = form[field.rawValue]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
             guard let value = Int(raw) else {
-                problems.append(FieldProblem(field: field.rawValue, reason: "must be a whole number"))
+                problems.append(FieldProblem(field: field.rawValue, Phrase(nb: "må være et heltall", en: "must be a whole number")))
                 return nil
             }
             return value
@@ -151,7 +158,7 @@ struct AuthorizationCentreRoutes: RouteCollection {
                 try record.submitFollowUp(try draft.report(), on: req.osloToday, policy: req.application.authorizationSettings.policy)
             } catch {
                 if case .invalidFollowUpReport(let list) = error {
-                    problems = list.map { FieldProblem(field: Self.field(of: $0), reason: $0.description) }
+                    problems = list.map { FieldProblem(field: Self.field(of: $0), Phrase(nb: $0.norwegian, en: $0.description)) }
                 } else {
                     throw AppError.authorization(error)
                 }
@@ -178,7 +185,10 @@ struct AuthorizationCentreRoutes: RouteCollection {
         for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() {
             let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, let count = Int(parts[1]) else {
-                problems.append(FieldProblem(field: "complaints_by_caller", reason: "line \(index + 1): write CALLER: NUMBER"))
+                problems.append(
+                    FieldProblem(
+                        field: "complaints_by_caller",
+                        Phrase(nb: "linje \(index + 1): skriv OPPRINGER: ANTALL", en: "line \(index + 1): write CALLER: NUMBER")))
                 continue
             }
             rows.append(AuthorizationCallerComplaints(callerReference: parts[0], complaints: count))

@@ -158,7 +158,7 @@ enum AuthorizationCentreView {
             el("ul") {
                 for approval in record.approvals {
                     el("li") {
-                        "\(approval.id): \(approval.validFrom.norwegianFormatted)–\(record.effectiveEnd(of: approval).norwegianFormatted) (\(approval.kind.rawValue))"
+                        context.t(approvalLine(approval, record: record))
                     }
                 }
             }
@@ -233,5 +233,16 @@ enum AuthorizationCentreView {
                 }
             }
         }
+    }
+}
+
+extension AuthorizationCentreView {
+    /// "Gyldig 01.12.2025–30.11.2028 (første godkjenning, vedtatt 28.11.2025)".
+    static func approvalLine(_ approval: AuthorizationApproval, record: AuthorizationCentreRecord) -> Phrase {
+        let kind = AuthorizationWords.kind(approval.kind)
+        let from = approval.validFrom.norwegianFormatted
+        let to = record.effectiveEnd(of: approval).norwegianFormatted
+        let granted = approval.grantedOn.norwegianFormatted
+        return Phrase(nb: "Gyldig \(from)–\(to) (\(kind.nb), vedtatt \(granted))", en: "Valid \(from)–\(to) (\(kind.en), granted \(granted))")
     }
 }

@@ -37,7 +37,7 @@ extension AppError {
     /// when the input was at fault.
     static func authorization(_ error: AuthorizationError, field: String? = nil) -> AppError {
         let status = HTTPResponseStatus(statusCode: error.httpStatus)
-        let fields = field.map { [FieldProblem(field: $0, reason: error.description)] } ?? []
+        let fields = field.map { [FieldProblem(field: $0, Phrase(nb: error.norwegian, en: error.description))] } ?? []
         return AppError(status, code: "authorization", Phrase(nb: error.norwegian, en: error.description), fields: fields)
     }
 }

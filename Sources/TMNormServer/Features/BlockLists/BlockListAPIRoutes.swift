@@ -26,10 +26,12 @@ struct BlockListAPIRoutes: RouteCollection {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(AddInput.self)
         guard let phones = input.phones, !phones.isEmpty else {
-            throw AppError.invalid([.init(field: "phones", reason: "is required: a list of phone numbers")])
+            throw AppError.invalid([
+                .init(field: "phones", Phrase(nb: "må fylles ut: en liste med telefonnumre", en: "is required: a list of phone numbers"))
+            ])
         }
         guard phones.count <= 10_000 else {
-            throw AppError.invalid([.init(field: "phones", reason: "at most 10000 numbers per request")])
+            throw AppError.invalid([.init(field: "phones", Phrase(nb: "høyst 10000 numre per forespørsel", en: "at most 10000 numbers per request"))])
         }
         let target = try await BlockListService.target(input.client, principal, now: req.now, on: req.db)
         let outcome = try await BlockListService.add(

@@ -47,10 +47,16 @@ enum BlockListService {
             case .valid(let number) where number.eightDigitKey != nil:
                 keys.append(number.national)
             case .valid(let number):
+                let kind = PhoneWords.kind(number.kind)
                 outcome.problems.append(
-                    .init(field: label, reason: "\(number.national) is a \(number.kind.rawValue) number, not one telemarketing calls"))
-            case .foreign(_, let reason), .invalid(_, let reason):
-                outcome.problems.append(.init(field: label, reason: reason))
+                    .init(
+                        field: label,
+                        reason: "\(number.national) is a \(number.kind.rawValue) number, not one telemarketing calls",
+                        message: Phrase(
+                            nb: "\(number.national) er et \(kind.nb), ikke et nummer telefonselgere ringer",
+                            en: "\(number.national) is a \(kind.en), not a number telemarketers call")))
+            case .foreign, .invalid:
+                outcome.problems.append(FieldProblem.phone(field: label, raw) ?? .init(field: label, Phrase(nb: "er ugyldig", en: "invalid")))
             }
         }
         let unique = Array(Set(keys))

@@ -28,7 +28,20 @@ enum BlockListView {
                                 en: "Added: \(outcome.added). Already blocked: \(outcome.alreadyBlocked). Rejected: \(outcome.problems.count)."))
                     }
                     if !outcome.problems.isEmpty {
-                        el("ul") { for problem in outcome.problems.prefix(100) { el("li") { "\(problem.field): \(problem.reason)" } } }
+                        el("p") {
+                            context.t(
+                                Phrase(
+                                    nb:
+                                        "De andre numrene er lagret. Rett linjene under i fila (ett norsk telefonnummer per linje) og last opp bare dem på nytt.",
+                                    en:
+                                        "The other numbers are saved. Correct the lines below in the file (one Norwegian phone number per line) and upload just those again."
+                                ))
+                        }
+                        el("ul") {
+                            for problem in outcome.problems.prefix(100) {
+                                el("li") { "\(problem.place(context.language)): \(problem.text(context.language))" }
+                            }
+                        }
                     }
                 }
             }

@@ -64,7 +64,9 @@ struct BlockListWebRoutes: RouteCollection {
         let input = try req.content.decode(ImportInput.self)
         let target = try await BlockListService.target(input.organisation_id, principal, now: req.now, on: req.db)
         guard let file = input.file, file.data.readableBytes > 0 else {
-            throw AppError.invalid([.init(field: "file", reason: "choose a CSV file with one number per line")])
+            throw AppError.invalid([
+                .init(field: "file", Phrase(nb: "velg en CSV-fil med ett nummer per linje", en: "choose a CSV file with one number per line"))
+            ])
         }
         let bytes = Data(buffer: file.data)
         let text = String(data: bytes, encoding: .utf8) ?? String(decoding: bytes.map { $0 }, as: Unicode.ASCII.self)

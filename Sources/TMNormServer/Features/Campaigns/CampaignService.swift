@@ -9,9 +9,11 @@ enum CampaignService {
         guard principal.actor.organisationKind == .callCentre, principal.actor.role != .agent else { throw AppError.forbidden() }
         var problems: [FieldProblem] = []
         let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if let problem = DisplayName.problem(name) { problems.append(.init(field: "name", reason: problem)) }
+        if let problem = DisplayName.problem(name) { problems.append(.displayName(field: "name", problem)) }
         let category = (input.product_category ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        if category.isEmpty || category.count > 100 { problems.append(.init(field: "product_category", reason: "must be 1–100 characters")) }
+        if category.isEmpty || category.count > 100 {
+            problems.append(.init(field: "product_category", Phrase(nb: "må være 1–100 tegn", en: "must be 1–100 characters")))
+        }
         let callerID = (input.caller_id ?? "").trimmingCharacters(in: .whitespaces)
         var clientID: UUID?
         if let raw = input.client_id, let id = UUID(uuidString: raw),
@@ -19,17 +21,24 @@ enum CampaignService {
         {
             clientID = id
         } else {
-            problems.append(.init(field: "client_id", reason: "must be a client this call centre works for"))
+            problems.append(
+                .init(
+                    field: "client_id",
+                    Phrase(nb: "må være en oppdragsgiver dette callsenteret jobber for", en: "must be a client this call centre works for")))
         }
         var period: PeriodInput?
         if let parsed = PeriodInput.parse(from: input.starts_on, until: input.ends_on, problems: &problems) {
-            if parsed.until == nil { problems.append(.init(field: "ends_on", reason: "is required")) } else { period = parsed }
+            if parsed.until == nil {
+                problems.append(.init(field: "ends_on", Phrase(nb: "må fylles ut", en: "is required")))
+            } else {
+                period = parsed
+            }
         }
         if let period {
             let start = (try? OsloTime.parseTimestamp(period.from.iso8601 + "T12:00:00")) ?? now
             let judged = CallingRules.judgeCallerID(
                 callerID.isEmpty ? .hidden : .number(callerID, listedInDirectory: CampaignInput.flag(input.caller_id_listed)), at: max(start, now))
-            if !judged.allowed { problems.append(.init(field: "caller_id", reason: judged.textEnglish)) }
+            if !judged.allowed { problems.append(.init(field: "caller_id", Phrase(nb: judged.textNorwegian, en: judged.textEnglish))) }
         }
         guard problems.isEmpty, let clientID, let period, let end = period.until else { throw AppError.invalid(problems) }
         let campaign = CampaignModel()
@@ -62,7 +71,9 @@ enum CampaignService {
 
     static func attachWash(_ campaign: CampaignModel, washID: UUID, on db: any Database, now: Date) async throws {
         guard let wash = try await WashRecordModel.find(washID, on: db), wash.$organisation.id == campaign.$callCentre.id else {
-            throw AppError.invalid([.init(field: "wash_id", reason: "is not a wash of this call centre")])
+            throw AppError.invalid([
+                .init(field: "wash_id", Phrase(nb: "er ikke en vask fra dette callsenteret", en: "is not a wash of this call centre"))
+            ])
         }
         // A wash clears numbers for may-call only if it applied this client's block list.
         guard wash.$client.id == campaign.$client.id else {
@@ -84,7 +95,9 @@ enum CampaignService {
         guard let user = try await UserModel.find(userID, on: db), user.$organisation.id == campaign.$callCentre.id,
             user.role == .agent || user.role == .callCentreAdmin
         else {
-            throw AppError.invalid([.init(field: "user_id", reason: "is not an agent of this call centre")])
+            throw AppError.invalid([
+                .init(field: "user_id", Phrase(nb: "er ikke en selger i dette callsenteret", en: "is not an agent of this call centre"))
+            ])
         }
         let campaignID = try campaign.requireID()
         if try await CampaignAgentModel.query(on: db).filter(\.$campaign.$id == campaignID).filter(\.$user.$id == userID).first() == nil {
@@ -98,10 +111,19 @@ enum CampaignService {
             let validity = try await CampaignValidity.check(campaign, at: now, on: db)
             var problems: [FieldProblem] = []
             if !validity.hasValidWash {
-                problems.append(.init(field: "washes", reason: "no attached list is washed against a register copy valid now (wash this month)"))
+                problems.append(
+                    .init(
+                        field: "washes",
+                        Phrase(
+                            nb: "ingen tilknyttet liste er vasket mot en registerkopi som gjelder nå (vask denne måneden)",
+                            en: "no attached list is washed against a register copy valid now (wash this month)")))
             }
-            if !validity.callerIDAllowed { problems.append(.init(field: "caller_id", reason: "the caller ID is not allowed now")) }
-            if !validity.withinPeriod { problems.append(.init(field: "period", reason: "today is outside the campaign's period")) }
+            if !validity.callerIDAllowed {
+                problems.append(.init(field: "caller_id", Phrase(nb: "nummervisningen er ikke tillatt nå", en: "the caller ID is not allowed now")))
+            }
+            if !validity.withinPeriod {
+                problems.append(.init(field: "period", Phrase(nb: "i dag er utenfor kampanjeperioden", en: "today is outside the campaign's period")))
+            }
             guard problems.isEmpty else { throw AppError.invalid(problems) }
         }
         campaign.statusRaw = status.rawValue

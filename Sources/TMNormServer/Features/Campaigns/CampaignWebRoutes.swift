@@ -84,7 +84,7 @@ struct CampaignWebRoutes: RouteCollection {
     func attachWash(req: Request) async throws -> Response {
         let campaign = try await ownCampaign(req)
         guard let id = try req.content.decode(WashInput.self).wash_id.flatMap(UUID.init(uuidString:)) else {
-            throw AppError.invalid([.init(field: "wash_id", reason: "choose a wash")])
+            throw AppError.invalid([.init(field: "wash_id", Phrase(nb: "velg en vask", en: "choose a wash"))])
         }
         try await CampaignService.attachWash(campaign, washID: id, on: req.db, now: req.now)
         req.application.mayCallCache.invalidate(try campaign.requireID())
@@ -96,7 +96,7 @@ struct CampaignWebRoutes: RouteCollection {
     func addAgent(req: Request) async throws -> Response {
         let campaign = try await ownCampaign(req)
         guard let id = try req.content.decode(AgentInput.self).user_id.flatMap(UUID.init(uuidString:)) else {
-            throw AppError.invalid([.init(field: "user_id", reason: "choose an agent")])
+            throw AppError.invalid([.init(field: "user_id", Phrase(nb: "velg en selger", en: "choose an agent"))])
         }
         try await CampaignService.addAgent(campaign, userID: id, on: req.db)
         return req.redirect(to: .campaign(try campaign.requireID()))
@@ -107,7 +107,10 @@ struct CampaignWebRoutes: RouteCollection {
     func setStatus(req: Request) async throws -> Response {
         let campaign = try await ownCampaign(req)
         guard let status = try req.content.decode(StatusInput.self).status.flatMap(CampaignModel.Status.init(rawValue:)) else {
-            throw AppError.invalid([.init(field: "status", reason: "must be draft, active, paused or ended")])
+            throw AppError.invalid([
+                .init(
+                    field: "status", Phrase(nb: "må være utkast, aktiv, satt på pause eller avsluttet", en: "must be draft, active, paused or ended"))
+            ])
         }
         try await CampaignService.setStatus(campaign, to: status, on: req.db, now: req.now)
         req.application.mayCallCache.invalidate(try campaign.requireID())

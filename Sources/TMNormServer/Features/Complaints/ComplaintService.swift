@@ -25,7 +25,7 @@ enum ComplaintService {
         switch ComplaintRules.check(draft, now: now) {
         case .success(let checked): intake = checked
         case .failure(let problems):
-            throw AppError.invalid(problems.problems.map { FieldProblem(field: $0.field, reason: ComplaintText.problem($0.kind).en) })
+            throw AppError.invalid(problems.problems.map { FieldProblem(field: $0.field, ComplaintText.problem($0.kind)) })
         }
         let business = try await self.business(orgnr: intake.businessOrgnr, name: intake.businessName, on: db)
         let sale = try await ComplaintFactFinder.sale(for: intake, business: business, app: app, on: db)
@@ -120,7 +120,8 @@ enum ComplaintService {
         guard CSRF.constantTimeEqual(codeHash(code, complaint: complaint, keys: app.serverKeys), stored) else {
             try await complaint.save(on: db)
             let left = maxCodeAttempts - complaint.codeAttempts
-            throw AppError.invalid([FieldProblem(field: "code", reason: "er feil (\(left) forsøk igjen) / is wrong (\(left) attempts left)")])
+            throw AppError.invalid([FieldProblem(field: "code", Phrase(nb: "er feil (\(left) forsøk igjen)", en: "is wrong (\(left) attempts left)"))]
+            )
         }
         let token = app.tokens.urlSafe(bytes: 24)
         complaint.stateRaw = ComplaintState.awaitingAnswer.rawValue

@@ -96,7 +96,8 @@ struct ComplaintWebRoutes: RouteCollection {
         } catch let error as AppError where !error.fields.isEmpty {
             let reference = try await ComplaintModel.find(id, on: req.db)?.reference ?? ""
             return .html(
-                ComplaintViews.code(id: id, reference: reference, problem: error.fields.first?.reason, context: req.pageContext), status: error.status
+                ComplaintViews.code(id: id, reference: reference, problem: error.fields.first?.text(req.language), context: req.pageContext),
+                status: error.status
             )
         }
     }

@@ -45,12 +45,16 @@ struct OfferSettingsRoutes: RouteCollection {
         var problems: [FieldProblem] = []
         let address = clean(input.address)
         if let address, address.count > 200 || address.unicodeScalars.contains(where: { $0.value < 0x20 }) {
-            problems.append(.init(field: "address", reason: "one line of at most 200 characters"))
+            problems.append(.init(field: "address", Phrase(nb: "én linje på høyst 200 tegn", en: "one line of at most 200 characters")))
         }
         let phone = clean(input.phone)
-        if let phone, PhoneNumber.parse(phone).number == nil { problems.append(.init(field: "phone", reason: "is not a valid Norwegian number")) }
+        if let phone, PhoneNumber.parse(phone).number == nil {
+            problems.append(.init(field: "phone", Phrase(nb: "er ikke et gyldig norsk telefonnummer", en: "is not a valid Norwegian number")))
+        }
         let email = clean(input.email)
-        if let email, (try? EmailAddress(email)) == nil { problems.append(.init(field: "email", reason: "is not a valid e-mail address")) }
+        if let email, (try? EmailAddress(email)) == nil {
+            problems.append(.init(field: "email", Phrase(nb: "er ikke en gyldig e-postadresse", en: "is not a valid e-mail address")))
+        }
         let url = clean(input.webhook_url)
         let secret = clean(input.webhook_secret)
         if user.organisationKind == .client {
@@ -58,10 +62,12 @@ struct OfferSettingsRoutes: RouteCollection {
                 do {
                     _ = try await WebhookTarget.check(url, allowedHosts: req.application.config.webhookAllowedHosts, pool: req.application.threadPool)
                 } catch {
-                    problems.append(.init(field: "webhook_url", reason: req.language == .en ? error.reason.en : error.reason.nb))
+                    problems.append(.init(field: "webhook_url", Phrase(nb: error.reason.nb, en: error.reason.en)))
                 }
             }
-            if let secret, secret.count < 16 || secret.count > 200 { problems.append(.init(field: "webhook_secret", reason: "16–200 characters")) }
+            if let secret, secret.count < 16 || secret.count > 200 {
+                problems.append(.init(field: "webhook_secret", Phrase(nb: "16–200 tegn", en: "16–200 characters")))
+            }
         }
         let existing = try await OfferSettingsModel.query(on: req.db).filter(\.$organisationID == user.organisationID).first()
         guard problems.isEmpty else {

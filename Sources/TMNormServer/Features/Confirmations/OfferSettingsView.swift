@@ -15,7 +15,7 @@ enum OfferSettingsView {
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
-        func error(_ field: String) -> String? { model.problems.first { $0.field == field }?.reason }
+        func error(_ field: String) -> String? { model.problems.first { $0.field == field }?.text(context.language) }
         return Layout.page(title: context.t(Phrase(nb: "Opplysninger i skriftlige tilbud", en: "Details in written offers")), context: context) {
             if model.saved { el("p", .class("notice")) { context.t(Phrase(nb: "Lagret.", en: "Saved.")) } }
             el("p") {

@@ -108,7 +108,7 @@ struct SaleFormRoutes: RouteCollection {
                 rawBody: ByteBuffer(bytes: Self.json(body)), idempotencyKey: key, principal: principal, req: req)
         } catch let error as AppError where error.status == .unprocessableEntity {
             let problems = error.fields.map {
-                SaleService.InputProblem(field: $0.field, api: $0.reason, phrase: Phrase(nb: $0.reason, en: $0.reason))
+                SaleService.InputProblem(field: $0.field, api: $0.reason, phrase: Phrase(nb: $0.text(.nb), en: $0.text(.en)))
             }
             return try await page(req, campaign, values: values, key: key, problems: problems, status: .unprocessableEntity)
         }

@@ -43,7 +43,7 @@ extension SaleService {
             throw InputProblems(problems: [
                 InputProblem(
                     field: "campaign_id", api: "is not a campaign of this call centre",
-                    phrase: Phrase(nb: "er ikke en kampanje for dette callsenteret", en: "is not a campaign of this call centre"))
+                    phrase: Phrase(nb: "er ikke en kampanje fra dette callsenteret", en: "is not a campaign of this call centre"))
             ])
         }
         let productKind: OfferProductKind
@@ -61,8 +61,8 @@ extension SaleService {
                 InputProblem(
                     field: "campaign_id", api: "the campaign's client has no engagement with this call centre confirmed and in force today",
                     phrase: Phrase(
-                        nb: "oppdragsgiveren har ikke et bekreftet oppdrag med dette callsenteret som gjelder i dag",
-                        en: "the client has no engagement with this call centre confirmed and in force today"))
+                        nb: "kampanjens oppdragsgiver har ikke et bekreftet oppdrag med dette callsenteret som gjelder i dag",
+                        en: "the campaign's client has no engagement with this call centre confirmed and in force today"))
             ])
         }
         let seller = try await party(callCentreID, voluntary: false, on: db)

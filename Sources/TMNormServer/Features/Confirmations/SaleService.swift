@@ -32,9 +32,17 @@ enum SaleService {
         guard principal.actor.organisationKind == .callCentre, principal.actor.role != .clientUser else { throw AppError.forbidden() }
         let callCentreID = principal.organisationID
         guard let idempotencyKey = idempotencyKey?.trimmingCharacters(in: .whitespaces), !idempotencyKey.isEmpty else {
-            throw AppError.invalid([.init(field: "Idempotency-Key", reason: "header is required: a unique key per sale, reused on retries")])
+            throw AppError.invalid([
+                .init(
+                    field: "Idempotency-Key",
+                    Phrase(
+                        nb: "må sendes: en unik nøkkel per salg, den samme ved nye forsøk",
+                        en: "header is required: a unique key per sale, reused on retries"))
+            ])
         }
-        guard idempotencyKey.count <= 200 else { throw AppError.invalid([.init(field: "Idempotency-Key", reason: "at most 200 characters")]) }
+        guard idempotencyKey.count <= 200 else {
+            throw AppError.invalid([.init(field: "Idempotency-Key", Phrase(nb: "høyst 200 tegn", en: "at most 200 characters"))])
+        }
         let bytes = rawBody.map { Array($0.readableBytesView) } ?? []
         let requestHash = ConfirmationHashing.sha256Hex(bytes: bytes)
         if let replay = try await replay(callCentreID: callCentreID, idempotencyKey: idempotencyKey, requestHash: requestHash, on: req.db) {
@@ -61,7 +69,9 @@ enum SaleService {
             return nil
         }
         guard existing.requestSHA256 == requestHash else {
-            throw AppError.invalid([.init(field: "Idempotency-Key", reason: "was already used for a different sale body")])
+            throw AppError.invalid([
+                .init(field: "Idempotency-Key", Phrase(nb: "er allerede brukt for et annet salg", en: "was already used for a different sale body"))
+            ])
         }
         return Registration(sale: existing, replayed: true)
     }
@@ -77,7 +87,7 @@ enum SaleService {
         let now = req.now
         let prepared: Prepared
         do { prepared = try await prepare(input, callCentreID: callCentreID, now: now, on: req.db) } catch let failure as InputProblems {
-            throw AppError.invalid(failure.problems.map { FieldProblem(field: $0.field, reason: $0.api) })
+            throw AppError.invalid(failure.problems.map { FieldProblem(field: $0.field, reason: $0.api, message: $0.phrase) })
         }
         let draft = prepared.draft
         let campaign = prepared.campaign
@@ -111,7 +121,8 @@ enum SaleService {
 
         switch ConfirmationChecker.check(composition, policy: policy) {
         case .incomplete(let items):
-            throw AppError.invalid(items.map { FieldProblem(field: $0.field, reason: $0.description) })
+            throw AppError.invalid(
+                items.map { FieldProblem(field: $0.field, reason: $0.description, message: Phrase(nb: $0.norwegian, en: $0.description)) })
         case .exempt(let exemption):
             // Exempt from the written offer and acceptance, not from the withdrawal right: the consumer gets a
             // confirmation of the agreement with its terms and the withdrawal information (docs/domain.md), so
@@ -122,7 +133,9 @@ enum SaleService {
             let offer: ConfirmationOffer
             switch ConfirmationChecker.check(composition, policy: strict) {
             case .ready(let complete): offer = complete
-            case .incomplete(let items): throw AppError.invalid(items.map { FieldProblem(field: $0.field, reason: $0.description) })
+            case .incomplete(let items):
+                throw AppError.invalid(
+                    items.map { FieldProblem(field: $0.field, reason: $0.description, message: Phrase(nb: $0.norwegian, en: $0.description)) })
             case .exempt: throw Abort(.internalServerError)
             }
             let secrets = try await uniqueSecrets(phone: sale.consumerPhone, policy: policy, codeKey: codeKey(req.application), on: req.db)
@@ -342,12 +355,18 @@ enum SaleService {
         }
         if let state, !state.isEmpty {
             guard OfferState(rawValue: state) != nil else {
-                throw AppError.invalid([.init(field: "state", reason: "one of \(OfferState.allCases.map(\.rawValue).joined(separator: ", "))")])
+                throw AppError.invalid([
+                    .init(
+                        field: "state", reason: "one of \(OfferState.allCases.map(\.rawValue).joined(separator: ", "))",
+                        message: Phrase(nb: "velg en av statusene i lista", en: "choose one of the states in the list"))
+                ])
             }
             query.filter(\.$state == state)
         }
         if let campaign, !campaign.isEmpty {
-            guard let id = UUID(uuidString: campaign) else { throw AppError.invalid([.init(field: "campaign", reason: "is not a campaign id")]) }
+            guard let id = UUID(uuidString: campaign) else {
+                throw AppError.invalid([.init(field: "campaign", Phrase(nb: "er ikke en kampanje", en: "is not a campaign id"))])
+            }
             query.filter(\.$campaignID == id)
         }
         if principal.actor.role == .agent, let user = principal.user {

@@ -36,15 +36,27 @@ struct SaleStaffRoutes: RouteCollection {
         var problems: [FieldProblem] = []
         let today = req.osloToday
         let sentOn = Self.day(input.sent_on, field: "sent_on", problems: &problems)
-        if let sentOn, sentOn > today { problems.append(.init(field: "sent_on", reason: "is after today: a form cannot be sent in the future")) }
+        if let sentOn, sentOn > today {
+            problems.append(
+                .init(
+                    field: "sent_on",
+                    Phrase(nb: "er etter i dag: et skjema kan ikke være sendt fram i tid", en: "is after today: a form cannot be sent in the future"))
+            )
+        }
         if let sentOn, let acceptedAt = (try? sale.lifecycle())?.acceptedAt, sentOn < OsloTime.localDate(of: acceptedAt) {
             problems.append(
-                .init(field: "sent_on", reason: "is before the offer was accepted (\(OsloTime.localDate(of: acceptedAt).norwegianFormatted))"))
+                .init(
+                    field: "sent_on",
+                    Phrase(
+                        nb: "er før tilbudet ble akseptert (\(OsloTime.localDate(of: acceptedAt).norwegianFormatted))",
+                        en: "is before the offer was accepted (\(OsloTime.localDate(of: acceptedAt).norwegianFormatted))")))
         }
         let channel = input.channel ?? ""
-        if !["post", "email"].contains(channel) { problems.append(.init(field: "channel", reason: "must be post or email")) }
+        if !["post", "email"].contains(channel) {
+            problems.append(.init(field: "channel", Phrase(nb: "må være post eller e-post", en: "must be post or email")))
+        }
         let note = (input.note ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        if note.count > 500 { problems.append(.init(field: "note", reason: "at most 500 characters")) }
+        if note.count > 500 { problems.append(.init(field: "note", Phrase(nb: "høyst 500 tegn", en: "at most 500 characters"))) }
         guard problems.isEmpty, let sentOn else { throw AppError.invalid(problems) }
         let registeredBy = "user:\(user.id.uuidString.lowercased())"
         try await Self.apply(
@@ -63,7 +75,9 @@ struct SaleStaffRoutes: RouteCollection {
         let (sale, _) = try await staffSale(req)
         var problems: [FieldProblem] = []
         let day = Self.day(try req.content.decode(GoodsInput.self).received_on, field: "received_on", problems: &problems)
-        if let day, day > req.osloToday { problems.append(.init(field: "received_on", reason: "is after today")) }
+        if let day, day > req.osloToday {
+            problems.append(.init(field: "received_on", Phrase(nb: "kan ikke være etter i dag", en: "is after today")))
+        }
         guard problems.isEmpty, let day else { throw AppError.invalid(problems) }
         try await Self.apply(.goodsReceived(on: day), to: sale, req: req, channel: "staff", detail: "goods received \(day.iso8601)")
         return req.redirect(to: .sale(try sale.requireID()))
@@ -73,13 +87,13 @@ struct SaleStaffRoutes: RouteCollection {
     static func day(_ raw: String?, field: String, problems: inout [FieldProblem]) -> LocalDate? {
         let text = (raw ?? "").trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else {
-            problems.append(.init(field: field, reason: "is required"))
+            problems.append(.init(field: field, Phrase(nb: "må fylles ut", en: "is required")))
             return nil
         }
         if let iso = try? LocalDate(parsing: text) { return iso }
         let parts = text.split(separator: ".").compactMap { Int($0) }
         if parts.count == 3, let norwegian = try? LocalDate(year: parts[2], month: parts[1], day: parts[0]) { return norwegian }
-        problems.append(.init(field: field, reason: "a date as YYYY-MM-DD or dd.mm.yyyy"))
+        problems.append(.init(field: field, Phrase(nb: "en dato som dd.mm.åååå", en: "a date as YYYY-MM-DD or dd.mm.yyyy")))
         return nil
     }
 

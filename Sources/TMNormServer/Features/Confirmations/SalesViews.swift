@@ -18,6 +18,83 @@ enum SaleWords {
         }
     }
 
+    /// How an answer or record reached TMNorm, as the evidence stores it ("link", "sms", "staff", …).
+    static func channel(_ raw: String?) -> Phrase {
+        switch raw {
+        case nil: Phrase(stringLiteral: "–")
+        case "link"?: Phrase(nb: "Lenke i tilbudet", en: "Offer link")
+        case "sms"?: Phrase(nb: "SMS", en: "SMS")
+        case "email"?: Phrase(nb: "E-post", en: "E-mail")
+        case "post"?: Phrase(nb: "Post", en: "Post")
+        case "staff"?: Phrase(nb: "Ansatt i TMNorm", en: "Staff in TMNorm")
+        case "api"?: Phrase(nb: "API", en: "API")
+        case "job"?: Phrase(nb: "Automatisk", en: "Automatic")
+        case let other?: Phrase(stringLiteral: other)
+        }
+    }
+
+    static func exemption(_ raw: String) -> Phrase {
+        switch ConfirmationExemption(rawValue: raw) {
+        case .voluntaryOrganisation:
+            Phrase(nb: "Frivillig organisasjon (krever ikke skriftlig bekreftelse)", en: "Voluntary organisation (no written confirmation needed)")
+        case .newspaperSubscription:
+            Phrase(nb: "Avisabonnement (krever ikke skriftlig bekreftelse)", en: "Newspaper subscription (no written confirmation needed)")
+        case nil: Phrase(stringLiteral: raw)
+        }
+    }
+
+    /// An evidence entry's detail in words. The stored text (part of the hash chain) stays as recorded; known
+    /// forms are translated, dates shown as dd.mm.yyyy and `user:…`/`api-key:…` replaced by the name in `actors`.
+    static func detail(_ raw: String?, actors: [String: String]) -> Phrase {
+        guard let raw, !raw.isEmpty else { return Phrase(stringLiteral: "–") }
+        func actor(_ token: Substring) -> String {
+            let key = token.trimmingCharacters(in: .whitespaces)
+            if let name = actors[key] { return name }
+            return key.hasPrefix("api-key:") ? "API" : "–"
+        }
+        func day(_ iso: Substring) -> String { NorwegianFormat.isoDay(String(iso)) }
+        func fullText(_ medium: Substring) -> Phrase {
+            if medium == "email" { return Phrase(nb: "hele teksten sendt på e-post", en: "full text sent by e-mail") }
+            let parts = medium.split(separator: "(").dropFirst().first.map { $0.filter(\.isASCII).filter(\.isNumber) } ?? ""
+            return parts.isEmpty
+                ? Phrase(nb: "hele teksten sendt på SMS", en: "full text sent by SMS")
+                : Phrase(nb: "hele teksten sendt på SMS (\(parts) deler)", en: "full text sent by SMS (\(parts) parts)")
+        }
+        if raw.hasPrefix("user:") || raw.hasPrefix("api-key:") { return Phrase(stringLiteral: actor(raw[...])) }
+        if raw == "delivery receipt from the SMS gateway: delivered to the phone" {
+            return Phrase(
+                nb: "Leveringskvittering fra SMS-gatewayen: levert til telefonen", en: "Delivery receipt from the SMS gateway: delivered to the phone"
+            )
+        }
+        if raw.hasPrefix("full text: ") {
+            let words = fullText(raw.dropFirst("full text: ".count))
+            return Phrase(nb: words.nb.prefix(1).uppercased() + words.nb.dropFirst(), en: words.en.prefix(1).uppercased() + words.en.dropFirst())
+        }
+        if let split = raw.range(of: "; full text: ") {
+            let exemption = exemption(String(raw[..<split.lowerBound]))
+            let words = fullText(raw[split.upperBound...])
+            return Phrase(nb: exemption.nb + "; " + words.nb, en: exemption.en + "; " + words.en)
+        }
+        if raw.hasPrefix("goods received ") {
+            let date = day(raw.dropFirst("goods received ".count))
+            return Phrase(nb: "Varen mottatt \(date)", en: "Goods received \(date)")
+        }
+        // "standard withdrawal form sent 2026-12-01 by post, registered by user:…[: note]"
+        if raw.hasPrefix("standard withdrawal form sent "), let by = raw.range(of: " by "), let registered = raw.range(of: ", registered by ") {
+            let date = day(raw[raw.index(raw.startIndex, offsetBy: "standard withdrawal form sent ".count)..<by.lowerBound])
+            let medium = raw[by.upperBound..<registered.lowerBound]
+            let rest = raw[registered.upperBound...]
+            let noteStart = rest.range(of: ": ")
+            let who = actor(noteStart.map { rest[..<$0.lowerBound] } ?? rest)
+            let note = noteStart.map { ": " + rest[$0.upperBound...] } ?? ""
+            let mediumWords = medium == "post" ? Phrase(nb: "per post", en: "by post") : Phrase(nb: "på e-post", en: "by e-mail")
+            return Phrase(
+                nb: "Standard angreskjema sendt \(date) \(mediumWords.nb), registrert av \(who)\(note)",
+                en: "Standard withdrawal form sent \(date) \(mediumWords.en), registered by \(who)\(note)")
+        }
+        return Phrase(stringLiteral: raw)
+    }
+
     static func event(_ kind: EvidenceEventKind) -> Phrase {
         switch kind {
         case .registered: Phrase(nb: "Registrert", en: "Registered")
@@ -187,6 +264,8 @@ enum SaleEvidenceView {
         let offerText: String?
         let offerSHA256: String?
         let entries: [EvidenceEntry]
+        /// Names for the `user:…` and `api-key:…` actors the evidence and `registeredBy` mention.
+        var actors: [String: String] = [:]
         let verification: EvidenceVerification
         /// What staff may record here (a withdrawal form by post or e-mail, goods received).
         var staff: SaleStaffForms.Model? = nil
@@ -219,7 +298,7 @@ enum SaleEvidenceView {
                 el("dt") { context.t(Phrase(nb: "Oppdragsgiver", en: "Client")) }
                 el("dd") { model.client }
                 el("dt") { context.t(Phrase(nb: "Selger", en: "Agent")) }
-                el("dd") { model.agent ?? model.registeredBy }
+                el("dd") { model.agent ?? model.actors[model.registeredBy] ?? "–" }
                 el("dt") { context.t(Phrase(nb: "Registrert", en: "Registered")) }
                 el("dd") { NorwegianFormat.dateTime(model.createdAt) }
                 if let acceptBy = model.acceptBy {
@@ -232,7 +311,7 @@ enum SaleEvidenceView {
                 }
                 if let exemption = model.exemption {
                     el("dt") { context.t(Phrase(nb: "Unntak", en: "Exemption")) }
-                    el("dd") { exemption }
+                    el("dd") { context.t(SaleWords.exemption(exemption)) }
                 }
             }
             if let staff = model.staff { SaleStaffForms.render(staff, context: context) }
@@ -270,10 +349,10 @@ enum SaleEvidenceView {
                         el("td") { "\(entry.sequence)" }
                         el("td") { NorwegianFormat.dateTime(entry.at) }
                         el("td") { context.t(SaleWords.event(entry.event)) }
-                        el("td") { entry.channel ?? "–" }
+                        el("td") { context.t(SaleWords.channel(entry.channel)) }
                         el("td") { el("code") { entry.offerTextSHA256 ?? "–" } }
                         el("td") { el("code") { entry.fingerprint ?? "–" } }
-                        el("td") { entry.detail ?? "–" }
+                        el("td") { context.t(SaleWords.detail(entry.detail, actors: model.actors)) }
                         el("td") { el("code") { entry.entryHash } }
                     }
                 }

@@ -33,22 +33,25 @@ struct SalesWebRoutes: RouteCollection {
 
         var problems: [FieldProblem] = []
         if !filters.state.isEmpty, OfferState(rawValue: filters.state) == nil {
-            problems.append(.init(field: "state", reason: "one of \(OfferState.allCases.map(\.rawValue).joined(separator: ", "))"))
+            problems.append(
+                .init(
+                    field: "state", reason: "one of \(OfferState.allCases.map(\.rawValue).joined(separator: ", "))",
+                    message: Phrase(nb: "velg en av statusene i lista", en: "choose one of the states in the list")))
         }
         if !filters.campaign.isEmpty, UUID(uuidString: filters.campaign) == nil {
-            problems.append(.init(field: "campaign", reason: "is not a campaign id"))
+            problems.append(.init(field: "campaign", Phrase(nb: "er ikke en kampanje", en: "is not a campaign id")))
         }
         func day(_ text: String, _ field: String) -> LocalDate? {
             guard !text.isEmpty else { return nil }
             guard let date = try? LocalDate(parsing: text) else {
-                problems.append(.init(field: field, reason: "a date as YYYY-MM-DD"))
+                problems.append(.init(field: field, Phrase(nb: "en dato som dd.mm.åååå", en: "a date as YYYY-MM-DD")))
                 return nil
             }
             return date
         }
         let fromDay = day(filters.from, "from")
         let toDay = day(filters.to, "to")
-        if let fromDay, let toDay, toDay < fromDay { problems.append(.init(field: "to", reason: "is before from")) }
+        if let fromDay, let toDay, toDay < fromDay { problems.append(.init(field: "to", Phrase(nb: "er før fra-datoen", en: "is before from"))) }
         guard problems.isEmpty else { throw AppError.invalid(problems) }
 
         let period = SalesPeriod(from: fromDay.map(OsloTime.startOfDay), until: toDay.map { OsloTime.startOfDay($0.adding(days: 1)) })
@@ -139,6 +142,7 @@ extension SaleEvidenceView.Model {
             uniquingKeysWith: { a, _ in a })
         let agent = try await sale.agentID.asyncMap { try await UserModel.find($0, on: db)?.name }
         let lifecycle = try? sale.lifecycle()
+        let actors = try await actorNames(in: entries.compactMap(\.detail) + [sale.registeredBy], on: db)
         return Self(
             reference: sale.reference, state: sale.state, consumer: sale.consumerName, product: sale.product,
             campaign: campaign?.name ?? "–", callCentre: organisations[sale.callCentreID] ?? "–", client: organisations[sale.clientID] ?? "–",
@@ -146,11 +150,37 @@ extension SaleEvidenceView.Model {
             acceptBy: lifecycle?.deadlines?.acceptBy, withdrawalDeadline: lifecycle?.withdrawalDeadline?.lastDay.iso8601,
             exemption: lifecycle?.exemption?.rawValue,
             offerText: sale.offerTextNB,
-            offerSHA256: sale.offerSHA256, entries: entries, verification: verification,
+            offerSHA256: sale.offerSHA256, entries: entries, actors: actors, verification: verification,
             staff: (user.role == .callCentreAdmin || user.role == .clientUser)
                 ? SaleStaffForms.Model(
                     saleID: saleID, state: sale.state, isGoods: lifecycle?.productKind == .goods,
                     goodsReceivedOn: lifecycle?.goodsReceivedOn, today: today) : nil)
+    }
+}
+
+extension SaleEvidenceView.Model {
+    /// The names behind `user:UUID` and `api-key:UUID` in recorded texts: the user's name, the key's name.
+    static func actorNames(in texts: [String], on db: any Database) async throws -> [String: String] {
+        var users = Set<UUID>(), keys = Set<UUID>()
+        for text in texts {
+            for word in text.split(whereSeparator: { $0 == " " || $0 == "," }) {
+                let token = word.hasSuffix(":") ? word.dropLast() : word
+                if token.hasPrefix("user:"), let id = UUID(uuidString: String(token.dropFirst(5))) { users.insert(id) }
+                if token.hasPrefix("api-key:"), let id = UUID(uuidString: String(token.dropFirst(8))) { keys.insert(id) }
+            }
+        }
+        var names: [String: String] = [:]
+        if !users.isEmpty {
+            for user in try await UserModel.query(on: db).filter(\.$id ~~ users).all() {
+                if let id = user.id { names["user:\(id.uuidString.lowercased())"] = user.name }
+            }
+        }
+        if !keys.isEmpty {
+            for key in try await APIKeyModel.query(on: db).filter(\.$id ~~ keys).all() {
+                if let id = key.id { names["api-key:\(id.uuidString.lowercased())"] = "API (\(key.name))" }
+            }
+        }
+        return names
     }
 }
 

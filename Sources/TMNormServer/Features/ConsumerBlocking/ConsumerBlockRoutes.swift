@@ -54,7 +54,9 @@ struct ConsumerBlockRoutes: RouteCollection {
                 requestID: id, code: try req.content.decode(CodeInput.self).code, app: req.application, on: req.db)
             return .html(ConsumerBlockView.done(business: organisation.name, context: req.pageContext))
         } catch let error as AppError where !error.fields.isEmpty {
-            return .html(ConsumerBlockView.code(requestID: id, problem: error.fields.first?.reason, context: req.pageContext), status: error.status)
+            return .html(
+                ConsumerBlockView.code(requestID: id, problem: error.fields.first?.text(req.language), context: req.pageContext), status: error.status
+            )
         }
     }
 }

@@ -29,13 +29,23 @@ enum ConsumerBlockService {
         var problems: [FieldProblem] = []
         let number = PhoneNumber.parse(raw ?? "").number
         if number == nil {
-            problems.append(.init(field: "phone", reason: PhoneNumber.parse(raw ?? "").reason ?? "is not a valid number"))
+            problems.append(
+                FieldProblem.phone(field: "phone", raw ?? "")
+                    ?? .init(field: "phone", Phrase(nb: "er ikke et gyldig nummer", en: "is not a valid number")))
         } else if number?.kind != .mobile {
-            problems.append(.init(field: "phone", reason: "must be a mobile number: the code is sent by SMS"))
+            problems.append(
+                .init(
+                    field: "phone", Phrase(nb: "må være et mobilnummer: koden sendes på SMS", en: "must be a mobile number: the code is sent by SMS"))
+            )
         }
         let organisation = try await business(named: raw2, on: db)
         if organisation == nil {
-            problems.append(.init(field: "business", reason: "no business found with that organisation number or exact name"))
+            problems.append(
+                .init(
+                    field: "business",
+                    Phrase(
+                        nb: "fant ingen bedrift med det organisasjonsnummeret eller nøyaktig det navnet",
+                        en: "no business found with that organisation number or exact name")))
         }
         guard problems.isEmpty, let number, let organisation else { throw AppError.invalid(problems) }
         let now = app.clock.now()
@@ -84,7 +94,13 @@ enum ConsumerBlockService {
         let expected = hash(code: code, requestID: requestID, keys: app.serverKeys)
         guard CSRF.constantTimeEqual(expected, request.codeHash) else {
             try await request.save(on: db)
-            throw AppError.invalid([.init(field: "code", reason: "is wrong (\(maxAttempts - request.attempts) attempts left)")])
+            throw AppError.invalid([
+                .init(
+                    field: "code",
+                    Phrase(
+                        nb: "er feil (\(maxAttempts - request.attempts) forsøk igjen)",
+                        en: "is wrong (\(maxAttempts - request.attempts) attempts left)"))
+            ])
         }
         request.confirmedAt = now
         try await request.save(on: db)

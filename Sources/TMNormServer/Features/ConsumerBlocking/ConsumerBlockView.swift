@@ -4,7 +4,7 @@ import TMNormCore
 /// The consumer's pages, in plain language.
 enum ConsumerBlockView {
     static func start(business: String, problems: [FieldProblem], context: PageContext) -> String {
-        func error(_ field: String) -> String? { problems.first { $0.field == field }?.reason }
+        func error(_ field: String) -> String? { problems.first { $0.field == field }?.text(context.language) }
         return Layout.page(title: context.t(Phrase(nb: "Slipp telefonsalg fra en bedrift", en: "Stop sales calls from a business")), context: context)
         {
             el("p") {

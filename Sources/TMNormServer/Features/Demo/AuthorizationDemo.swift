@@ -102,13 +102,19 @@ enum AuthorizationDemo {
         OsloTime.instant(for: LocalDateTime(date: day, time: LocalTime(secondsSinceMidnight: hour * 3600)))
     }
 
+    /// Where the demo keeps its documents; `DemoAuthorization.seed` writes a small PDF there for each.
+    static let documentStoragePrefix = "authorization/demo/"
+    /// The size of each demo document.
+    static let documentByteCount = 52_000
+
     /// Demo evidence of the kind a criterion asks for.
     static func evidence(for criterion: AuthorizationCriterion, on day: LocalDate) -> AuthorizationEvidence {
         switch criterion.evidence {
         case .document:
             .document(
                 AuthorizationDocumentEvidence(
-                    fileName: "\(criterion.id).pdf", mediaType: "application/pdf", byteCount: 52_000, storageKey: "demo/\(criterion.id).pdf"))
+                    fileName: "\(criterion.id).pdf", mediaType: "application/pdf", byteCount: documentByteCount,
+                    storageKey: "\(documentStoragePrefix)\(criterion.id).pdf"))
         case .statement: .statement("Vi bekrefter: \(criterion.titleNorwegian.lowercased()). (demo)")
         case .platformFigure(let name): .platformFigure(name: name, value: "12", asOf: day)
         }

@@ -26,7 +26,9 @@ struct ExemptionAPIRoutes: RouteCollection {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(CustomersInput.self)
         guard let phones = input.phones, !phones.isEmpty, phones.count <= 10_000 else {
-            throw AppError.invalid([.init(field: "phones", reason: "is required: 1–10000 phone numbers")])
+            throw AppError.invalid([
+                .init(field: "phones", Phrase(nb: "må fylles ut: 1–10000 telefonnumre", en: "is required: 1–10000 phone numbers"))
+            ])
         }
         let client = try await ExemptionService.client(input.client, principal, now: req.now, on: req.db)
         let outcome = try await ExemptionService.addCustomers(

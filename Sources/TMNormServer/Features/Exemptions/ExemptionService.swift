@@ -38,7 +38,13 @@ enum ExemptionService {
     ) async throws -> ListAdditionOutcome {
         let category = (rawCategory ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard !category.isEmpty, category.count <= 100 else {
-            throw AppError.invalid([.init(field: "category", reason: "is required: the product category these customers have (1–100 characters)")])
+            throw AppError.invalid([
+                .init(
+                    field: "category",
+                    Phrase(
+                        nb: "må fylles ut: produktkategorien disse kundene har (1–100 tegn)",
+                        en: "is required: the product category these customers have (1–100 characters)"))
+            ])
         }
         var outcome = ListAdditionOutcome()
         let clientID = try client.requireID()
@@ -46,7 +52,9 @@ enum ExemptionService {
         var fresh: [String] = []
         for (label, raw) in numbers {
             guard let number = PhoneNumber.parse(raw).number, number.eightDigitKey != nil else {
-                outcome.problems.append(.init(field: label, reason: PhoneNumber.parse(raw).reason ?? "not a callable number"))
+                outcome.problems.append(
+                    FieldProblem.phone(field: label, raw)
+                        ?? .init(field: label, Phrase(nb: "er ikke et nummer som kan ringes", en: "not a callable number")))
                 continue
             }
             guard seen.insert(number.national).inserted else { outcome.alreadyBlocked += 1; continue }
@@ -78,17 +86,28 @@ enum ExemptionService {
         var problems: [FieldProblem] = []
         if businesses.count > 1 {
             problems.append(
-                .init(field: "businesses", reason: "a consent must name one business; consent collected for several businesses at once is not valid"))
+                .init(
+                    field: "businesses",
+                    Phrase(
+                        nb: "et samtykke må gjelde én bedrift; samtykke til flere bedrifter på én gang er ikke gyldig",
+                        en: "a consent must name one business; consent collected for several businesses at once is not valid")))
         }
         let number = PhoneNumber.parse(phone ?? "").number
         if number?.eightDigitKey == nil {
-            problems.append(.init(field: "phone", reason: PhoneNumber.parse(phone ?? "").reason ?? "not a callable number"))
+            problems.append(
+                FieldProblem.phone(field: "phone", phone ?? "")
+                    ?? .init(field: "phone", Phrase(nb: "er ikke et nummer som kan ringes", en: "not a callable number")))
         }
         let trimmedSource = (source ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmedSource.isEmpty || trimmedSource.count > 300 {
-            problems.append(.init(field: "source", reason: "is required: where and how the consent was given (max 300 characters)"))
+            problems.append(
+                .init(
+                    field: "source",
+                    Phrase(
+                        nb: "må fylles ut: hvor og hvordan samtykket ble gitt (høyst 300 tegn)",
+                        en: "is required: where and how the consent was given (max 300 characters)")))
         }
-        if givenAt > now { problems.append(.init(field: "given_at", reason: "must not be in the future")) }
+        if givenAt > now { problems.append(.init(field: "given_at", Phrase(nb: "kan ikke være fram i tid", en: "must not be in the future"))) }
         guard problems.isEmpty, let number else { throw AppError.invalid(problems) }
         let business = try await client(businesses.first, principal, now: now, on: db)
         let consent = ConsentModel(

@@ -49,7 +49,13 @@ struct ExemptionWebRoutes: RouteCollection {
         let input = try req.content.decode(CustomersInput.self)
         let client = try await ExemptionService.client(input.client_id, principal, now: req.now, on: req.db)
         guard let file = input.file, file.data.readableBytes > 0 else {
-            throw AppError.invalid([.init(field: "file", reason: "choose the customer list (CSV, one number per line or a telefon column)")])
+            throw AppError.invalid([
+                .init(
+                    field: "file",
+                    Phrase(
+                        nb: "velg kundelisten (CSV, ett nummer per linje eller en kolonne «telefon»)",
+                        en: "choose the customer list (CSV, one number per line or a telefon column)"))
+            ])
         }
         let bytes = Data(buffer: file.data)
         let text = String(data: bytes, encoding: .utf8) ?? String(decoding: bytes, as: UTF8.self)
@@ -77,7 +83,7 @@ struct ExemptionWebRoutes: RouteCollection {
         var givenAt = req.now
         if let day = input.given_on, !day.isEmpty {
             guard let date = try? LocalDate(parsing: day), let instant = try? OsloTime.parseTimestamp(date.iso8601 + "T12:00:00") else {
-                throw AppError.invalid([.init(field: "given_on", reason: "must be a date YYYY-MM-DD")])
+                throw AppError.invalid([.init(field: "given_on", Phrase(nb: "må være en dato (dd.mm.åååå)", en: "must be a date YYYY-MM-DD"))])
             }
             givenAt = min(instant, req.now)
         }

@@ -133,16 +133,16 @@ enum GuidelineService {
         func text(_ value: String?, _ field: String, limit: Int) -> String {
             let trimmed = (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty {
-                problems.append(FieldProblem(field: field, reason: "must not be empty"))
+                problems.append(FieldProblem(field: field, Phrase(nb: "kan ikke være tomt", en: "must not be empty")))
             } else if trimmed.count > limit {
-                problems.append(FieldProblem(field: field, reason: "must be at most \(limit) characters"))
+                problems.append(FieldProblem(field: field, Phrase(nb: "høyst \(limit) tegn", en: "must be at most \(limit) characters")))
             }
             return trimmed
         }
         func day(_ value: String?, _ field: String) -> LocalDate? {
             let raw = (value ?? "").trimmingCharacters(in: .whitespaces)
             guard let parsed = try? LocalDate(parsing: raw) else {
-                problems.append(FieldProblem(field: field, reason: "must be a date YYYY-MM-DD"))
+                problems.append(FieldProblem(field: field, Phrase(nb: "må være en dato (dd.mm.åååå)", en: "must be a date YYYY-MM-DD")))
                 return nil
             }
             return parsed
@@ -154,7 +154,8 @@ enum GuidelineService {
         let adopted = day(input.adopted_on, "adopted_on")
         let inForce = day(input.in_force_from, "in_force_from")
         if let adopted, let inForce, inForce < adopted {
-            problems.append(FieldProblem(field: "in_force_from", reason: "must not be before the adoption date"))
+            problems.append(
+                FieldProblem(field: "in_force_from", Phrase(nb: "kan ikke være før vedtaksdatoen", en: "must not be before the adoption date")))
         }
         guard problems.isEmpty, let adopted, let inForce, let latest else { throw AppError.invalid(problems) }
         let rowID = UUID()
@@ -194,6 +195,6 @@ enum GuidelineService {
         case .duplicateVersionID, .wrongDocument: field = "version_label"
         case .comparisonTooLarge: field = "to"
         }
-        return FieldProblem(field: field, reason: error.description)
+        return FieldProblem(field: field, Phrase(nb: error.norwegian, en: error.description))
     }
 }

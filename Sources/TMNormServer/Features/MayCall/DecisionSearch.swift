@@ -15,7 +15,9 @@ enum DecisionSearch {
         }
         if let number = number?.trimmingCharacters(in: .whitespaces), !number.isEmpty {
             guard let national = PhoneNumber.parse(number).number?.national else {
-                throw AppError.invalid([.init(field: "number", reason: "is not a valid Norwegian number")])
+                throw AppError.invalid([
+                    .init(field: "number", Phrase(nb: "er ikke et gyldig norsk telefonnummer", en: "is not a valid Norwegian number"))
+                ])
             }
             // Decisions logged before keys were derived with HKDF carry the older hash.
             query.filter(

@@ -34,7 +34,7 @@ enum DecisionsView {
             el("form", .method("get"), .action(SiteRoute.decisions.path), .class("form")) {
                 Form.field(
                     context.t(Phrase(nb: "Telefonnummer", en: "Phone number")), name: "number", type: "tel", value: model.number, required: false,
-                    error: model.problems.first { $0.field == "number" }?.reason)
+                    error: model.problems.first { $0.field == "number" }?.text(context.language))
                 Form.submit(context.t(Phrase(nb: "Søk", en: "Search")))
             }
             Table.scrolling(headings: [

@@ -18,7 +18,7 @@ struct MayCallAPIRoutes: RouteCollection {
     private func loadContext(_ raw: String?, _ principal: RequestPrincipal, at instant: Date, on req: Request) async throws
         -> MayCallContextCache.Context
     {
-        guard let raw, !raw.isEmpty else { throw AppError.invalid([.init(field: "campaign", reason: "is required")]) }
+        guard let raw, !raw.isEmpty else { throw AppError.invalid([.init(field: "campaign", Phrase(nb: "må fylles ut", en: "is required"))]) }
         guard let id = UUID(uuidString: raw) else { throw AppError.notFound() }
         let context = try await MayCallService.context(campaignID: id, at: instant, app: req.application, on: req.db)
         // Only the campaign's own call centre asks; anyone else learns nothing, not even that it exists.
@@ -32,7 +32,7 @@ struct MayCallAPIRoutes: RouteCollection {
         let at = try TimestampInput.instant(query["at"], field: "at", now: req.now)
         let context = try await loadContext(query["campaign"], principal, at: at, on: req)
         guard let number = query["number"], !number.isEmpty else {
-            throw AppError.invalid([.init(field: "number", reason: "is required")])
+            throw AppError.invalid([.init(field: "number", Phrase(nb: "må fylles ut", en: "is required"))])
         }
         switch PhoneNumber.parse(number) {
         case .foreign(_, let reason): throw AppError.invalid([.init(field: "number", reason: "foreign number: \(reason)")])
@@ -109,14 +109,17 @@ struct MayCallAPIRoutes: RouteCollection {
         var questions = (input.numbers ?? []).map { MayCallService.Question($0) }
         for (index, item) in (input.items ?? []).enumerated() {
             guard let number = item.number, !number.isEmpty else {
-                throw AppError.invalid([.init(field: "items[\(index)].number", reason: "is required")])
+                throw AppError.invalid([.init(field: "items[\(index)].number", Phrase(nb: "må fylles ut", en: "is required"))])
             }
             let person = try Self.person(
                 firstName: item.first_name, lastName: item.last_name, street: item.street, houseNumber: item.house_number,
                 postcode: item.postcode, field: { "items[\(index)].\($0)" })
             questions.append(.init(number, person: person))
         }
-        guard !questions.isEmpty else { throw AppError.invalid([.init(field: "numbers", reason: "is required: 1–10000 numbers (or items)")]) }
+        guard !questions.isEmpty else {
+            throw AppError.invalid([.init(field: "numbers", Phrase(nb: "må fylles ut: 1–10000 numre", en: "is required: 1–10000 numbers (or items)"))]
+            )
+        }
         guard questions.count <= Self.maxBatch else {
             throw AppError.invalid([.init(field: "numbers", reason: "at most \(Self.maxBatch) numbers per request")])
         }

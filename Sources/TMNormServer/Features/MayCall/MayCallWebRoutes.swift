@@ -19,7 +19,7 @@ struct MayCallWebRoutes: RouteCollection {
         let number = try req.content.decode(CheckInput.self).number ?? ""
         if case .valid = PhoneNumber.parse(number) {
         } else {
-            throw AppError.invalid([.init(field: "number", reason: PhoneNumber.parse(number).reason ?? "invalid")])
+            throw AppError.invalid([FieldProblem.phone(field: "number", number) ?? .init(field: "number", Phrase(nb: "er ugyldig", en: "invalid"))])
         }
         let context = try await MayCallService.context(campaignID: try campaign.requireID(), at: req.now, app: req.application, on: req.db)
         let answers = try await MayCallService.decide(

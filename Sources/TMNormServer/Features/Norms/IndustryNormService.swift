@@ -43,22 +43,35 @@ enum IndustryNormService {
     {
         var problems: [FieldProblem] = []
         let from = try? LocalDate(parsing: (input.effective_from ?? "").trimmingCharacters(in: .whitespaces))
-        if from == nil { problems.append(.init(field: "effective_from", reason: "must be a date YYYY-MM-DD")) }
+        if from == nil {
+            problems.append(.init(field: "effective_from", Phrase(nb: "må være en dato (dd.mm.åååå)", en: "must be a date YYYY-MM-DD")))
+        }
         if let from, from <= today {
-            problems.append(.init(field: "effective_from", reason: "must be after today: versions in force are never changed"))
+            problems.append(
+                .init(
+                    field: "effective_from",
+                    Phrase(
+                        nb: "må være etter i dag: versjoner som gjelder, endres aldri", en: "must be after today: versions in force are never changed"
+                    )))
         }
         var hours: CallingHours?
         do {
             hours = try CallingHours(opens: try LocalTime(parsing: input.opens ?? "09:00"), closes: try LocalTime(parsing: input.closes ?? "21:00"))
         } catch {
-            problems.append(.init(field: "opens", reason: "opening and closing must be times HH:MM with opening before closing"))
+            problems.append(
+                .init(
+                    field: "opens",
+                    Phrase(
+                        nb: "åpning og stenging må være klokkeslett TT:MM, med åpning før stenging",
+                        en: "opening and closing must be times HH:MM with opening before closing")))
         }
         var closedDates = Set<LocalDate>()
         for part in (input.closed_dates ?? "").split(whereSeparator: { $0 == "," || $0.isWhitespace }) where !part.isEmpty {
             if let date = try? LocalDate(parsing: String(part)) {
                 closedDates.insert(date)
             } else {
-                problems.append(.init(field: "closed_dates", reason: "'\(part)' is not a date YYYY-MM-DD"))
+                problems.append(
+                    .init(field: "closed_dates", Phrase(nb: "«\(part)» er ikke en dato (åååå-mm-dd)", en: "'\(part)' is not a date YYYY-MM-DD")))
             }
         }
         guard problems.isEmpty, let from, let hours else { throw AppError.invalid(problems) }
@@ -75,7 +88,7 @@ enum IndustryNormService {
         let versions = (try existing?.norm().versions ?? []) + [version]
         let norm: IndustryNorm
         do { norm = try IndustryNorm(name: "bransjenorm", versions: versions) } catch {
-            throw AppError.invalid([.init(field: "version", reason: error.description)])
+            throw AppError.invalid([.init(field: "version", Phrase(nb: error.norwegian, en: error.description))])
         }
         if let existing {
             existing.normJSON = try IndustryNormModel.encode(norm)

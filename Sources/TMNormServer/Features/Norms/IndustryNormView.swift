@@ -66,7 +66,7 @@ enum IndustryNormView {
             }
             if !model.problems.isEmpty {
                 el("ul", .class("alert"), .init("role", "alert")) {
-                    for problem in model.problems { el("li") { "\(problem.field): \(problem.reason)" } }
+                    for problem in model.problems { el("li") { "\(problem.place(context.language)): \(problem.text(context.language))" } }
                 }
             }
             for (association, norm) in model.norms {

@@ -89,7 +89,8 @@ struct OrganisationAPIRoutes: RouteCollection {
         let principal = try req.requirePrincipal()
         let input = try req.content.decode(EngagementDecisionInput.self)
         guard let allowed = input.may_record_exemptions else {
-            throw AppError.invalid([.init(field: "may_record_exemptions", reason: "is required: true or false")])
+            throw AppError.invalid([.init(field: "may_record_exemptions", Phrase(nb: "må fylles ut: ja eller nei", en: "is required: true or false"))]
+            )
         }
         return try EngagementDTO(
             try await OrganisationService.decide(try req.uuidParameter(), .exemptions(allowed), by: principal, on: req.db, now: req.now))

@@ -14,7 +14,7 @@ enum OrganisationService {
                 Phrase(
                     nb: "Organisasjonsnummeret \(valid.orgnr.digits) er allerede registrert.",
                     en: "Organisation number \(valid.orgnr.digits) is already registered."),
-                fields: [.init(field: "orgnr", reason: "is already registered")])
+                fields: [.init(field: "orgnr", Phrase(nb: "er allerede registrert", en: "is already registered"))])
         }
         let organisation = OrganisationModel(name: valid.name, orgnr: valid.orgnr, kind: valid.kind, createdAt: now)
         try await organisation.create(on: db)
@@ -28,7 +28,12 @@ enum OrganisationService {
         guard AccessPolicy.canManageNetwork(principal.actor) else { throw AppError.forbidden() }
         var problems: [FieldProblem] = []
         if !member.kind.canBeMember {
-            problems.append(.init(field: "member", reason: "only call centres and clients can be members of an association"))
+            problems.append(
+                .init(
+                    field: "member",
+                    Phrase(
+                        nb: "bare callsentre og oppdragsgivere kan være medlem av en bransjeforening",
+                        en: "only call centres and clients can be members of an association")))
         }
         let association = try await organisation(input.association_id, field: "association_id", kind: .association, problems: &problems, on: db)
         let period = PeriodInput.parse(from: input.valid_from, until: input.valid_until, problems: &problems)
@@ -55,7 +60,10 @@ enum OrganisationService {
         }
         let period = PeriodInput.parse(from: input.valid_from, until: input.valid_until, problems: &problems)
         if let until = period?.until, until < Engagements.day(now) {
-            problems.append(.init(field: "valid_until", reason: "has passed: an engagement must not end before today"))
+            problems.append(
+                .init(
+                    field: "valid_until",
+                    Phrase(nb: "er passert: et oppdrag kan ikke slutte før i dag", en: "has passed: an engagement must not end before today")))
         }
         guard problems.isEmpty, let callCentre, let client, let period else { throw AppError.invalid(problems) }
         let mayRecord = status == .confirmed && (input.may_record_exemptions ?? false)
@@ -112,11 +120,14 @@ enum OrganisationService {
         _ raw: String?, field: String, kind: OrganisationKind, problems: inout [FieldProblem], on db: any Database
     ) async throws -> OrganisationModel? {
         guard let raw, let id = UUID(uuidString: raw.trimmingCharacters(in: .whitespaces)) else {
-            problems.append(.init(field: field, reason: "must be an organisation id"))
+            problems.append(.init(field: field, Phrase(nb: "må være en organisasjon", en: "must be an organisation id")))
             return nil
         }
         guard let organisation = try await OrganisationModel.find(id, on: db), organisation.kind == kind else {
-            problems.append(.init(field: field, reason: "is not a known \(kind.rawValue)"))
+            problems.append(
+                .init(
+                    field: field, reason: "is not a known \(kind.rawValue)",
+                    message: Phrase(nb: "er ikke en kjent organisasjon av riktig type", en: "is not a known organisation of the right kind")))
             return nil
         }
         return organisation

@@ -70,7 +70,7 @@ enum OrganisationFormView {
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
-        func error(_ field: String) -> String? { model.problems.first { $0.field == field }?.reason }
+        func error(_ field: String) -> String? { model.problems.first { $0.field == field }?.text(context.language) }
         return Layout.page(title: context.t(Phrase(nb: "Ny organisasjon", en: "New organisation")), context: context) {
             if !model.problems.isEmpty {
                 el("p", .class("alert"), .init("role", "alert")) {

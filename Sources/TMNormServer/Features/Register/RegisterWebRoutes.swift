@@ -47,12 +47,14 @@ struct RegisterWebRoutes: RouteCollection {
         let (_, ownerID) = try owner(req)
         let input = try req.content.decode(UploadInput.self)
         guard let file = input.file, file.data.readableBytes > 0 else {
-            throw AppError.invalid([.init(field: "file", reason: "choose the register file to upload")])
+            throw AppError.invalid([
+                .init(field: "file", Phrase(nb: "velg registerfilen som skal lastes opp", en: "choose the register file to upload"))
+            ])
         }
         var obtainedAt = req.now
         if let raw = input.obtained_at?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
             do { obtainedAt = try OsloTime.parseTimestamp(try LocalDate(parsing: raw).iso8601 + "T00:00:00") } catch {
-                throw AppError.invalid([.init(field: "obtained_at", reason: "must be a date YYYY-MM-DD")])
+                throw AppError.invalid([.init(field: "obtained_at", Phrase(nb: "må være en dato (dd.mm.åååå)", en: "must be a date YYYY-MM-DD"))])
             }
         }
         let upload = try await UploadSpool.save(file, on: req)

@@ -41,12 +41,15 @@ struct WashAPIRoutes: RouteCollection {
         if let campaign {
             // The wash clears numbers for this campaign, so it is made under the campaign's own rules.
             var problems: [FieldProblem] = []
-            if let clientID, clientID != campaign.clientID { problems.append(.init(field: "client", reason: "is not the campaign's client")) }
+            if let clientID, clientID != campaign.clientID {
+                problems.append(.init(field: "client", Phrase(nb: "er ikke kampanjens oppdragsgiver", en: "is not the campaign's client")))
+            }
             if let category = req.query[String.self, at: "category"], category.lowercased() != campaign.category.lowercased() {
-                problems.append(.init(field: "category", reason: "differs from the campaign's product category"))
+                problems.append(
+                    .init(field: "category", Phrase(nb: "er ikke kampanjens produktkategori", en: "differs from the campaign's product category")))
             }
             if let voluntary = req.query[Bool.self, at: "voluntary"], voluntary != campaign.voluntary {
-                problems.append(.init(field: "voluntary", reason: "differs from the campaign's"))
+                problems.append(.init(field: "voluntary", Phrase(nb: "er ikke det samme som kampanjens", en: "differs from the campaign's")))
             }
             guard problems.isEmpty else { throw AppError.invalid(problems) }
             clientID = campaign.clientID
@@ -58,7 +61,7 @@ struct WashAPIRoutes: RouteCollection {
             callCentreID: principal.organisationID, clientID: clientID,
             category: req.query[String.self, at: "category"] ?? campaign?.category,
             voluntary: req.query[Bool.self, at: "voluntary"] ?? campaign?.voluntary ?? false,
-            phoneColumn: req.query[String.self, at: "phone_column"], washedBy: "api-key")
+            phoneColumn: req.query[String.self, at: "phone_column"], washedBy: "api-key", language: req.language)
         let record = try await WashService.run(job, app: req.application)
         if let campaign {
             try await destinations.attach(washID: try record.requireID(), to: campaign, app: req.application, on: req.db, now: req.now)
@@ -107,7 +110,7 @@ enum WashRequestOptions {
             throw AppError.invalid([.init(field: "client", reason: error.description)])
         }
         guard let client = try await OrganisationModel.query(on: db).filter(\.$orgnr == number.digits).first() else {
-            throw AppError.invalid([.init(field: "client", reason: "is not a registered organisation")])
+            throw AppError.invalid([.init(field: "client", Phrase(nb: "er ikke en registrert organisasjon", en: "is not a registered organisation"))])
         }
         return try client.requireID()
     }

@@ -15,6 +15,8 @@ enum WashService {
         let voluntary: Bool
         let phoneColumn: String?
         let washedBy: String
+        /// The language of the rejected file's `reason_text` column.
+        var language: Language = .nb
     }
 
     static let freshnessRule = WashFreshnessRule.sameCalendarMonth
@@ -30,7 +32,11 @@ enum WashService {
             let engaged = try await Engagements.active(
                 callCentre: request.callCentreID, client: clientID, on: Engagements.day(app.clock.now()), db: db)
             guard engaged != nil, let found = try await OrganisationModel.find(clientID, on: db) else {
-                throw AppError.invalid([.init(field: "client", reason: "is not a client this call centre works for")])
+                throw AppError.invalid([
+                    .init(
+                        field: "client",
+                        Phrase(nb: "er ikke en oppdragsgiver dette callsenteret jobber for", en: "is not a client this call centre works for"))
+                ])
             }
             client = found
         }
@@ -42,9 +48,10 @@ enum WashService {
                     en: "No copy of the reservation register has been imported yet. Import the register first."))
         }
         let snapshot = try app.registerStore.snapshot(for: registerModel)
-        let policy = try await WashPolicyLoader.policy(
+        var policy = try await WashPolicyLoader.policy(
             callCentre: callCentre, client: client, category: request.category, voluntary: request.voluntary,
             phoneColumn: request.phoneColumn, on: db)
+        policy.reasonLanguage = request.language == .en ? .english : .norwegian
         let id = UUID()
         let directory = URL(fileURLWithPath: app.config.dataDirectory).appendingPathComponent("washes").appendingPathComponent(
             id.uuidString.lowercased())
@@ -60,9 +67,7 @@ enum WashService {
             }
         } catch let error as WashError {
             try? FileManager.default.removeItem(at: directory)
-            throw AppError(
-                .unprocessableEntity, code: "wash-input",
-                Phrase(nb: "Listen kunne ikke vaskes: \(error.description)", en: "The list could not be washed: \(error.description)"))
+            throw problem(error)
         }
         let now = app.clock.now()
         let certificate = WashCertificate.issue(summary: summary, washedAt: now, washedBy: request.washedBy, rule: freshnessRule)
@@ -101,5 +106,41 @@ enum WashService {
                 .filter(\.$id == id).filter(\.$organisation.$id == organisationID).first()
         else { throw AppError.notFound() }
         return record
+    }
+
+    /// A list that could not be washed, told as people using the form or the API can act on it: a phone-column
+    /// problem belongs to the `phone_column` field; anything else names what is wrong with the file.
+    static func problem(_ error: WashError) -> AppError {
+        func names(_ list: [String]) -> String { list.map { "«\($0)»" }.joined(separator: ", ") }
+        switch error {
+        case .noPhoneColumn(let header):
+            return .invalid([
+                FieldProblem(
+                    field: "phone_column", reason: error.description,
+                    message: Phrase(
+                        nb: "fant ingen telefonkolonne blant \(names(header)): skriv her hvilken kolonne som har telefonnumrene (navn eller nummer)",
+                        en: "no phone column among \(names(header)): write here which column holds the phone numbers (name or number)"))
+            ])
+        case .ambiguousPhoneColumn(let candidates):
+            return .invalid([
+                FieldProblem(
+                    field: "phone_column", reason: error.description,
+                    message: Phrase(
+                        nb: "flere kolonner ser ut som telefonnumre (\(names(candidates))): skriv her hvilken som skal brukes",
+                        en: "several columns look like phone numbers (\(names(candidates))): write here which one to use"))
+            ])
+        case .phoneColumnNotFound(let wanted, let header):
+            return .invalid([
+                FieldProblem(
+                    field: "phone_column", reason: error.description,
+                    message: Phrase(
+                        nb: "fila har ingen kolonne «\(wanted)»; kolonnene er \(names(header))",
+                        en: "the file has no column '\(wanted)'; its columns are \(names(header))"))
+            ])
+        default:
+            return AppError(
+                .unprocessableEntity, code: "wash-input",
+                Phrase(nb: "Listen kunne ikke vaskes: \(error.norwegian)", en: "The list could not be washed: \(error.description)"))
+        }
     }
 }

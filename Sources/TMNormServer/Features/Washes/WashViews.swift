@@ -130,12 +130,18 @@ enum WashDetailView {
                     el("dd") { certificate.validUntil.map(NorwegianFormat.dateTime) ?? "—" }
                     el("dt") { context.t(Phrase(nb: "Registerkopi", en: "Register copy")) };
                     el("dd") {
-                        certificate.register.id + " · " + context.t(Phrase(nb: "hentet", en: "obtained")) + " "
-                            + NorwegianFormat.date(certificate.register.obtainedAt) + context.t(WashViews.basis(certificate.register.obtainedAtBasis))
+                        context.t(Phrase(nb: "Levert", en: "Delivered")) + " " + NorwegianFormat.date(certificate.register.obtainedAt)
+                            + context.t(WashViews.basis(certificate.register.obtainedAtBasis))
                     }
                     el("dt") { "SHA-256" }; el("dd") { el("code") { certificate.listSHA256 } }
                     el("dt") { context.t(Phrase(nb: "Sperrelister", en: "Block lists")) };
-                    el("dd") { certificate.blockListVersions.sorted { $0.key < $1.key }.map { "\($0.key) (\($0.value))" }.joined(separator: "; ") }
+                    el("dd") {
+                        el("ul", .class("plain")) {
+                            for (owner, version) in certificate.blockListVersions.sorted(by: { $0.key < $1.key }) {
+                                el("li") { context.t(WashViews.blockList(owner: owner, version: version)) }
+                            }
+                        }
+                    }
                 }
                 el("h2") { context.t(Phrase(nb: "Avvist per årsak", en: "Rejected by reason")) }
                 el("table") {
@@ -154,6 +160,24 @@ enum WashDetailView {
 
 /// Shared wording of the wash pages.
 enum WashViews {
+    /// A block list as the certificate recorded it (`WashPolicyLoader`: owner "client 948757494", version
+    /// "3@2026-12-06T01:23:05+01:00" or "0@empty"), in words: whose list, how many entries, last change.
+    static func blockList(owner: String, version: String) -> Phrase {
+        let digits = String(decoding: owner.utf8.filter(ASCII.isDigit), as: UTF8.self)
+        let number = (try? OrganisationNumber(digits)).map(\.formatted) ?? digits
+        let whose =
+            owner.hasPrefix("client")
+            ? Phrase(nb: "Oppdragsgiverens sperreliste (\(number))", en: "The client's block list (\(number))")
+            : Phrase(nb: "Ringesenterets sperreliste (\(number))", en: "The call centre's block list (\(number))")
+        let parts = version.split(separator: "@", maxSplits: 1).map(String.init)
+        let count = parts.first.flatMap { Int($0) } ?? 0
+        guard count > 0 else { return Phrase(nb: whose.nb + ": tom", en: whose.en + ": empty") }
+        let changed = parts.count == 2 ? (try? OsloTime.parseTimestamp(parts[1])).map(NorwegianFormat.dateTime) : nil
+        let entries = Phrase(nb: count == 1 ? "1 oppføring" : "\(count) oppføringer", en: count == 1 ? "1 entry" : "\(count) entries")
+        guard let changed else { return Phrase(nb: whose.nb + ": " + entries.nb, en: whose.en + ": " + entries.en) }
+        return Phrase(nb: "\(whose.nb): \(entries.nb), sist endret \(changed)", en: "\(whose.en): \(entries.en), last changed \(changed)")
+    }
+
     /// Where the register copy's date came from, as the certificate states it.
     static func basis(_ basis: RegisterDateBasis?) -> Phrase {
         switch basis {

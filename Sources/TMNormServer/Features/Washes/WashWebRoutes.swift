@@ -50,7 +50,9 @@ struct WashWebRoutes: RouteCollection {
         let user = try callCentreUser(req)
         let input = try req.content.decode(UploadInput.self)
         guard let file = input.file, file.data.readableBytes > 0 else {
-            throw AppError.invalid([.init(field: "file", reason: "choose the call list (CSV) to wash")])
+            throw AppError.invalid([
+                .init(field: "file", Phrase(nb: "velg ringelisten (CSV) som skal vaskes", en: "choose the call list (CSV) to wash"))
+            ])
         }
         let upload = try await UploadSpool.save(file, on: req)
         defer { upload.remove() }
@@ -59,7 +61,7 @@ struct WashWebRoutes: RouteCollection {
         let job = WashService.Job(
             listPath: path, fileName: file.filename, callCentreID: user.organisationID, clientID: clientID,
             category: input.category, voluntary: input.voluntary == "on",
-            phoneColumn: input.phone_column.flatMap { $0.isEmpty ? nil : $0 }, washedBy: user.email)
+            phoneColumn: input.phone_column.flatMap { $0.isEmpty ? nil : $0 }, washedBy: user.email, language: req.language)
         let record = try await WashService.run(job, app: req.application)
         return req.redirect(to: .wash(try record.requireID()))
     }

@@ -17,12 +17,27 @@ enum Layout {
                 header(context)
                 el("main", .id("main")) {
                     el("h1") { title }
-                    content()
+                    if let form = context.form { errorSummary(form, context) }
+                    FormState.$current.withValue(context.form) { FormState.$pagePath.withValue(context.path) { content() } }
                 }
                 footer(context)
             }
         }
-        return "<!doctype html>" + document.render()
+        return "<!doctype html>" + document.uniquingFormIDs().render()
+    }
+
+    /// Above a refused form: what went wrong, each problem a link to its field.
+    private static func errorSummary(_ form: FormState, _ context: PageContext) -> Node {
+        el("div", .class("alert error-summary"), .init("role", "alert"), .id("form-problems")) {
+            el("p") { el("strong") { form.summary } }
+            if !form.errors.isEmpty {
+                el("ul") {
+                    for (field, message) in form.errors.sorted(by: { $0.key < $1.key }) {
+                        el("li") { el("a", .href("#f-" + field)) { message } }
+                    }
+                }
+            }
+        }
     }
 
     private static func header(_ context: PageContext) -> Node {

@@ -9,12 +9,15 @@ struct PageContext: Sendable {
     /// The page's path, for the language switch and the menu: the request's own path for a page, and for
     /// a form's result (a POST) the nearest page a link can open, so "English" never leads to a 404.
     let path: String
+    /// A form on this page the server refused: drawn again with what was typed and the messages.
+    var form: FormState? = nil
 
-    init(language: Language, user: CurrentUser?, csrf: String, path: String) {
+    init(language: Language, user: CurrentUser?, csrf: String, path: String, form: FormState? = nil) {
         self.language = language
         self.user = user
         self.csrf = csrf
         self.path = path
+        self.form = form
     }
 
     /// Translates a phrase into the page's language.
@@ -26,7 +29,7 @@ extension Request {
     var pageContext: PageContext {
         PageContext(
             language: language, user: auth.get(CurrentUser.self), csrf: csrfToken,
-            path: method == .GET || method == .HEAD ? url.path : SiteRoute.Pattern.nearestPage(to: url.path))
+            path: method == .GET || method == .HEAD ? url.path : SiteRoute.Pattern.nearestPage(to: url.path), form: storage[FormStateKey.self])
     }
 }
 
@@ -48,3 +51,6 @@ extension SiteRoute.Pattern {
         return pattern.count == segments.count && zip(pattern, segments).allSatisfy { $0.hasPrefix(":") || $0 == $1 }
     }
 }
+
+/// Where `ErrorPage` leaves a refused form's state for the page drawn again.
+struct FormStateKey: StorageKey { typealias Value = FormState }

@@ -47,5 +47,11 @@ extension Stylesheet {
         .verdict-title { font-weight:700; font-size:1.15rem; margin:0 0 .25rem; }
         /* Offers keep their line breaks but wrap long lines, so a phone shows the whole text without sideways scrolling. */
         pre.offer-text, pre.message-text { white-space:pre-wrap; overflow-wrap:anywhere; max-width:48rem; }
+        /* Hashes and other long unbroken words wrap instead of widening the page on a phone. */
+        main { overflow-wrap:break-word; } td code { white-space:nowrap; }
+        ul.plain { list-style:none; margin:0; padding:0; }
+        pre { white-space:pre-wrap; overflow-wrap:anywhere; }
+        /* On a phone every table scrolls inside its own box, whether or not a view wrapped it. */
+        @media (max-width: 40rem) { main table { display:block; max-width:100%; overflow-x:auto; } }
         """
 }

@@ -50,7 +50,10 @@ enum Form {
                 }
             ]
         }
-        return .element("form", attributes, [csrfField(csrf)] + children() + extra)
+        let built = FormState.$renderingAction.withValue(action) { children() }
+        // The page the form is on, so a refused form can be drawn again there (`ErrorPage.formPageAgain`).
+        let page = FormState.pagePath.map { [Node.void("input", [.type("hidden"), .name("_page"), .value($0)])] } ?? []
+        return .element("form", attributes, [csrfField(csrf)] + page + built + extra)
     }
 
     /// The hidden CSRF field.
@@ -63,7 +66,15 @@ enum Form {
         _ label: String, name: String, type: String = "text", value: String = "",
         required: Bool = true, autocomplete: String? = nil, hint: String? = nil, error: String? = nil
     ) -> Node {
-        var attributes: [Attribute] = [.id("f-" + name), .name(name), .type(type), .value(value)]
+        // Refused by the server: the typed value and the message come back with the page.
+        let value = type == "password" || type == "file" ? value : (FormState.typed(name) ?? value)
+        let error = error ?? FormState.error(name)
+        // A phone field that must not be filled from the user's own details (someone else's number), and the
+        // log-in name, are text fields with the keyboard of their kind: `autocomplete="off"` on a tel field and
+        // `username` on an email field are not allowed by the accessibility rules the UI walk checks (axe-core).
+        let keyboard = (type == "tel" && autocomplete == "off") || (type == "email" && autocomplete == "username")
+        var attributes: [Attribute] = [.id("f-" + name), .name(name), .type(keyboard ? "text" : type), .value(value)]
+        if keyboard { attributes.append(.init("inputmode", type)) }
         if required { attributes.append(.required) }
         if let autocomplete { attributes.append(.autocomplete(autocomplete)) }
         if error != nil {
@@ -82,10 +93,18 @@ enum Form {
     static func select(
         _ label: String, name: String, options: [(value: String, label: String)], selected: String? = nil
     ) -> Node {
-        el("div", .class("field")) {
+        let selected = FormState.typed(name) ?? selected
+        let error = FormState.error(name)
+        var attributes: [Attribute] = [.id("f-" + name), .name(name)]
+        if error != nil {
+            attributes.append(.aria("invalid", "true"))
+            attributes.append(.aria("describedby", "e-" + name))
+        }
+        return el("div", .class("field")) {
             el("label", .for("f-" + name)) { label }
+            if let error { el("p", .class("field-error"), .id("e-" + name)) { error } }
             Node.element(
-                "select", [.id("f-" + name), .name(name)],
+                "select", attributes,
                 options.map { option in
                     var attributes: [Attribute] = [.value(option.value)]
                     if option.value == selected { attributes.append(.selected) }
@@ -97,6 +116,7 @@ enum Form {
     /// A labelled checkbox; `id` must be unique on the page when the same name appears in several forms.
     static func checkbox(_ label: String, name: String, id: String? = nil, checked: Bool = false) -> Node {
         let identifier = id ?? "f-" + name
+        let checked = FormState.forThisForm.map { $0.values[name] != nil } ?? checked
         var attributes: [Attribute] = [.id(identifier), .name(name), .type("checkbox")]
         if checked { attributes.append(.init("checked", nil)) }
         return el("div", .class("field checkbox")) {

@@ -5,7 +5,7 @@ import Vapor
 /// Renders every error as an RFC 9457 problem document (API) or, through `page`, as the site's HTML page.
 struct AppErrorMiddleware: AsyncMiddleware {
     /// The browser's answer to an error: the site's error page or a redirect (the site owns its pages).
-    let page: @Sendable (AppError, Request) -> Response
+    let page: @Sendable (AppError, Request) async -> Response
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
@@ -24,7 +24,7 @@ struct AppErrorMiddleware: AsyncMiddleware {
                 if let postgres = error as? PSQLError, let state = postgres.serverInfo?[.sqlState] { metadata["sqlstate"] = .string(state) }
                 req.logger.error("unhandled error", metadata: metadata)
             }
-            return Self.wantsJSON(req) ? problem(appError, req) : page(appError, req)
+            return Self.wantsJSON(req) ? problem(appError, req) : await page(appError, req)
         }
     }
 

@@ -27,7 +27,7 @@ enum ErrorTranslation {
         switch error {
         case .keyNotFound(let key, let context):
             let field = path(context.codingPath + [key])
-            return .invalid([FieldProblem(field: field, reason: "is required")])
+            return .invalid([FieldProblem(field: field, Phrase(nb: "må fylles ut", en: "is required"))])
         case .valueNotFound(_, let context):
             return .invalid([FieldProblem(field: path(context.codingPath), reason: "must not be null")])
         case .typeMismatch(let type, let context):

@@ -40,7 +40,7 @@ enum Language: String, Sendable, CaseIterable, Codable {
 }
 
 /// A text in both languages, side by side so a missing translation is a compile error.
-struct Phrase: Sendable, ExpressibleByStringLiteral {
+struct Phrase: Sendable, Hashable, ExpressibleByStringLiteral {
     let nb: String
     let en: String
 
