@@ -30,6 +30,18 @@ struct LanguageLinkTests {
         #expect(SiteRoute.Pattern.nearestPage(to: "/no/such/thing") == "/")
     }
 
+    @Test("a page with a query keeps it in its language link (/sales?state=sent → /sales?state=sent&lang=en), without a second lang")
+    func queryKept() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let admin = world.browser(.callCentreAdmin)
+            let page = try await app.get("/sales?state=sent", as: admin)
+            #expect(Self.languageLink(page.text) == "/sales?state=sent&amp;lang=en", "escaped in the attribute")
+            let english = try await app.get("/sales?lang=en&state=sent", as: admin)
+            #expect(Self.languageLink(english.text) == "/sales?state=sent&amp;lang=nb")
+        }
+    }
+
     @Test("the agent's number check (POST /campaigns/ID/check) links to the campaign's page in the other language, which opens")
     func campaignCheck() async throws {
         try await withTestApp { app in

@@ -11,13 +11,21 @@ struct PageContext: Sendable {
     let path: String
     /// A form on this page the server refused: drawn again with what was typed and the messages.
     var form: FormState? = nil
+    /// The page's query without `lang` (`from=…&to=…`), kept by the language switch.
+    var query = ""
 
-    init(language: Language, user: CurrentUser?, csrf: String, path: String, form: FormState? = nil) {
+    init(language: Language, user: CurrentUser?, csrf: String, path: String, form: FormState? = nil, query: String = "") {
         self.language = language
         self.user = user
         self.csrf = csrf
         self.path = path
         self.form = form
+        self.query = query
+    }
+
+    /// The same page in another language: its path and query with `lang=` set.
+    func languageHref(_ code: String) -> String {
+        path + "?" + (query.isEmpty ? "" : query + "&") + "lang=" + code
     }
 
     /// Translates a phrase into the page's language.
@@ -29,7 +37,14 @@ extension Request {
     var pageContext: PageContext {
         PageContext(
             language: language, user: auth.get(CurrentUser.self), csrf: csrfToken,
-            path: method == .GET || method == .HEAD ? url.path : SiteRoute.Pattern.nearestPage(to: url.path), form: storage[FormStateKey.self])
+            path: isPage ? url.path : SiteRoute.Pattern.nearestPage(to: url.path), form: storage[FormStateKey.self], query: isPage ? pageQuery : "")
+    }
+
+    private var isPage: Bool { method == .GET || method == .HEAD }
+
+    /// The query as sent, without its `lang` items.
+    private var pageQuery: String {
+        (url.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") && $0 != "lang" }.joined(separator: "&")
     }
 }
 
