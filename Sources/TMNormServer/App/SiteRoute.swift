@@ -29,6 +29,10 @@ enum SiteRoute: Sendable, Equatable {
     case campaignAgents(UUID)
     case campaignStatus(UUID)
     case campaignCheck(UUID)
+    /// The agent's sale form on a campaign (GET) and sending it (POST).
+    case campaignSales(UUID)
+    /// The sale as the consumer will see it, before it is sent.
+    case campaignSalePreview(UUID)
     case blockList
     case blockListImport
     case washes
@@ -132,6 +136,8 @@ enum SiteRoute: Sendable, Equatable {
         case campaignAgents = "/campaigns/:id/agents"
         case campaignStatus = "/campaigns/:id/status"
         case campaignCheck = "/campaigns/:id/check"
+        case campaignSales = "/campaigns/:id/sales"
+        case campaignSalePreview = "/campaigns/:id/sales/preview"
         case blockList = "/block-list"
         case blockListImport = "/block-list/import"
         case washes = "/washes"
@@ -203,12 +209,13 @@ enum SiteRoute: Sendable, Equatable {
         var methods: [HTTPMethod] {
             switch self {
             case .login, .password, .invitation, .organisations, .apiKeys, .campaigns, .blockList, .washes,
-                .nationalRegister, .offerSettings, .stopCalls, .stopCallsRequest, .centreFollowUp, .complaint, .complaintConfirm:
+                .nationalRegister, .offerSettings, .stopCalls, .stopCallsRequest, .centreFollowUp, .complaint, .complaintConfirm,
+                .offerAccept, .offerDecline, .offerWithdraw, .campaignSales:
                 [.GET, .POST]
             case .logout, .memberships, .engagements, .engagementDecision, .invitations, .revokeAPIKey,
-                .campaignWashes, .campaignAgents, .campaignStatus, .campaignCheck, .blockListImport,
-                .requeueMessage, .runJob, .requeueJob, .saleWithdrawalForm, .saleGoodsReceived, .offerAccept,
-                .offerDecline, .offerWithdraw, .exemptionCustomers, .exemptionConsents, .normVersions,
+                .campaignWashes, .campaignAgents, .campaignStatus, .campaignCheck, .campaignSalePreview, .blockListImport,
+                .requeueMessage, .runJob, .requeueJob, .saleWithdrawalForm, .saleGoodsReceived,
+                .exemptionCustomers, .exemptionConsents, .normVersions,
                 .authorizationApplications, .applicationEvidence, .applicationSubmit, .applicationWithdraw,
                 .applicationReturn, .applicationReview, .applicationRecuse, .applicationVote, .applicationDecide,
                 .applicationFee, .centreSanctions, .guidelineAcknowledge, .guidelineVersions, .complaintAnswer, .complaintAction:
@@ -286,6 +293,8 @@ enum SiteRoute: Sendable, Equatable {
         case .campaignAgents(let id): (.campaignAgents, [id.pathValue], [])
         case .campaignStatus(let id): (.campaignStatus, [id.pathValue], [])
         case .campaignCheck(let id): (.campaignCheck, [id.pathValue], [])
+        case .campaignSales(let id): (.campaignSales, [id.pathValue], [])
+        case .campaignSalePreview(let id): (.campaignSalePreview, [id.pathValue], [])
         case .blockList: (.blockList, [], [])
         case .blockListImport: (.blockListImport, [], [])
         case .washes: (.washes, [], [])

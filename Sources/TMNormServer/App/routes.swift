@@ -44,6 +44,7 @@ func webRoutes(_ app: Application) throws {
     try app.register(collection: OfferSettingsRoutes())
     try app.register(collection: SalesWebRoutes())
     try app.register(collection: SaleStaffRoutes())
+    try app.register(collection: SaleFormRoutes())
     try app.register(collection: ExemptionWebRoutes())
     try app.register(collection: IndustryNormRoutes())
     try app.register(collection: DecisionWebRoutes())

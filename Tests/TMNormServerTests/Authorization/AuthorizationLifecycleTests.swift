@@ -83,7 +83,14 @@ struct AuthorizationSteps {
         #expect(try await app.postForm(path + "/submit", [:], as: centre).status == .seeOther)
         #expect(try await app.postForm(path + "/review", [:], as: secretariat).status == .seeOther)
         #expect(try await app.postForm(path + "/vote", ["choice": "approve"], as: board).status == .seeOther)
-        let decided = try await app.postForm(path + "/decide", ["outcome": "approve", "reasons": "Alle kriterier er dokumentert."], as: board)
+        // The first press only asks once more; nothing is decided yet.
+        let asked = try await app.postForm(path + "/decide", ["outcome": "approve", "reasons": "Alle kriterier er dokumentert."], as: board)
+        #expect(asked.status == .ok)
+        #expect(asked.text.contains("Du fatter nå nemndas vedtak om å godkjenne"))
+        #expect(asked.text.contains("name=\"confirmed\" value=\"1\""))
+        #expect(!(try await app.get(path, as: board).text.contains("vedtak / decision")))
+        let decided = try await app.postForm(
+            path + "/decide", ["outcome": "approve", "reasons": "Alle kriterier er dokumentert.", "confirmed": "1"], as: board)
         #expect(decided.status == .seeOther, "\(decided.text.prefix(400))")
     }
 
@@ -193,14 +200,21 @@ struct AuthorizationLifecycleTests {
             // Renewal: too early, then inside the window; the continuation starts the day after.
             let early = try await app.postForm("/authorization/applications", [:], as: steps.centre)
             #expect(early.status == .conflict)
+            // The centre's page says when renewal opens and offers no application before then.
+            let tooEarly = try await app.get("/authorization", as: steps.centre).text
+            #expect(tooEarly.contains("Søknad om fornyelse kan sendes fra"))
+            #expect(!tooEarly.contains("Start ny søknad") && !tooEarly.contains("Søk om fornyelse"))
             time.advance(days: validUntil.daysSinceEpoch - time.today.daysSinceEpoch - 30)
+            #expect(try await app.get("/authorization", as: steps.centre).text.contains("Søk om fornyelse"))
             let renewal = try await steps.open()
             try await steps.attachAll(renewal)
             #expect(try await app.postForm(renewal + "/submit", [:], as: steps.centre).status == .seeOther)
             #expect(try await steps.status() == "approved")
             #expect(try await app.postForm(renewal + "/review", [:], as: steps.secretariat).status == .seeOther)
             #expect(try await app.postForm(renewal + "/vote", ["choice": "approve"], as: steps.board).status == .seeOther)
-            #expect(try await app.postForm(renewal + "/decide", ["outcome": "approve", "reasons": "Fornyet."], as: steps.board).status == .seeOther)
+            #expect(
+                try await app.postForm(renewal + "/decide", ["outcome": "approve", "reasons": "Fornyet.", "confirmed": "1"], as: steps.board).status
+                    == .seeOther)
             let renewedUntil = AuthorizationPolicy.anniversary(of: validUntil.next, years: 3).adding(days: -1)
             // The running approval shows until its last day; the continuation follows on without a gap.
             #expect(try await steps.entry() == "approved \(validUntil.iso8601)")

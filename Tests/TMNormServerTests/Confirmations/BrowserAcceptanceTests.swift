@@ -21,7 +21,7 @@ struct BrowserAcceptanceTests {
     static var runnable: Bool { (available && ServerProcess.binary != nil) || ProcessInfo.processInfo.environment["CI"] != nil }
 
     @Test(
-        "the link in the offer SMS opens the whole offer in Chromium; pressing 'Jeg aksepterer tilbudet' accepts it, shows the receipt with the reference, and the evidence records the link, the offer's hash and the browser's fingerprint",
+        "the link in the offer SMS opens the whole offer in Chromium on a phone; 'Jeg aksepterer tilbudet' asks once more, confirming accepts it and shows the receipt with the reference, no page scrolls sideways at 390 or 320 px, and the evidence records the link, the offer's hash and the browser's fingerprint",
         .enabled(if: runnable, "needs chromium, chromium-driver, python3 selenium and the built tmnorm"))
     func acceptInChromium() async throws {
         try await withTestApp(clock: AppClock { Date() }) { app in
@@ -59,6 +59,20 @@ struct BrowserAcceptanceTests {
             #expect(shown.contains("Du er bare bundet av avtalen hvis du aksepterer dette tilbudet skriftlig."))
             #expect(shown.contains(offerText.split(separator: "\n").first.map(String.init) ?? "∅"))
             #expect(seen["accept_buttons"] as? Int == 1)
+            // The confirm step asks once more, then the receipt; no page scrolls sideways on a phone.
+            #expect((seen["confirm_url"] as? String)?.contains("/t/\(token)/accept") == true)
+            #expect((seen["confirm_text"] as? String)?.contains("Du binder deg nå til") == true)
+            #expect(seen["confirm_buttons"] as? Int == 1)
+            #expect((seen["receipt_text"] as? String)?.contains("Takk! Du har akseptert tilbudet.") == true)
+            let overflow = seen["overflow"] as? [String: Bool] ?? [:]
+            #expect(overflow.count == 6, "offer, confirm and receipt at 390 and 320 px")
+            #expect(overflow.filter(\.value).isEmpty, "pages wider than the phone: \(overflow.filter(\.value).keys.sorted())")
+            // axe-core, where axe-selenium-python is installed: no serious or critical finding on any of the three pages.
+            if let axe = seen["axe"] as? [String: [String]] {
+                #expect(axe.count == 3)
+                let findings = axe.values.flatMap { $0 }
+                #expect(findings.isEmpty, "axe: \(axe)")
+            }
             #expect((seen["receipt_text"] as? String)?.contains(sale.reference) == true, "the receipt names the reference")
             #expect(sale.state == "accepted")
             let accepted = try #require(

@@ -164,6 +164,9 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.POST, "/campaigns/:id/agents", path: { _ in "/campaigns/FOREIGN_CAMPAIGN/agents" }),
     .init(.POST, "/campaigns/:id/status", path: { _ in "/campaigns/FOREIGN_CAMPAIGN/status" }, form: { _ in ["status": "ended"] }),
     .init(.POST, "/campaigns/:id/check", path: { _ in "/campaigns/FOREIGN_CAMPAIGN/check" }, form: { _ in ["number": "93000001"] }),
+    .init(.GET, "/campaigns/:id/sales", path: { _ in "/campaigns/FOREIGN_CAMPAIGN/sales" }),
+    .init(.POST, "/campaigns/:id/sales", path: { _ in "/campaigns/FOREIGN_CAMPAIGN/sales" }, form: { _ in SaleFormTests.fields() }),
+    .init(.POST, "/campaigns/:id/sales/preview", path: { _ in "/campaigns/FOREIGN_CAMPAIGN/sales/preview" }, form: { _ in SaleFormTests.fields() }),
     .init(.GET, "/decisions"),
     .init(.GET, "/api/v1/may-call", path: { _ in "/api/v1/may-call?campaign=FOREIGN_CAMPAIGN&number=93000001" }),
     .init(.POST, "/api/v1/may-call", form: { _ in ["campaign": "FOREIGN_CAMPAIGN"] }),
@@ -237,6 +240,9 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/offer-settings"),
     .init(.POST, "/offer-settings", ownScopeWrite: true, form: { _ in ["address": "Inntrengerveien 1, 0150 Oslo"] }),
     .init(.GET, "/t/:token", isPublic: true, path: { _ in "/t/AAAAAAAAAAAAAAAAAAAAAAAA" }),
+    .init(.GET, "/t/:token/accept", isPublic: true, path: { _ in "/t/AAAAAAAAAAAAAAAAAAAAAAAA/accept" }),
+    .init(.GET, "/t/:token/decline", isPublic: true, path: { _ in "/t/AAAAAAAAAAAAAAAAAAAAAAAA/decline" }),
+    .init(.GET, "/t/:token/withdraw", isPublic: true, path: { _ in "/t/AAAAAAAAAAAAAAAAAAAAAAAA/withdraw" }),
     .init(.POST, "/t/:token/accept", isPublic: true, path: { _ in "/t/AAAAAAAAAAAAAAAAAAAAAAAA/accept" }),
     .init(.POST, "/t/:token/decline", isPublic: true, path: { _ in "/t/AAAAAAAAAAAAAAAAAAAAAAAA/decline" }),
     .init(.POST, "/t/:token/withdraw", isPublic: true, path: { _ in "/t/AAAAAAAAAAAAAAAAAAAAAAAA/withdraw" }),
@@ -306,6 +312,7 @@ struct IsolationMatrixTests {
             try await ComplaintModel.query(on: db).count(),
             try await ComplaintModel.query(on: db).filter(\.$stateRaw == ComplaintState.awaitingAnswer.rawValue).count(),
             try await ComplaintAnswerModel.query(on: db).count(),
+            try await SaleModel.query(on: db).count(),
         ]
     }
 

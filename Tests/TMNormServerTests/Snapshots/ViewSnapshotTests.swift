@@ -175,21 +175,71 @@ struct ViewSnapshotTests {
         assertSnapshot(RegisterView.render(model, context: Sample.signedIn("/national-register")), named: "national-register")
     }
 
-    @Test("the consumer's offer page, waiting for an answer, in Norwegian")
-    func consumerOffer() {
-        let model = ConsumerOfferView.Model(
-            state: .sent, text: "Tilbud om strøm.\nPris: 1 kr/kWh <fastpris>.", english: false, token: "tok123", reference: "TM-2026-0001",
-            clientName: "Strømselskapet AS", acceptBy: Sample.now, acceptedAt: nil, withdrawalLastDay: nil, canWithdraw: false, notice: nil)
-        assertSnapshot(ConsumerOfferView.render(model, context: Sample.anonymous("/t/tok123")), named: "consumer-offer-sent")
+    static let offerText = """
+        Skriftlig tilbud etter telefonsamtale
+
+        Til: Ola Nordmann
+        Fra: Strømselskapet AS (org.nr. 948 757 494), Postboks 1, 5804 Bergen
+        Selger: Ringesenteret AS ringte deg på vegne av Strømselskapet AS.
+
+        Du er bare bundet av avtalen hvis du aksepterer dette tilbudet skriftlig.
+
+        Tilbudet
+        Produkt: Strøm Fastpris <12>
+        Pris: 399,00 kr per måned
+        """
+
+    static func offerModel(_ state: OfferState, language: Language, notice: String? = nil) -> ConsumerOfferView.Model {
+        let nb = language == .nb
+        return ConsumerOfferView.Model(
+            state: state, token: "tok123", reference: "TM-2026-0001", sellerName: "Ringesenteret AS", clientName: "Strømselskapet AS",
+            consumerName: "Ola Nordmann",
+            summary: OfferSummary(
+                product: "Strøm Fastpris 12", price: nb ? "399,00 kr per måned" : "NOK 399.00 per month", total: nb ? "4 788,00 kr" : "NOK 4,788.00",
+                totalKind: .overBinding, binding: nb ? "12 måneder" : "12 months", withdrawalPeriodDays: 14),
+            text: offerText, acceptByDay: try? LocalDate(year: 2026, month: 12, day: 10), acceptedAt: state == .accepted ? Sample.earlier : nil,
+            withdrawalLastDay: state == .accepted ? try? LocalDate(year: 2026, month: 12, day: 14) : nil, canWithdraw: state == .accepted,
+            copySentTo: [
+                Phrase(nb: "SMS til 412 34 567", en: "SMS to 412 34 567"), Phrase(nb: "e-post til ola@example.no", en: "e-mail to ola@example.no"),
+            ],
+            notice: notice)
     }
 
-    @Test("the consumer's offer page after acceptance, in English")
+    @Test("the consumer's offer page, waiting for an answer, in Norwegian")
+    func consumerOffer() {
+        assertSnapshot(
+            ConsumerOfferView.render(Self.offerModel(.sent, language: .nb), context: Sample.anonymous("/t/tok123")), named: "consumer-offer-sent")
+    }
+
+    @Test("the consumer's receipt after acceptance, in English")
     func consumerOfferAccepted() {
-        let model = ConsumerOfferView.Model(
-            state: .accepted, text: "Offer for electricity.", english: true, token: "tok123", reference: "TM-2026-0001",
-            clientName: "Strømselskapet AS", acceptBy: Sample.now, acceptedAt: Sample.earlier, withdrawalLastDay: "14.12.2026",
-            canWithdraw: true, notice: "Thank you.")
-        assertSnapshot(ConsumerOfferView.render(model, context: Sample.anonymous("/t/tok123", language: .en)), named: "consumer-offer-accepted-en")
+        assertSnapshot(
+            ConsumerOfferView.render(Self.offerModel(.accepted, language: .en), context: Sample.anonymous("/t/tok123", language: .en)),
+            named: "consumer-offer-accepted-en")
+    }
+
+    @Test("the step that asks once more before the consumer is bound")
+    func consumerOfferConfirm() {
+        assertSnapshot(
+            ConsumerOfferView.render(Self.offerModel(.sent, language: .nb), context: Sample.anonymous("/t/tok123/accept"), step: .confirmAccept),
+            named: "consumer-offer-confirm")
+    }
+
+    @Test("the withdrawal form, filled in from the agreement")
+    func consumerWithdrawForm() {
+        assertSnapshot(
+            ConsumerOfferView.render(Self.offerModel(.accepted, language: .nb), context: Sample.anonymous("/t/tok123/withdraw"), step: .withdrawForm),
+            named: "consumer-offer-withdraw-form")
+    }
+
+    @Test("the agent's sale form, failed, with what was typed and the problems by the fields")
+    func saleForm() {
+        let model = SaleFormView.Model(
+            campaignID: Sample.id1, campaignName: "Strøm høst 2026", clientName: "Strømselskapet AS", newspaper: false,
+            values: ["consumer_name": "Ola <Nordmann>", "amount": "12,345", "period": "month", "binding_months": "12"], key: "key-1",
+            problems: ["amount": "beløpet kan ha høyst to desimaler", "payment": "må fylles ut"], general: [],
+            today: (try? LocalDate(year: 2026, month: 12, day: 6))!)
+        assertSnapshot(SaleFormView.render(model, context: Sample.signedIn("/campaigns/x/sales/preview")), named: "sale-form")
     }
 
     @Test("campaign list with the form for a new campaign")

@@ -40,7 +40,7 @@ struct FormAgainTests {
         }
     }
 
-    @Test("without a page field the same-origin Referer names the page; a foreign Referer or an API path is never used")
+    @Test("without a page field the same-origin Referer names the page; a foreign Referer is ignored for the nearest page to the form's path")
     func refererPage() async throws {
         try await withTestApp { app in
             let world = try await TestWorld.make(app)
@@ -57,11 +57,12 @@ struct FormAgainTests {
             #expect(refused.text.contains("<h1>Alfa Callsenter</h1>"))
             #expect(refused.text.contains("value=\"nope\""))
 
-            headers.replaceOrAdd(name: .referer, value: "https://evil.example/organisations")
+            headers.replaceOrAdd(name: .referer, value: "https://evil.example/organisations/\(world.foreignCallCentre.id.uuidString)")
             let foreign = try await app.testing().sendRequest(
                 .POST, SiteRoute.engagements(world.callCentre.id).path, headers: headers, body: ByteBuffer(string: body))
             #expect(foreign.status == .unprocessableEntity)
-            #expect(!foreign.text.contains("<h1>Alfa Callsenter</h1>"), "a foreign page is never fetched: the error page instead")
+            #expect(foreign.text.contains("<h1>Alfa Callsenter</h1>"), "the page nearest to /organisations/ID/engagements")
+            #expect(!foreign.text.contains("<h1>Beta Hemmelig Callsenter</h1>"), "a foreign Referer's path is never used")
         }
     }
 

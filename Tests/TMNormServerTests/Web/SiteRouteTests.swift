@@ -33,6 +33,8 @@ func sampleRoute(_ pattern: SiteRoute.Pattern) -> SiteRoute {
     case .campaignAgents: .campaignAgents(id)
     case .campaignStatus: .campaignStatus(id)
     case .campaignCheck: .campaignCheck(id)
+    case .campaignSales: .campaignSales(id)
+    case .campaignSalePreview: .campaignSalePreview(id)
     case .blockList: .blockList
     case .blockListImport: .blockListImport
     case .washes: .washes

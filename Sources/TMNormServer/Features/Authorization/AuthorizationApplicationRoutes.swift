@@ -273,6 +273,8 @@ struct AuthorizationApplicationRoutes: RouteCollection {
     struct DecisionInput: Content {
         var outcome: String?
         var reasons: String?
+        /// "1" from the confirm page; without it the decision is checked and a confirm page asks once more.
+        var confirmed: String?
     }
 
     /// The board decides with reasons. An approval is granted at once (a continuation follows on from the
@@ -293,6 +295,15 @@ struct AuthorizationApplicationRoutes: RouteCollection {
         guard let organisation = try await OrganisationModel.find(model.$organisation.id, on: req.db) else { throw AppError.notFound() }
         let settings = req.application.authorizationSettings
         let today = req.osloToday
+        // A decision binds the association: the first press checks it and asks once more on a page of its own.
+        guard input.confirmed == "1" else {
+            if let problem = Self.trial(current, outcome, reasons: input.reasons ?? "", at: req.now, policy: settings.policy) {
+                throw AppError.authorization(problem, field: AuthorizationCases.field(for: problem))
+            }
+            let confirm = AuthorizationDecisionConfirmView.Model(
+                applicationID: try model.requireID(), applicant: organisation.name, outcome: outcome, reasons: input.reasons ?? "")
+            return .html(AuthorizationDecisionConfirmView.render(confirm, context: req.pageContext))
+        }
         try await req.db.writeTransaction { db in
             let (recordModel, existing) = try await AuthorizationCases.record(for: organisation, on: db)
             var record = existing
@@ -312,6 +323,19 @@ struct AuthorizationApplicationRoutes: RouteCollection {
             try await AuthorizationCases.save(record, model: recordModel, organisationID: organisation.requireID(), at: req.now, on: db)
         }
         return try redirect(req, model)
+    }
+
+    /// What deciding would refuse, found on a copy (the confirm page is shown only for a decision that can be made).
+    static func trial(
+        _ application: AuthorizationApplication, _ outcome: AuthorizationOutcome, reasons: String, at now: Date, policy: AuthorizationPolicy
+    ) -> AuthorizationError? {
+        var copy = application
+        do {
+            try copy.decide(outcome, reasons: reasons, at: now, policy: policy)
+            return nil
+        } catch {
+            return error
+        }
     }
 
     struct FeeInput: Content {

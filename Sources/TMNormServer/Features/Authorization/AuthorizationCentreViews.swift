@@ -42,9 +42,16 @@ enum AuthorizationOverviewView {
                         }
                     }
                 }
-                if !model.applications.contains(where: { !$0.application.state.isFinal }) {
+                // While the renewal window is not yet open there is nothing to apply for: no button then.
+                let renewal = model.centres.first?.renewal
+                let tooEarly: Bool = if case .notYetOpen? = renewal { true } else { false }
+                if !tooEarly && !model.applications.contains(where: { !$0.application.state.isFinal }) {
                     Form.post(SiteRoute.authorizationApplications.path, csrf: context.csrf) {
-                        Form.submit(context.t(Phrase(nb: "Start ny søknad", en: "Start a new application")))
+                        if case .open? = renewal {
+                            Form.submit(context.t(Phrase(nb: "Søk om fornyelse", en: "Apply for renewal")))
+                        } else {
+                            Form.submit(context.t(Phrase(nb: "Start ny søknad", en: "Start a new application")))
+                        }
                     }
                 }
             }

@@ -61,6 +61,13 @@ enum CampaignDetailView {
                     }
                 }
             }
+            if model.canCheck {
+                el("p", .class("actions")) {
+                    el("a", .class("button"), .href(SiteRoute.campaignSales(model.id).path)) {
+                        context.t(Phrase(nb: "Registrer salg og send tilbud", en: "Register a sale and send the offer"))
+                    }
+                }
+            }
             el("dl", .class("card")) {
                 el("dt") { context.t(Phrase(nb: "Oppdragsgiver", en: "Client")) }; el("dd") { model.client }
                 el("dt") { context.t(Phrase(nb: "Status", en: "Status")) }; el("dd") { context.t(CampaignText.status(model.status)) }

@@ -5,10 +5,15 @@ import TMNormCore
 import Vapor
 
 /// The consumer's side, no log-in: `/t/{token}` shows the offer exactly as sent; accept, decline and
-/// withdraw are CSRF-protected forms. Unknown or malformed tokens are 404 and rate-limited per address.
+/// withdraw are CSRF-protected forms. A GET of each answer's address is the page that asks once more (the
+/// withdrawal form); the POST with the form's fields alone answers, as it always did. Unknown or malformed
+/// tokens are 404 and rate-limited per address.
 struct ConsumerOfferRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.offer, use: show)
+        routes.get(.offerAccept) { req in try await self.confirm(req, .confirmAccept) }
+        routes.get(.offerDecline) { req in try await self.confirm(req, .confirmDecline) }
+        routes.get(.offerWithdraw) { req in try await self.confirm(req, .withdrawForm) }
         routes.post(.offerAccept) { req in try await self.answer(req, .accept) }
         routes.post(.offerDecline) { req in try await self.answer(req, .decline) }
         routes.post(.offerWithdraw) { req in try await self.answer(req, .withdraw) }
@@ -42,9 +47,7 @@ struct ConsumerOfferRoutes: RouteCollection {
         let (sale, _, _) = try await lookup(req)
         let lifecycle = try sale.lifecycle()
         let token = req.parameters.get("token") ?? ""
-        let model = try ConsumerOfferView.Model(
-            sale: sale, lifecycle: lifecycle, token: token, english: req.query[String.self, at: "lang"] == "en" || req.language == .en, now: req.now,
-            notice: nil)
+        let model = try ConsumerOfferView.Model(sale: sale, lifecycle: lifecycle, token: token, language: req.language, now: req.now, notice: nil)
         let gone = [.expired, .declined, .withdrawn].contains(lifecycle.state)
         if lifecycle.state == .sent {
             try await req.db.writeTransaction { db in
@@ -61,7 +64,30 @@ struct ConsumerOfferRoutes: RouteCollection {
         return .html(ConsumerOfferView.render(model, context: req.pageContext), status: gone ? .gone : .ok)
     }
 
+    /// The step that asks once more; when the answer is no longer possible (already given, expired), the
+    /// offer's own page says why (also where a language link on an answer's result leads).
+    func confirm(_ req: Request, _ step: ConsumerOfferView.Step) async throws -> Response {
+        let (sale, _, _) = try await lookup(req)
+        let lifecycle = try sale.lifecycle()
+        let token = req.parameters.get("token") ?? ""
+        let open =
+            switch step {
+            case .confirmAccept, .confirmDecline: lifecycle.state == .sent
+            case .withdrawForm: lifecycle.canWithdraw(at: req.now)
+            case .offer: true
+            }
+        guard open else {
+            return req.redirect(to: SiteRoute.offer(token: token).path(query: ["lang": req.language.rawValue]), redirectType: .normal)
+        }
+        let model = try ConsumerOfferView.Model(sale: sale, lifecycle: lifecycle, token: token, language: req.language, now: req.now, notice: nil)
+        return .html(ConsumerOfferView.render(model, context: req.pageContext, step: step))
+    }
+
     enum Action { case accept, decline, withdraw }
+
+    struct WithdrawInput: Content {
+        var message: String?
+    }
 
     func answer(_ req: Request, _ action: Action) async throws -> Response {
         let (sale, auth, context) = try await lookup(req)
@@ -74,16 +100,29 @@ struct ConsumerOfferRoutes: RouteCollection {
             }
         var notice: String?
         var status: HTTPResponseStatus = .ok
+        // The withdrawal form's optional message goes into the evidence with the withdrawal.
+        var detail: String?
+        if action == .withdraw {
+            let message = ((try? req.content.decode(WithdrawInput.self))?.message ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if message.count > 500 {
+                let model = try ConsumerOfferView.Model(
+                    sale: sale, lifecycle: try sale.lifecycle(), token: token, language: req.language, now: req.now,
+                    notice: req.pageContext.t(Phrase(nb: "Meldingen kan ha høyst 500 tegn.", en: "The message can have at most 500 characters.")))
+                return .html(ConsumerOfferView.render(model, context: req.pageContext, step: .withdrawForm), status: .unprocessableEntity)
+            }
+            if !message.isEmpty { detail = "withdrawal form message: " + message }
+        }
         do {
             _ = try await SaleService.apply(
-                event, to: sale, app: req.application, on: req.db, now: req.now, channel: "link", fingerprint: fingerprint(req), known: context)
+                event, to: sale, app: req.application, on: req.db, now: req.now, channel: "link", fingerprint: fingerprint(req), detail: detail,
+                known: context)
         } catch let error as OfferTransitionError {
             notice = req.language == .en ? error.description : error.norwegian
             status = HTTPResponseStatus(statusCode: error.httpStatus)
         }
         // `apply` updated the model it stored, so the page needs no second read.
         let model = try ConsumerOfferView.Model(
-            sale: sale, lifecycle: try sale.lifecycle(), token: token, english: req.language == .en, now: req.now, notice: notice)
+            sale: sale, lifecycle: try sale.lifecycle(), token: token, language: req.language, now: req.now, notice: notice)
         return .html(ConsumerOfferView.render(model, context: req.pageContext), status: status)
     }
 

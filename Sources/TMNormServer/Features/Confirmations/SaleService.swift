@@ -85,44 +85,16 @@ enum SaleService {
             throw AppError.badRequest(Phrase(nb: "Innholdet er ikke gyldig JSON.", en: "The body is not valid JSON."))
         }
         let now = req.now
-        let draft: SaleDraft
-        do { draft = try SaleValidator.validate(input, today: OsloTime.localDate(of: now), limits: .standard) } catch {
-            throw AppError.invalid(
-                error.problems.map {
-                    FieldProblem(
-                        field: $0.field, reason: "\($0.reason.code): \($0.reason.description)",
-                        message: Phrase(nb: $0.reason.norwegian, en: $0.reason.description))
-                })
+        let prepared: Prepared
+        do { prepared = try await prepare(input, callCentreID: callCentreID, now: now, on: req.db) } catch let failure as InputProblems {
+            throw AppError.invalid(failure.problems.map { FieldProblem(field: $0.field, reason: $0.api, message: $0.phrase) })
         }
-        guard let campaignID = UUID(uuidString: draft.campaignID),
-            let campaign = try await CampaignModel.find(campaignID, on: req.db), campaign.$callCentre.id == callCentreID
-        else {
-            throw AppError.invalid([
-                .init(field: "campaign_id", Phrase(nb: "er ikke en kampanje fra dette callsenteret", en: "is not a campaign of this call centre"))
-            ])
-        }
-        let productKind: OfferProductKind
-        if campaign.newspaper {
-            productKind = .newspaperSubscription
-        } else if case .string(let raw)? = input.root["product_kind"], raw == "goods" {
-            productKind = .goods
-        } else {
-            productKind = .service
-        }
+        let draft = prepared.draft
+        let campaign = prepared.campaign
+        let campaignID = prepared.campaignID
+        let productKind = prepared.productKind
         let clientID = campaign.$client.id
-        // An offer goes out in the client's name: only while the client's confirmed engagement is in force.
-        guard try await Engagements.active(callCentre: callCentreID, client: clientID, on: Engagements.day(req.now), db: req.db) != nil else {
-            throw AppError.invalid([
-                .init(
-                    field: "campaign_id",
-                    Phrase(
-                        nb: "kampanjens oppdragsgiver har ikke et bekreftet oppdrag med dette callsenteret som gjelder i dag",
-                        en: "the campaign's client has no engagement with this call centre confirmed and in force today"))
-            ])
-        }
-        let seller = try await party(callCentreID, voluntary: false, on: req.db)
-        let client = try await party(clientID, voluntary: campaign.voluntary, on: req.db)
-        let composition = OfferComposition(sale: draft, productKind: productKind, seller: seller, client: client, policy: policy)
+        let composition = prepared.composition
 
         let sale = SaleModel()
         let saleID = UUID()

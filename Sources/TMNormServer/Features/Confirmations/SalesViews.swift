@@ -269,11 +269,21 @@ enum SaleEvidenceView {
         let verification: EvidenceVerification
         /// What staff may record here (a withdrawal form by post or e-mail, goods received).
         var staff: SaleStaffForms.Model? = nil
+        /// Just sent from the agent's sale form (`?sent=1`).
+        var justSent = false
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
         Layout.page(title: context.t(Phrase(nb: "Salg \(model.reference)", en: "Sale \(model.reference)")), context: context) {
             el("p") { el("a", .href(SiteRoute.sales.path)) { context.t(Phrase(nb: "Alle salg", en: "All sales")) } }
+            if model.justSent {
+                el("p", .class("notice"), .init("role", "status")) {
+                    context.t(
+                        Phrase(
+                            nb: "Tilbudet er sendt til forbrukeren. Bare forbrukeren kan svare; svaret vises her når det kommer.",
+                            en: "The offer has been sent to the consumer. Only the consumer can answer; the answer shows here when it comes."))
+                }
+            }
             el("dl", .class("facts")) {
                 el("dt") { context.t(Phrase(nb: "Status", en: "State")) }
                 el("dd", .id("sale-state")) { context.t(SaleWords.state(model.state)) }

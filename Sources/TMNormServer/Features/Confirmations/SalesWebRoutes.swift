@@ -65,7 +65,8 @@ struct SalesWebRoutes: RouteCollection {
         let sale = try await SaleService.find(try req.uuidParameter(), principal, on: req.db)
         // An agent sees only the sales they registered, as in the list.
         if user.role == .agent, sale.agentID != user.id { throw AppError.notFound() }
-        let model = try await SaleEvidenceView.Model.query(sale, for: user, today: req.osloToday, on: req.db)
+        var model = try await SaleEvidenceView.Model.query(sale, for: user, today: req.osloToday, on: req.db)
+        model.justSent = req.query[String.self, at: "sent"] == "1"
         return .html(SaleEvidenceView.render(model, context: req.pageContext))
     }
 }

@@ -12,14 +12,42 @@ enum IndustryNormView {
     }
 
     static func describe(_ version: IndustryNormVersion, _ context: PageContext) -> String {
-        let hours = version.hours[.monday].map(\.description) ?? "—"
         let days = version.closedSpecialDays.sorted { $0.rawValue < $1.rawValue }.map {
             context.language == .nb ? $0.norwegianName : $0.rawValue.replacingOccurrences(of: "_", with: " ")
         }
         let dates = version.closedDates.sorted().map(\.norwegianFormatted)
-        return context.t(Phrase(nb: "Hverdager \(hours)", en: "Weekdays \(hours)"))
+        return hours(version, context)
             + (days.isEmpty ? "" : context.t(Phrase(nb: "; stengt: ", en: "; closed: ")) + days.joined(separator: ", "))
             + (dates.isEmpty ? "" : "; " + dates.joined(separator: ", "))
+    }
+
+    /// "mandag–fredag 09:00–21:00" when the five days share their hours, else day by day; a day the norm
+    /// closes says so, and Saturday or Sunday appear only when the norm opens them.
+    static func hours(_ version: IndustryNormVersion, _ context: PageContext) -> String {
+        let weekdays: [Weekday] = [.monday, .tuesday, .wednesday, .thursday, .friday]
+        let closed = context.t(Phrase(nb: "stengt", en: "closed"))
+        func text(_ day: Weekday) -> String { version.hours[day].map(\.description) ?? closed }
+        var parts: [String] = []
+        if Set(weekdays.map(text)).count == 1 {
+            parts.append(context.t(Phrase(nb: "mandag–fredag ", en: "Monday–Friday ")) + text(.monday))
+        } else {
+            parts += weekdays.map { dayName($0, context) + " " + text($0) }
+        }
+        parts += [Weekday.saturday, .sunday].filter { version.hours[$0] != nil }.map { dayName($0, context) + " " + text($0) }
+        let joined = parts.joined(separator: ", ")
+        return joined.prefix(1).uppercased() + joined.dropFirst()
+    }
+
+    static func dayName(_ day: Weekday, _ context: PageContext) -> String {
+        switch day {
+        case .monday: context.t(Phrase(nb: "mandag", en: "Monday"))
+        case .tuesday: context.t(Phrase(nb: "tirsdag", en: "Tuesday"))
+        case .wednesday: context.t(Phrase(nb: "onsdag", en: "Wednesday"))
+        case .thursday: context.t(Phrase(nb: "torsdag", en: "Thursday"))
+        case .friday: context.t(Phrase(nb: "fredag", en: "Friday"))
+        case .saturday: context.t(Phrase(nb: "lørdag", en: "Saturday"))
+        case .sunday: context.t(Phrase(nb: "søndag", en: "Sunday"))
+        }
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -28,9 +56,9 @@ enum IndustryNormView {
                 context.t(
                     Phrase(
                         nb:
-                            "Normen kan bare gjøre ringetidene strengere enn loven (hverdager 09–21). Nye versjoner gjelder fra en framtidig dato; en samtale vurderes etter versjonen som gjaldt da den ble tatt.",
+                            "Normen kan bare gjøre ringetidene strengere enn loven (mandag–fredag 09–21). Nye versjoner gjelder fra en framtidig dato; en samtale vurderes etter versjonen som gjaldt da den ble tatt.",
                         en:
-                            "The norm can only make calling times stricter than the law (weekdays 09–21). New versions apply from a future date; a call is judged by the version in force when it was made."
+                            "The norm can only make calling times stricter than the law (Monday–Friday 09–21). New versions apply from a future date; a call is judged by the version in force when it was made."
                     ))
             }
             if model.added {

@@ -24,11 +24,12 @@ extension ErrorPage {
 
     /// A refused form (400, 409, 422 to a browser's POST) comes back as the page it was on, drawn again as a
     /// GET with what was typed kept, the messages next to the fields and a summary above: never a dead end.
-    /// The page is the form's `_page` field, else the same-origin `Referer`, else the POST's own path.
+    /// The page is the form's `_page` field, else the same-origin `Referer`, else the nearest page to the POST's path.
     static func formPageAgain(_ error: AppError, _ req: Request) async -> Response? {
         guard req.method == .POST, [400, 409, 422].contains(error.status.code), req.storage[FormStateKey.self] == nil else { return nil }
         let posted = req.headers.contentType == .urlEncodedForm ? req.body.string.map(FormState.decodeForm) ?? [:] : [:]
-        let candidates = [posted[pageField]?.first, refererPath(req), req.url.path].compactMap { $0 }.filter(isLocalPage)
+        let candidates = [posted[pageField]?.first, refererPath(req), SiteRoute.Pattern.nearestPage(to: req.url.path)].compactMap { $0 }.filter(
+            isLocalPage)
         guard let page = candidates.first else { return nil }
         var headers = req.headers
         for name in ["content-type", "content-length", "transfer-encoding"] { headers.remove(name: name) }

@@ -77,9 +77,9 @@ enum Layout {
             }
             el("p", .class("lang-switch")) {
                 if context.language == .nb {
-                    el("a", .href(context.path + "?lang=en"), .lang("en")) { "English" }
+                    el("a", .href(context.languageHref("en")), .lang("en")) { "English" }
                 } else {
-                    el("a", .href(context.path + "?lang=nb"), .lang("nb")) { "Norsk (bokmål)" }
+                    el("a", .href(context.languageHref("nb")), .lang("nb")) { "Norsk (bokmål)" }
                 }
             }
         }
