@@ -138,10 +138,7 @@ enum DashboardView {
                         el("li") {
                             el("span") {
                                 el("a", .href(item.href)) { item.title }
-                                if let detail = item.detail {
-                                    el("br")
-                                    el("span", .class("when")) { context.t(detail) }
-                                }
+                                if let detail = item.detail { el("span", .class("when")) { context.t(detail) } }
                             }
                             if let badge = item.badge { Badge.make(context.t(badge.label), tone: badge.tone) }
                         }

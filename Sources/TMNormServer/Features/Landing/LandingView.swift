@@ -3,8 +3,10 @@ import TMNormCore
 /// The public landing page: what a consumer who was called can do, each with one link.
 enum LandingView {
     static func render(context: PageContext) -> String {
-        Layout.page(title: context.t(Phrase(nb: "Ble du ringt av en selger?", en: "Were you called by a salesperson?")), context: context) {
-            el("section", .class("hero"), .aria("label", context.t(Phrase(nb: "Om tjenesten", en: "About this service")))) {
+        let title = context.t(Phrase(nb: "Ble du ringt av en selger?", en: "Were you called by a salesperson?"))
+        return Layout.page(title: title, context: context, titleInContent: true) {
+            el("section", .class("hero")) {
+                el("h1") { title }
                 el("p") {
                     context.t(
                         Phrase(

@@ -3,7 +3,8 @@ import TMNormCore
 /// The page shell: skip link, top bar, the grouped side navigation for people who are logged in or the
 /// shared public header for everyone else, main content, footer with language switch.
 enum Layout {
-    static func page(title: String, context: PageContext, @NodeBuilder content: () -> [Node]) -> String {
+    /// `titleInContent`: the page draws its own `<h1>` (the landing page puts it in its hero).
+    static func page(title: String, context: PageContext, titleInContent: Bool = false, @NodeBuilder content: () -> [Node]) -> String {
         let language = context.language
         let document = el("html", .lang(language == .nb ? "nb" : "en")) {
             el("head") {
@@ -19,11 +20,11 @@ enum Layout {
                     appHeader(user, context)
                     el("div", .class("shell")) {
                         sidebar(user, context)
-                        mainContent(title: title, content: content)
+                        mainContent(title: titleInContent ? nil : title, content: content)
                     }
                 } else {
                     PublicHeader.render(context)
-                    mainContent(title: title, content: content)
+                    mainContent(title: titleInContent ? nil : title, content: content)
                 }
                 footer(context)
             }
@@ -31,9 +32,9 @@ enum Layout {
         return "<!doctype html>" + document.render()
     }
 
-    private static func mainContent(title: String, @NodeBuilder content: () -> [Node]) -> Node {
+    private static func mainContent(title: String?, @NodeBuilder content: () -> [Node]) -> Node {
         el("main", .id("main")) {
-            el("h1") { title }
+            if let title { el("h1") { title } }
             content()
         }
     }

@@ -39,7 +39,7 @@ enum Stylesheet {
         .topbar .login { margin-left:auto; }
         .who { margin-left:auto; display:flex; flex-wrap:wrap; gap:var(--space-3); align-items:center; font-size:var(--text-sm); color:var(--muted); }
         .who strong { color:var(--ink); font-weight:600; }
-        .menu-toggle { display:none; }
+        .topbar .menu-toggle { display:none; }
         .shell { display:grid; grid-template-columns:15.5rem minmax(0,1fr); min-height:calc(100vh - 3.6rem); }
         .sidebar { background:var(--nav-bg); color:var(--nav-ink); padding:var(--space-4) var(--space-3); }
         .sidebar h2 { font-size:var(--text-xs); text-transform:uppercase; letter-spacing:.06em; color:var(--nav-heading); margin:var(--space-4) var(--space-3) var(--space-1); font-weight:600; }
@@ -60,7 +60,7 @@ enum Stylesheet {
         .site-footer p { margin:0; }
         @media (max-width: 52rem) {
           .shell { display:block; }
-          .js .menu-toggle { display:inline-flex; }
+          .js .topbar .menu-toggle { display:inline-flex; }
           .js .sidebar { display:none; } .js .sidebar.open { display:block; }
           .sidebar { padding:var(--space-2) var(--space-3) var(--space-3); }
           .sidebar nav { display:grid; grid-template-columns:repeat(auto-fill,minmax(9.5rem,1fr)); gap:0 var(--space-3); }
@@ -86,7 +86,8 @@ enum Stylesheet {
         .todo li { display:flex; flex-wrap:wrap; gap:var(--space-1) var(--space-3); align-items:baseline; justify-content:space-between;
           padding:var(--space-3) 0; border-top:1px solid var(--line); }
         .todo li:first-child { border-top:0; }
-        .todo .when { color:var(--muted); font-size:var(--text-sm); }
+        .todo .when { display:block; color:var(--muted); font-size:var(--text-sm); }
+        section.card > h2:first-child { font-size:var(--text-lg); }
         .count { display:inline-block; min-width:1.6rem; padding:0 var(--space-2); border-radius:1rem; background:var(--neutral-soft);
           color:var(--neutral); font-size:var(--text-sm); text-align:center; font-weight:600; margin-left:var(--space-2); }
         .count.attention { background:var(--bad-soft); color:var(--bad-ink); }
@@ -139,7 +140,7 @@ enum Stylesheet {
         dl.card dt, dl.facts dt { color:var(--muted); font-size:var(--text-sm); } dl.card dd, dl.facts dd { margin:0; }
         .actions { display:flex; flex-wrap:wrap; gap:var(--space-3); align-items:center; margin:var(--space-4) 0; }
         .hero { background:linear-gradient(135deg,#1e3a8a,#1d4ed8); color:#fff; border-radius:var(--radius); padding:var(--space-6); margin-bottom:var(--space-5); }
-        .hero h1 { margin-top:0; color:#fff; font-size:var(--text-3xl); } .hero p { color:#e0e7ff; font-size:var(--text-lg); max-width:42rem; }
+        .hero h1 { margin:0 0 var(--space-3); color:#fff; font-size:var(--text-3xl); } .hero p { color:#e0e7ff; font-size:var(--text-lg); max-width:42rem; }
         .tiles { display:grid; grid-template-columns:repeat(auto-fit,minmax(14rem,1fr)); gap:var(--space-4); margin-bottom:var(--space-5); }
         .tiles a.card h2 { font-size:var(--text-lg); margin:0 0 var(--space-2); color:var(--accent); }
         .tiles a.card p { color:var(--muted); margin:0; font-size:var(--text-sm); }
