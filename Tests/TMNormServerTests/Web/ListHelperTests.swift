@@ -137,4 +137,30 @@ struct ListHelperTests {
             #expect(form.text.contains("data-progress"))
         }
     }
+
+    @Test("the campaign list searches, filters by status and downloads as CSV, never with another tenant's campaigns")
+    func campaigns() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            _ = try await world.foreignCampaign(app)
+            let admin = world.browser(.callCentreAdmin)
+            let created = try await app.postForm(
+                "/campaigns",
+                [
+                    "client_id": world.client.id.uuidString, "name": "Alfa Vinter", "product_category": "strøm", "caller_id": "22334455",
+                    "caller_id_listed": "on", "starts_on": "2026-11-01", "ends_on": "2026-12-31",
+                ], as: admin)
+            #expect(created.status == .seeOther)
+            let drafts = try await app.get("/campaigns?status=draft", as: admin)
+            #expect(drafts.text.contains("Alfa Vinter"))
+            #expect(drafts.text.contains("badge tone-info"))
+            #expect(try await app.get("/campaigns?status=active", as: admin).text.contains("Ingen kampanjer å vise"))
+            #expect(try await app.get("/campaigns?q=vinter", as: admin).text.contains("Alfa Vinter"))
+            let csv = try await app.get("/campaigns?format=csv", as: admin)
+            #expect(csv.text.contains("Alfa Vinter;Kunde Alfa;Alfa Callsenter;01.11.2026;31.12.2026;"))
+            for secret in world.foreignSecrets { #expect(!csv.text.contains(secret), "leaked \(secret)") }
+            // The form's checkboxes have their labels beside them.
+            #expect(drafts.text.contains("<div class=\"field checkbox\"><input id=\"f-caller_id_listed\""))
+        }
+    }
 }
