@@ -79,9 +79,10 @@ enum Stylesheet {
           box-shadow:var(--shadow); margin:0 0 var(--space-4); color:inherit; }
         a.card { text-decoration:none; } a.card:hover { border-color:var(--accent); }
         .card > h2:first-child, .card > h3:first-child { margin-top:0; }
+        .cards > .card, .tiles > .card, .grid-2 > .card { margin:0; }
         .card .figure { font-size:var(--text-3xl); font-weight:700; line-height:1.1; letter-spacing:-.02em; }
         .card .figure-label { color:var(--muted); font-size:var(--text-sm); }
-        .grid-2 { display:grid; grid-template-columns:repeat(auto-fit,minmax(20rem,1fr)); gap:var(--space-4); align-items:start; }
+        .grid-2 { display:grid; grid-template-columns:repeat(auto-fit,minmax(min(20rem,100%),1fr)); gap:var(--space-4); align-items:start; margin-bottom:var(--space-5); }
         .todo { list-style:none; margin:0; padding:0; }
         .todo li { display:flex; flex-wrap:wrap; gap:var(--space-1) var(--space-3); align-items:baseline; justify-content:space-between;
           padding:var(--space-3) 0; border-top:1px solid var(--line); }
