@@ -197,9 +197,10 @@ enum SiteRoute: Sendable, Equatable {
         var methods: [HTTPMethod] {
             switch self {
             case .login, .password, .invitation, .organisations, .apiKeys, .campaigns, .blockList, .washes,
-                .nationalRegister, .offerSettings, .stopCalls, .stopCallsRequest, .centreFollowUp, .complaint, .complaintConfirm:
+                .nationalRegister, .offerSettings, .stopCalls, .stopCallsRequest, .centreFollowUp, .complaint, .complaintConfirm,
+                .dashboardMayCall:
                 [.GET, .POST]
-            case .logout, .dashboardMayCall, .washColumns, .memberships, .engagements, .engagementDecision, .invitations, .revokeAPIKey,
+            case .logout, .washColumns, .memberships, .engagements, .engagementDecision, .invitations, .revokeAPIKey,
                 .campaignWashes, .campaignAgents, .campaignStatus, .campaignCheck, .blockListImport,
                 .requeueMessage, .runJob, .requeueJob, .saleWithdrawalForm, .saleGoodsReceived, .offerAccept,
                 .offerDecline, .offerWithdraw, .exemptionCustomers, .exemptionConsents, .normVersions,

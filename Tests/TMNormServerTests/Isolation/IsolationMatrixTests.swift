@@ -82,6 +82,7 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/account/password"),
     .init(.POST, "/account/password", form: { _ in ["current_password": "x", "new_password": "y"] }),
     .init(.GET, "/dashboard"),
+    .init(.GET, "/dashboard/may-call"),
     .init(.POST, "/dashboard/may-call", form: { _ in ["number": "93000001", "campaign_id": "FOREIGN_CAMPAIGN"] }),
     .init(.GET, "/organisations"),
     .init(.GET, "/organisations/new"),

@@ -160,6 +160,11 @@ struct StartPageTests {
             #expect(answer.text.contains("30.11.2026 09:00"))
             #expect(!answer.text.contains("before_opening") && !answer.text.contains("no_valid_wash"))
             #expect(try await DecisionModel.query(on: app.db).count() == 1, "the check is logged like every may-call answer")
+            // The answer's language link leads back to the start page in that language, not to a 404.
+            #expect(answer.text.contains("href=\"/dashboard/may-call?lang=en\""))
+            let english = try await app.get("/dashboard/may-call?lang=en", as: agent)
+            #expect(english.status == .seeOther)
+            #expect(english.headers.first(name: .location) == "/dashboard?lang=en")
 
             let bad = try await app.postForm("/dashboard/may-call", ["number": "12ab", "campaign_id": campaign.uuidString.lowercased()], as: agent)
             #expect(bad.status == .unprocessableEntity)

@@ -9,6 +9,10 @@ struct DashboardRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.dashboard, use: show)
         routes.post(.dashboardMayCall, use: mayCall)
+        // The language link on an answer points here; the box itself lives on the start page.
+        routes.get(.dashboardMayCall) { req in
+            req.redirect(to: .dashboard, query: ["lang": req.language == .en ? "en" : "nb"])
+        }
     }
 
     func show(req: Request) async throws -> Response {
