@@ -75,7 +75,7 @@ enum PublicRegisterView {
                     for row in model.rows {
                         el("tr", .data("status", row.status.rawValue)) {
                             el("td") { el("a", .href(SiteRoute.registerEntry(row.orgnr.digits).path)) { row.name } }
-                            el("td") { row.orgnr.formatted }
+                            el("td", .class("nowrap")) { row.orgnr.formatted }
                             el("td") { Badge.make(context.t(AuthorizationText.status(row.status)), tone: AuthorizationText.tone(row.status)) }
                             el("td") { context.t(AuthorizationText.validUntil(row.status, row.validUntil)) }
                         }

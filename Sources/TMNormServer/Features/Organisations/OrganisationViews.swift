@@ -80,7 +80,7 @@ enum OrganisationListView {
                     for row in page.rows {
                         el("tr") {
                             el("td") { el("a", .href(SiteRoute.organisation(row.id).path)) { row.name } }
-                            el("td") { row.formattedOrgnr }
+                            el("td", .class("nowrap")) { row.formattedOrgnr }
                             el("td") { context.t(KindLabel.phrase(row.kind)) }
                         }
                     }

@@ -160,6 +160,7 @@ enum Stylesheet {
         th { background:#f9fafb; color:var(--muted); font-weight:600; font-size:var(--text-xs); text-transform:uppercase; letter-spacing:.04em; white-space:nowrap; }
         tbody tr:last-child td { border-bottom:0; } tbody tr:hover { background:#f9fafb; }
         td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; }
+        td.nowrap { white-space:nowrap; }
         .toolbar { display:flex; flex-wrap:wrap; gap:var(--space-3); align-items:flex-end; margin:0 0 var(--space-3); }
         .toolbar .field { margin:0; flex:1 1 12rem; max-width:22rem; }
         .toolbar .spacer { flex:1; }
