@@ -8,6 +8,8 @@ enum SiteRoute: Sendable, Equatable {
     case login
     case logout
     case dashboard
+    /// The "Kan jeg ringe?" box on the start page.
+    case dashboardMayCall
     case organisations
     case newOrganisation
     case organisation(UUID)
@@ -36,6 +38,8 @@ enum SiteRoute: Sendable, Equatable {
     case blockList
     case blockListImport
     case washes
+    /// The column preview the upload form asks for before a list is sent (JSON).
+    case washColumns
     case wash(UUID)
     case washCallable(UUID)
     case washRejected(UUID)
@@ -63,6 +67,8 @@ enum SiteRoute: Sendable, Equatable {
     /// The consumer's "stop calling me" form, and one request awaiting its code.
     case stopCalls
     case stopCallsRequest(UUID)
+    /// Businesses by name as the consumer types (JSON for the stop-calls form's suggestions).
+    case stopCallsBusinesses
     /// The public complaint form.
     case complaint
     /// Confirming a complaint with the SMS code.
@@ -116,6 +122,7 @@ enum SiteRoute: Sendable, Equatable {
         case login = "/login"
         case logout = "/logout"
         case dashboard = "/dashboard"
+        case dashboardMayCall = "/dashboard/may-call"
         case organisations = "/organisations"
         case newOrganisation = "/organisations/new"
         case organisation = "/organisations/:id"
@@ -141,6 +148,7 @@ enum SiteRoute: Sendable, Equatable {
         case blockList = "/block-list"
         case blockListImport = "/block-list/import"
         case washes = "/washes"
+        case washColumns = "/washes/columns"
         case wash = "/washes/:id"
         case washCallable = "/washes/:id/callable"
         case washRejected = "/washes/:id/rejected"
@@ -165,6 +173,7 @@ enum SiteRoute: Sendable, Equatable {
         case exemptionConsents = "/exemptions/consents"
         case stopCalls = "/stop-calls"
         case stopCallsRequest = "/stop-calls/:id"
+        case stopCallsBusinesses = "/stop-calls/businesses"
         case complaint = "/klage"
         case complaintConfirm = "/klage/:id"
         case complaintCase = "/klage/sak/:token"
@@ -210,9 +219,9 @@ enum SiteRoute: Sendable, Equatable {
             switch self {
             case .login, .password, .invitation, .organisations, .apiKeys, .campaigns, .blockList, .washes,
                 .nationalRegister, .offerSettings, .stopCalls, .stopCallsRequest, .centreFollowUp, .complaint, .complaintConfirm,
-                .offerAccept, .offerDecline, .offerWithdraw, .campaignSales:
+                .offerAccept, .offerDecline, .offerWithdraw, .campaignSales, .dashboardMayCall:
                 [.GET, .POST]
-            case .logout, .memberships, .engagements, .engagementDecision, .invitations, .revokeAPIKey,
+            case .logout, .washColumns, .memberships, .engagements, .engagementDecision, .invitations, .revokeAPIKey,
                 .campaignWashes, .campaignAgents, .campaignStatus, .campaignCheck, .campaignSalePreview, .blockListImport,
                 .requeueMessage, .runJob, .requeueJob, .saleWithdrawalForm, .saleGoodsReceived,
                 .exemptionCustomers, .exemptionConsents, .normVersions,
@@ -225,7 +234,7 @@ enum SiteRoute: Sendable, Equatable {
                 .norms, .publicRegister, .registerEntry, .registerBadge, .registerAPI, .authorization,
                 .authorizationApplication, .applicationEvidenceFile, .authorizationCentre, .guidelines,
                 .guidelineComparison, .guideline, .healthz, .metrics, .openAPI, .complaintCase, .complaintDecisions, .complaintCases,
-                .complaintCaseFile, .complaintAttachment:
+                .complaintCaseFile, .complaintAttachment, .stopCallsBusinesses:
                 [.GET]
             }
         }
@@ -272,6 +281,7 @@ enum SiteRoute: Sendable, Equatable {
         case .login: (.login, [], [])
         case .logout: (.logout, [], [])
         case .dashboard: (.dashboard, [], [])
+        case .dashboardMayCall: (.dashboardMayCall, [], [])
         case .organisations: (.organisations, [], [])
         case .newOrganisation: (.newOrganisation, [], [])
         case .organisation(let id): (.organisation, [id.pathValue], [])
@@ -298,6 +308,7 @@ enum SiteRoute: Sendable, Equatable {
         case .blockList: (.blockList, [], [])
         case .blockListImport: (.blockListImport, [], [])
         case .washes: (.washes, [], [])
+        case .washColumns: (.washColumns, [], [])
         case .wash(let id): (.wash, [id.pathValue], [])
         case .washCallable(let id): (.washCallable, [id.pathValue], [])
         case .washRejected(let id): (.washRejected, [id.pathValue], [])
@@ -322,6 +333,7 @@ enum SiteRoute: Sendable, Equatable {
         case .exemptionConsents: (.exemptionConsents, [], [])
         case .stopCalls: (.stopCalls, [], [])
         case .stopCallsRequest(let id): (.stopCallsRequest, [id.pathValue], [])
+        case .stopCallsBusinesses: (.stopCallsBusinesses, [], [])
         case .complaint: (.complaint, [], [])
         case .complaintConfirm(let id): (.complaintConfirm, [id.pathValue], [])
         case .complaintCase(let token): (.complaintCase, [token], [])

@@ -21,6 +21,7 @@ func routes(_ app: Application) throws {
 /// the consumer's offer and stop-calls pages, the guidelines.
 func publicRoutes(_ app: Application) throws {
     try app.register(collection: OperationsRoutes())
+    try app.register(collection: LandingRoutes())
     try app.register(collection: AccountRoutes())
     try app.register(collection: PublicRegisterWebRoutes())
     try app.register(collection: ConsumerOfferRoutes())

@@ -18,8 +18,8 @@ struct AuthorizationBadgeTests {
         "each status has its colour and label, and the date is written dd.mm.yyyy",
         arguments: [
             (AuthorizationPublicStatus.approved, "#1a7f37", "Godkjent · Gyldig til 31.01.2027"),
-            (.suspended, "#9a6700", "Suspendert · Gyldig til 31.01.2027"), (.revoked, "#cf222e", "Tilbakekalt"),
-            (.expired, "#57606a", "Utløpt · Gyldig til 31.01.2027"), (.underReview, "#0969da", "Under behandling"),
+            (.suspended, "#9a6700", "Suspendert – ikke gyldig nå"), (.revoked, "#cf222e", "Tilbakekalt"),
+            (.expired, "#57606a", "Utløpt 31.01.2027"), (.underReview, "#0969da", "Under behandling"),
             (.notApproved, "#57606a", "Ikke godkjent"),
         ])
     func perStatus(status: AuthorizationPublicStatus, colour: String, line: String) throws {
@@ -27,7 +27,12 @@ struct AuthorizationBadgeTests {
         let svg = AuthorizationBadge.svg(for: try Self.entry(status, until: withDate ? "2027-01-31" : nil))
         #expect(svg.contains(#"fill="\#(colour)""#))
         #expect(svg.contains(">\(line)</text>"))
-        #expect(svg.contains(">Godkjent Callcenter</text>"))
+        #expect(svg.contains(status == .approved ? ">Godkjent Callcenter</text>" : ">Callcenternemnda</text>"))
+        // Only an approved centre's badge says "Godkjent" or shows a date it is valid until.
+        if status != .approved {
+            #expect(!svg.contains("Godkjent"))
+            #expect(!svg.contains("Gyldig til"))
+        }
         #expect(
             svg.hasPrefix(
                 #"<svg xmlns="http://www.w3.org/2000/svg" width="240" height="64" viewBox="0 0 240 64" role="img" aria-labelledby="badge-title">"#))

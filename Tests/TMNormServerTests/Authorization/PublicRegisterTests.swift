@@ -166,6 +166,33 @@ struct PublicRegisterTests {
         }
     }
 
+    @Test("a suspended centre's page, register row and badge never say approved nor show a valid-until date as if valid")
+    func suspendedNeverLooksApproved() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let (gamma, _, _) = try await populate(app, world)
+            let record = try #require(try await AuthorizationRecordModel.query(on: app.db).filter(\.$orgnr == gamma.orgnr).first()).record()
+            let until = try #require(record.publicStanding(on: AuthorizationFixture.today).validUntil).norwegianFormatted
+            let page = try await app.get("/register/\(gamma.orgnr)", as: .anonymous)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Suspendert"))
+            #expect(!page.text.contains(until), "the approval's end date is not shown while suspended")
+            #expect(!page.text.contains("Gyldig til"))
+            #expect(!page.text.contains(">Godkjent<"))
+            #expect(!page.text.contains("alt=\"Godkjent"))
+            let badge = try await app.get("/register/\(gamma.orgnr)/badge.svg", as: .anonymous)
+            #expect(!badge.text.contains("Godkjent"))
+            #expect(!badge.text.contains(until))
+            let list = try await app.get("/register", as: .anonymous)
+            let row = try #require(list.text.components(separatedBy: "<tr").first { $0.contains(gamma.name) })
+            #expect(row.contains("ikke gyldig nå"))
+            #expect(!row.contains(until))
+            // The approved centre keeps its date.
+            let alfa = try #require(list.text.components(separatedBy: "<tr").first { $0.contains(world.callCentre.name) })
+            #expect(alfa.contains("Godkjent"))
+        }
+    }
+
     @Test("the badge is an SVG with a short cache lifetime showing the current status")
     func badge() async throws {
         try await withTestApp { app in

@@ -82,6 +82,8 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/account/password"),
     .init(.POST, "/account/password", form: { _ in ["current_password": "x", "new_password": "y"] }),
     .init(.GET, "/dashboard"),
+    .init(.GET, "/dashboard/may-call"),
+    .init(.POST, "/dashboard/may-call", form: { _ in ["number": "93000001", "campaign_id": "FOREIGN_CAMPAIGN"] }),
     .init(.GET, "/organisations"),
     .init(.GET, "/organisations/new"),
     .init(.POST, "/organisations", form: { _ in ["name": "Inntrenger AS", "orgnr": "955979710", "kind": "client"] }),
@@ -123,6 +125,8 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.POST, "/national-register", form: { _ in ["obtained_at": "2026-11-01"] }),
     .init(.GET, "/washes"),
     .init(.POST, "/washes", form: { ["client_id": $0.foreignClient.id.uuidString] }),
+    // A POST that stores nothing and reads no tenant data: it names the columns of the bytes it is sent.
+    .init(.POST, "/washes/columns", ownScopeWrite: true, form: { _ in ["head": Data("telefon;navn\n".utf8).base64EncodedString()] }),
     .init(.GET, "/washes/:id", path: { _ in "/washes/FOREIGN_WASH" }),
     .init(.GET, "/washes/:id/callable", path: { _ in "/washes/FOREIGN_WASH/callable" }),
     .init(.GET, "/washes/:id/rejected", path: { _ in "/washes/FOREIGN_WASH/rejected" }),
@@ -219,6 +223,8 @@ let isolationMatrix: [MatrixRoute] = [
         .POST, "/authorization/centres/:id/follow-ups/:year", path: { "/authorization/centres/\(lower($0.foreignCallCentre.id))/follow-ups/1" },
         form: { _ in ["still_meets_application": "yes"] }),
     .init(.GET, "/stop-calls", isPublic: true),
+    // Public by design: names of businesses for the consumer's form (three letters or more, eight at most).
+    .init(.GET, "/stop-calls/businesses", isPublic: true, path: { _ in "/stop-calls/businesses?q=Alfa" }),
     .init(.POST, "/stop-calls", isPublic: true, form: { _ in ["business": "Finnes ikke", "phone": "41234567"] }),
     .init(.GET, "/stop-calls/:id", isPublic: true, path: { _ in "/stop-calls/\(UUID().uuidString.lowercased())" }),
     .init(

@@ -49,12 +49,30 @@ struct ViewSnapshotTests {
 
     @Test("dashboard of a call centre's administrator, with the navigation")
     func dashboard() {
-        let model = DashboardView.Model(
-            userName: "Kari Nordmann", role: .callCentreAdmin, organisationName: "Ringesenteret AS", organisationID: Sample.id2,
-            cards: [
-                .init(label: Phrase(nb: "Oppdragsgivere", en: "Clients"), figure: 3, link: .organisation(Sample.id2)),
-                .init(label: Phrase(nb: "Brukere", en: "Users"), figure: 12, link: .users),
-            ])
+        var model = DashboardView.Model(user: Sample.callCentreAdmin)
+        model.cards = [
+            .init(label: Phrase(nb: "Oppdragsgivere", en: "Clients"), figure: 3, link: .organisation(Sample.id2)),
+            .init(label: Phrase(nb: "Selgere", en: "Agents"), figure: 12, link: .users),
+        ]
+        model.todos = [
+            .init(
+                id: "campaigns", title: Phrase(nb: "Kampanjer uten gyldig vasking", en: "Campaigns without a valid wash"),
+                empty: Phrase(nb: "Alle aktive kampanjer har en gyldig vasking.", en: "Every active campaign has a valid wash."),
+                items: [
+                    .init(
+                        title: "Strøm vinter", href: SiteRoute.campaign(Sample.id3).path,
+                        detail: Phrase(nb: "Ingen gyldig vasking", en: "No valid wash"),
+                        badge: (Phrase(nb: "Kan ikke ringe", en: "Cannot call"), .bad))
+                ], all: .campaigns),
+            .init(
+                id: "washes", title: Phrase(nb: "Vaskinger som går ut denne måneden", en: "Washes expiring this month"),
+                empty: Phrase(nb: "Ingen vaskinger går ut denne måneden.", en: "No washes expire this month."), items: [], all: .washes),
+        ]
+        model.checkCampaigns = [
+            .init(id: Sample.id3, name: "Strøm vinter", client: "Strømselskapet AS", startsOn: "2026-11-01", endsOn: "2026-12-31")
+        ]
+        model.mayCallAnswer = .init(
+            number: "41234567", campaign: "Strøm vinter", allowed: false, reasons: ["saturday", "reserved_phone"], nextAllowed: Sample.now)
         assertSnapshot(DashboardView.render(model, context: Sample.signedIn("/dashboard")), named: "dashboard-call-centre-admin")
     }
 

@@ -13,6 +13,7 @@ func sampleRoute(_ pattern: SiteRoute.Pattern) -> SiteRoute {
     case .login: .login
     case .logout: .logout
     case .dashboard: .dashboard
+    case .dashboardMayCall: .dashboardMayCall
     case .organisations: .organisations
     case .newOrganisation: .newOrganisation
     case .organisation: .organisation(id)
@@ -38,6 +39,7 @@ func sampleRoute(_ pattern: SiteRoute.Pattern) -> SiteRoute {
     case .blockList: .blockList
     case .blockListImport: .blockListImport
     case .washes: .washes
+    case .washColumns: .washColumns
     case .wash: .wash(id)
     case .washCallable: .washCallable(id)
     case .washRejected: .washRejected(id)
@@ -62,6 +64,7 @@ func sampleRoute(_ pattern: SiteRoute.Pattern) -> SiteRoute {
     case .exemptionConsents: .exemptionConsents
     case .stopCalls: .stopCalls
     case .stopCallsRequest: .stopCallsRequest(id)
+    case .stopCallsBusinesses: .stopCallsBusinesses
     case .complaint: .complaint
     case .complaintConfirm: .complaintConfirm(id)
     case .complaintCase: .complaintCase(token: "case-token")

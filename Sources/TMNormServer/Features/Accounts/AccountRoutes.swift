@@ -5,7 +5,6 @@ import Vapor
 /// `/login`, `/logout`, `/account/password`, `/invite/:token`.
 struct AccountRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(.home, use: home)
         routes.get(.login, use: loginForm)
         routes.post(.login, use: login)
         routes.post(.logout, use: logout)
@@ -13,10 +12,6 @@ struct AccountRoutes: RouteCollection {
         routes.post(.password, use: changePassword)
         routes.get(.invitation, use: invitationForm)
         routes.post(.invitation, use: acceptInvitation)
-    }
-
-    func home(req: Request) async throws -> Response {
-        req.redirect(to: req.auth.has(CurrentUser.self) ? .dashboard : .login)
     }
 
     func loginForm(req: Request) async throws -> Response {

@@ -17,7 +17,17 @@ struct UserRoutes: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let user = try requireAdministrator(req)
-        return .html(UsersView.render(try await model(for: user, on: req), context: req.pageContext))
+        var model = try await model(for: user, on: req)
+        let query = ListQuery(req, filters: UsersView.filterNames)
+        let users = model.users.filter { row in
+            (query.filter("role").map { row.role.rawValue == $0 } ?? true) && query.matches([row.name, row.email])
+        }
+        if query.wantsCSV {
+            let table = UsersView.csv(users, context: req.pageContext)
+            return CSVExport.response(name: "brukere", headings: table.headings, rows: table.rows)
+        }
+        model = UsersView.Model(users: users, targets: model.targets, invitationLink: nil, problems: [], query: query)
+        return .html(UsersView.render(model, context: req.pageContext))
     }
 
     private func model(for user: CurrentUser, on req: Request, invitationLink: String? = nil, problems: [FieldProblem] = []) async throws

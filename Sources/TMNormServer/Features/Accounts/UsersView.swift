@@ -17,10 +17,29 @@ enum UsersView {
     }
 
     struct Model: Sendable {
+        /// The users that match the search and filter (all pages).
         let users: [Row]
         let targets: [Target]
         let invitationLink: String?
         let problems: [FieldProblem]
+        var query = ListQuery()
+    }
+
+    static let filterNames = ["role"]
+
+    static func csv(_ rows: [Row], context: PageContext) -> (headings: [String], rows: [[String]]) {
+        (
+            [
+                context.t(Phrase(nb: "Navn", en: "Name")), context.t(Phrase(nb: "E-post", en: "E-mail")), context.t(Phrase(nb: "Rolle", en: "Role")),
+                context.t(Phrase(nb: "Status", en: "Status")),
+            ],
+            rows.map {
+                [
+                    $0.name, $0.email, context.t(RoleLabel.phrase($0.role)),
+                    context.t($0.disabled ? Phrase(nb: "Deaktivert", en: "Disabled") : Phrase(nb: "Aktiv", en: "Active")),
+                ]
+            }
+        )
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -37,19 +56,37 @@ enum UsersView {
                     el("p", .class("secret")) { link }
                 }
             }
-            Table.scrolling(headings: [
-                context.t(Phrase(nb: "Navn", en: "Name")),
-                context.t(Phrase(nb: "E-post", en: "E-mail")),
-                context.t(Phrase(nb: "Rolle", en: "Role")),
-            ]) {
-                for row in model.users {
+            ListControls.toolbar(
+                path: SiteRoute.users.path, query: model.query,
+                searchLabel: context.t(Phrase(nb: "Søk på navn eller e-post", en: "Search by name or e-mail")),
+                filters: [
+                    .init(
+                        name: "role", label: context.t(Phrase(nb: "Rolle", en: "Role")),
+                        options: Role.allCases.map { ($0.rawValue, context.t(RoleLabel.phrase($0))) })
+                ], context: context)
+            let page = model.query.page(model.users)
+            Table.scrolling(
+                headings: [
+                    context.t(Phrase(nb: "Navn", en: "Name")),
+                    context.t(Phrase(nb: "E-post", en: "E-mail")),
+                    context.t(Phrase(nb: "Rolle", en: "Role")),
+                    context.t(Phrase(nb: "Status", en: "Status")),
+                ], scope: .column
+            ) {
+                for row in page.rows {
                     el("tr") {
                         el("td") { row.name }
                         el("td") { row.email }
                         el("td") { context.t(RoleLabel.phrase(row.role)) }
+                        el("td") {
+                            row.disabled
+                                ? Badge.make(context.t(Phrase(nb: "Deaktivert", en: "Disabled")), tone: .neutral)
+                                : Badge.make(context.t(Phrase(nb: "Aktiv", en: "Active")), tone: .ok)
+                        }
                     }
                 }
             }
+            ListControls.pager(path: SiteRoute.users.path, query: model.query, page: page, context: context)
             el("h2") { context.t(Phrase(nb: "Inviter en bruker", en: "Invite a user")) }
             Form.post(SiteRoute.invitations.path, csrf: context.csrf) {
                 Form.field(context.t(Phrase(nb: "E-post", en: "E-mail")), name: "email", type: "email", error: error("email"))

@@ -26,7 +26,9 @@ enum AuthorizationOverviewView {
                     el("p") {
                         context.t(Phrase(nb: "Status: ", en: "Status: "))
                         el("strong", .data("status", centre.standing.status.rawValue)) { context.t(AuthorizationText.status(centre.standing.status)) }
-                        " · " + context.t(Phrase(nb: "gyldig til ", en: "valid until ")) + AuthorizationText.date(centre.standing.validUntil)
+                        if centre.standing.status == .approved {
+                            " · " + context.t(Phrase(nb: "gyldig til ", en: "valid until ")) + AuthorizationText.date(centre.standing.validUntil)
+                        }
                     }
                     el("p") {
                         el("a", .href(SiteRoute.authorizationCentre(centre.organisationID).path)) {
@@ -82,8 +84,11 @@ enum AuthorizationOverviewView {
                     for centre in model.centres {
                         el("tr") {
                             el("td") { el("a", .href(SiteRoute.authorizationCentre(centre.organisationID).path)) { centre.record.name } }
-                            el("td") { context.t(AuthorizationText.status(centre.standing.status)) }
-                            el("td") { AuthorizationText.date(centre.standing.validUntil) }
+                            el("td") {
+                                Badge.make(
+                                    context.t(AuthorizationText.status(centre.standing.status)), tone: AuthorizationText.tone(centre.standing.status))
+                            }
+                            el("td") { context.t(AuthorizationText.validUntil(centre.standing.status, centre.standing.validUntil)) }
                             el("td", .class(centre.overdue.isEmpty ? "" : "error")) {
                                 centre.overdue.map { context.t(Phrase(nb: "år \($0)", en: "year \($0)")) }.joined(separator: ", ")
                             }

@@ -8,6 +8,27 @@ enum AuthorizationText {
     }
 
     static func date(_ day: LocalDate?) -> String { day?.norwegianFormatted ?? "—" }
+
+    /// The "valid until" cell: a date only while the approval is in force. A suspended centre shows none
+    /// (its approval is not valid now), an expired one says when it ended.
+    static func validUntil(_ status: AuthorizationPublicStatus, _ day: LocalDate?) -> Phrase {
+        switch (status, day) {
+        case (.approved, let day?): Phrase(nb: day.norwegianFormatted, en: day.norwegianFormatted)
+        case (.expired, let day?): Phrase(nb: "utløpt \(day.norwegianFormatted)", en: "ended \(day.norwegianFormatted)")
+        case (.suspended, _): Phrase(nb: "ikke gyldig nå", en: "not valid now")
+        default: Phrase(nb: "—", en: "—")
+        }
+    }
+
+    /// The badge's tone for a status.
+    static func tone(_ status: AuthorizationPublicStatus) -> Badge.Tone {
+        switch status {
+        case .approved: .ok
+        case .suspended, .revoked: .bad
+        case .underReview: .warn
+        case .expired, .notApproved: .neutral
+        }
+    }
 }
 
 /// `/register`: approved and suspended centres with search; readable without logging in.
@@ -54,9 +75,9 @@ enum PublicRegisterView {
                     for row in model.rows {
                         el("tr", .data("status", row.status.rawValue)) {
                             el("td") { el("a", .href(SiteRoute.registerEntry(row.orgnr.digits).path)) { row.name } }
-                            el("td") { row.orgnr.formatted }
-                            el("td") { el("span", .class("badge status-\(row.status.rawValue)")) { context.t(AuthorizationText.status(row.status)) } }
-                            el("td") { AuthorizationText.date(row.validUntil) }
+                            el("td", .class("nowrap")) { row.orgnr.formatted }
+                            el("td") { Badge.make(context.t(AuthorizationText.status(row.status)), tone: AuthorizationText.tone(row.status)) }
+                            el("td") { context.t(AuthorizationText.validUntil(row.status, row.validUntil)) }
                         }
                     }
                 }
@@ -88,10 +109,12 @@ enum RegisterEntryView {
                 el("dd") { entry.orgnr.formatted }
                 el("dt") { context.t(Phrase(nb: "Status", en: "Status")) }
                 el("dd", .data("status", entry.status.rawValue)) {
-                    el("strong", .class("badge status-\(entry.status.rawValue)")) { context.t(AuthorizationText.status(entry.status)) }
+                    Badge.make(context.t(AuthorizationText.status(entry.status)), tone: AuthorizationText.tone(entry.status))
                 }
-                el("dt") { context.t(Phrase(nb: "Gyldig til", en: "Valid until")) }
-                el("dd") { AuthorizationText.date(entry.validUntil) }
+                if entry.status == .approved {
+                    el("dt") { context.t(Phrase(nb: "Gyldig til", en: "Valid until")) }
+                    el("dd") { AuthorizationText.date(entry.validUntil) }
+                }
                 el("dt") { context.t(Phrase(nb: "Kontrollert", en: "Checked")) }
                 el("dd") { NorwegianFormat.dateTime(model.checkedAt) }
             }
@@ -111,17 +134,20 @@ enum RegisterEntryView {
                 void(
                     "img", .init("src", SiteRoute.registerBadge(entry.orgnr.digits).path), .init("width", "\(AuthorizationBadge.width)"),
                     .init("height", "\(AuthorizationBadge.height)"),
-                    .init("alt", "Godkjent Callcenter: \(entry.status.norwegian)"))
+                    .init("alt", "\(AuthorizationBadge.heading(entry.status)): \(AuthorizationBadge.statusLine(entry))"))
             }
-            el("p") {
-                context.t(
-                    Phrase(
-                        nb: "Callsenteret kan vise merket på sine nettsider. Det viser alltid gjeldende status:",
-                        en: "The centre can show the badge on its website. It always shows the current status:"))
-            }
-            el("pre", .class("secret")) {
-                el("code") {
-                    "<a href=\"\(model.pageURL)\"><img src=\"\(model.badgeURL)\" width=\"\(AuthorizationBadge.width)\" height=\"\(AuthorizationBadge.height)\" alt=\"Godkjent Callcenter\"></a>"
+            // The embedding code is for an approved centre; a suspended one's page offers no "Godkjent" markup.
+            if entry.status == .approved {
+                el("p") {
+                    context.t(
+                        Phrase(
+                            nb: "Callsenteret kan vise merket på sine nettsider. Det viser alltid gjeldende status:",
+                            en: "The centre can show the badge on its website. It always shows the current status:"))
+                }
+                el("pre", .class("secret")) {
+                    el("code") {
+                        "<a href=\"\(model.pageURL)\"><img src=\"\(model.badgeURL)\" width=\"\(AuthorizationBadge.width)\" height=\"\(AuthorizationBadge.height)\" alt=\"\(AuthorizationBadge.heading(.approved))\"></a>"
+                    }
                 }
             }
             el("p") { el("a", .href(SiteRoute.publicRegister.path)) { context.t(Phrase(nb: "Til registeret", en: "Back to the register")) } }

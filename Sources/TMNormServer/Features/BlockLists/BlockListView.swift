@@ -56,7 +56,10 @@ enum BlockListView {
             }
             if model.canImport {
                 el("h2") { context.t(Phrase(nb: "Importer fra CSV", en: "Import from CSV")) }
-                Form.post(SiteRoute.blockListImport.path, csrf: context.csrf, enctype: "multipart/form-data") {
+                Form.post(
+                    SiteRoute.blockListImport.path, csrf: context.csrf, enctype: "multipart/form-data",
+                    progress: context.t(Phrase(nb: "Filen er lastet opp; numrene legges inn …", en: "Uploaded; adding the numbers …"))
+                ) {
                     Form.field(
                         context.t(
                             Phrase(

@@ -63,30 +63,82 @@ enum CampaignListView {
     }
 
     struct Model: Sendable {
+        /// The campaigns that match the search and filter (all pages).
         let rows: [Row]
         let clients: [OrganisationRow]
         let problems: [FieldProblem]
+        var query = ListQuery()
+    }
+
+    static let filterNames = ["status"]
+
+    static func tone(_ status: CampaignModel.Status) -> Badge.Tone {
+        switch status {
+        case .active: .ok
+        case .draft: .info
+        case .paused: .warn
+        case .ended: .neutral
+        }
+    }
+
+    static func csv(_ rows: [Row], context: PageContext) -> (headings: [String], rows: [[String]]) {
+        (
+            [
+                context.t(Phrase(nb: "Kampanje", en: "Campaign")), context.t(Phrase(nb: "Oppdragsgiver", en: "Client")),
+                context.t(Phrase(nb: "Callsenter", en: "Call centre")), context.t(Phrase(nb: "Start", en: "Start")),
+                context.t(Phrase(nb: "Slutt", en: "End")), context.t(Phrase(nb: "Status", en: "Status")),
+            ],
+            rows.map {
+                [
+                    $0.name, $0.client, $0.callCentre, NorwegianFormat.isoDay($0.startsOn), NorwegianFormat.isoDay($0.endsOn),
+                    context.t(CampaignText.status($0.status)),
+                ]
+            }
+        )
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
-        Layout.page(title: context.t(Phrase(nb: "Kampanjer", en: "Campaigns")), context: context) {
-            Table.scrolling(headings: [
-                context.t(Phrase(nb: "Kampanje", en: "Campaign")),
-                context.t(Phrase(nb: "Oppdragsgiver", en: "Client")),
-                context.t(Phrase(nb: "Callsenter", en: "Call centre")),
-                context.t(Phrase(nb: "Periode", en: "Period")),
-                context.t(Phrase(nb: "Status", en: "Status")),
-            ]) {
-                for row in model.rows {
-                    el("tr") {
-                        el("td") { el("a", .href(SiteRoute.campaign(row.id).path)) { row.name } }
-                        el("td") { row.client }
-                        el("td") { row.callCentre }
-                        el("td") { NorwegianFormat.isoDay(row.startsOn) + "–" + NorwegianFormat.isoDay(row.endsOn) }
-                        el("td") { context.t(CampaignText.status(row.status)) }
+        let page = model.query.page(model.rows)
+        return Layout.page(title: context.t(Phrase(nb: "Kampanjer", en: "Campaigns")), context: context) {
+            ListControls.toolbar(
+                path: SiteRoute.campaigns.path, query: model.query,
+                searchLabel: context.t(Phrase(nb: "Søk på kampanje eller oppdragsgiver", en: "Search campaign or client")),
+                filters: [
+                    .init(
+                        name: "status", label: context.t(Phrase(nb: "Status", en: "Status")),
+                        options: CampaignModel.Status.allCases.map { ($0.rawValue, context.t(CampaignText.status($0))) })
+                ], context: context)
+            if page.rows.isEmpty {
+                EmptyState.make(
+                    title: context.t(Phrase(nb: "Ingen kampanjer å vise", en: "No campaigns to show")),
+                    what: context.t(
+                        model.query.search.isEmpty && model.query.filters.isEmpty
+                            ? (model.clients.isEmpty
+                                ? Phrase(nb: "Kampanjer står her når de er opprettet.", en: "Campaigns are listed here once created.")
+                                : Phrase(nb: "Opprett den første kampanjen i skjemaet under.", en: "Create the first campaign in the form below."))
+                            : Phrase(nb: "Ingen treff. Prøv et annet søk eller velg «Alle».", en: "No matches. Try another search or choose “All”.")))
+            } else {
+                Table.scrolling(
+                    headings: [
+                        context.t(Phrase(nb: "Kampanje", en: "Campaign")),
+                        context.t(Phrase(nb: "Oppdragsgiver", en: "Client")),
+                        context.t(Phrase(nb: "Callsenter", en: "Call centre")),
+                        context.t(Phrase(nb: "Periode", en: "Period")),
+                        context.t(Phrase(nb: "Status", en: "Status")),
+                    ], scope: .column
+                ) {
+                    for row in page.rows {
+                        el("tr") {
+                            el("td") { el("a", .href(SiteRoute.campaign(row.id).path)) { row.name } }
+                            el("td") { row.client }
+                            el("td") { row.callCentre }
+                            el("td") { NorwegianFormat.isoDay(row.startsOn) + "–" + NorwegianFormat.isoDay(row.endsOn) }
+                            el("td") { Badge.make(context.t(CampaignText.status(row.status)), tone: tone(row.status)) }
+                        }
                     }
                 }
             }
+            ListControls.pager(path: SiteRoute.campaigns.path, query: model.query, page: page, context: context)
             if !model.clients.isEmpty {
                 el("h2") { context.t(Phrase(nb: "Ny kampanje", en: "New campaign")) }
                 Form.post(SiteRoute.campaigns.path, csrf: context.csrf) {
@@ -103,28 +155,15 @@ enum CampaignListView {
                             Phrase(
                                 nb: "Fra 2025: ikke vanlige mobilnumre; 5-sifret, 815- eller fastnummer",
                                 en: "From 2025: no ordinary mobile numbers; 5-digit, 815 or landline")))
-                    el("div", .class("field")) {
-                        el("label") {
-                            void("input", .type("checkbox"), .name("caller_id_listed"), .init("checked", nil));
-                            " " + context.t(Phrase(nb: "Nummeret står i nummeropplysningen", en: "The number is listed in directory services"))
-                        }
-                    }
-                    el("div", .class("field")) {
-                        el("label") {
-                            void("input", .type("checkbox"), .name("voluntary"));
-                            " " + context.t(Phrase(nb: "For frivillig organisasjon", en: "For a voluntary organisation"))
-                        }
-                    }
-                    el("div", .class("field")) {
-                        el("label") {
-                            void("input", .type("checkbox"), .name("newspaper"));
-                            " "
-                                + context.t(
-                                    Phrase(
-                                        nb: "Avisabonnement (unntatt skriftlighetskravet)",
-                                        en: "Newspaper subscription (exempt from written confirmation)"))
-                        }
-                    }
+                    Form.checkbox(
+                        context.t(Phrase(nb: "Nummeret står i nummeropplysningen", en: "The number is listed in directory services")),
+                        name: "caller_id_listed", checked: true)
+                    Form.checkbox(context.t(Phrase(nb: "For frivillig organisasjon", en: "For a voluntary organisation")), name: "voluntary")
+                    Form.checkbox(
+                        context.t(
+                            Phrase(
+                                nb: "Avisabonnement (unntatt skriftlighetskravet)", en: "Newspaper subscription (exempt from written confirmation)")),
+                        name: "newspaper")
                     Form.field(context.t(Phrase(nb: "Start", en: "Start")), name: "starts_on", type: "date")
                     Form.field(context.t(Phrase(nb: "Slutt", en: "End")), name: "ends_on", type: "date")
                     Form.submit(context.t(Phrase(nb: "Opprett kampanje", en: "Create campaign")))

@@ -26,13 +26,19 @@ struct CampaignWebRoutes: RouteCollection {
             user.role == .callCentreAdmin
             ? try await Engagements.activeClients(of: user.organisationID, on: Engagements.day(req.now), db: req.db).map { try OrganisationRow($0) }
             : []
-        let model = CampaignListView.Model(
-            rows: try campaigns.map {
-                .init(
-                    id: try $0.requireID(), name: $0.name, client: $0.client.name, callCentre: $0.callCentre.name, status: $0.status,
-                    startsOn: $0.startsOn, endsOn: $0.endsOn)
-            },
-            clients: clients, problems: [])
+        let list = ListQuery(req, filters: CampaignListView.filterNames)
+        let rows: [CampaignListView.Row] = try campaigns.map {
+            .init(
+                id: try $0.requireID(), name: $0.name, client: $0.client.name, callCentre: $0.callCentre.name, status: $0.status,
+                startsOn: $0.startsOn, endsOn: $0.endsOn)
+        }.filter { row in
+            (list.filter("status").map { row.status.rawValue == $0 } ?? true) && list.matches([row.name, row.client, row.callCentre])
+        }
+        if list.wantsCSV {
+            let table = CampaignListView.csv(rows, context: req.pageContext)
+            return CSVExport.response(name: "kampanjer", headings: table.headings, rows: table.rows)
+        }
+        let model = CampaignListView.Model(rows: rows, clients: clients, problems: [], query: list)
         return .html(CampaignListView.render(model, context: req.pageContext))
     }
 

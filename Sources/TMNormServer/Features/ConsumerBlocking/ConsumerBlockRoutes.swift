@@ -7,13 +7,30 @@ import Vapor
 struct ConsumerBlockRoutes: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(.stopCalls, use: form)
+        routes.get(.stopCallsBusinesses, use: businesses)
         routes.post(.stopCalls, use: start)
         routes.get(.stopCallsRequest, use: codeForm)
         routes.post(.stopCallsRequest, use: confirm)
     }
 
+    /// `?business=` fills the name in (the suggestions a failed search shows link here).
     func form(req: Request) async throws -> Response {
-        .html(ConsumerBlockView.start(business: "", problems: [], context: req.pageContext))
+        let business = String((req.query[String.self, at: "business"] ?? "").prefix(200))
+        return .html(ConsumerBlockView.start(business: business, problems: [], context: req.pageContext))
+    }
+
+    struct Suggestion: Content {
+        let name: String
+        let orgnr: String
+    }
+
+    /// `GET /stop-calls/businesses?q=…`: names for the form's suggestions as the consumer types (JSON).
+    func businesses(req: Request) async throws -> Response {
+        let found = try await ConsumerBlockService.suggestions(for: req.query[String.self, at: "q"], on: req.db)
+        let response = Response(status: .ok)
+        try response.content.encode(found.map { Suggestion(name: $0.name, orgnr: $0.orgnr) }, as: .json)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
     }
 
     struct StartInput: Content {
@@ -34,8 +51,11 @@ struct ConsumerBlockRoutes: RouteCollection {
             let request = try await ConsumerBlockService.start(phone: input.phone, business: input.business, app: req.application, on: req.db)
             return req.redirect(to: .stopCallsRequest(try request.requireID()))
         } catch let error as AppError where !error.fields.isEmpty {
+            // A name that matched no business exactly: offer the near ones, so the page works without JavaScript.
+            let near = try await ConsumerBlockService.suggestions(for: input.business, on: req.db).map(\.name)
             return .html(
-                ConsumerBlockView.start(business: input.business ?? "", problems: error.fields, context: req.pageContext), status: error.status)
+                ConsumerBlockView.start(business: input.business ?? "", problems: error.fields, suggestions: near, context: req.pageContext),
+                status: error.status)
         }
     }
 

@@ -24,6 +24,24 @@ enum ConsumerBlockService {
         return matches.count == 1 ? matches.first : nil
     }
 
+    /// Businesses whose name contains every word typed (at least three letters in all), for the form's
+    /// suggestions as the consumer types. A few names at a time: the businesses that make sales calls show
+    /// their names in every offer, but the list as a whole is not handed out.
+    static func suggestions(for raw: String?, on db: any Database) async throws -> [(name: String, orgnr: String)] {
+        let words = (raw ?? "").lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init).filter { !$0.isEmpty }
+        guard words.joined().count >= 3, words.joined().count <= 200 else { return [] }
+        let kinds = [OrganisationKind.client.rawValue, OrganisationKind.callCentre.rawValue]
+        let matches = try await OrganisationModel.query(on: db).filter(\.$kindRaw ~~ kinds).sort(\.$name).all()
+            .filter { organisation in
+                let name = organisation.name.lowercased()
+                return words.allSatisfy { name.contains($0) }
+            }
+        return matches.prefix(suggestionLimit).map { ($0.name, (try? OrganisationNumber($0.orgnr))?.formatted ?? $0.orgnr) }
+    }
+
+    /// How many names a suggestion list holds.
+    static let suggestionLimit = 8
+
     /// Starts a request and queues the SMS with the code. Only Norwegian mobile numbers can receive it.
     static func start(phone raw: String?, business raw2: String?, app: Application, on db: any Database) async throws -> BlockRequestModel {
         var problems: [FieldProblem] = []

@@ -3,7 +3,7 @@ import TMNormCore
 
 /// The consumer's pages, in plain language.
 enum ConsumerBlockView {
-    static func start(business: String, problems: [FieldProblem], context: PageContext) -> String {
+    static func start(business: String, problems: [FieldProblem], suggestions: [String] = [], context: PageContext) -> String {
         func error(_ field: String) -> String? { problems.first { $0.field == field }?.text(context.language) }
         return Layout.page(title: context.t(Phrase(nb: "Slipp telefonsalg fra en bedrift", en: "Stop sales calls from a business")), context: context)
         {
@@ -21,16 +21,30 @@ enum ConsumerBlockView {
                     Phrase(
                         nb: "Vil du reservere deg mot alle? Bruk Reservasjonsregisteret hos Brønnøysundregistrene.",
                         en: "Want to opt out of all sales calls? Use the national reservation register (Brønnøysundregistrene)."))
+                " "
+                el("a", .href(PublicHeader.reservationRegisterURL), .init("rel", "external noopener")) { "brreg.no" }
+            }
+            if !suggestions.isEmpty {
+                el("div", .class("notice"), .id("business-suggestions-found")) {
+                    el("p") { context.t(Phrase(nb: "Mente du en av disse?", en: "Did you mean one of these?")) }
+                    el("ul") {
+                        for name in suggestions {
+                            el("li") { el("a", .href(SiteRoute.stopCalls.path(query: ["business": name]))) { name } }
+                        }
+                    }
+                }
             }
             Form.post(SiteRoute.stopCalls.path, csrf: context.csrf) {
                 Form.field(
-                    context.t(Phrase(nb: "Bedriftens organisasjonsnummer eller navn", en: "The business's organisation number or name")),
+                    context.t(Phrase(nb: "Bedriftens navn eller organisasjonsnummer", en: "The business's name or organisation number")),
                     name: "business",
                     value: String(business.prefix(200)),
+                    autocomplete: "off",
+                    suggest: (SiteRoute.stopCallsBusinesses.path, "business-list"),
                     hint: context.t(
                         Phrase(
-                            nb: "Står i tilbudet eller på nettsiden deres, f.eks. 948 757 494",
-                            en: "Shown in their offer or on their website, e.g. 948 757 494")),
+                            nb: "Begynn å skrive navnet, så foreslår vi bedrifter. Organisasjonsnummeret står i tilbudet, f.eks. 948 757 494.",
+                            en: "Start typing the name and we suggest businesses. The organisation number is in the offer, e.g. 948 757 494.")),
                     error: error("business"))
                 Form.field(
                     context.t(Phrase(nb: "Mobilnummer", en: "Mobile number")), name: "phone", type: "tel", autocomplete: "tel", error: error("phone"))

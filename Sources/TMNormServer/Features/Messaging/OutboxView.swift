@@ -23,7 +23,38 @@ enum OutboxView {
     }
 
     struct Model: Sendable {
+        /// The rows that match the search and filter (all pages).
         let rows: [Row]
+        var query = ListQuery()
+    }
+
+    static let filterNames = ["status"]
+
+    static func tone(_ status: OutboxMessageModel.Status) -> Badge.Tone {
+        switch status {
+        case .sent: .ok
+        case .queued: .warn
+        case .sending: .info
+        case .failed, .dead: .bad
+        }
+    }
+
+    /// The CSV download: what the table shows, every page (never a message text).
+    static func csv(_ rows: [Row], context: PageContext) -> (headings: [String], rows: [[String]]) {
+        (
+            [
+                context.t(Phrase(nb: "Opprettet", en: "Created")), context.t(Phrase(nb: "Type", en: "Kind")),
+                context.t(Phrase(nb: "Mottaker", en: "Recipient")), context.t(Phrase(nb: "Emne", en: "Subject")),
+                context.t(Phrase(nb: "Status", en: "Status")), context.t(Phrase(nb: "Forsøk", en: "Attempts")),
+                context.t(Phrase(nb: "Sendt", en: "Sent")),
+            ],
+            rows.map {
+                [
+                    NorwegianFormat.dateTime($0.createdAt), $0.kind.rawValue, $0.recipient, $0.subject ?? "", context.t(statusLabel($0.status)),
+                    String($0.attempts), $0.sentAt.map(NorwegianFormat.dateTime) ?? "",
+                ]
+            }
+        )
     }
 
     static func kindLabel(_ kind: MessageKind) -> Phrase {
@@ -45,7 +76,8 @@ enum OutboxView {
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
-        Layout.page(title: context.t(Phrase(nb: "Utboks", en: "Outbox")), context: context) {
+        let page = model.query.page(model.rows)
+        return Layout.page(title: context.t(Phrase(nb: "Utboks", en: "Outbox")), context: context) {
             el("p") {
                 context.t(
                     Phrase(
@@ -55,15 +87,21 @@ enum OutboxView {
                             "Everything sent (SMS, e-mail, webhooks) goes through the outbox and is retried with growing delays. Texts holding a link and code are not shown after delivery."
                     ))
             }
-            el("form", .method("get"), .action(SiteRoute.outbox.path), .class("form")) {
-                Form.select(
-                    context.t(Phrase(nb: "Status", en: "Status")), name: "status",
-                    options: [("", context.t(Phrase(nb: "Alle", en: "All")))]
-                        + OutboxMessageModel.Status.allCases.map { ($0.rawValue, context.t(statusLabel($0))) })
-                Form.submit(context.t(Phrase(nb: "Vis", en: "Show")))
-            }
-            if model.rows.isEmpty {
-                el("p") { context.t(Phrase(nb: "Ingen meldinger.", en: "No messages.")) }
+            ListControls.toolbar(
+                path: SiteRoute.outbox.path, query: model.query,
+                searchLabel: context.t(Phrase(nb: "Søk i mottaker og emne", en: "Search recipient and subject")),
+                filters: [
+                    .init(
+                        name: "status", label: context.t(Phrase(nb: "Status", en: "Status")),
+                        options: OutboxMessageModel.Status.allCases.map { ($0.rawValue, context.t(statusLabel($0))) })
+                ], context: context)
+            if page.rows.isEmpty {
+                EmptyState.make(
+                    title: context.t(Phrase(nb: "Ingen meldinger", en: "No messages")),
+                    what: context.t(
+                        model.query.search.isEmpty && model.query.filters.isEmpty
+                            ? Phrase(nb: "Meldinger står her når noe sendes.", en: "Messages appear here when something is sent.")
+                            : Phrase(nb: "Ingen treff. Prøv et annet søk eller velg «Alle».", en: "No matches. Try another search or choose “All”.")))
             }
             Table.scrolling(headings: [
                 context.t(Phrase(nb: "Opprettet", en: "Created")),
@@ -73,12 +111,12 @@ enum OutboxView {
                 context.t(Phrase(nb: "Forsøk", en: "Attempts")),
                 context.t(Phrase(nb: "Detaljer", en: "Details")),
             ]) {
-                for row in model.rows {
+                for row in page.rows {
                     el("tr", .data("status", row.status.rawValue)) {
                         el("td") { NorwegianFormat.dateTime(row.createdAt) }
                         el("td") { context.t(kindLabel(row.kind)) + (row.segments.map { " (\($0) SMS)" } ?? "") }
                         el("td") { row.recipient }
-                        el("td") { context.t(statusLabel(row.status)) }
+                        el("td") { Badge.make(context.t(statusLabel(row.status)), tone: tone(row.status)) }
                         el("td") { String(row.attempts) }
                         el("td") {
                             if let subject = row.subject { el("p") { subject } }
@@ -114,6 +152,7 @@ enum OutboxView {
                     }
                 }
             }
+            ListControls.pager(path: SiteRoute.outbox.path, query: model.query, page: page, context: context)
         }
     }
 }

@@ -24,9 +24,11 @@ struct OutboxWebRoutes: RouteCollection {
     func list(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let scope = try Self.scope(user)
-        let query = OutboxMessageModel.query(on: req.db).sort(\.$createdAt, .descending).range(..<200)
+        let list = ListQuery(req, filters: OutboxView.filterNames)
+        // The newest 2 000 messages are searched and paged here; older ones are the database's business.
+        let query = OutboxMessageModel.query(on: req.db).sort(\.$createdAt, .descending).range(..<2000)
         if case .some(.some(let own)) = scope { query.filter(\.$organisationID == own) }
-        if let status = req.query[String.self, at: "status"], let wanted = OutboxMessageModel.Status(rawValue: status) {
+        if let status = list.filter("status"), let wanted = OutboxMessageModel.Status(rawValue: status) {
             query.filter(\.$statusRaw == wanted.rawValue)
         }
         let rows = try await query.all()
@@ -41,7 +43,12 @@ struct OutboxWebRoutes: RouteCollection {
                     transport: row.transport, segments: row.segments, createdAt: row.createdAt, sentAt: row.sentAt,
                     text: showText ? row.body : nil, bodySHA256: row.bodySHA256,
                     deliveryStatus: row.deliveryStatus, deliveryReportedAt: row.deliveryReportedAt)
-            })
+            }.filter { list.matches([$0.recipient, $0.subject ?? "", $0.kind.rawValue]) },
+            query: list)
+        if list.wantsCSV {
+            let table = OutboxView.csv(model.rows, context: req.pageContext)
+            return CSVExport.response(name: "utboks", headings: table.headings, rows: table.rows)
+        }
         return .html(OutboxView.render(model, context: req.pageContext))
     }
 

@@ -60,7 +60,7 @@ struct OperationsRoutes: RouteCollection {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/javascript; charset=utf-8")
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: Script.js))
+        return Response(status: .ok, headers: headers, body: .init(string: Script.js + Script.menu + Script.suggest + Script.columnPreview))
     }
 
     func stylesheet(req: Request) async throws -> Response {

@@ -28,12 +28,25 @@ struct OrganisationRow: Sendable {
 /// The organisation list page.
 enum OrganisationListView {
     struct Model: Sendable {
+        /// The rows that match the search and filters (all pages).
         let rows: [OrganisationRow]
         let canCreate: Bool
+        var query = ListQuery()
+    }
+
+    static let filterNames = ["kind"]
+
+    /// The CSV download of the list: the same rows, every page.
+    static func csv(_ rows: [OrganisationRow], context: PageContext) -> (headings: [String], rows: [[String]]) {
+        (
+            [context.t(Phrase(nb: "Navn", en: "Name")), context.t(Phrase(nb: "Org.nr.", en: "Org. no.")), context.t(Phrase(nb: "Type", en: "Kind"))],
+            rows.map { [$0.name, $0.formattedOrgnr, context.t(KindLabel.phrase($0.kind))] }
+        )
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
-        Layout.page(title: context.t(Phrase(nb: "Organisasjoner", en: "Organisations")), context: context) {
+        let page = model.query.page(model.rows)
+        return Layout.page(title: context.t(Phrase(nb: "Organisasjoner", en: "Organisations")), context: context) {
             if model.canCreate {
                 el("p") {
                     el("a", .class("button"), .href(SiteRoute.newOrganisation.path)) {
@@ -41,21 +54,39 @@ enum OrganisationListView {
                     }
                 }
             }
-            Table.scrolling(
-                headings: [
-                    context.t(Phrase(nb: "Navn", en: "Name")),
-                    context.t(Phrase(nb: "Org.nr.", en: "Org. no.")),
-                    context.t(Phrase(nb: "Type", en: "Kind")),
-                ], scope: .column
-            ) {
-                for row in model.rows {
-                    el("tr") {
-                        el("td") { el("a", .href(SiteRoute.organisation(row.id).path)) { row.name } }
-                        el("td") { row.formattedOrgnr }
-                        el("td") { context.t(KindLabel.phrase(row.kind)) }
+            ListControls.toolbar(
+                path: SiteRoute.organisations.path, query: model.query,
+                searchLabel: context.t(Phrase(nb: "Søk på navn eller org.nr.", en: "Search by name or org. no.")),
+                filters: [
+                    .init(
+                        name: "kind", label: context.t(Phrase(nb: "Type", en: "Kind")),
+                        options: OrganisationKind.allCases.map { ($0.rawValue, context.t(KindLabel.phrase($0))) })
+                ], context: context)
+            if page.rows.isEmpty {
+                EmptyState.make(
+                    title: context.t(Phrase(nb: "Ingen organisasjoner å vise", en: "No organisations to show")),
+                    what: context.t(
+                        model.query.search.isEmpty && model.query.filters.isEmpty
+                            ? Phrase(nb: "Organisasjoner du har tilgang til, står her.", en: "Organisations you have access to are listed here.")
+                            : Phrase(nb: "Ingen treff. Prøv et annet søk eller velg «Alle».", en: "No matches. Try another search or choose “All”.")))
+            } else {
+                Table.scrolling(
+                    headings: [
+                        context.t(Phrase(nb: "Navn", en: "Name")),
+                        context.t(Phrase(nb: "Org.nr.", en: "Org. no.")),
+                        context.t(Phrase(nb: "Type", en: "Kind")),
+                    ], scope: .column
+                ) {
+                    for row in page.rows {
+                        el("tr") {
+                            el("td") { el("a", .href(SiteRoute.organisation(row.id).path)) { row.name } }
+                            el("td", .class("nowrap")) { row.formattedOrgnr }
+                            el("td") { context.t(KindLabel.phrase(row.kind)) }
+                        }
                     }
                 }
             }
+            ListControls.pager(path: SiteRoute.organisations.path, query: model.query, page: page, context: context)
         }
     }
 }

@@ -16,8 +16,15 @@ struct OrganisationWebRoutes: RouteCollection {
 
     func list(req: Request) async throws -> Response {
         let principal = try req.requirePrincipal()
+        let query = ListQuery(req, filters: OrganisationListView.filterNames)
         let rows = try await OrganisationAccess.visible(principal, on: req.db).map(OrganisationRow.init)
-        let model = OrganisationListView.Model(rows: rows, canCreate: AccessPolicy.canManageNetwork(principal.actor))
+            .filter { row in query.filter("kind").map { row.kind.rawValue == $0 } ?? true }
+            .filter { query.matches([$0.name, $0.rawOrgnr, $0.formattedOrgnr]) }
+        if query.wantsCSV {
+            let table = OrganisationListView.csv(rows, context: req.pageContext)
+            return CSVExport.response(name: "organisasjoner", headings: table.headings, rows: table.rows)
+        }
+        let model = OrganisationListView.Model(rows: rows, canCreate: AccessPolicy.canManageNetwork(principal.actor), query: query)
         return .html(OrganisationListView.render(model, context: req.pageContext))
     }
 

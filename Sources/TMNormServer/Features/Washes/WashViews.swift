@@ -32,8 +32,30 @@ enum WashListView {
     }
 
     struct Model: Sendable {
+        /// The washes that match the search and filter (all pages).
         let rows: [Row]
         let clients: [OrganisationRow]
+        var query = ListQuery()
+        /// When the page was asked for, to tell valid washes from expired ones.
+        var now = Date.distantPast
+    }
+
+    static let filterNames = ["validity"]
+
+    static func csv(_ rows: [Row], context: PageContext) -> (headings: [String], rows: [[String]]) {
+        (
+            [
+                context.t(Phrase(nb: "Vasket", en: "Washed")), context.t(Phrase(nb: "Fil", en: "File")), context.t(Phrase(nb: "Rader", en: "Rows")),
+                context.t(Phrase(nb: "Ringbare", en: "Callable")), context.t(Phrase(nb: "Avvist", en: "Rejected")),
+                context.t(Phrase(nb: "Gyldig til", en: "Valid until")),
+            ],
+            rows.map {
+                [
+                    NorwegianFormat.dateTime($0.washedAt), $0.fileName, String($0.rows), String($0.callable), String($0.rejected),
+                    $0.validUntil.map(NorwegianFormat.dateTime) ?? "",
+                ]
+            }
+        )
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -52,6 +74,15 @@ enum WashListView {
                 progress: context.t(Phrase(nb: "Filen er lastet opp; listen vaskes …", en: "Uploaded; washing the list …"))
             ) {
                 Form.field(context.t(Phrase(nb: "Ringeliste (CSV)", en: "Call list (CSV)")), name: "file", type: "file")
+                // Filled by /static/app.js when a file is chosen: the columns the wash will use, before sending.
+                el(
+                    "div", .class("column-preview"), .data("column-preview", SiteRoute.washColumns.path), .init("hidden", nil),
+                    .aria("live", "polite")
+                ) {
+                    el("p", .class("hint")) { context.t(Phrase(nb: "Kolonner vi fant i filen:", en: "Columns found in the file:")) }
+                    el("ul", .class("columns-preview")) {}
+                    el("p", .data("column-summary", "")) {}
+                }
                 Form.select(
                     context.t(Phrase(nb: "Oppdragsgiver", en: "Client")), name: "client_id",
                     options: [("", context.t(Phrase(nb: "(ingen)", en: "(none)")))] + model.clients.map { ($0.id.uuidString, $0.name) })
@@ -61,34 +92,60 @@ enum WashListView {
                 Form.field(
                     context.t(Phrase(nb: "Telefonkolonne (tom: finn automatisk)", en: "Phone column (empty: detect)")), name: "phone_column",
                     required: false)
-                el("div", .class("field")) {
-                    el("label") {
-                        void("input", .type("checkbox"), .name("voluntary"));
-                        " " + context.t(Phrase(nb: "Kampanje for frivillig organisasjon", en: "Campaign for a voluntary organisation"))
-                    }
-                }
+                Form.checkbox(
+                    context.t(Phrase(nb: "Kampanje for frivillig organisasjon", en: "Campaign for a voluntary organisation")), name: "voluntary")
                 Form.submit(context.t(Phrase(nb: "Vask listen", en: "Wash the list")))
             }
             el("h2") { context.t(Phrase(nb: "Tidligere vaskinger", en: "Earlier washes")) }
-            Table.scrolling(headings: [
-                context.t(Phrase(nb: "Vasket", en: "Washed")),
-                context.t(Phrase(nb: "Fil", en: "File")),
-                context.t(Phrase(nb: "Rader", en: "Rows")),
-                context.t(Phrase(nb: "Ringbare", en: "Callable")),
-                context.t(Phrase(nb: "Avvist", en: "Rejected")),
-                context.t(Phrase(nb: "Gyldig til", en: "Valid until")),
-            ]) {
-                for row in model.rows {
-                    el("tr") {
-                        el("td") { el("a", .href(SiteRoute.wash(row.id).path)) { NorwegianFormat.dateTime(row.washedAt) } }
-                        el("td") { row.fileName }
-                        el("td") { String(row.rows) }
-                        el("td") { String(row.callable) }
-                        el("td") { String(row.rejected) }
-                        el("td") { row.validUntil.map(NorwegianFormat.dateTime) ?? context.t(Phrase(nb: "ikke gyldig", en: "not valid")) }
+            ListControls.toolbar(
+                path: SiteRoute.washes.path, query: model.query, searchLabel: context.t(Phrase(nb: "Søk på filnavn", en: "Search by file name")),
+                filters: [
+                    .init(
+                        name: "validity", label: context.t(Phrase(nb: "Gyldighet", en: "Validity")),
+                        options: [
+                            ("valid", context.t(Phrase(nb: "Gyldige nå", en: "Valid now"))),
+                            ("expired", context.t(Phrase(nb: "Utløpte", en: "Expired"))),
+                        ])
+                ], context: context)
+            let page = model.query.page(model.rows)
+            if page.rows.isEmpty {
+                EmptyState.make(
+                    title: context.t(Phrase(nb: "Ingen vaskinger å vise", en: "No washes to show")),
+                    what: context.t(
+                        model.query.search.isEmpty && model.query.filters.isEmpty
+                            ? Phrase(
+                                nb: "Last opp en ringeliste i skjemaet over for å vaske den.", en: "Upload a call list in the form above to wash it.")
+                            : Phrase(nb: "Ingen treff. Prøv et annet søk eller velg «Alle».", en: "No matches. Try another search or choose “All”.")))
+            } else {
+                Table.scrolling(
+                    headings: [
+                        context.t(Phrase(nb: "Vasket", en: "Washed")),
+                        context.t(Phrase(nb: "Fil", en: "File")),
+                        context.t(Phrase(nb: "Rader", en: "Rows")),
+                        context.t(Phrase(nb: "Ringbare", en: "Callable")),
+                        context.t(Phrase(nb: "Avvist", en: "Rejected")),
+                        context.t(Phrase(nb: "Gyldig til", en: "Valid until")),
+                    ], scope: .column
+                ) {
+                    for row in page.rows {
+                        el("tr") {
+                            el("td") { el("a", .href(SiteRoute.wash(row.id).path)) { NorwegianFormat.dateTime(row.washedAt) } }
+                            el("td") { row.fileName }
+                            el("td", .class("num")) { String(row.rows) }
+                            el("td", .class("num")) { String(row.callable) }
+                            el("td", .class("num")) { String(row.rejected) }
+                            el("td") {
+                                if let until = row.validUntil, until > model.now {
+                                    NorwegianFormat.dateTime(until)
+                                } else {
+                                    Badge.make(context.t(Phrase(nb: "ikke gyldig", en: "not valid")), tone: .neutral)
+                                }
+                            }
+                        }
                     }
                 }
             }
+            ListControls.pager(path: SiteRoute.washes.path, query: model.query, page: page, context: context)
         }
     }
 }
@@ -185,6 +242,21 @@ enum WashViews {
         case .delivery?: Phrase(nb: " (leveransens egen dato)", en: " (the delivery's own date)")
         case .imported?: Phrase(nb: " (importdato: ingen dato ble oppgitt)", en: " (import date: none was given)")
         case nil: Phrase(nb: "", en: "")
+        }
+    }
+}
+
+/// Column roles in words, for the upload form's preview.
+enum WashColumnText {
+    static func role(_ role: WashColumnRole) -> Phrase {
+        switch role {
+        case .phone: Phrase(nb: "Telefonnummer", en: "Phone number")
+        case .firstName: Phrase(nb: "Fornavn", en: "First name")
+        case .lastName: Phrase(nb: "Etternavn", en: "Last name")
+        case .street: Phrase(nb: "Gateadresse", en: "Street")
+        case .houseNumber: Phrase(nb: "Husnummer", en: "House number")
+        case .houseLetter: Phrase(nb: "Husbokstav", en: "House letter")
+        case .postcode: Phrase(nb: "Postnummer", en: "Postcode")
         }
     }
 }

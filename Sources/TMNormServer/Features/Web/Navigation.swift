@@ -6,54 +6,68 @@ struct NavItem {
     let label: Phrase
 }
 
-/// The navigation each role sees.
+/// A titled group of entries in the side navigation.
+struct NavSection {
+    let title: Phrase
+    let items: [NavItem]
+}
+
+/// The navigation each role sees, grouped by the work it belongs to (a call-centre administrator has some
+/// twenty entries; ungrouped they were one long row).
 enum Navigation {
+    /// Every entry in order, for tests and for code that needs the flat list.
     static func items(for user: CurrentUser?) -> [NavItem] {
+        sections(for: user).flatMap(\.items)
+    }
+
+    static func sections(for user: CurrentUser?) -> [NavSection] {
         guard let user else { return [] }
-        var items = [NavItem(route: .dashboard, label: Phrase(nb: "Oversikt", en: "Dashboard"))]
-        items.append(NavItem(route: .organisations, label: Phrase(nb: "Organisasjoner", en: "Organisations")))
-        if user.organisationKind == .callCentre || user.organisationKind == .client {
-            items.append(NavItem(route: .campaigns, label: Phrase(nb: "Kampanjer", en: "Campaigns")))
-            items.append(NavItem(route: .blockList, label: Phrase(nb: "Sperreliste", en: "Block list")))
+        let role = user.role
+        let kind = user.organisationKind
+        func item(_ route: SiteRoute, _ nb: String, _ en: String) -> NavItem { NavItem(route: route, label: Phrase(nb: nb, en: en)) }
+
+        var start = [item(.dashboard, "Oversikt", "Overview")]
+        var calling: [NavItem] = []
+        if kind == .callCentre || kind == .client { calling.append(item(.campaigns, "Kampanjer", "Campaigns")) }
+        if kind == .callCentre { calling.append(item(.washes, "Vasking", "Washing")) }
+        if kind == .callCentre || kind == .client { calling.append(item(.blockList, "Sperreliste", "Block list")) }
+        if role == .callCentreAdmin || role == .clientUser { calling.append(item(.exemptions, "Unntak", "Exemptions")) }
+        if role == .callCentreAdmin || role == .associationAdmin {
+            calling.append(item(.nationalRegister, "Reservasjonsregisteret", "Reservation register"))
         }
-        if user.role == .callCentreAdmin || user.role == .clientUser {
-            items.append(NavItem(route: .exemptions, label: Phrase(nb: "Unntak", en: "Exemptions")))
+        if [.associationAdmin, .boardMember, .callCentreAdmin].contains(role) { calling.append(item(.norms, "Ringetider", "Calling times")) }
+
+        var sales = [item(.sales, "Salg", "Sales")]
+        if role == .callCentreAdmin || role == .clientUser { sales.append(item(.offerSettings, "Tilbudsopplysninger", "Offer details")) }
+
+        var compliance: [NavItem] = []
+        if [.callCentreAdmin, .associationAdmin, .boardMember].contains(role) {
+            compliance.append(item(.authorization, "Godkjenning", "Authorization"))
         }
-        if user.organisationKind == .callCentre {
-            items.append(NavItem(route: .washes, label: Phrase(nb: "Vasking", en: "Washing")))
-        }
-        if user.role == .callCentreAdmin || user.role == .associationAdmin {
-            items.append(NavItem(route: .nationalRegister, label: Phrase(nb: "Reservasjonsregisteret", en: "Reservation register")))
-        }
-        if user.role == .associationAdmin || user.role == .boardMember || user.role == .callCentreAdmin {
-            items.append(NavItem(route: .norms, label: Phrase(nb: "Ringetider", en: "Calling times")))
-        }
-        if user.role != .agent {
-            items.append(NavItem(route: .decisions, label: Phrase(nb: "Beslutningslogg", en: "Decision log")))
-        }
-        if [.callCentreAdmin, .associationAdmin, .boardMember].contains(user.role) {
-            items.append(NavItem(route: .authorization, label: Phrase(nb: "Godkjenning", en: "Authorization")))
-        }
-        if user.role != .agent {
-            items.append(NavItem(route: .complaintCases, label: Phrase(nb: "Klager", en: "Complaints")))
-        }
-        items.append(NavItem(route: .guidelines, label: Phrase(nb: "Retningslinjer", en: "Guidelines")))
-        items.append(NavItem(route: .publicRegister, label: Phrase(nb: "Godkjente callsentre", en: "Approved call centres")))
-        if user.role.isOrganisationAdministrator {
-            items.append(NavItem(route: .users, label: Phrase(nb: "Brukere", en: "Users")))
-            items.append(NavItem(route: .apiKeys, label: Phrase(nb: "API-nøkler", en: "API keys")))
-        }
-        if user.role == .associationAdmin || user.role == .callCentreAdmin {
-            items.append(NavItem(route: .outbox, label: Phrase(nb: "Utboks", en: "Outbox")))
-        }
-        if user.role == .associationAdmin {
-            items.append(NavItem(route: .jobs, label: Phrase(nb: "Bakgrunnsjobber", en: "Background jobs")))
-        }
-        items.append(NavItem(route: .sales, label: Phrase(nb: "Salg", en: "Sales")))
-        if user.role == .callCentreAdmin || user.role == .clientUser {
-            items.append(NavItem(route: .offerSettings, label: Phrase(nb: "Tilbudsopplysninger", en: "Offer details")))
-        }
-        items.append(NavItem(route: .password, label: Phrase(nb: "Passord", en: "Password")))
-        return items
+        if role != .agent { compliance.append(item(.decisions, "Beslutningslogg", "Decision log")) }
+        if role != .agent { compliance.append(item(.complaintCases, "Klager", "Complaints")) }
+        compliance.append(item(.guidelines, "Retningslinjer", "Guidelines"))
+        compliance.append(item(.publicRegister, "Godkjente callsentre", "Approved call centres"))
+
+        var network = [item(.organisations, "Organisasjoner", "Organisations")]
+        if role.isOrganisationAdministrator { network.append(item(.users, "Brukere", "Users")) }
+
+        var system: [NavItem] = []
+        if role.isOrganisationAdministrator { system.append(item(.apiKeys, "API-nøkler", "API keys")) }
+        if role == .associationAdmin || role == .callCentreAdmin { system.append(item(.outbox, "Utboks", "Outbox")) }
+        if role == .associationAdmin { system.append(item(.jobs, "Bakgrunnsjobber", "Background jobs")) }
+        system.append(item(.password, "Passord", "Password"))
+
+        // An agent's work is calling and selling: those come first, right after the start page.
+        if role == .agent { start += calling.filter { $0.route == .campaigns } }
+        let sections = [
+            NavSection(title: Phrase(nb: "Start", en: "Start"), items: start),
+            NavSection(title: Phrase(nb: "Ringing", en: "Calling"), items: role == .agent ? calling.filter { $0.route != .campaigns } : calling),
+            NavSection(title: Phrase(nb: "Salg", en: "Sales"), items: sales),
+            NavSection(title: Phrase(nb: "Tilsyn og regler", en: "Oversight and rules"), items: compliance),
+            NavSection(title: Phrase(nb: "Nettverk", en: "Network"), items: network),
+            NavSection(title: Phrase(nb: "System og konto", en: "System and account"), items: system),
+        ]
+        return sections.filter { !$0.items.isEmpty }
     }
 }

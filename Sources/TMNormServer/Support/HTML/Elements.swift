@@ -61,10 +61,12 @@ enum Form {
         .void("input", [.type("hidden"), .name(CSRF.formField), .value(token)])
     }
 
-    /// A labelled input.
+    /// A labelled input. `suggest` names a JSON route answering `?q=` with `[{"name":…}]` and the id of the
+    /// `<datalist>` that /static/app.js fills as the person types; without JavaScript it is a plain field.
     static func field(
         _ label: String, name: String, type: String = "text", value: String = "",
-        required: Bool = true, autocomplete: String? = nil, hint: String? = nil, error: String? = nil
+        required: Bool = true, autocomplete: String? = nil, suggest: (url: String, listID: String)? = nil,
+        hint: String? = nil, error: String? = nil
     ) -> Node {
         // Refused by the server: the typed value and the message come back with the page.
         let value = type == "password" || type == "file" ? value : (FormState.typed(name) ?? value)
@@ -77,6 +79,10 @@ enum Form {
         if keyboard { attributes.append(.init("inputmode", type)) }
         if required { attributes.append(.required) }
         if let autocomplete { attributes.append(.autocomplete(autocomplete)) }
+        if let suggest {
+            attributes.append(.init("list", suggest.listID))
+            attributes.append(.data("suggest", suggest.url))
+        }
         if error != nil {
             attributes.append(.aria("invalid", "true"))
             attributes.append(.aria("describedby", "e-" + name))
@@ -85,6 +91,7 @@ enum Form {
             el("label", .for("f-" + name)) { label }
             if let hint { el("small", .class("hint")) { hint } }
             Node.void("input", attributes)
+            if let suggest { Node.element("datalist", [.id(suggest.listID)], []) }
             if let error { el("p", .class("field-error"), .id("e-" + name)) { error } }
         }
     }
