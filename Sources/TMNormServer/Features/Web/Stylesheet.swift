@@ -137,8 +137,10 @@ enum Stylesheet {
           border-radius:var(--radius); color:var(--muted); margin:0 0 var(--space-5); }
         .empty strong { display:block; color:var(--ink); font-size:var(--text-lg); margin-bottom:var(--space-1); }
         .empty p { margin:0 auto var(--space-3); max-width:36rem; }
-        dl.card, dl.facts { display:grid; grid-template-columns:max-content 1fr; gap:var(--space-2) var(--space-5); }
-        dl.card dt, dl.facts dt { color:var(--muted); font-size:var(--text-sm); } dl.card dd, dl.facts dd { margin:0; }
+        dl.card, dl.facts { display:grid; grid-template-columns:max-content minmax(0, 1fr); gap:var(--space-2) var(--space-5); }
+        dl.card dt, dl.facts dt { color:var(--muted); font-size:var(--text-sm); }
+        dl.card dd, dl.facts dd { margin:0; min-width:0; overflow-wrap:anywhere; }
+        @media (max-width: 40rem) { dl.card, dl.facts { grid-template-columns:minmax(0, 1fr); gap:0 var(--space-2); } dl.card dd, dl.facts dd { margin-bottom:var(--space-2); } }
         .actions { display:flex; flex-wrap:wrap; gap:var(--space-3); align-items:center; margin:var(--space-4) 0; }
         .hero { background:linear-gradient(135deg,#1e3a8a,#1d4ed8); color:#fff; border-radius:var(--radius); padding:var(--space-6); margin-bottom:var(--space-5); }
         .hero h1 { margin:0 0 var(--space-3); color:#fff; font-size:var(--text-3xl); } .hero p { color:#e0e7ff; font-size:var(--text-lg); max-width:42rem; }
