@@ -123,6 +123,28 @@ struct SalesWebTests {
         }
     }
 
+    @Test("the list searches by reference and answers ?format=csv with the same rows, every page, formulas neutralised")
+    func searchAndCSV() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let campaign = try await SaleFixtures.campaign(app, world)
+            let a = try await sale(app, world, campaign: campaign, key: "a", phone: "+47 912 34 561")
+            let b = try await sale(app, world, campaign: campaign, key: "b", phone: "+47 912 34 562")
+            let reference = try #require(try await SaleModel.find(a.id, on: app.db)?.reference)
+            let found = try await app.get("/sales?q=\(reference)", as: world.browser(.callCentreAdmin))
+            #expect(found.text.contains(SiteRoute.sale(a.id).path))
+            #expect(!found.text.contains(SiteRoute.sale(b.id).path))
+            let csv = try await app.get("/sales?format=csv", as: world.browser(.callCentreAdmin))
+            #expect(csv.status == .ok)
+            #expect(csv.headers.contentType?.description.hasPrefix("text/csv") == true)
+            #expect(csv.text.contains(reference))
+            #expect(csv.text.split(separator: "\r\n").count == 3, "a heading and two sales")
+            #expect(!csv.text.contains(a.id.uuidString.lowercased()), "no ids in the file")
+            let foreign = try await app.get("/sales?format=csv", as: world.foreignAdmin)
+            #expect(!foreign.text.contains(reference), "another tenant's export holds none of these sales")
+        }
+    }
+
     @Test("bad filters are 422 naming the field")
     func badFilters() async throws {
         try await withTestApp { app in

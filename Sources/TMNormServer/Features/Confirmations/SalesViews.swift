@@ -134,7 +134,9 @@ enum SalesListView {
 
     struct Model: Sendable {
         let filters: SalesWebRoutes.Filters
-        let rows: [Row]
+        var rows: [Row]
+        /// Search text, page and CSV (the shared list helper).
+        var list = ListQuery()
         let overall: AcceptanceTally
         let perCampaign: [(String, AcceptanceTally)]
         let perAgent: [(String?, AcceptanceTally)]
@@ -189,6 +191,9 @@ enum SalesListView {
                     options: [("", context.t(Phrase(nb: "Alle", en: "All")))] + model.campaignOptions, selected: model.filters.campaign.lowercased())
                 Form.field(context.t(Phrase(nb: "Fra og med", en: "From")), name: "from", type: "date", value: model.filters.from, required: false)
                 Form.field(context.t(Phrase(nb: "Til og med", en: "To")), name: "to", type: "date", value: model.filters.to, required: false)
+                Form.field(
+                    context.t(Phrase(nb: "Søk (referanse, forbruker, produkt, selger)", en: "Search (reference, consumer, product, agent)")),
+                    name: "q", type: "search", value: model.list.search, required: false)
                 Form.submit(context.t(Phrase(nb: "Vis", en: "Show")))
             }
             el("h2") { context.t(Phrase(nb: "Akseptrate", en: "Acceptance rate")) }
@@ -210,9 +215,20 @@ enum SalesListView {
                 model.perAgent.map { ($0.0 ?? context.t(Phrase(nb: "Uten selger (API)", en: "No agent (API)")), $0.1) }, id: "per-agent",
                 context: context)
             el("h2") { context.t(Phrase(nb: "Salg", en: "Sales")) }
+            let page = model.list.page(model.rows)
             if model.rows.isEmpty {
-                el("p") { context.t(Phrase(nb: "Ingen salg med disse filtrene.", en: "No sales match these filters.")) }
+                EmptyState.make(
+                    title: context.t(Phrase(nb: "Ingen salg å vise", en: "No sales to show")),
+                    what: context.t(
+                        Phrase(
+                            nb: "Ingen salg med disse filtrene. Velg «Alle» eller et annet tidsrom; nye salg registreres fra kampanjesiden.",
+                            en: "No sales match these filters. Choose “All” or another period; new sales are registered from the campaign page.")))
             } else {
+                el("p") {
+                    el("a", .href(SiteRoute.sales.path + model.list.queryString(csv: true)), .class("button secondary small")) {
+                        context.t(Phrase(nb: "Last ned som CSV", en: "Download as CSV"))
+                    }
+                }
                 Table.scrolling(
                     headings: [
                         context.t(Phrase(nb: "Registrert", en: "Registered")),
@@ -226,7 +242,7 @@ enum SalesListView {
                         context.t(Phrase(nb: "Status", en: "State")),
                     ], scope: .column, id: "sales"
                 ) {
-                    model.rows.map { row in
+                    page.rows.map { row in
                         el("tr", .data("state", row.state)) {
                             el("td") { NorwegianFormat.dateTime(row.createdAt) }
                             el("td") { el("a", .href(SiteRoute.sale(row.id).path)) { row.reference } }
@@ -241,7 +257,27 @@ enum SalesListView {
                     }
                 }
             }
+            ListControls.pager(path: SiteRoute.sales.path, query: model.list, page: page, context: context)
         }
+    }
+
+    /// The list as a CSV file: what the table shows, every page.
+    static func csv(_ rows: [Row], context: PageContext) -> (headings: [String], rows: [[String]]) {
+        (
+            headings: [
+                context.t(Phrase(nb: "Registrert", en: "Registered")), context.t(Phrase(nb: "Referanse", en: "Reference")),
+                context.t(Phrase(nb: "Forbruker", en: "Consumer")), context.t(Phrase(nb: "Produkt", en: "Product")),
+                context.t(Phrase(nb: "Kampanje", en: "Campaign")), context.t(Phrase(nb: "Callsenter", en: "Call centre")),
+                context.t(Phrase(nb: "Oppdragsgiver", en: "Client")), context.t(Phrase(nb: "Selger", en: "Agent")),
+                context.t(Phrase(nb: "Status", en: "State")),
+            ],
+            rows: rows.map { row in
+                [
+                    NorwegianFormat.dateTime(row.createdAt), row.reference, row.consumer, row.product, row.campaign, row.callCentre, row.client,
+                    row.agent ?? "", context.t(SaleWords.state(row.state)),
+                ]
+            }
+        )
     }
 }
 

@@ -55,7 +55,15 @@ struct SalesWebRoutes: RouteCollection {
         guard problems.isEmpty else { throw AppError.invalid(problems) }
 
         let period = SalesPeriod(from: fromDay.map(OsloTime.startOfDay), until: toDay.map { OsloTime.startOfDay($0.adding(days: 1)) })
-        let model = try await SalesListView.Model.query(filters, period: period, for: user, principal: principal, on: req.db)
+        var model = try await SalesListView.Model.query(filters, period: period, for: user, principal: principal, on: req.db)
+        // Search (reference, consumer, product, campaign, agent), paging and CSV with the shared list helper.
+        let list = ListQuery(req, filters: ["state", "campaign", "from", "to"])
+        model.rows = model.rows.filter { list.matches([$0.reference, $0.consumer, $0.product, $0.campaign, $0.agent ?? "", $0.client]) }
+        model.list = list
+        if list.wantsCSV {
+            let table = SalesListView.csv(model.rows, context: req.pageContext)
+            return CSVExport.response(name: "salg", headings: table.headings, rows: table.rows)
+        }
         return .html(SalesListView.render(model, context: req.pageContext))
     }
 
