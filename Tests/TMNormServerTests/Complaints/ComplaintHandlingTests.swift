@@ -90,6 +90,12 @@ struct ComplaintHandlingTests {
             #expect(page.text.contains("14.12.2026") && page.text.contains("Venter på svar"))
             for secret in ["kari@example.no", "Kari Nordmann", "412 34 567"] { #expect(!page.text.contains(secret), "\(secret)") }
             #expect(!page.text.contains(id.uuidString.lowercased() + "<"), "no ids as text")
+            // the centre's start page lists the complaint it must answer, with the case and the deadline; the
+            // foreign centre's does not
+            let start = try await app.get("/dashboard", as: steps.centre)
+            #expect(start.text.contains("Klager dere må svare på") && start.text.contains(steps.path(id)), "the answer is on the to-do list")
+            #expect(start.text.contains("Sak \(reference) · frist 14.12.2026"))
+            #expect(!(try await app.get("/dashboard", as: steps.world.foreignAdmin)).text.contains(reference))
             // the board sees them
             let boardPage = try await app.get(steps.path(id), as: steps.board)
             #expect(boardPage.text.contains("kari@example.no") && boardPage.text.contains("412 34 567"))

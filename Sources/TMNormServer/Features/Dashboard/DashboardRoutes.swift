@@ -89,8 +89,10 @@ extension DashboardView.Model {
                 .init(label: Phrase(nb: "Aktive medlemskap", en: "Active memberships"), figure: members, link: .organisations),
             ]
             model.todos = try await DashboardToDos.oversight(user, today: req.osloToday, now: req.now, app: req.application, on: db)
+            model.todos.insert(try await DashboardToDos.complaints(user, now: req.now, on: db), at: 1)
         case .callCentreAdmin:
             model.todos = try await DashboardToDos.callCentre(user, now: req.now, on: db)
+            model.todos.insert(try await DashboardToDos.complaints(user, now: req.now, on: db), at: 0)
             let agents = try await UserModel.query(on: db).filter(\.$organisation.$id == user.organisationID).filter(
                 \.$roleRaw == Role.agent.rawValue
             )
@@ -109,6 +111,7 @@ extension DashboardView.Model {
             let campaigns = try await CampaignModel.query(on: db).filter(\.$client.$id == user.organisationID).filter(\.$statusRaw == "active")
                 .count()
             model.cards.append(.init(label: Phrase(nb: "Aktive kampanjer", en: "Active campaigns"), figure: campaigns, link: .campaigns))
+            model.todos = [try await DashboardToDos.complaints(user, now: req.now, on: db)]
         }
         return model
     }

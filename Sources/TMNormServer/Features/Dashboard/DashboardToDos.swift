@@ -86,6 +86,35 @@ enum DashboardToDos {
         return lists
     }
 
+    /// Complaint cases that need the person: the board's votes and confirmations, cases to send to the board
+    /// or past a deadline (association), answers a business owes (its call-centre admin or client user).
+    static func complaints(_ user: CurrentUser, now: Date, on db: any Database) async throws -> DashboardView.ToDoList {
+        let items = try await ComplaintToDos.items(for: user, now: now, on: db).prefix(limit).map { item -> DashboardView.ToDoItem in
+            let deadline = item.deadline.map { NorwegianFormat.date($0) }
+            let detail =
+                deadline.map { Phrase(nb: "Sak \(item.reference) · frist \($0)", en: "Case \(item.reference) · due \($0)") }
+                ?? Phrase(nb: "Sak \(item.reference)", en: "Case \(item.reference)")
+            let badge: (Phrase, Badge.Tone) =
+                switch item.need {
+                case .vote: (Phrase(nb: "Stem", en: "Vote"), .warn)
+                case .confirm: (Phrase(nb: "Bekreft vedtak", en: "Confirm decision"), .warn)
+                case .answer: (Phrase(nb: "Svar", en: "Answer"), .warn)
+                case .late: (Phrase(nb: "Forfalt", en: "Overdue"), .bad)
+                case .sendToBoard: (Phrase(nb: "Til nemnda", en: "To the board"), .warn)
+                }
+            return .init(title: item.business, href: SiteRoute.complaintCaseFile(item.id).path, detail: detail, badge: badge)
+        }
+        let title: Phrase =
+            switch user.role {
+            case .boardMember: Phrase(nb: "Klagesaker som venter på nemnda", en: "Complaint cases awaiting the board")
+            case .associationAdmin: Phrase(nb: "Klagesaker som må følges opp", en: "Complaint cases to follow up")
+            default: Phrase(nb: "Klager dere må svare på", en: "Complaints you must answer")
+            }
+        return .init(
+            id: "complaints", title: title, empty: Phrase(nb: "Ingen klagesaker venter på deg.", en: "No complaint cases are waiting for you."),
+            items: Array(items), all: .complaintCases)
+    }
+
     /// Member organisations with people who have not acknowledged the association's guidelines in force.
     static func unacknowledged(_ user: CurrentUser, today: LocalDate, on db: any Database) async throws -> DashboardView.ToDoList {
         var items: [DashboardView.ToDoItem] = []
