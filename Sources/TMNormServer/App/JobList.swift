@@ -6,5 +6,6 @@ enum JobList {
         SessionModel.pruneJob,
         BlockRequestModel.pruneJob,
         JobModel.pruneJob,
+        EvidenceLog.job,
     ]
 }

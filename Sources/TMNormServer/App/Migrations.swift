@@ -34,5 +34,6 @@ enum Migrations {
         AddExemptionIndexes(),
         CreateComplaints(),
         AddRegisterSnapshotNorwegianError(),
+        CreateEvidenceLog(),
     ]
 }
