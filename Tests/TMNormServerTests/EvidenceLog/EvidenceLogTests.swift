@@ -276,4 +276,59 @@ struct EvidenceLogTests {
             #expect(size == 0 && root == IndependentVerifier.sha([]))
         }
     }
+
+    /// Runs the built `tmnorm` with `arguments`; (status, stdout, stderr).
+    func tmnorm(_ arguments: [String], environment: [String: String] = [:]) throws -> (Int32, String, String) {
+        let process = Process()
+        process.executableURL = try #require(ServerProcess.binary)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, mine in mine }
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let out = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let err = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, out, err)
+    }
+
+    @Test(
+        "tmnorm evidence verify-proof checks a served bundle offline and refuses a tampered one; audit finds a tampered leaf",
+        .enabled(if: ServerProcess.binary != nil || ProcessInfo.processInfo.environment["CI"] != nil, "needs the built tmnorm"))
+    func commandLine() async throws {
+        try await withTestApp { app in
+            let world = try await TestWorld.make(app)
+            let campaign = try await SaleFixtures.campaign(app, world)
+            try await sales(app, world, campaign: campaign, count: 2, from: 0)
+            let key = EvidenceLogTools.verifierKey(app)
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("evidence-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: directory) }
+            let good = directory.appendingPathComponent("good.proof")
+            let bundle = try await get(app, "/api/v1/evidence/bundle?index=1").text
+            try Data(bundle.utf8).write(to: good)
+            let (status, out, _) = try tmnorm(["evidence", "verify-proof", good.path, "--key", key])
+            #expect(status == 0 && out.hasPrefix("ok: leaf 1 is in the log"), "\(out)")
+            let bad = directory.appendingPathComponent("bad.proof")
+            let parsed = try ProofBundle.parse(Array(bundle.utf8)).get()
+            let forged = ProofBundle(leaf: Array("{}".utf8), index: 1, proof: parsed.proof, checkpoint: parsed.checkpoint)
+            try Data(forged.encoded.utf8).write(to: bad)
+            let (badStatus, _, badErrors) = try tmnorm(["evidence", "verify-proof", bad.path, "--key", key])
+            #expect(badStatus == 1 && badErrors.contains("is not in the tree"), "\(badErrors)")
+            let (garbageStatus, _, garbageErrors) = try tmnorm(["evidence", "verify-proof", good.path, "--key", "not-a-key"])
+            #expect(garbageStatus == 1 && garbageErrors.contains("verifier key"))
+
+            let shared = ServerProcess.sharing(app.config, extra: [:])
+            let (auditStatus, auditOut, auditErrors) = try tmnorm(
+                ["evidence", "audit", "--key", key] + shared.arguments, environment: shared.environment)
+            #expect(auditStatus == 0 && auditOut.contains("4 leaves"), "\(auditOut) \(auditErrors)")
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw("UPDATE evidence_log_leaves SET leaf_json = '{}' WHERE leaf_index = 3").run()
+            let (tamperedStatus, _, tamperedErrors) = try tmnorm(
+                ["evidence", "audit", "--key", key] + shared.arguments, environment: shared.environment)
+            #expect(tamperedStatus == 1 && tamperedErrors.contains("problem: stored hash of leaves 3..<4"), "\(tamperedErrors)")
+        }
+    }
 }
