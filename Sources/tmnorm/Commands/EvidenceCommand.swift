@@ -3,12 +3,16 @@ import Foundation
 import TMNormCore
 import TMNormServer
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// `tmnorm evidence keygen | verify-proof | audit`: the evidence log's keys, receipts and audit
 /// (docs/evidence-log.md).
 struct EvidenceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidence", abstract: "The evidence log: make its key, check a receipt, audit the stored log.",
-        subcommands: [Keygen.self, VerifyProof.self, Audit.self])
+        subcommands: [Keygen.self, VerifyProof.self, Audit.self, Witness.self])
 
     struct Keygen: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -73,6 +77,51 @@ struct EvidenceCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             print("ok")
+        }
+    }
+}
+
+extension EvidenceCommand {
+    struct Witness: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the log's latest checkpoint against the one seen last (refusing a fork or rollback) and cosign it.",
+            discussion: "Exit status 1 and the reason when the log is refused; the state directory is then left as it was.")
+
+        @Option(help: "The log's base URL, e.g. https://tmnorm.example.") var log: String
+        @Option(help: "The log's verifier key (name+keyid+key), or a file holding it.") var key: String
+        @Option(help: "Where the last accepted checkpoint (and the cosigned one) are kept.") var state: String
+        @Option(
+            name: .customLong("witness-key"),
+            help: "A file holding this witness's signing key (tmnorm evidence keygen); without it nothing is cosigned.")
+        var witnessKey: String?
+
+        func run() async throws {
+            var keyText = key
+            if !key.contains("+"), let data = FileManager.default.contents(atPath: key) { keyText = String(decoding: data, as: UTF8.self) }
+            var signingKey: String?
+            if let witnessKey {
+                guard let data = FileManager.default.contents(atPath: witnessKey) else { throw ValidationError("cannot read \(witnessKey)") }
+                let text = String(decoding: data, as: UTF8.self)
+                signingKey = text.split(separator: "\n").first { $0.contains("PRIVATE+KEY+") }.map {
+                    String($0.hasPrefix("TMNORM_EVIDENCE_KEY=") ? $0.dropFirst("TMNORM_EVIDENCE_KEY=".count) : $0)
+                }
+            }
+            let base = log.hasSuffix("/") ? String(log.dropLast()) : log
+            let outcome = try await EvidenceWitness.observe(
+                verifierKey: keyText, stateDirectory: state, witnessKey: signingKey, now: Date()
+            ) { path in
+                guard let url = URL(string: base + path) else { throw ValidationError("not a URL: \(base)") }
+                let (data, response) = try await URLSession.shared.data(from: url)
+                return ((response as? HTTPURLResponse)?.statusCode ?? 0, Array(data))
+            }
+            switch outcome {
+            case .accepted(let size, let cosigned):
+                print("ok: the log has \(size) entries and extends what this witness saw before")
+                if let cosigned { print(cosigned, terminator: "") }
+            case .refused(let reason):
+                FileHandle.standardError.write(Data("refused: \(reason)\n".utf8))
+                throw ExitCode(1)
+            }
         }
     }
 }

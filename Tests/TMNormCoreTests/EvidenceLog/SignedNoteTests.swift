@@ -130,3 +130,59 @@ struct SignedNoteTests {
         #expect(EvidenceLeaf.utc(Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00.000Z")
     }
 }
+
+@Suite("Evidence log: the witness")
+struct WitnessTests {
+    func refusal(_ result: Result<Void, Witness.Refusal>) -> Witness.Refusal? {
+        if case .failure(let refusal) = result { return refusal }
+        return nil
+    }
+
+    static let origin = "tmnorm.test/log"
+    static func head(_ store: NodeStore, _ size: UInt64) -> Checkpoint {
+        Checkpoint(origin: origin, size: size, root: MerkleProof.root(size: size, lookup: store.lookup) ?? [])
+    }
+
+    @Test("a grown log with a valid consistency proof is accepted; the first checkpoint is taken on trust")
+    func accepts() {
+        let store = NodeStore(RFC6962Vectors.leaves)
+        let proof = MerkleProof.consistency(from: 3, to: 7, lookup: store.lookup) ?? []
+        #expect((try? Witness.check(seen: Self.head(store, 3), new: Self.head(store, 7), proof: proof).get()) != nil)
+        #expect((try? Witness.check(seen: nil, new: Self.head(store, 7), proof: []).get()) != nil)
+        #expect((try? Witness.check(seen: Self.head(store, 7), new: Self.head(store, 7), proof: []).get()) != nil)
+    }
+
+    @Test("a rollback, a same-size other root, a tree that does not extend the one seen, and another log are refused")
+    func refuses() {
+        let store = NodeStore(RFC6962Vectors.leaves)
+        var forkedLeaves = RFC6962Vectors.leaves
+        forkedLeaves[1] = [0xFF]
+        let forked = NodeStore(forkedLeaves)
+        #expect(refusal(Witness.check(seen: Self.head(store, 7), new: Self.head(store, 5), proof: [])) == .rollback(seen: 7, now: 5))
+        if case .failure(.fork) = Witness.check(seen: Self.head(store, 5), new: Self.head(forked, 5), proof: []) {
+        } else {
+            Issue.record("same size, other root accepted")
+        }
+        let forkProof = MerkleProof.consistency(from: 3, to: 8, lookup: forked.lookup) ?? []
+        if case .failure(.fork) = Witness.check(seen: Self.head(store, 3), new: Self.head(forked, 8), proof: forkProof) {
+        } else {
+            Issue.record("a forked tree accepted")
+        }
+        let other = Checkpoint(origin: "other/log", size: 8, root: store.frontier.root)
+        #expect(refusal(Witness.check(seen: Self.head(store, 3), new: other, proof: [])) == .otherLog("other/log"))
+    }
+
+    @Test("a cosignature signs 'cosignature/v1', the time and the checkpoint with the witness key id (type 0x04)")
+    func cosignature() throws {
+        let witness = try #require(NoteSigner(name: "witness.test", seed: Array(repeating: 9, count: 32)))
+        let checkpoint = Checkpoint(origin: Self.origin, size: 8, root: RFC6962Vectors.roots[7])
+        let signature = try witness.cosign(checkpoint, time: 1_796_029_200)
+        let publicKey = Array(witness.verifier.publicKey.rawRepresentation)
+        #expect(signature.keyID == Array(SHA256.hash(data: Array("witness.test".utf8) + [0x0A, 0x04] + publicKey).prefix(4)))
+        #expect(signature.signature.count == 72)
+        #expect(signature.signature.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) } == 1_796_029_200)
+        let message = Array(("cosignature/v1\ntime 1796029200\n" + checkpoint.text).utf8)
+        #expect(witness.verifier.publicKey.isValidSignature(Array(signature.signature.dropFirst(8)), for: message))
+        #expect(witness.cosignatureVerifierKey.hasPrefix("witness.test+\(Hex.encode(signature.keyID))+B"))
+    }
+}
