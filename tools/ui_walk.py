@@ -23,7 +23,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
-binary = sys.argv[1] if len(sys.argv) > 1 else ".build/debug/tmnorm"
+binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else ".build/debug/tmnorm")
 out = sys.argv[2] if len(sys.argv) > 2 else "bench/out/ui-walk"
 os.makedirs(out, exist_ok=True)
 SCREENSHOTS = os.environ.get("UI_WALK_SCREENSHOTS") == "1"
