@@ -16,6 +16,5 @@ enum CommandRegistry {
         PhoneCommand.self,
         HolidaysCommand.self,
         CallingWindowCommand.self,
-        EvidenceCommand.self,
     ]
 }

@@ -8,6 +8,5 @@ enum JobList {
         SessionModel.pruneJob,
         BlockRequestModel.pruneJob,
         JobModel.pruneJob,
-        EvidenceLog.job,
     ]
 }

@@ -35,6 +35,5 @@ enum Migrations {
         CreateComplaints(),
         AddRegisterSnapshotNorwegianError(),
         AddComplaintHandling(),
-        CreateEvidenceLog(),
     ]
 }

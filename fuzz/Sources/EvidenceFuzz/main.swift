@@ -1,3 +1,0 @@
-import FuzzSupport
-
-runLibFuzzer { data, size in fuzz(data ?? emptyInput, size) }
