@@ -55,7 +55,7 @@ enum SaleWords {
         func day(_ iso: Substring) -> String { NorwegianFormat.isoDay(String(iso)) }
         func fullText(_ medium: Substring) -> Phrase {
             if medium == "email" { return Phrase(nb: "hele teksten sendt på e-post", en: "full text sent by e-mail") }
-            let parts = medium.split(separator: "(").dropFirst().first.map { $0.filter(\.isASCII).filter(\.isNumber) } ?? ""
+            let parts = medium.split(separator: "(").dropFirst().first.map { String(decoding: $0.utf8.filter(ASCII.isDigit), as: UTF8.self) } ?? ""
             return parts.isEmpty
                 ? Phrase(nb: "hele teksten sendt på SMS", en: "full text sent by SMS")
                 : Phrase(nb: "hele teksten sendt på SMS (\(parts) deler)", en: "full text sent by SMS (\(parts) parts)")

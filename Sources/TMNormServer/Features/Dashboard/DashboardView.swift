@@ -261,14 +261,14 @@ enum DashboardView {
 /// Norwegian numbers as people write them: mobile "412 34 567", landline "22 33 44 55".
 enum PhoneGrouping {
     static func grouped(_ national: String) -> String {
-        let digits = Array(national)
-        guard digits.count == 8, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return national }
-        let s = String(digits)
+        // Eight ASCII digit bytes, or the text as given (a digit with a combining mark is not a digit).
+        guard national.utf8.count == 8, ASCII.isDigits(national) else { return national }
+        let s = national
         func part(_ from: Int, _ length: Int) -> Substring {
             let start = s.index(s.startIndex, offsetBy: from)
             return s[start..<s.index(start, offsetBy: length)]
         }
-        if digits[0] == "4" || digits[0] == "9" { return "\(part(0, 3)) \(part(3, 2)) \(part(5, 3))" }
+        if s.hasPrefix("4") || s.hasPrefix("9") { return "\(part(0, 3)) \(part(3, 2)) \(part(5, 3))" }
         return "\(part(0, 2)) \(part(2, 2)) \(part(4, 2)) \(part(6, 2))"
     }
 }
