@@ -16,5 +16,6 @@ enum CommandRegistry {
         PhoneCommand.self,
         HolidaysCommand.self,
         CallingWindowCommand.self,
+        EvidenceCommand.self,
     ]
 }

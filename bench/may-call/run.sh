@@ -55,6 +55,7 @@ run_one() {  # $1 = label; database chosen by the environment / --database
   "$BIN" register import "$REGISTER" --force "$@" >/dev/null
   TMNORM_SECRET="${TMNORM_SECRET:-bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')}" \
   TMNORM_SMS_SECRET="${TMNORM_SMS_SECRET:-bench-sms-$(head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n')}" \
+  TMNORM_EVIDENCE_KEY="${TMNORM_EVIDENCE_KEY:-$("$BIN" evidence keygen --name bench/evidence | sed -n 's/^TMNORM_EVIDENCE_KEY=//p')}" \
   "$BIN" serve --port "$PORT" "$@" >/dev/null 2>&1 & SERVER=$!
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
   local campaign; campaign=$(curl -sf -H "Authorization: Bearer $key" "http://127.0.0.1:$PORT/api/v1/campaigns" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')

@@ -68,6 +68,9 @@ public struct AppConfig: Sendable {
     public var jobsEnabled = true
     /// Seconds between the job runner's passes (TMNORM_JOBS_INTERVAL).
     public var jobsInterval: Double = 1
+    /// The evidence log's signing key (TMNORM_EVIDENCE_KEY, made by `tmnorm evidence keygen`); without one
+    /// the demo and tests sign with a key derived from the secret (docs/evidence-log.md).
+    public var evidenceKey: String? = nil
 
     public init(
         hostname: String = "127.0.0.1",
@@ -137,6 +140,7 @@ public struct AppConfig: Sendable {
         let off = ["0", "off", "false", "no"]
         config.jobsEnabled = config.messaging.workerEnabled && !off.contains((env["TMNORM_JOBS"] ?? "on").lowercased())
         if let interval = env["TMNORM_JOBS_INTERVAL"].flatMap(Double.init), interval > 0 { config.jobsInterval = max(0.05, interval) }
+        config.evidenceKey = env["TMNORM_EVIDENCE_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         config.trustedProxies = list(env["TMNORM_TRUSTED_PROXIES"])
         config.metricsAllowedAddresses = list(env["TMNORM_METRICS_ALLOW"])
         config.metricsToken = env["TMNORM_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
@@ -172,6 +176,13 @@ public struct AppConfig: Sendable {
         if messaging.smsInboundSecret == MessagingConfig.developmentSMSSecret || messaging.smsInboundSecret.utf8.count < 16 {
             problems.append(
                 "TMNORM_SMS_SECRET is missing, the public development default, or shorter than 16 bytes: set the secret shared with the SMS gateway")
+        }
+        if let key = evidenceKey {
+            if case .failure = NoteSigner.parse(key) {
+                problems.append("TMNORM_EVIDENCE_KEY is not a signing key: make one with `tmnorm evidence keygen`")
+            }
+        } else {
+            problems.append("TMNORM_EVIDENCE_KEY is missing: make the evidence log's signing key with `tmnorm evidence keygen`")
         }
         return problems
     }

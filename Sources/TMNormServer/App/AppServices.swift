@@ -20,6 +20,7 @@ final class AppServices: Sendable {
     let mayCallCache: MayCallContextCache
     let decisionLogWriter: DecisionLogWriter
     let saleAnswerWriter: SaleAnswerWriter
+    let evidenceLog: EvidenceLog
     /// Replaceable by tests (a job that fails on purpose); set once at boot otherwise.
     let jobs: NIOLockedValueBox<JobRegistry>
     let authorizationSettings: NIOLockedValueBox<AuthorizationSettings>
@@ -39,6 +40,7 @@ final class AppServices: Sendable {
         mayCallCache = MayCallContextCache()
         decisionLogWriter = DecisionLogWriter()
         saleAnswerWriter = SaleAnswerWriter()
+        evidenceLog = EvidenceLog(signer: EvidenceLog.signer(config: config, keys: keys))
         jobs = NIOLockedValueBox(JobRegistry(JobList.all))
         authorizationSettings = NIOLockedValueBox(AuthorizationSettings())
         complaintSettings = NIOLockedValueBox(ComplaintSettings())

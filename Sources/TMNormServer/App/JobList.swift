@@ -8,5 +8,6 @@ enum JobList {
         SessionModel.pruneJob,
         BlockRequestModel.pruneJob,
         JobModel.pruneJob,
+        EvidenceLog.job,
     ]
 }

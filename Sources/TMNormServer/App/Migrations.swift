@@ -35,5 +35,6 @@ enum Migrations {
         CreateComplaints(),
         AddRegisterSnapshotNorwegianError(),
         AddComplaintHandling(),
+        CreateEvidenceLog(),
     ]
 }

@@ -73,6 +73,8 @@ func apiRoutes(_ app: Application) throws {
     try app.grouped("api", "v1").grouped(APIOnlyMiddleware()).register(collection: InboundSMSRoutes())
     // The public register needs no key: anyone may check a centre's status.
     try app.grouped("api", "v1").grouped(APIOnlyMiddleware()).register(collection: PublicRegisterAPIRoutes())
+    // The evidence log is public too: its leaves hold no personal data.
+    try app.grouped("api", "v1").grouped(APIOnlyMiddleware()).register(collection: EvidenceLogAPIRoutes())
 }
 
 /// Routes behind it need an API key: 401 comes before any check of the body.

@@ -182,6 +182,13 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/register/:orgnr/badge.svg", isPublic: true, path: { _ in "/register/974760673/badge.svg" }),
     .init(.GET, "/api/v1/register", isPublic: true),
     .init(.GET, "/api/v1/register/:orgnr", isPublic: true, path: { _ in "/api/v1/register/974760673" }),
+    // Public: the evidence log holds ids, times and hashes only, the same for everyone.
+    .init(.GET, "/api/v1/evidence/checkpoint", isPublic: true),
+    .init(.GET, "/api/v1/evidence/key", isPublic: true),
+    .init(.GET, "/api/v1/evidence/entries/:index", isPublic: true, path: { _ in "/api/v1/evidence/entries/0" }),
+    .init(.GET, "/api/v1/evidence/proof/inclusion", isPublic: true, path: { _ in "/api/v1/evidence/proof/inclusion?index=0&size=1" }),
+    .init(.GET, "/api/v1/evidence/proof/consistency", isPublic: true, path: { _ in "/api/v1/evidence/proof/consistency?from=0&to=0" }),
+    .init(.GET, "/api/v1/evidence/bundle", isPublic: true, path: { _ in "/api/v1/evidence/bundle?index=0" }),
     .init(.GET, "/authorization"),
     .init(.POST, "/authorization/applications", ownScopeWrite: true),
     .init(.GET, "/authorization/applications/:id", path: { _ in "/authorization/applications/\(lower(TestWorld.foreignApplicationID))" }),

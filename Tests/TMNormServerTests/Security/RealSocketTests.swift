@@ -176,7 +176,7 @@ struct RealSocketTests {
 @Suite("tmnorm serve and secrets")
 struct ServeSecretsTests {
     @Test(
-        "serve without TMNORM_SECRET and TMNORM_SMS_SECRET exits at once, naming both",
+        "serve without TMNORM_SECRET, TMNORM_SMS_SECRET and TMNORM_EVIDENCE_KEY exits at once, naming each",
         .enabled(if: ServerProcess.binary != nil || ProcessInfo.processInfo.environment["CI"] != nil, "needs the built tmnorm"))
     func refusesDefaults() throws {
         let binary = try #require(ServerProcess.binary)
@@ -188,6 +188,7 @@ struct ServeSecretsTests {
         var environment = ProcessInfo.processInfo.environment
         environment["TMNORM_SECRET"] = nil
         environment["TMNORM_SMS_SECRET"] = nil
+        environment["TMNORM_EVIDENCE_KEY"] = nil
         process.environment = environment
         let errors = Pipe()
         process.standardError = errors
@@ -198,5 +199,6 @@ struct ServeSecretsTests {
         #expect(process.terminationStatus != 0)
         #expect(text.contains("TMNORM_SECRET"))
         #expect(text.contains("TMNORM_SMS_SECRET"))
+        #expect(text.contains("TMNORM_EVIDENCE_KEY"))
     }
 }

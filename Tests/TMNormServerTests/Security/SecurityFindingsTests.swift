@@ -225,12 +225,18 @@ struct SecurityFindingsTests {
     @Test("serve refuses the public development secrets, naming the variable; links follow --port")
     func configuration() {
         let defaults = AppConfig.fromEnvironment([:])
-        #expect(defaults.productionProblems.count == 2)
+        #expect(defaults.productionProblems.count == 3)
         #expect(defaults.productionProblems.first?.contains("TMNORM_SECRET") == true)
-        #expect(defaults.productionProblems.last?.contains("TMNORM_SMS_SECRET") == true)
+        #expect(defaults.productionProblems[1].contains("TMNORM_SMS_SECRET") == true)
+        #expect(defaults.productionProblems.last?.contains("TMNORM_EVIDENCE_KEY") == true)
+        let evidenceKey = NoteSigner(name: "tmnorm.example/evidence", seed: Array(repeating: 3, count: 32))?.encoded
         let set = AppConfig.fromEnvironment([
             "TMNORM_SECRET": String(repeating: "s", count: 40), "TMNORM_SMS_SECRET": String(repeating: "t", count: 20),
+            "TMNORM_EVIDENCE_KEY": evidenceKey ?? "",
         ])
+        #expect(
+            !AppConfig.fromEnvironment(["TMNORM_EVIDENCE_KEY": "PRIVATE+KEY+x"]).productionProblems.filter { $0.contains("not a signing key") }
+                .isEmpty)
         #expect(set.productionProblems.isEmpty)
         var moved = AppConfig.fromEnvironment([:])
         moved.listen(hostname: nil, port: 9123)

@@ -1,4 +1,5 @@
 import Foundation
+import TMNormCore
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
@@ -44,7 +45,10 @@ final class ServerProcess: @unchecked Sendable {
     /// or its PostgreSQL schema) and data directory, plus `extra` variables.
     static func sharing(_ config: AppConfig, extra: [String: String]) -> (arguments: [String], environment: [String: String]) {
         // `serve` refuses the public development secrets, so a process gets secrets of its own.
-        let secrets = ["TMNORM_SECRET": "test-process-secret-4f1c9a7e2b8d6035a1e9c7b3", "TMNORM_SMS_SECRET": "test-process-sms-secret-81d2"]
+        let secrets = [
+            "TMNORM_SECRET": "test-process-secret-4f1c9a7e2b8d6035a1e9c7b3", "TMNORM_SMS_SECRET": "test-process-sms-secret-81d2",
+            "TMNORM_EVIDENCE_KEY": NoteSigner(name: "tmnorm.test/evidence", seed: Array(repeating: 0x5A, count: 32))?.encoded ?? "",
+        ]
         var environment = extra.merging(["LOG_LEVEL": "error", "TMNORM_DATA_DIR": config.dataDirectory].merging(secrets) { a, _ in a }) { mine, _ in
             mine
         }

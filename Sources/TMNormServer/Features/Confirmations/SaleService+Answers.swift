@@ -201,5 +201,10 @@ extension SaleService {
                 entry.fingerprint, entry.detail, entry.previousHash, entry.entryHash)
         }
         try await insert.run()
+        // The same entries go to the evidence log, in this transaction (docs/evidence-log.md).
+        try await EvidenceLog.enqueue(
+            entries.map { saleID, entry in
+                EvidenceLogItem(leaf: .saleEvidence(entry), subjectKind: "sale", subjectID: saleID, subjectSequence: entry.sequence)
+            }, at: entries.map { $0.entry.at }.max() ?? Date(timeIntervalSince1970: 0), on: sql)
     }
 }

@@ -307,6 +307,8 @@ enum SaleEvidenceView {
         var staff: SaleStaffForms.Model? = nil
         /// Just sent from the agent's sale form (`?sent=1`).
         var justSent = false
+        /// Each entry's index in the evidence log, by sequence (absent until the log has taken it in).
+        var logIndexes: [Int: UInt64] = [:]
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -378,6 +380,7 @@ enum SaleEvidenceView {
                     context.t(Phrase(nb: "Fingeravtrykk", en: "Fingerprint")),
                     context.t(Phrase(nb: "Detalj", en: "Detail")),
                     "Hash",
+                    context.t(Phrase(nb: "Bevisloggen", en: "Evidence log")),
                 ], scope: .column, id: "timeline"
             ) {
                 model.entries.map { entry in
@@ -390,6 +393,15 @@ enum SaleEvidenceView {
                         el("td") { el("code") { entry.fingerprint ?? "–" } }
                         el("td") { context.t(SaleWords.detail(entry.detail, actors: model.actors)) }
                         el("td") { el("code") { entry.entryHash } }
+                        el("td", .class("log-index")) {
+                            if let index = model.logIndexes[entry.sequence] {
+                                el("a", .href("/api/v1/evidence/bundle?index=\(index)"), .data("log-index", "\(index)")) {
+                                    context.t(Phrase(nb: "nr. \(index) (kvittering)", en: "no. \(index) (receipt)"))
+                                }
+                            } else {
+                                context.t(Phrase(nb: "venter", en: "pending"))
+                            }
+                        }
                     }
                 }
             }

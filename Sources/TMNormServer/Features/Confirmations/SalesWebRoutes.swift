@@ -162,7 +162,8 @@ extension SaleEvidenceView.Model {
             staff: (user.role == .callCentreAdmin || user.role == .clientUser)
                 ? SaleStaffForms.Model(
                     saleID: saleID, state: sale.state, isGoods: lifecycle?.productKind == .goods,
-                    goodsReceivedOn: lifecycle?.goodsReceivedOn, today: today) : nil)
+                    goodsReceivedOn: lifecycle?.goodsReceivedOn, today: today) : nil,
+            logIndexes: try await EvidenceLog.leafIndexes(subject: saleID, on: db))
     }
 }
 

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import NIOConcurrencyHelpers
 import SQLKit
+import TMNormCore
 import Vapor
 
 /// One may-call decision as it is written to `may_call_decisions` (see `DecisionModel` for reading).
@@ -41,6 +42,18 @@ struct DecisionRecord: Sendable {
             }
             try await insert.run()
         }
+        // Their evidence-log leaves go with the same batch, as one more multi-row INSERT (docs/evidence-log.md).
+        try await EvidenceLog.enqueue(rows.map(\.evidenceItem), at: rows.map(\.decidedAt).max() ?? .distantPast, on: sql)
+    }
+
+    /// The decision's leaf: ids, the keyed number hash, the verdict and its codes — no number in clear.
+    var evidenceItem: EvidenceLogItem {
+        EvidenceLogItem(
+            leaf: .mayCall(
+                decision: id, campaign: campaignID, numberKey: numberHash, allowed: allowed,
+                reasons: reasons.split(separator: ",").map(String.init), ruleSet: ruleSet.split(separator: "+").map(String.init),
+                registerSnapshot: registerSnapshotID, at: decidedAt),
+            subjectKind: "decision", subjectID: id, subjectSequence: nil)
     }
 }
 
@@ -57,7 +70,9 @@ final class DecisionLogWriter: Sendable {
         guard !rows.isEmpty else { return }
         if db.inTransaction { return try await DecisionRecord.insert(rows, on: db) }
         try await commit.submit(rows) { batches in
-            try await DecisionRecord.insert(batches.flatMap { $0 }, on: db)
+            // One transaction: the decisions and their evidence-log leaves are stored together or not at all.
+            let rows = batches.flatMap { $0 }
+            try await db.writeTransaction { db in try await DecisionRecord.insert(rows, on: db) }
             return batches.map { _ in .success(()) }
         }
     }

@@ -89,7 +89,13 @@ enum WashService {
         record.washedBy = request.washedBy
         record.validUntil = certificate.validUntil
         record.storageDirectory = directory.path
-        try await record.create(on: db)
+        // The certificate and its evidence-log leaf commit together (docs/evidence-log.md).
+        let leaf = EvidenceLeaf.washCertificate(wash: id, certificate: certificate, storedJSON: record.certificateJSON)
+        try await db.writeTransaction { db in
+            try await record.create(on: db)
+            try await EvidenceLog.enqueue(
+                [EvidenceLogItem(leaf: leaf, subjectKind: "wash", subjectID: id, subjectSequence: nil)], at: now, on: EvidenceLog.sql(db))
+        }
         return record
     }
 
