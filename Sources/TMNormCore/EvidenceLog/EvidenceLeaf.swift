@@ -160,3 +160,52 @@ extension EvidenceLeaf {
         return (try? EvidenceLeaf(kind: "may_call", fields: fields)) ?? EvidenceLeaf(unchecked: "may_call", fields: [:])
     }
 }
+
+extension EvidenceLeaf {
+    /// The leaf of a register import that switched in: the stored copy, the delivered file's hash and the
+    /// counts. Each import is logged once, when it becomes the active copy.
+    public static func registerImport(
+        snapshot: UUID, sourceSHA256: String, numbers: Int, persons: Int, rows: Int, rejected: Int, obtainedAt: Date, at: Date
+    ) -> EvidenceLeaf {
+        var fields: [String: EvidenceValue] = [
+            "snapshot": .id(snapshot), "numbers": .integer(numbers), "persons": .integer(persons), "rows": .integer(rows),
+            "rejected": .integer(rejected), "obtained_at": .time(obtainedAt), "at": .time(at),
+        ]
+        if isHex64(sourceSHA256) { fields["source_sha256"] = .sha256(sourceSHA256) }
+        return (try? EvidenceLeaf(kind: "register_import", fields: fields)) ?? EvidenceLeaf(unchecked: "register_import", fields: [:])
+    }
+
+    /// The leaf of an authorization decision: the application or the centre's record, its new state, and the
+    /// SHA-256 of the stored document exactly as written (which covers the decision's text and reasons).
+    public static func authorization(
+        kind: AuthorizationLeafKind, subject: UUID, centre: UUID, state: String, storedJSON: String, at: Date
+    ) -> EvidenceLeaf {
+        var fields: [String: EvidenceValue] = [
+            "subject": .id(subject), "centre": .id(centre), "at": .time(at),
+            "document_sha256": .sha256(Hex.encode(SHA256.hash(data: Array(storedJSON.utf8)))),
+        ]
+        let code = state.lowercased()
+        if isCode(code) { fields["state"] = .code(code) }
+        return (try? EvidenceLeaf(kind: kind.rawValue, fields: fields)) ?? EvidenceLeaf(unchecked: kind.rawValue, fields: [:])
+    }
+
+    /// The leaf of a board's confirmed complaint decision: the case, the outcome, the sanction if any, and
+    /// the SHA-256 of the reasons as decided (the reasons themselves may name people, so they stay out).
+    public static func complaintDecision(complaint: UUID, outcome: String, sanction: String?, reasons: String, at: Date) -> EvidenceLeaf {
+        var fields: [String: EvidenceValue] = [
+            "complaint": .id(complaint), "at": .time(at),
+            "reasons_sha256": .sha256(Hex.encode(SHA256.hash(data: Array(reasons.utf8)))),
+        ]
+        if isCode(outcome.lowercased()) { fields["outcome"] = .code(outcome.lowercased()) }
+        if let sanction, isCode(sanction.lowercased()) { fields["sanction"] = .code(sanction.lowercased()) }
+        return (try? EvidenceLeaf(kind: "complaint_decision", fields: fields)) ?? EvidenceLeaf(unchecked: "complaint_decision", fields: [:])
+    }
+}
+
+/// Which authorization document a leaf records.
+public enum AuthorizationLeafKind: String, Sendable, CaseIterable {
+    /// An application's state changed (submitted, approved, refused …).
+    case application = "authorization_application"
+    /// A centre's record changed (approval, warning, suspension, revocation, renewal).
+    case record = "authorization_record"
+}

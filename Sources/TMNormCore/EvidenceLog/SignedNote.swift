@@ -9,6 +9,12 @@ public struct SignedNote: Equatable, Sendable {
         public let name: String
         public let keyID: [UInt8]
         public let signature: [UInt8]
+
+        public init(name: String, keyID: [UInt8], signature: [UInt8]) {
+            self.name = name
+            self.keyID = keyID
+            self.signature = signature
+        }
     }
 
     /// The signed text, ending in a newline.

@@ -56,3 +56,43 @@ extension NoteSigner {
         return SignedNote.Signature(name: name, keyID: cosignatureKeyID, signature: timeBytes + Array(signature))
     }
 }
+
+/// A witness's cosignature key as the log checks it (C2SP `tlog-cosignature`):
+/// `<name>+<hex key id>+<base64(0x04 ‖ Ed25519 public key)>`, key id = SHA-256(name ‖ 0x0A ‖ 0x04 ‖ key)[:4].
+public struct CosignatureVerifier: Sendable {
+    public let name: String
+    public let keyID: [UInt8]
+    public let publicKey: Curve25519.Signing.PublicKey
+
+    /// Parses the key text, checking the key id matches; never traps.
+    public static func parse(_ text: String) -> Result<CosignatureVerifier, SignedNote.Problem> {
+        let bytes = Array(text.utf8)
+        guard bytes.count <= 1024 else { return .failure(.tooLarge) }
+        let parts = bytes.split(separator: UInt8(ascii: "+"), maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return .failure(.malformed("a cosignature key is name+keyid+key")) }
+        guard let id = HexBytes.decode(parts[1]), id.count == 4 else { return .failure(.malformed("key id")) }
+        guard let raw = Base64.decode(parts[2]), raw.count == 33, raw[0] == 0x04,
+            let key = try? Curve25519.Signing.PublicKey(rawRepresentation: Array(raw.dropFirst()))
+        else { return .failure(.malformed("not an Ed25519 cosignature key")) }
+        let name = String(decoding: parts[0], as: UTF8.self)
+        guard isValidKeyName(name) else { return .failure(.malformed("key name")) }
+        let expected = Array(SHA256.hash(data: Array(name.utf8) + [0x0A, 0x04] + Array(key.rawRepresentation)).prefix(4))
+        guard expected == id else { return .failure(.malformed("key id does not match the key")) }
+        return .success(CosignatureVerifier(name: name, keyID: id, publicKey: key))
+    }
+
+    /// The key text.
+    public var encoded: String {
+        "\(name)+\(Hex.encode(keyID))+\(Base64.encode([0x04] + Array(publicKey.rawRepresentation)))"
+    }
+
+    /// The time (seconds since 1970) of `signature` when it is this witness's valid cosignature of the
+    /// checkpoint `text`; nil otherwise.
+    public func time(of signature: SignedNote.Signature, over text: String) -> UInt64? {
+        guard signature.name == name, signature.keyID == keyID, signature.signature.count == 8 + 64 else { return nil }
+        let time = signature.signature.prefix(8).reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let message = "cosignature/v1\ntime \(time)\n" + text
+        guard publicKey.isValidSignature(Array(signature.signature.dropFirst(8)), for: Array(message.utf8)) else { return nil }
+        return time
+    }
+}

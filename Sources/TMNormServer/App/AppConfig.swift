@@ -71,6 +71,9 @@ public struct AppConfig: Sendable {
     /// The evidence log's signing key (TMNORM_EVIDENCE_KEY, made by `tmnorm evidence keygen`); without one
     /// the demo and tests sign with a key derived from the secret (docs/evidence-log.md).
     public var evidenceKey: String? = nil
+    /// The witnesses whose cosignatures the log takes and shows (TMNORM_EVIDENCE_WITNESSES: their cosignature
+    /// keys `name+keyid+key`, comma-separated, as `tmnorm evidence keygen` prints them).
+    public var evidenceWitnesses: [String] = []
 
     public init(
         hostname: String = "127.0.0.1",
@@ -141,6 +144,7 @@ public struct AppConfig: Sendable {
         config.jobsEnabled = config.messaging.workerEnabled && !off.contains((env["TMNORM_JOBS"] ?? "on").lowercased())
         if let interval = env["TMNORM_JOBS_INTERVAL"].flatMap(Double.init), interval > 0 { config.jobsInterval = max(0.05, interval) }
         config.evidenceKey = env["TMNORM_EVIDENCE_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        config.evidenceWitnesses = list(env["TMNORM_EVIDENCE_WITNESSES"]).sorted()
         config.trustedProxies = list(env["TMNORM_TRUSTED_PROXIES"])
         config.metricsAllowedAddresses = list(env["TMNORM_METRICS_ALLOW"])
         config.metricsToken = env["TMNORM_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
@@ -183,6 +187,11 @@ public struct AppConfig: Sendable {
             }
         } else {
             problems.append("TMNORM_EVIDENCE_KEY is missing: make the evidence log's signing key with `tmnorm evidence keygen`")
+        }
+        for witness in evidenceWitnesses {
+            if case .failure = CosignatureVerifier.parse(witness) {
+                problems.append("TMNORM_EVIDENCE_WITNESSES holds \"\(witness.prefix(60))\", which is not a witness key (name+keyid+key)")
+            }
         }
         return problems
     }

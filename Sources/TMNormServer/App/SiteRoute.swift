@@ -61,6 +61,8 @@ enum SiteRoute: Sendable, Equatable {
     case offerAccept(token: String)
     case offerDecline(token: String)
     case offerWithdraw(token: String)
+    /// The proof bundle of the consumer's answer (the sale's latest evidence leaf).
+    case offerProof(token: String)
     case exemptions
     case exemptionCustomers
     case exemptionConsents
@@ -77,6 +79,8 @@ enum SiteRoute: Sendable, Equatable {
     case complaintCase(token: String)
     /// The anonymised decisions, public, with search.
     case complaintDecisions
+    /// The evidence log's public page: its latest checkpoint, key, witnesses and how to check a receipt.
+    case evidenceLog
     /// The complaint cases of the businesses asked to answer, the secretariat and the board.
     case complaintCases
     case complaintCaseFile(UUID)
@@ -168,6 +172,7 @@ enum SiteRoute: Sendable, Equatable {
         case offerAccept = "/t/:token/accept"
         case offerDecline = "/t/:token/decline"
         case offerWithdraw = "/t/:token/withdraw"
+        case offerProof = "/t/:token/proof"
         case exemptions = "/exemptions"
         case exemptionCustomers = "/exemptions/customers"
         case exemptionConsents = "/exemptions/consents"
@@ -178,6 +183,7 @@ enum SiteRoute: Sendable, Equatable {
         case complaintConfirm = "/klage/:id"
         case complaintCase = "/klage/sak/:token"
         case complaintDecisions = "/klage/avgjorelser"
+        case evidenceLog = "/bevislogg"
         case complaintCases = "/complaints"
         case complaintCaseFile = "/complaints/:id"
         case complaintAnswer = "/complaints/:id/answer"
@@ -234,7 +240,7 @@ enum SiteRoute: Sendable, Equatable {
                 .norms, .publicRegister, .registerEntry, .registerBadge, .registerAPI, .authorization,
                 .authorizationApplication, .applicationEvidenceFile, .authorizationCentre, .guidelines,
                 .guidelineComparison, .guideline, .healthz, .metrics, .openAPI, .complaintCase, .complaintDecisions, .complaintCases,
-                .complaintCaseFile, .complaintAttachment, .stopCallsBusinesses:
+                .complaintCaseFile, .complaintAttachment, .stopCallsBusinesses, .evidenceLog, .offerProof:
                 [.GET]
             }
         }
@@ -328,6 +334,7 @@ enum SiteRoute: Sendable, Equatable {
         case .offerAccept(let token): (.offerAccept, [token], [])
         case .offerDecline(let token): (.offerDecline, [token], [])
         case .offerWithdraw(let token): (.offerWithdraw, [token], [])
+        case .offerProof(let token): (.offerProof, [token], [])
         case .exemptions: (.exemptions, [], [])
         case .exemptionCustomers: (.exemptionCustomers, [], [])
         case .exemptionConsents: (.exemptionConsents, [], [])
@@ -338,6 +345,7 @@ enum SiteRoute: Sendable, Equatable {
         case .complaintConfirm(let id): (.complaintConfirm, [id.pathValue], [])
         case .complaintCase(let token): (.complaintCase, [token], [])
         case .complaintDecisions: (.complaintDecisions, [], [])
+        case .evidenceLog: (.evidenceLog, [], [])
         case .complaintCases: (.complaintCases, [], [])
         case .complaintCaseFile(let id): (.complaintCaseFile, [id.pathValue], [])
         case .complaintAnswer(let id): (.complaintAnswer, [id.pathValue], [])

@@ -28,6 +28,7 @@ func publicRoutes(_ app: Application) throws {
     try app.register(collection: ConsumerBlockRoutes())
     try app.register(collection: ComplaintWebRoutes())
     try app.register(collection: GuidelineRoutes())
+    try app.register(collection: EvidenceLogWebRoutes())
 }
 
 /// The signed-in web application (each handler checks the user's role and organisation).

@@ -27,6 +27,7 @@ struct EvidenceCommand: AsyncParsableCommand {
             }
             print("TMNORM_EVIDENCE_KEY=\(keys.signer)")
             print("verifier key: \(keys.verifier)")
+            print("witness key (for TMNORM_EVIDENCE_WITNESSES when this key is a witness's): \(keys.cosignature)")
         }
     }
 
@@ -85,7 +86,10 @@ extension EvidenceCommand {
     struct Witness: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check the log's latest checkpoint against the one seen last (refusing a fork or rollback) and cosign it.",
-            discussion: "Exit status 1 and the reason when the log is refused; the state directory is then left as it was.")
+            discussion: """
+                Exit status 1 and the reason when the log is refused; the state directory is then left as it was. With a witness key the \
+                checkpoint is cosigned and the cosignature delivered to the log (exit status 2 when the log does not take it).
+                """)
 
         @Option(help: "The log's base URL, e.g. https://tmnorm.example.") var log: String
         @Option(help: "The log's verifier key (name+keyid+key), or a file holding it.") var key: String
@@ -117,7 +121,26 @@ extension EvidenceCommand {
             switch outcome {
             case .accepted(let size, let cosigned):
                 print("ok: the log has \(size) entries and extends what this witness saw before")
-                if let cosigned { print(cosigned, terminator: "") }
+                if let cosigned {
+                    print(cosigned, terminator: "")
+                    guard let url = URL(string: base + "/api/v1/evidence/cosignatures") else { throw ValidationError("not a URL: \(base)") }
+                    var request = URLRequest(url: url)
+                    request.httpMethod = "POST"
+                    request.setValue("text/plain; charset=utf-8", forHTTPHeaderField: "Content-Type")
+                    request.httpBody = Data(cosigned.utf8)
+                    let (data, response) = try await URLSession.shared.data(for: request)
+                    let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+                    if (200..<300).contains(status) {
+                        print("cosignature delivered to the log")
+                    } else {
+                        // The checkpoint was checked and the state kept; only the delivery failed.
+                        FileHandle.standardError.write(
+                            Data(
+                                "the log did not take the cosignature (status \(status)): \(String(decoding: data.prefix(500), as: UTF8.self))\n".utf8
+                            ))
+                        throw ExitCode(2)
+                    }
+                }
             case .refused(let reason):
                 FileHandle.standardError.write(Data("refused: \(reason)\n".utf8))
                 throw ExitCode(1)

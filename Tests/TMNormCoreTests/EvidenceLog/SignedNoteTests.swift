@@ -185,4 +185,29 @@ struct WitnessTests {
         #expect(witness.verifier.publicKey.isValidSignature(Array(signature.signature.dropFirst(8)), for: message))
         #expect(witness.cosignatureVerifierKey.hasPrefix("witness.test+\(Hex.encode(signature.keyID))+B"))
     }
+
+    @Test("the log checks a witness's cosignature with its key: the right checkpoint and time pass; another text, key, name or a changed byte do not")
+    func cosignatureVerifier() throws {
+        let witness = try #require(NoteSigner(name: "witness.test", seed: Array(repeating: 9, count: 32)))
+        let other = try #require(NoteSigner(name: "witness.test", seed: Array(repeating: 10, count: 32)))
+        let checkpoint = Checkpoint(origin: Self.origin, size: 8, root: RFC6962Vectors.roots[7])
+        let signature = try witness.cosign(checkpoint, time: 1_796_029_200)
+        let verifier = try CosignatureVerifier.parse(witness.cosignatureVerifierKey).get()
+        #expect(verifier.encoded == witness.cosignatureVerifierKey)
+        #expect(verifier.time(of: signature, over: checkpoint.text) == 1_796_029_200)
+        let otherText = Checkpoint(origin: Self.origin, size: 7, root: RFC6962Vectors.roots[6]).text
+        #expect(verifier.time(of: signature, over: otherText) == nil)
+        #expect(try CosignatureVerifier.parse(other.cosignatureVerifierKey).get().time(of: signature, over: checkpoint.text) == nil)
+        var changed = signature.signature
+        changed[3] ^= 1  // the time, which the signature covers
+        #expect(verifier.time(of: .init(name: signature.name, keyID: signature.keyID, signature: changed), over: checkpoint.text) == nil)
+        #expect(verifier.time(of: .init(name: "someone", keyID: signature.keyID, signature: signature.signature), over: checkpoint.text) == nil)
+        // the log's own note key (type 0x01) is not a cosignature key, and malformed keys are refused without a trap
+        for bad in [witness.verifier.encoded, "", "a+b", "witness.test+00000000+BA==", String(repeating: "+", count: 2000)] {
+            #expect((try? CosignatureVerifier.parse(bad).get()) == nil, "\(bad.prefix(30))")
+        }
+        var wrongID = Array(witness.cosignatureVerifierKey.utf8)
+        wrongID[13] = wrongID[13] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        #expect((try? CosignatureVerifier.parse(String(decoding: wrongID, as: UTF8.self)).get()) == nil)
+    }
 }

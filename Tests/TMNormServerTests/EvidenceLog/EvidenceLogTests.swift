@@ -256,7 +256,8 @@ struct EvidenceLogTests {
                 #expect(!leaf.contains("93000001") && !leaf.contains("4793000001"))
                 if let range = leaf.range(of: #""kind":"[a-z_]+""#, options: .regularExpression) { kinds.append(String(leaf[range])) }
             }
-            #expect(kinds.sorted() == [#""kind":"may_call""#, #""kind":"wash_certificate""#])
+            // the campaign's register import, its wash and the decision
+            #expect(kinds.sorted() == [#""kind":"may_call""#, #""kind":"register_import""#, #""kind":"wash_certificate""#])
             let indexes = try await EvidenceLog.leafIndexes(subject: decisionID, on: app.db)
             let index = try #require(indexes[-1])
             let leaf = String(decoding: try #require(try await EvidenceLog.leaf(at: index, on: app.db)), as: UTF8.self)

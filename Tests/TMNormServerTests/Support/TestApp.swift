@@ -17,6 +17,7 @@ func withTestApp<T>(
     clock: AppClock = AppClock { testNow },
     migrate: Bool = true,
     database: AppConfig.DatabaseLocation? = nil,
+    adjust: (inout AppConfig) -> Void = { _ in },
     _ body: (Application) async throws -> T
 ) async throws -> T {
     var config = AppConfig()
@@ -40,11 +41,21 @@ func withTestApp<T>(
         sqlitePath = path
         config.database = .sqlite(path: path)
     }
+    // The whole suite runs at once: on PostgreSQL a hundred test apps migrating their schemas together
+    // starved the first requests of their connections (a 30 s pool wait is a production setting, not a
+    // test of it). Migrations take turns, four at a time, and a test waits longer for a connection.
+    if case .postgres = config.database { config.databasePoolTimeout = 180 }
+    adjust(&config)
     let app = try await Application.make(.testing)
     app.logger.logLevel = .warning
     app.clock = clock
     do {
-        try await configure(app, config: config, migrate: migrate)
+        if case .postgres = config.database {
+            let settings = config
+            try await postgresMigrations.run { try await configure(app, config: settings, migrate: migrate) }
+        } else {
+            try await configure(app, config: config, migrate: migrate)
+        }
         app.dummyPasswordHash = try await app.password.async.hash("dummy-password-for-timing")
         let result = try await body(app)
         try await cleanUp(app, config: config, schema: schema)
@@ -58,6 +69,33 @@ func withTestApp<T>(
         throw error
     }
 }
+
+/// At most `limit` bodies at once; the others wait their turn in order.
+actor TurnTaker {
+    private let limit: Int
+    private var running = 0
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(limit: Int) { self.limit = limit }
+
+    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        if running >= limit {
+            await withCheckedContinuation { waiting.append($0) }
+        } else {
+            running += 1
+        }
+        defer { hand() }
+        return try await body()
+    }
+
+    /// Passes the turn to the next waiter (the count stays), or frees it.
+    private func hand() {
+        if waiting.isEmpty { running -= 1 } else { waiting.removeFirst().resume() }
+    }
+}
+
+/// Test apps migrating their PostgreSQL schemas: four at a time.
+let postgresMigrations = TurnTaker(limit: 4)
 
 private func cleanUp(_ app: Application, config: AppConfig, schema: String) async throws {
     if case .postgres = config.database, config.postgresSchema != nil, let sql = app.db as? any SQLDatabase {

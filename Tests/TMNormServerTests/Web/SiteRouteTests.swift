@@ -59,6 +59,7 @@ func sampleRoute(_ pattern: SiteRoute.Pattern) -> SiteRoute {
     case .offerAccept: .offerAccept(token: "tok")
     case .offerDecline: .offerDecline(token: "tok")
     case .offerWithdraw: .offerWithdraw(token: "tok")
+    case .offerProof: .offerProof(token: "tok")
     case .exemptions: .exemptions
     case .exemptionCustomers: .exemptionCustomers
     case .exemptionConsents: .exemptionConsents
@@ -69,6 +70,7 @@ func sampleRoute(_ pattern: SiteRoute.Pattern) -> SiteRoute {
     case .complaintConfirm: .complaintConfirm(id)
     case .complaintCase: .complaintCase(token: "case-token")
     case .complaintDecisions: .complaintDecisions
+    case .evidenceLog: .evidenceLog
     case .complaintCases: .complaintCases
     case .complaintCaseFile: .complaintCaseFile(id)
     case .complaintAnswer: .complaintAnswer(id)

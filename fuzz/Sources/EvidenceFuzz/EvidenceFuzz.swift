@@ -44,6 +44,13 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             require(again?.encoded == verifier.encoded && again?.keyID == verifier.keyID, "verifier key does not round-trip: \(show(text))")
         }
         _ = NoteSigner.parse(text)
+        if case .success(let witness) = CosignatureVerifier.parse(text) {
+            let again = try? CosignatureVerifier.parse(witness.encoded).get()
+            require(again?.encoded == witness.encoded, "cosignature key does not round-trip: \(show(text))")
+            // A signature line made of the input never verifies by accident, and never traps.
+            let line = SignedNote.Signature(name: witness.name, keyID: witness.keyID, signature: Array(input.prefix(72)))
+            require(witness.time(of: line, over: text) == nil, "an arbitrary cosignature verified: \(show(text))")
+        }
     }
     return 0
 }

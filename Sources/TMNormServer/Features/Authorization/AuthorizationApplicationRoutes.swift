@@ -318,8 +318,7 @@ struct AuthorizationApplicationRoutes: RouteCollection {
                 }
             } catch let error as AuthorizationError { throw AppError.authorization(error, field: AuthorizationCases.field(for: error)) }
             record.pendingApplicationSince = nil
-            try model.store(decided, at: req.now)
-            try await model.save(on: db)
+            try await AuthorizationCases.store(decided, in: model, at: req.now, on: db)
             try await AuthorizationCases.save(record, model: recordModel, organisationID: organisation.requireID(), at: req.now, on: db)
         }
         return try redirect(req, model)

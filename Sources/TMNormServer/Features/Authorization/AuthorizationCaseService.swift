@@ -50,12 +50,21 @@ enum AuthorizationCases {
     static func save(
         _ record: AuthorizationCentreRecord, model: AuthorizationRecordModel?, organisationID: UUID, at instant: Date, on db: any Database
     ) async throws {
+        let stored: AuthorizationRecordModel
         if let model {
             try model.store(record, at: instant)
             try await model.save(on: db)
+            stored = model
         } else {
-            try await AuthorizationRecordModel(organisationID: organisationID, record: record, updatedAt: instant).create(on: db)
+            stored = try AuthorizationRecordModel(organisationID: organisationID, record: record, updatedAt: instant)
+            try await stored.create(on: db)
         }
+        let state = record.registerEntry(on: OsloTime.localDate(of: instant)).status.rawValue
+        let leaf = EvidenceLeaf.authorization(
+            kind: .record, subject: try stored.requireID(), centre: organisationID, state: state, storedJSON: stored.recordJSON, at: instant)
+        try await EvidenceLog.enqueue(
+            [EvidenceLogItem(leaf: leaf, subjectKind: "authorization_record", subjectID: try stored.requireID(), subjectSequence: nil)],
+            at: instant, on: db)
     }
 
     /// Runs a core action on an application and stores the result; the core's refusal becomes a 4xx.
@@ -65,9 +74,24 @@ enum AuthorizationCases {
     ) async throws -> AuthorizationApplication {
         var application = try model.application()
         do { try action(&application) } catch { throw AppError.authorization(error, field: Self.field(for: error) ?? field) }
+        try await store(application, in: model, at: instant, on: db)
+        return application
+    }
+
+    /// Stores an application; a change of state is a decision and goes into the evidence log with it.
+    static func store(_ application: AuthorizationApplication, in model: AuthorizationApplicationModel, at instant: Date, on db: any Database)
+        async throws
+    {
+        let before = model.state
         try model.store(application, at: instant)
         try await model.save(on: db)
-        return application
+        guard before != model.state else { return }
+        let leaf = EvidenceLeaf.authorization(
+            kind: .application, subject: try model.requireID(), centre: model.$organisation.id, state: model.state,
+            storedJSON: model.applicationJSON, at: instant)
+        try await EvidenceLog.enqueue(
+            [EvidenceLogItem(leaf: leaf, subjectKind: "authorization_application", subjectID: try model.requireID(), subjectSequence: nil)],
+            at: instant, on: db)
     }
 
     /// The form field a core error points at, where it is about input.

@@ -284,6 +284,12 @@ enum ComplaintCases {
                 try await recordSanction(kind, decision: decision, complaint: complaint, app: app, on: db, now: now)
             }
             try await complaint.save(on: db)
+            let leaf = EvidenceLeaf.complaintDecision(
+                complaint: try complaint.requireID(), outcome: decision.outcome.rawValue, sanction: sanction(decision)?.action.rawValue,
+                reasons: decision.reasons, at: now)
+            try await EvidenceLog.enqueue(
+                [EvidenceLogItem(leaf: leaf, subjectKind: "complaint_decision", subjectID: try complaint.requireID(), subjectSequence: nil)],
+                at: now, on: db)
             if let email = complaint.contactEmail {
                 try await Messaging.queue(
                     on: db, kind: .email, to: email, subject: "Avgjørelse i klagesak \(complaint.reference) / Decision", text: consumerText,

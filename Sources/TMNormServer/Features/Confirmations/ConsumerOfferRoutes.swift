@@ -17,6 +17,26 @@ struct ConsumerOfferRoutes: RouteCollection {
         routes.post(.offerAccept) { req in try await self.answer(req, .accept) }
         routes.post(.offerDecline) { req in try await self.answer(req, .decline) }
         routes.post(.offerWithdraw) { req in try await self.answer(req, .withdraw) }
+        routes.get(.offerProof, use: proof)
+    }
+
+    /// The proof bundle of the sale's latest evidence entry (the consumer's answer on a receipt); leaves
+    /// still queued are moved into the log first, so the proof is there the moment the answer is given.
+    func proof(req: Request) async throws -> Response {
+        let (sale, _, _) = try await lookup(req)
+        let saleID = try sale.requireID()
+        var indexes = try await EvidenceLog.leafIndexes(subject: saleID, on: req.db)
+        let queued = try await EvidenceLog.isQueued(subject: saleID, on: req.db)
+        if indexes.isEmpty || queued {
+            try await req.application.evidenceLog.flush(on: req.db, now: req.now)
+            indexes = try await EvidenceLog.leafIndexes(subject: saleID, on: req.db)
+        }
+        guard let latest = indexes.max(by: { $0.key < $1.key })?.value else { throw AppError.notFound() }
+        let text = try await EvidenceLog.bundle(index: latest, app: req.application, on: req.db, now: req.now)
+        var headers = HTTPHeaders()
+        headers.contentType = .plainText
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(sale.reference)-bevis.proof\"")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
     }
 
     /// The sale behind a token. An unknown token costs a slot of the address's budget; once the budget is

@@ -332,6 +332,20 @@ enum ConsumerOfferView {
                         + model.copySentTo.map { context.t($0) }.joined(separator: context.t(Phrase(nb: " og ", en: " and "))) + "."
                 }
             }
+            proofLink(model, context: context)
+        }
+    }
+
+    /// The receipt's proof: a file anyone can check offline against the evidence log (docs/evidence-log.md).
+    static func proofLink(_ model: Model, context: PageContext) -> Node {
+        el("p", .class("receipt-proof")) {
+            el("a", .href(SiteRoute.offerProof(token: model.token).path), .init("download", "")) {
+                context.t(Phrase(nb: "Last ned beviset for svaret ditt", en: "Download the proof of your answer"))
+            }
+            " "
+            el("a", .href(SiteRoute.evidenceLog.path(query: ["lang": context.language.rawValue]))) {
+                context.t(Phrase(nb: "(slik kontrollerer du det)", en: "(how to check it)"))
+            }
         }
     }
 
@@ -349,6 +363,7 @@ enum ConsumerOfferView {
                         + model.copySentTo.map { context.t($0) }.joined(separator: context.t(Phrase(nb: " og ", en: " and "))) + "."
                 }
             }
+            if model.state != .expired { proofLink(model, context: context) }
         }
     }
 

@@ -66,6 +66,11 @@ final class EvidenceLog: Sendable {
         }
     }
 
+    /// Queues leaves on a Fluent database (the caller's transaction, when it has one).
+    static func enqueue(_ items: [EvidenceLogItem], at now: Date, on db: any Database) async throws {
+        try await enqueue(items, at: now, on: sql(db))
+    }
+
     /// Moves every queued leaf into the tree; returns the tree size. Concurrent callers share the write.
     @discardableResult
     func flush(on db: any Database, now: Date) async throws -> UInt64 {
@@ -219,6 +224,41 @@ final class EvidenceLog: Sendable {
         return out
     }
 
+    /// Whether a subject has leaves still waiting for the sequencer.
+    static func isQueued(subject: UUID, on db: any Database) async throws -> Bool {
+        try await sql(db).raw("SELECT 1 AS one FROM evidence_log_queue WHERE subject_id = \(bind: subject) LIMIT 1").first() != nil
+    }
+
+    /// A proof bundle of the leaf at `index` (checked below the tree size by the caller): the leaf, its
+    /// inclusion proof and the latest checkpoint, one being signed now when the leaf is not yet under one.
+    static func bundle(index: UInt64, app: Application, on db: any Database, now: Date) async throws -> String {
+        guard let leaf = try await leaf(at: index, on: db) else { throw AppError.notFound() }
+        let text = try await app.evidenceLog.signCheckpoint(on: db, now: now)
+        guard case .success(let note) = SignedNote.parse(Array(text.utf8)), case .success(let checkpoint) = Checkpoint.parse(note.text),
+            index < checkpoint.size,
+            let proof = try await inclusionProof(index: index, size: checkpoint.size, on: db)
+        else { throw Abort(.internalServerError, reason: "the evidence log's checkpoint or a stored hash is unusable") }
+        return ProofBundle(leaf: leaf, index: index, proof: proof, checkpoint: note).encoded
+    }
+
+    /// The leaf index of the (first) logged event of each subject, in one query (a page's list).
+    static func leafIndexes(subjects: [UUID], on db: any Database) async throws -> [UUID: UInt64] {
+        guard !subjects.isEmpty else { return [:] }
+        var out: [UUID: UInt64] = [:]
+        for start in stride(from: 0, to: subjects.count, by: 500) {
+            let chunk = subjects[start..<min(start + 500, subjects.count)]
+            var query: SQLQueryString = "SELECT leaf_index, subject_id FROM evidence_log_leaves WHERE subject_id IN ("
+            for (position, id) in chunk.enumerated() { query += position == 0 ? "\(bind: id)" : ", \(bind: id)" }
+            query += ")"
+            for row in try await sql(db).raw(query).all() {
+                guard let subject = try row.decode(column: "subject_id", as: UUID?.self) else { continue }
+                let index = UInt64(max(0, try row.decode(column: "leaf_index", as: Int64.self)))
+                out[subject] = min(out[subject] ?? index, index)
+            }
+        }
+        return out
+    }
+
     // MARK: Checkpoints
 
     /// The latest stored checkpoint note, if any.
@@ -226,6 +266,12 @@ final class EvidenceLog: Sendable {
         try await sql(db).raw("SELECT tree_size, note FROM evidence_log_checkpoints ORDER BY tree_size DESC LIMIT 1").first().map {
             (size: UInt64(max(0, try $0.decode(column: "tree_size", as: Int64.self))), note: try $0.decode(column: "note", as: String.self))
         }
+    }
+
+    /// When the latest checkpoint was signed.
+    static func latestCheckpointTime(on db: any Database) async throws -> Date? {
+        try await sql(db).raw("SELECT signed_at FROM evidence_log_checkpoints ORDER BY tree_size DESC LIMIT 1").first()?
+            .decode(column: "signed_at", as: Date.self)
     }
 
     /// Signs and stores a checkpoint of the current head unless one of that size exists; returns the latest note.

@@ -12,12 +12,62 @@ struct EvidenceLogAPIRoutes: RouteCollection {
         evidence.get("proof", "inclusion", use: inclusion)
         evidence.get("proof", "consistency", use: consistency)
         evidence.get("bundle", use: bundle)
+        evidence.get("cosignatures", use: cosignatures)
+        evidence.on(.POST, "cosignatures", body: .collect(maxSize: "64kb"), use: receiveCosignature)
     }
 
     /// The latest signed checkpoint (one is signed now if the log has none of its current size yet).
     func checkpoint(req: Request) async throws -> Response {
         let note = try await req.application.evidenceLog.signCheckpoint(on: req.db, now: req.now)
-        return Self.text(note)
+        guard case .success(let parsed) = SignedNote.parse(Array(note.utf8)), case .success(let checkpoint) = Checkpoint.parse(parsed.text)
+        else { return Self.text(note) }
+        let latest = try await EvidenceCosignatures.latest(app: req.application, on: req.db)
+        return Self.text(EvidenceCosignatures.cosigned(note: note, size: checkpoint.size, latest: latest))
+    }
+
+    /// `{"items": [{"witness", "size", "cosigned_at", "note"}]}`: each named witness's latest cosignature, with
+    /// the checkpoint it cosigned (the log's signature and the witness's line, verifiable as one note).
+    func cosignatures(req: Request) async throws -> Response {
+        let latest = try await EvidenceCosignatures.latest(app: req.application, on: req.db)
+        var items: [CosignatureDTO] = []
+        for stored in latest {
+            guard let note = try await EvidenceCosignatures.checkpoint(size: stored.size, on: req.db) else { continue }
+            items.append(
+                CosignatureDTO(
+                    witness: stored.witnessName, size: stored.size, cosignedAt: stored.cosignedAt,
+                    note: EvidenceCosignatures.cosigned(note: note, size: stored.size, latest: [stored])))
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        return Response(status: .ok, headers: headers, body: .init(data: try encoder.encode(CosignatureListDTO(items: items))))
+    }
+
+    /// A witness delivers its cosignature: the checkpoint note as the log signed it with the witness's line
+    /// added. Taken when the checkpoint is the log's and the line verifies with a configured witness key.
+    func receiveCosignature(req: Request) async throws -> Response {
+        let body = req.body.data.map { Array($0.readableBytesView) } ?? []
+        switch try await EvidenceCosignatures.receive(body, app: req.application, on: req.db, now: req.now) {
+        case .success(let taken):
+            return try Self.json(CosignatureReceiptDTO(witnesses: taken.names, size: taken.size))
+        case .failure(.malformed):
+            throw AppError.badRequest(
+                Phrase(
+                    nb: "Innholdet er ikke et signert kontrollpunkt (C2SP signed-note med tlog-checkpoint).",
+                    en: "The body is not a signed checkpoint (a C2SP signed note holding a tlog-checkpoint)."))
+        case .failure(.unknownCheckpoint):
+            throw AppError.badRequest(
+                Phrase(
+                    nb: "Kontrollpunktet er ikke et som denne loggen har signert.",
+                    en: "The checkpoint is not one this log has signed."))
+        case .failure(.noKnownWitness):
+            throw AppError(
+                .forbidden, code: "unknown-witness",
+                Phrase(
+                    nb: "Ingen gyldig medsignatur fra et vitne denne installasjonen kjenner (TMNORM_EVIDENCE_WITNESSES).",
+                    en: "No valid cosignature by a witness this installation knows (TMNORM_EVIDENCE_WITNESSES)."))
+        }
     }
 
     /// The verifier key of the checkpoints.
@@ -73,17 +123,9 @@ struct EvidenceLogAPIRoutes: RouteCollection {
     /// (`tmnorm evidence verify-proof`). A leaf not yet under a checkpoint gets one signed now.
     func bundle(req: Request) async throws -> Response {
         let index = try Self.number(req.queryString["index"], field: "index")
-        let log = req.application.evidenceLog
         let head = try await EvidenceLog.head(on: req.db)
-        guard index < head.size, let leaf = try await EvidenceLog.leaf(at: index, on: req.db) else {
-            throw Self.outOfRange("index", head.size)
-        }
-        let text = try await log.signCheckpoint(on: req.db, now: req.now)
-        guard case .success(let note) = SignedNote.parse(Array(text.utf8)), case .success(let checkpoint) = Checkpoint.parse(note.text),
-            index < checkpoint.size,
-            let proof = try await EvidenceLog.inclusionProof(index: index, size: checkpoint.size, on: req.db)
-        else { throw Abort(.internalServerError, reason: "the evidence log's checkpoint or a stored hash is unusable") }
-        let response = Self.text(ProofBundle(leaf: leaf, index: index, proof: proof, checkpoint: note).encoded)
+        guard index < head.size else { throw Self.outOfRange("index", head.size) }
+        let response = Self.text(try await EvidenceLog.bundle(index: index, app: req.application, on: req.db, now: req.now))
         response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"evidence-\(index).proof\"")
         return response
     }
@@ -126,6 +168,27 @@ struct InclusionProofDTO: Codable {
     let hashes: [String]
 }
 
+struct CosignatureDTO: Codable {
+    let witness: String
+    let size: UInt64
+    let cosignedAt: Date
+    let note: String
+
+    enum CodingKeys: String, CodingKey {
+        case witness, size, note
+        case cosignedAt = "cosigned_at"
+    }
+}
+
+struct CosignatureListDTO: Codable {
+    let items: [CosignatureDTO]
+}
+
+struct CosignatureReceiptDTO: Codable {
+    let witnesses: [String]
+    let size: UInt64
+}
+
 struct ConsistencyProofDTO: Codable {
     let from: UInt64
     let to: UInt64
@@ -156,6 +219,15 @@ enum EvidenceLogAPIDocs {
             "get", "/api/v1/evidence/bundle", "A proof bundle for one leaf: leaf, index, inclusion proof and signed checkpoint",
             response: ["type": "string"], authenticated: false, responseType: "text/plain",
             query: [("index", "The leaf's index", true)], validates: false),
+        APIOperation(
+            "get", "/api/v1/evidence/cosignatures", "Each named witness's latest cosignature with the checkpoint it cosigned",
+            response: ["type": "object"], authenticated: false, validates: false),
+        APIOperation(
+            "post", "/api/v1/evidence/cosignatures",
+            "A witness delivers its cosignature (C2SP tlog-cosignature) of one of the log's checkpoints, as a signed note",
+            request: "The checkpoint note as the log signed it, with the witness's cosignature line added", response: ["type": "object"],
+            authenticated: false, requestType: "text/plain", validates: false,
+            also: [.problem(400, "Not a signed checkpoint of this log"), .problem(403, "No valid cosignature by a named witness")]),
     ]
 
     static let schemas: [(String, JSONValue)] = [

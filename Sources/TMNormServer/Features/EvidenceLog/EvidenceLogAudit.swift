@@ -96,11 +96,11 @@ enum EvidenceLogAudit {
 /// What the `tmnorm evidence` commands call.
 public enum EvidenceLogTools {
     /// A new signing key (`PRIVATE+KEY+…`, a secret) and its verifier key; nil for a name that cannot be a key name.
-    public static func keygen(name: String) -> (signer: String, verifier: String)? {
+    public static func keygen(name: String) -> (signer: String, verifier: String, cosignature: String)? {
         var generator = SystemRandomNumberGenerator()
         let seed = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
         guard let signer = NoteSigner(name: name, seed: seed) else { return nil }
-        return (signer.encoded, signer.verifier.encoded)
+        return (signer.encoded, signer.verifier.encoded, signer.cosignatureVerifierKey)
     }
 
     /// Audits the log of `app`'s database against `verifierKey` (default: the configured key's verifier).

@@ -60,3 +60,22 @@ struct CreateEvidenceLog: AsyncMigration {
         }
     }
 }
+
+/// The witnesses' latest cosignatures (one row a witness key), shown beside the log's checkpoints.
+struct CreateEvidenceLogCosignatures: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("evidence_log_cosignatures")
+            .field("witness_key", .string, .required)
+            .field("witness_name", .string, .required)
+            .field("tree_size", .int64, .required)
+            .field("signature_line", .string, .required)
+            .field("cosigned_at", .datetime, .required)
+            .field("received_at", .datetime, .required)
+            .unique(on: "witness_key")
+            .create()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("evidence_log_cosignatures").delete()
+    }
+}

@@ -27,13 +27,14 @@ struct DecisionWebRoutes: RouteCollection {
             uniqueKeysWithValues: try await CampaignModel.query(on: req.db).filter(\.$id ~~ Array(Set(rows.map(\.campaignID)))).all().map {
                 (try $0.requireID(), $0.name)
             })
+        let logIndexes = try await EvidenceLog.leafIndexes(subjects: rows.compactMap(\.id), on: req.db)
         let model = DecisionsView.Model(
             number: number, campaign: campaign, problems: problems,
             rows: rows.map {
                 .init(
                     id: $0.id, campaign: names[$0.campaignID] ?? $0.campaignID.uuidString, allowed: $0.allowed,
                     reasons: $0.reasons.split(separator: ",").map(String.init), decidedAt: $0.decidedAt, register: $0.registerSnapshotID,
-                    ruleSet: $0.ruleSet)
+                    ruleSet: $0.ruleSet, logIndex: $0.id.flatMap { logIndexes[$0] })
             })
         return .html(DecisionsView.render(model, context: req.pageContext), status: problems.isEmpty ? .ok : .unprocessableEntity)
     }

@@ -11,6 +11,8 @@ enum DecisionsView {
         let decidedAt: Date
         let register: String?
         let ruleSet: String
+        /// The decision's entry in the evidence log; nil while it is queued.
+        var logIndex: UInt64? = nil
     }
 
     struct Model: Sendable {
@@ -43,6 +45,7 @@ enum DecisionsView {
                 context.t(Phrase(nb: "Svar", en: "Answer")),
                 context.t(Phrase(nb: "Årsaker", en: "Reasons")),
                 context.t(Phrase(nb: "Register / regelsett", en: "Register / rule set")),
+                context.t(Phrase(nb: "Bevisloggen", en: "Evidence log")),
             ]) {
                 for row in model.rows {
                     el("tr") {
@@ -51,6 +54,7 @@ enum DecisionsView {
                         el("td") { context.t(row.allowed ? Phrase(nb: "Tillatt", en: "Allowed") : Phrase(nb: "Ikke tillatt", en: "Refused")) }
                         el("td") { row.reasons.map { context.t(CampaignText.reason($0)) }.joined(separator: "; ") }
                         el("td") { (row.register ?? "—") + " / " + row.ruleSet }
+                        el("td") { EvidenceLogLink.node(row.logIndex, context: context) }
                     }
                 }
             }

@@ -64,6 +64,12 @@ enum RegisterImportService {
                     try await old.save(on: db)
                 }
                 try await model.create(on: db)
+                let leaf = EvidenceLeaf.registerImport(
+                    snapshot: try model.requireID(), sourceSHA256: report.sourceSHA256, numbers: report.numbers, persons: report.persons,
+                    rows: report.rows, rejected: report.rejectedRows, obtainedAt: obtainedAt, at: now)
+                try await EvidenceLog.enqueue(
+                    [EvidenceLogItem(leaf: leaf, subjectKind: "register_import", subjectID: try model.requireID(), subjectSequence: nil)],
+                    at: now, on: db)
                 return previous
             }
             for old in previous { if let id = old.id { app.registerStore.forget(id) } }

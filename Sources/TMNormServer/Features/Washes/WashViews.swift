@@ -157,6 +157,8 @@ enum WashDetailView {
         let fileName: String
         let certificate: WashCertificate?
         let clientName: String?
+        /// The certificate's entry in the evidence log; nil while it is queued.
+        var logIndex: UInt64? = nil
     }
 
     static func render(_ model: Model, context: PageContext) -> String {
@@ -191,6 +193,8 @@ enum WashDetailView {
                             + context.t(WashViews.basis(certificate.register.obtainedAtBasis))
                     }
                     el("dt") { "SHA-256" }; el("dd") { el("code") { certificate.listSHA256 } }
+                    el("dt") { context.t(Phrase(nb: "Bevisloggen", en: "Evidence log")) }
+                    el("dd") { EvidenceLogLink.node(model.logIndex, context: context) }
                     el("dt") { context.t(Phrase(nb: "Sperrelister", en: "Block lists")) };
                     el("dd") {
                         el("ul", .class("plain")) {

@@ -127,7 +127,8 @@ struct WashWebRoutes: RouteCollection {
         let record = try await WashService.find(try req.uuidParameter(), organisationID: user.organisationID, on: req.db)
         let model = WashDetailView.Model(
             id: try record.requireID(), fileName: record.fileName, certificate: WashService.certificate(of: record),
-            clientName: try await record.$client.get(on: req.db)?.name)
+            clientName: try await record.$client.get(on: req.db)?.name,
+            logIndex: try await EvidenceLog.leafIndexes(subject: try record.requireID(), on: req.db).values.first)
         return .html(WashDetailView.render(model, context: req.pageContext))
     }
 

@@ -112,6 +112,8 @@ enum Layout {
                     Phrase(
                         nb: "TMNorm — bransjens selvregulering for telefonsalg.",
                         en: "TMNorm — the telemarketing industry's self-regulation."))
+                " "
+                el("a", .href(SiteRoute.evidenceLog.path)) { context.t(Phrase(nb: "Bevisloggen", en: "The evidence log")) }
             }
             el("p", .class("lang-switch")) {
                 if context.language == .nb {
