@@ -36,5 +36,6 @@ enum Migrations {
         AddRegisterSnapshotNorwegianError(),
         AddComplaintHandling(),
         CreateEvidenceLog(),
+        CreateEvaluation(),
     ]
 }
