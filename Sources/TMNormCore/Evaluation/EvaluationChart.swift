@@ -35,7 +35,11 @@ public enum EvaluationChart {
         title: String, description: String, periods: [EvaluationPeriod], series: [ChartSeries], unit: String,
         milestones: [EvaluationMilestone], norwegian: Bool, width: Int = 720, height: Int = 340, idPrefix: String = "c"
     ) -> String {
-        let left = 64.0
+        let maxValue = series.flatMap(\.values).compactMap { $0 }.filter(\.isFinite).max() ?? 0
+        let scaleMax = niceCeiling(maxValue)
+        // Room for the longest y label ("2 500 000"): about 7.5 px a character at 12 px.
+        let longest = (0...5).map { number(scaleMax * Double($0) / 5, norwegian: norwegian).count }.max() ?? 1
+        let left = max(40, Double(longest) * 7.5 + 14)
         let right = 16.0
         let top = 44.0
         let legendRows = series.count > 1 ? series.count : 0
@@ -45,16 +49,15 @@ public enum EvaluationChart {
         let plotW = w - left - right
         let plotH = h - top - bottom
         let count = periods.count
-        let maxValue = series.flatMap(\.values).compactMap { $0 }.filter(\.isFinite).max() ?? 0
-        let scaleMax = niceCeiling(maxValue)
         func x(_ index: Double) -> Double { count <= 1 ? left + plotW / 2 : left + plotW * index / Double(count - 1) }
         func y(_ value: Double) -> Double { top + plotH - (scaleMax > 0 ? value / scaleMax * plotH : 0) }
 
         var out = svgOpen(width: Int(w), height: Int(h), title: title, description: description, idPrefix: idPrefix)
         out += "<text x=\"\(fmt(left))\" y=\"18\" class=\"chart-unit\" font-size=\"13\" fill=\"#222\">\(escape(unit))</text>"
         // Grid and y labels.
-        for step in 0...4 {
-            let value = scaleMax * Double(step) / 4
+        // Five steps: every nice top (1, 2, 2.5, 5 × 10ⁿ) divides into labels of at most one decimal.
+        for step in 0...5 {
+            let value = scaleMax * Double(step) / 5
             let yy = y(value)
             out += "<line x1=\"\(fmt(left))\" y1=\"\(fmt(yy))\" x2=\"\(fmt(w - right))\" y2=\"\(fmt(yy))\" stroke=\"#ccc\" stroke-width=\"1\"/>"
             out += "<text x=\"\(fmt(left - 6))\" y=\"\(fmt(yy + 4))\" text-anchor=\"end\" font-size=\"12\" fill=\"#222\">"

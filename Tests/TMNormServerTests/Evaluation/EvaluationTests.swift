@@ -25,11 +25,29 @@ private enum RawFixture {
         let db = app.db
         let centres = [world.callCentre.id, world.foreignCallCentre.id]
         let clients = [world.client.id, world.foreignClient.id]
+        var campaigns: [UUID] = []
+        for (centre, client) in zip(centres, clients) {
+            let campaign = CampaignModel()
+            campaign.$callCentre.id = centre
+            campaign.$client.id = client
+            campaign.name = "Evaluering"
+            campaign.productCategory = "strøm"
+            campaign.callerID = "22334455"
+            campaign.callerIDListed = true
+            campaign.voluntary = false
+            campaign.newspaper = false
+            campaign.startsOn = "2026-01-01"
+            campaign.endsOn = "2026-12-31"
+            campaign.statusRaw = "active"
+            campaign.createdAt = testNow
+            try await campaign.create(on: db)
+            campaigns.append(try campaign.requireID())
+        }
         for (n, instant) in instants.enumerated() {
             // Decisions: a few per instant with varied reasons.
             for k in 0..<(n % 3 + 2) {
                 let decision = DecisionModel()
-                decision.campaignID = UUID()
+                decision.campaignID = campaigns[(n + k) % 2]
                 decision.callCentreID = centres[(n + k) % 2]
                 decision.clientID = clients[(n + k) % 2]
                 decision.numberHash = "h\(n)-\(k)"
@@ -58,7 +76,7 @@ private enum RawFixture {
             try await wash.create(on: db)
             // A sale with evidence: sent at the instant, answered later (possibly the next Oslo day).
             let sale = SaleModel()
-            sale.campaignID = UUID()
+            sale.campaignID = campaigns[n % 2]
             sale.callCentreID = centres[n % 2]
             sale.clientID = clients[n % 2]
             sale.registeredBy = "test"
@@ -149,8 +167,9 @@ struct EvaluationServerTests {
             let rolled = try await rolledUp(app)
             #expect(!direct.isEmpty)
             #expect(rolled == direct, "rollup and direct count differ: \(Set(rolled.keys).symmetricDifference(direct.keys).sorted())")
-            // and the evening of 24 November at 23:00 UTC is 25 November in Oslo
-            #expect(rolled["2026-11-25 " + EvaluationMetric.washLists] == 3)
+            // and the day is Oslo's: 23:00 UTC on 24 November is 25 November, 23:30 UTC on 25 November is the 26th
+            #expect(rolled["2026-11-25 " + EvaluationMetric.washLists] == 2)
+            #expect(rolled["2026-11-24 " + EvaluationMetric.washLists] == 2)
         }
     }
 
