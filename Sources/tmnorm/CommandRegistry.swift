@@ -17,5 +17,6 @@ enum CommandRegistry {
         HolidaysCommand.self,
         CallingWindowCommand.self,
         EvidenceCommand.self,
+        RollupsCommand.self,
     ]
 }

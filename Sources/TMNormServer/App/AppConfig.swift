@@ -74,6 +74,9 @@ public struct AppConfig: Sendable {
     /// The witnesses whose cosignatures the log takes and shows (TMNORM_EVIDENCE_WITNESSES: their cosignature
     /// keys `name+keyid+key`, comma-separated, as `tmnorm evidence keygen` prints them).
     public var evidenceWitnesses: [String] = []
+    /// The evaluation's privacy rule (TMNORM_EVALUATION_MIN_COUNT, policy, default 5): figures resting on
+    /// fewer records are suppressed for viewers other than their subject (docs/evaluation.md).
+    public var evaluationMinimumCount = EvaluationSuppression.defaultMinimumCount
 
     public init(
         hostname: String = "127.0.0.1",
@@ -143,6 +146,9 @@ public struct AppConfig: Sendable {
         let off = ["0", "off", "false", "no"]
         config.jobsEnabled = config.messaging.workerEnabled && !off.contains((env["TMNORM_JOBS"] ?? "on").lowercased())
         if let interval = env["TMNORM_JOBS_INTERVAL"].flatMap(Double.init), interval > 0 { config.jobsInterval = max(0.05, interval) }
+        if let count = env["TMNORM_EVALUATION_MIN_COUNT"].flatMap(Int.init), (1...1000).contains(count) {
+            config.evaluationMinimumCount = count
+        }
         config.evidenceKey = env["TMNORM_EVIDENCE_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         config.evidenceWitnesses = list(env["TMNORM_EVIDENCE_WITNESSES"]).sorted()
         config.trustedProxies = list(env["TMNORM_TRUSTED_PROXIES"])

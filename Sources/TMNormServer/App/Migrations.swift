@@ -37,5 +37,6 @@ enum Migrations {
         AddComplaintHandling(),
         CreateEvidenceLog(),
         CreateEvidenceLogCosignatures(),
+        CreateEvaluation(),
     ]
 }

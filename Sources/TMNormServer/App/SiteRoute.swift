@@ -115,6 +115,14 @@ enum SiteRoute: Sendable, Equatable {
     case guideline(UUID)
     case guidelineAcknowledge(UUID)
     case guidelineVersions(UUID)
+    /// The evaluation dashboard, one chart as SVG (`NAME.svg`), the per-centre scorecards, the printable
+    /// report, setting a target and importing an external series.
+    case evaluation
+    case evaluationChart(String)
+    case evaluationScorecards
+    case evaluationReport
+    case evaluationTargets
+    case evaluationExternal
     case healthz
     case metrics
     case openAPI
@@ -216,6 +224,12 @@ enum SiteRoute: Sendable, Equatable {
         case guideline = "/guidelines/:id"
         case guidelineAcknowledge = "/guidelines/:id/acknowledge"
         case guidelineVersions = "/guidelines/:id/versions"
+        case evaluation = "/evaluering"
+        case evaluationChart = "/evaluering/charts/:chart"
+        case evaluationScorecards = "/evaluering/scorecards"
+        case evaluationReport = "/evaluering/rapport"
+        case evaluationTargets = "/evaluering/targets"
+        case evaluationExternal = "/evaluering/external"
         case healthz = "/healthz"
         case metrics = "/metrics"
         case openAPI = "/api/openapi.json"
@@ -233,14 +247,16 @@ enum SiteRoute: Sendable, Equatable {
                 .exemptionCustomers, .exemptionConsents, .normVersions,
                 .authorizationApplications, .applicationEvidence, .applicationSubmit, .applicationWithdraw,
                 .applicationReturn, .applicationReview, .applicationRecuse, .applicationVote, .applicationDecide,
-                .applicationFee, .centreSanctions, .guidelineAcknowledge, .guidelineVersions, .complaintAnswer, .complaintAction:
+                .applicationFee, .centreSanctions, .guidelineAcknowledge, .guidelineVersions, .complaintAnswer, .complaintAction,
+                .evaluationTargets, .evaluationExternal:
                 [.POST]
             case .home, .dashboard, .newOrganisation, .organisation, .users, .stylesheet, .script, .campaign,
                 .wash, .washCallable, .washRejected, .decisions, .outbox, .jobs, .sales, .sale, .offer, .exemptions,
                 .norms, .publicRegister, .registerEntry, .registerBadge, .registerAPI, .authorization,
                 .authorizationApplication, .applicationEvidenceFile, .authorizationCentre, .guidelines,
                 .guidelineComparison, .guideline, .healthz, .metrics, .openAPI, .complaintCase, .complaintDecisions, .complaintCases,
-                .complaintCaseFile, .complaintAttachment, .stopCallsBusinesses, .evidenceLog, .offerProof:
+                .complaintCaseFile, .complaintAttachment, .stopCallsBusinesses, .evaluation, .evaluationChart, .evaluationScorecards,
+                .evaluationReport, .evidenceLog, .offerProof:
                 [.GET]
             }
         }
@@ -378,6 +394,12 @@ enum SiteRoute: Sendable, Equatable {
         case .guideline(let id): (.guideline, [id.pathValue], [])
         case .guidelineAcknowledge(let id): (.guidelineAcknowledge, [id.pathValue], [])
         case .guidelineVersions(let id): (.guidelineVersions, [id.pathValue], [])
+        case .evaluation: (.evaluation, [], [])
+        case .evaluationChart(let name): (.evaluationChart, [name + ".svg"], [])
+        case .evaluationScorecards: (.evaluationScorecards, [], [])
+        case .evaluationReport: (.evaluationReport, [], [])
+        case .evaluationTargets: (.evaluationTargets, [], [])
+        case .evaluationExternal: (.evaluationExternal, [], [])
         case .healthz: (.healthz, [], [])
         case .metrics: (.metrics, [], [])
         case .openAPI: (.openAPI, [], [])

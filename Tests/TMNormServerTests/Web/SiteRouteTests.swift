@@ -103,6 +103,12 @@ func sampleRoute(_ pattern: SiteRoute.Pattern) -> SiteRoute {
     case .guideline: .guideline(id)
     case .guidelineAcknowledge: .guidelineAcknowledge(id)
     case .guidelineVersions: .guidelineVersions(id)
+    case .evaluation: .evaluation
+    case .evaluationChart: .evaluationChart("decisions")
+    case .evaluationScorecards: .evaluationScorecards
+    case .evaluationReport: .evaluationReport
+    case .evaluationTargets: .evaluationTargets
+    case .evaluationExternal: .evaluationExternal
     case .healthz: .healthz
     case .metrics: .metrics
     case .openAPI: .openAPI

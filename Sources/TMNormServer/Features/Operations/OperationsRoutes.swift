@@ -67,6 +67,6 @@ struct OperationsRoutes: RouteCollection {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css + Stylesheet.verdicts + Stylesheet.offer))
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css + Stylesheet.verdicts + Stylesheet.offer + Stylesheet.evaluation))
     }
 }

@@ -46,6 +46,7 @@ enum Navigation {
         }
         if role != .agent { compliance.append(item(.decisions, "Beslutningslogg", "Decision log")) }
         if role != .agent { compliance.append(item(.complaintCases, "Klager", "Complaints")) }
+        if role != .agent { compliance.append(item(.evaluation, "Evaluering", "Evaluation")) }
         compliance.append(item(.guidelines, "Retningslinjer", "Guidelines"))
         compliance.append(item(.publicRegister, "Godkjente callsentre", "Approved call centres"))
 
