@@ -44,7 +44,7 @@ public struct Seating: Sendable, Hashable {
     /// The status of a new registration. Nobody jumps the queue: while anyone waits, a newcomer waits too,
     /// unless the waiting list holds only dinner guests and the newcomer wants no dinner and a day seat is free.
     public func admit(dinner: Bool, holders: [SeatHolder]) -> RegistrationStatus {
-        let taken = taken(holders)
+        let taken = self.taken(holders)
         guard fits(dinner: dinner, taken: taken) else { return .waitlisted }
         let waiting = holders.filter { $0.status == .waitlisted }
         if waiting.contains(where: { fits(dinner: $0.dinner, taken: taken) }) { return .waitlisted }
@@ -55,7 +55,7 @@ public struct Seating: Sendable, Hashable {
     /// The list is walked in order; a registration is confirmed when it fits, so a dinner guest who cannot get a
     /// dinner seat keeps the first place while a later one without dinner may take the free day seat.
     public func promotions(_ holders: [SeatHolder]) -> [Int] {
-        var taken = taken(holders)
+        var taken = self.taken(holders)
         var promoted: [Int] = []
         for holder in holders.filter({ $0.status == .waitlisted }).sorted(by: { $0.sequence < $1.sequence }) {
             guard taken.day < capacity else { break }

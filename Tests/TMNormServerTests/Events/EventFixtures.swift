@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import TMNormCore
 import Vapor
+import VaporTesting
 
 @testable import TMNormServer
 

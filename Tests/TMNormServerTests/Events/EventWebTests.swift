@@ -240,7 +240,7 @@ struct EventWebTests {
             let sent = try await EventInvitations.remind(app, now: testNow)
             #expect(sent == 1)
             #expect(try await EventInvitations.remind(app, now: testNow) == 0)
-            let reminders = try await OutboxMessageModel.query(on: app.db).filter(\.$idempotencyKey, .custom("LIKE"), "event-reminder:%").all()
+            let reminders = try await OutboxMessageModel.query(on: app.db).all().filter { $0.idempotencyKey.hasPrefix("event-reminder:") }
             #expect(reminders.map(\.recipient) == ["leder@beta.test"])
         }
     }

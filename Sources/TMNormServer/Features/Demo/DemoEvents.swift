@@ -46,6 +46,8 @@ enum DemoEvents {
         ]
         let invitations = try await EventInvitationModel.query(on: db).filter(\.$eventID == pastID).all()
         var holders: [SeatHolder] = []
+        let doorOpens = OsloTime.instant(
+            for: LocalDateTime(date: try LocalDate(year: 2008, month: 4, day: 10), time: try LocalTime(hour: 10, minute: 45)))
         let registeredAt = OsloTime.instant(for: LocalDateTime(date: try LocalDate(year: 2008, month: 3, day: 3), time: try LocalTime(hour: 9)))
         for (index, person) in people.enumerated() {
             let status = past.seating.admit(dinner: person.3, holders: holders)
@@ -59,7 +61,9 @@ enum DemoEvents {
             registration.email = person.1 + "@example.no"
             registration.emailKey = registration.email
             registration.organisationID = ids[person.2]
-            registration.organisation = try await ids[person.2].flatMap { try await OrganisationModel.find($0, on: db) }?.name ?? ""
+            var organisationName = ""
+            if let organisationID = ids[person.2] { organisationName = try await OrganisationModel.find(organisationID, on: db)?.name ?? "" }
+            registration.organisation = organisationName
             registration.dinner = person.3
             registration.diet = person.4
             registration.comment = ""
@@ -70,10 +74,7 @@ enum DemoEvents {
             registration.createdAt = registeredAt.addingTimeInterval(Double(index) * 3 * 3600)
             registration.confirmedAt = status == .confirmed ? registration.createdAt : nil
             // Those who came were checked in at the door.
-            registration.arrivedAt =
-                status == .confirmed && index % 5 != 4
-                ? OsloTime.instant(for: LocalDateTime(date: try LocalDate(year: 2008, month: 4, day: 10), time: try LocalTime(hour: 10, minute: 45)))
-                : nil
+            registration.arrivedAt = status == .confirmed && index % 5 != 4 ? doorOpens : nil
             try await registration.create(on: db)
         }
         // One cancelled before the day; the first waiting got the seat (recorded as the rules would).

@@ -175,8 +175,10 @@ struct EventAdminRoutes: RouteCollection {
         let slots = try await EventService.slots(of: id, on: req.db)
         let registrations = try await EventRegistrationModel.query(on: req.db).filter(\.$eventID == id).all()
         let organiserIDs = try await EventOrganiserModel.query(on: req.db).filter(\.$eventID == id).all().map(\.userID)
-        let organisers =
-            organiserIDs.isEmpty ? [] : try await UserModel.query(on: req.db).filter(\.$id ~~ organiserIDs).sort(\.$name).all().map(\.name)
+        var organisers: [String] = []
+        if !organiserIDs.isEmpty {
+            organisers = try await UserModel.query(on: req.db).filter(\.$id ~~ organiserIDs).sort(\.$name).all().map(\.name)
+        }
         return .html(
             EventAdminViews.detail(
                 event: event, slots: slots, registrations: registrations, organisers: organisers,
@@ -399,7 +401,7 @@ struct EventAdminRoutes: RouteCollection {
         let names = Dictionary(uniqueKeysWithValues: members.compactMap { m in m.id.map { ($0, m.name) } })
         let table = Recruitment.table(
             members: members.map(\.name),
-            registrations: registrations.compactMap { r in r.viaOrganisationID.flatMap { names[$0] }.map { ($0, r.status) } })
+            registrations: registrations.compactMap { r in r.viaOrganisationID.flatMap { names[$0] }.map { (member: $0, status: r.status) } })
         var links: [String: String] = [:]
         var reminded: [String: Date] = [:]
         for invitation in invitations {

@@ -119,7 +119,7 @@ enum EventAdminViews {
                     Form.field(context.t(Phrase(nb: "Innleder", en: "Speaker")), name: "speaker", required: false)
                     Form.select(
                         context.t(Phrase(nb: "Type", en: "Kind")), name: "kind",
-                        options: ProgrammeSlotKind.allCases.map { ($0.rawValue, context.t(EventViews.kindLabel($0))) })
+                        options: ProgrammeSlotKind.allCases.map { (value: $0.rawValue, label: context.t(EventViews.kindLabel($0))) })
                     Form.submit(context.t(Phrase(nb: "Legg til", en: "Add")))
                 }
                 el("h2") { context.t(Phrase(nb: "Arbeidsgruppen", en: "The working group")) }
@@ -160,13 +160,13 @@ enum EventAdminViews {
                     }
                     Form.select(
                         context.t(Phrase(nb: "Status", en: "Status")), name: "status",
-                        options: [("", context.t(Phrase(nb: "Alle", en: "All")))]
-                            + RegistrationStatus.allCases.map { ($0.rawValue, context.t(EventViews.statusLabel($0))) }, selected: filter.status)
+                        options: [(value: "", label: context.t(Phrase(nb: "Alle", en: "All")))]
+                            + RegistrationStatus.allCases.map { (value: $0.rawValue, label: context.t(EventViews.statusLabel($0))) }, selected: filter.status)
                     Form.select(
                         context.t(Phrase(nb: "Middag", en: "Dinner")), name: "dinner",
                         options: [
-                            ("", context.t(Phrase(nb: "Alle", en: "All"))), ("yes", context.t(Phrase(nb: "Ja", en: "Yes"))),
-                            ("no", context.t(Phrase(nb: "Nei", en: "No"))),
+                            (value: "", label: context.t(Phrase(nb: "Alle", en: "All"))), (value: "yes", label: context.t(Phrase(nb: "Ja", en: "Yes"))),
+                            (value: "no", label: context.t(Phrase(nb: "Nei", en: "No"))),
                         ], selected: filter.dinner)
                     el("button", .type("submit"), .class("button secondary")) { context.t(Phrase(nb: "Vis", en: "Show")) }
                 }

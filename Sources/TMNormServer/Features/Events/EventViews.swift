@@ -67,7 +67,6 @@ enum EventViews {
         let seatsLeft: Int
         let dinnerLeft: Int
         let waiting: Int
-        let members: [String]
         let input: EventWebRoutes.FormInput
         /// Problems by field; "_" for the whole form.
         let problems: [String: String]
@@ -152,13 +151,13 @@ enum EventViews {
                     Form.field(
                         context.t(Phrase(nb: "E-post", en: "E-mail")), name: "email", type: "email", value: String((input.email ?? "").prefix(254)),
                         autocomplete: "email", error: model.problems["email"])
+                    // Registered businesses are suggested as the person types (the stop-calls form's public lookup).
                     Form.field(
                         context.t(Phrase(nb: "Organisasjon", en: "Organisation")), name: "organisation",
                         value: String((input.organisation ?? "").prefix(200)), required: false,
-                        hint: context.t(Phrase(nb: "Velg et medlem eller skriv navnet", en: "Pick a member or type the name")),
+                        suggest: (SiteRoute.stopCallsBusinesses.path, "organisation-list"),
+                        hint: context.t(Phrase(nb: "Velg en registrert virksomhet eller skriv navnet", en: "Pick a registered business or type the name")),
                         error: model.problems["organisation"])
-                    Node.element(
-                        "datalist", [.id("event-members")], model.members.map { Node.element("option", [.value($0)], []) })
                     if event.dinnerCapacity > 0 {
                         Form.checkbox(
                             context.t(
@@ -181,7 +180,6 @@ enum EventViews {
                 }
             }
         }
-        .replacingOccurrences(of: "id=\"f-organisation\"", with: "id=\"f-organisation\" list=\"event-members\"")
     }
 
     static func registered(event: EventModel, status: RegistrationStatus, created: Bool, context: PageContext) -> String {

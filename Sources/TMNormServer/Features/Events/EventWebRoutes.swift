@@ -30,12 +30,11 @@ struct EventWebRoutes: RouteCollection {
         let id = try event.requireID()
         let slots = try await EventService.slots(of: id, on: req.db).compactMap(\.slot)
         let holders = try await EventRegistrationModel.query(on: req.db).filter(\.$eventID == id).all().map(\.holder)
-        let members = try await EventDirectory.memberNames(on: req.db)
         let taken = event.seating.taken(holders)
         return EventViews.PageModel(
             event: event, slots: slots, window: event.window(now: req.now), seatsLeft: event.seating.seatsLeft(holders),
             dinnerLeft: max(0, event.dinnerCapacity - taken.dinner), waiting: holders.filter { $0.status == .waitlisted }.count,
-            members: members, input: input, problems: problems)
+            input: input, problems: problems)
     }
 
     func page(req: Request) async throws -> Response {
@@ -156,20 +155,21 @@ struct EventWebRoutes: RouteCollection {
         }
         if let raw = form["score-day"]?.first, let score = Feedback.score(raw) { rows.append((nil, score)) }
         let now = req.now
+        let answers = rows
         try await req.db.writeTransaction { db in
             // Sent again: the new answers replace the old.
             try await EventFeedbackModel.query(on: db).filter(\.$registrationID == registrationID).delete()
-            for (index, row) in rows.enumerated() {
+            for (index, row) in answers.enumerated() {
                 let answer = EventFeedbackModel()
                 answer.eventID = eventID
                 answer.registrationID = registrationID
                 answer.slotID = row.0
                 answer.score = row.1
-                answer.comment = index == rows.count - 1 ? comment : ""
+                answer.comment = index == answers.count - 1 ? comment : ""
                 answer.createdAt = now
                 try await answer.create(on: db)
             }
-            if rows.isEmpty && !comment.isEmpty {
+            if answers.isEmpty && !comment.isEmpty {
                 let answer = EventFeedbackModel()
                 answer.eventID = eventID
                 answer.registrationID = registrationID
@@ -189,7 +189,7 @@ enum EventDirectory {
     static func members(on db: any Database) async throws -> [OrganisationModel] {
         let memberIDs = Set(try await MembershipModel.query(on: db).all().map { $0.$member.id })
         guard !memberIDs.isEmpty else { return [] }
-        return try await OrganisationModel.query(on: db).filter(\.$id ~~ memberIDs).sort(\.$name).all()
+        return try await OrganisationModel.query(on: db).filter(\.$id ~~ Array(memberIDs)).sort(\.$name).all()
     }
 
     static func memberNames(on db: any Database) async throws -> [String] {

@@ -15,13 +15,13 @@ struct AddOutboxAttachments: AsyncMigration {
     func prepare(on database: any Database) async throws {
         // One column per statement: SQLite's ALTER TABLE adds one column at a time.
         for column in ["attachment_name", "attachment_type", "attachment_body"] {
-            try await database.schema(OutboxMessageModel.schema).field(.key(.string(column)), .string).update()
+            try await database.schema(OutboxMessageModel.schema).field(.string(column), .string).update()
         }
     }
 
     func revert(on database: any Database) async throws {
         for column in ["attachment_name", "attachment_type", "attachment_body"] {
-            try await database.schema(OutboxMessageModel.schema).deleteField(.key(.string(column))).update()
+            try await database.schema(OutboxMessageModel.schema).deleteField(.string(column)).update()
         }
     }
 }
