@@ -271,7 +271,7 @@ struct EventWebTests {
             let answered = try await app.postForm(
                 String(link.split(separator: "?").first ?? ""),
                 ["token": token, "score-\(slot.uuidString.lowercased())": "4", "score-day": "5", "comment": "Nyttig dag"], as: .anonymous)
-            #expect(answered.status == .ok && answered.text.contains("Takk for tilbakemeldingen"))
+            #expect(answered.status == .ok && answered.text.contains("Takk for tilbakemeldingen"), "\(answered.status) \(answered.text.prefix(3000))")
             let results = try await app.get("/events/\(eventID.uuidString.lowercased())/feedback", as: admin)
             #expect(results.text.contains("<td>4,0</td>") && results.text.contains("<td>5,0</td>") && results.text.contains("Nyttig dag"))
         }

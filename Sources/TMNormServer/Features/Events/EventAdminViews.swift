@@ -161,11 +161,13 @@ enum EventAdminViews {
                     Form.select(
                         context.t(Phrase(nb: "Status", en: "Status")), name: "status",
                         options: [(value: "", label: context.t(Phrase(nb: "Alle", en: "All")))]
-                            + RegistrationStatus.allCases.map { (value: $0.rawValue, label: context.t(EventViews.statusLabel($0))) }, selected: filter.status)
+                            + RegistrationStatus.allCases.map { (value: $0.rawValue, label: context.t(EventViews.statusLabel($0))) },
+                        selected: filter.status)
                     Form.select(
                         context.t(Phrase(nb: "Middag", en: "Dinner")), name: "dinner",
                         options: [
-                            (value: "", label: context.t(Phrase(nb: "Alle", en: "All"))), (value: "yes", label: context.t(Phrase(nb: "Ja", en: "Yes"))),
+                            (value: "", label: context.t(Phrase(nb: "Alle", en: "All"))),
+                            (value: "yes", label: context.t(Phrase(nb: "Ja", en: "Yes"))),
                             (value: "no", label: context.t(Phrase(nb: "Nei", en: "No"))),
                         ], selected: filter.dinner)
                     el("button", .type("submit"), .class("button secondary")) { context.t(Phrase(nb: "Vis", en: "Show")) }

@@ -156,7 +156,8 @@ enum EventViews {
                         context.t(Phrase(nb: "Organisasjon", en: "Organisation")), name: "organisation",
                         value: String((input.organisation ?? "").prefix(200)), required: false,
                         suggest: (SiteRoute.stopCallsBusinesses.path, "organisation-list"),
-                        hint: context.t(Phrase(nb: "Velg en registrert virksomhet eller skriv navnet", en: "Pick a registered business or type the name")),
+                        hint: context.t(
+                            Phrase(nb: "Velg en registrert virksomhet eller skriv navnet", en: "Pick a registered business or type the name")),
                         error: model.problems["organisation"])
                     if event.dinnerCapacity > 0 {
                         Form.checkbox(

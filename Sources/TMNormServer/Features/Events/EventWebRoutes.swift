@@ -138,8 +138,10 @@ struct EventWebRoutes: RouteCollection {
     func feedback(req: Request) async throws -> Response {
         let slug = req.parameters.get("slug") ?? ""
         let event = try await EventService.event(slug: slug, on: req.db)
-        let form = FormState.decodeForm(req.body.string ?? "")
-        let token = form["token"]?.first ?? ""
+        // The form's fields by name (FormState's decoder drops secrets such as the token, so not that one).
+        let fields = (try? req.content.decode([String: String].self)) ?? [:]
+        let form = fields.mapValues { [$0] }
+        let token = fields["token"] ?? ""
         guard let registration = try await EventRegistrationModel.find(try req.uuidParameter(), on: req.db), registration.eventID == event.id,
             EventService.verify(registration, token: token, purpose: "feedback", keys: req.application.serverKeys)
         else { throw AppError.notFound() }
