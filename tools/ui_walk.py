@@ -112,7 +112,7 @@ def main():
         options.add_experimental_option("prefs", {"intl.accept_languages": "nb-NO,nb"})
         service = Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
 
-        walkers = [("public", None, None, ["/", "/login", "/register", "/stop-calls", "/klage", "/klage/avgjorelser"] + offer_paths)]
+        walkers = [("public", None, None, ["/", "/login", "/register", "/stop-calls", "/klage", "/klage/avgjorelser", "/arrangementer"] + offer_paths)]
         walkers += [(role, email, password, ["/dashboard"]) for role, email, password in logins]
         for role, email, password, starts in walkers:
             driver = webdriver.Chrome(options=options, service=service)

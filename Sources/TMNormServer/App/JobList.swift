@@ -10,5 +10,6 @@ enum JobList {
         JobModel.pruneJob,
         EvidenceLog.job,
         EvaluationRollup.job,
+        EventInvitations.reminderJob,
     ]
 }

@@ -38,5 +38,7 @@ enum Migrations {
         CreateEvidenceLog(),
         CreateEvidenceLogCosignatures(),
         CreateEvaluation(),
+        AddOutboxAttachments(),
+        CreateEvents(),
     ]
 }

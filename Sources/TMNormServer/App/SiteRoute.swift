@@ -123,6 +123,26 @@ enum SiteRoute: Sendable, Equatable {
     case evaluationReport
     case evaluationTargets
     case evaluationExternal
+    /// The public events and one event's page (registration form; `SLUG.ics` is its calendar).
+    case events
+    case event(slug: String)
+    /// A registration's own page from the e-mail (status, cancel), and the feedback form after the day.
+    case eventRegistration(slug: String, id: UUID)
+    case eventFeedback(slug: String, id: UUID)
+    /// The association's (and the working group's) event administration.
+    case eventsAdmin
+    case eventAdmin(UUID)
+    case eventSlots(UUID)
+    case eventSlotDelete(UUID, slot: UUID)
+    case eventOrganisers(UUID)
+    case eventParticipants(UUID)
+    case eventParticipantsCSV(UUID)
+    case eventDiets(UUID)
+    case eventBadges(UUID)
+    case eventCheckIn(UUID)
+    case eventCheckInCount(UUID)
+    case eventRecruitment(UUID)
+    case eventFeedbackResults(UUID)
     case healthz
     case metrics
     case openAPI
@@ -230,6 +250,23 @@ enum SiteRoute: Sendable, Equatable {
         case evaluationReport = "/evaluering/rapport"
         case evaluationTargets = "/evaluering/targets"
         case evaluationExternal = "/evaluering/external"
+        case events = "/arrangementer"
+        case event = "/arrangementer/:slug"
+        case eventRegistration = "/arrangementer/:slug/pamelding/:id"
+        case eventFeedback = "/arrangementer/:slug/tilbakemelding/:id"
+        case eventsAdmin = "/events"
+        case eventAdmin = "/events/:id"
+        case eventSlots = "/events/:id/slots"
+        case eventSlotDelete = "/events/:id/slots/:slot/delete"
+        case eventOrganisers = "/events/:id/organisers"
+        case eventParticipants = "/events/:id/participants"
+        case eventParticipantsCSV = "/events/:id/participants.csv"
+        case eventDiets = "/events/:id/diets"
+        case eventBadges = "/events/:id/badges"
+        case eventCheckIn = "/events/:id/check-in"
+        case eventCheckInCount = "/events/:id/check-in/count"
+        case eventRecruitment = "/events/:id/recruitment"
+        case eventFeedbackResults = "/events/:id/feedback"
         case healthz = "/healthz"
         case metrics = "/metrics"
         case openAPI = "/api/openapi.json"
@@ -239,7 +276,8 @@ enum SiteRoute: Sendable, Equatable {
             switch self {
             case .login, .password, .invitation, .organisations, .apiKeys, .campaigns, .blockList, .washes,
                 .nationalRegister, .offerSettings, .stopCalls, .stopCallsRequest, .centreFollowUp, .complaint, .complaintConfirm,
-                .offerAccept, .offerDecline, .offerWithdraw, .campaignSales, .dashboardMayCall:
+                .offerAccept, .offerDecline, .offerWithdraw, .campaignSales, .dashboardMayCall, .event, .eventRegistration, .eventFeedback,
+                .eventsAdmin, .eventAdmin, .eventCheckIn, .eventFeedbackResults:
                 [.GET, .POST]
             case .logout, .washColumns, .memberships, .engagements, .engagementDecision, .invitations, .revokeAPIKey,
                 .campaignWashes, .campaignAgents, .campaignStatus, .campaignCheck, .campaignSalePreview, .blockListImport,
@@ -248,7 +286,8 @@ enum SiteRoute: Sendable, Equatable {
                 .authorizationApplications, .applicationEvidence, .applicationSubmit, .applicationWithdraw,
                 .applicationReturn, .applicationReview, .applicationRecuse, .applicationVote, .applicationDecide,
                 .applicationFee, .centreSanctions, .guidelineAcknowledge, .guidelineVersions, .complaintAnswer, .complaintAction,
-                .evaluationTargets, .evaluationExternal:
+                .evaluationTargets, .evaluationExternal,
+                .eventSlots, .eventSlotDelete, .eventOrganisers:
                 [.POST]
             case .home, .dashboard, .newOrganisation, .organisation, .users, .stylesheet, .script, .campaign,
                 .wash, .washCallable, .washRejected, .decisions, .outbox, .jobs, .sales, .sale, .offer, .exemptions,
@@ -256,7 +295,9 @@ enum SiteRoute: Sendable, Equatable {
                 .authorizationApplication, .applicationEvidenceFile, .authorizationCentre, .guidelines,
                 .guidelineComparison, .guideline, .healthz, .metrics, .openAPI, .complaintCase, .complaintDecisions, .complaintCases,
                 .complaintCaseFile, .complaintAttachment, .stopCallsBusinesses, .evaluation, .evaluationChart, .evaluationScorecards,
-                .evaluationReport, .evidenceLog, .offerProof:
+                .evaluationReport, .evidenceLog, .offerProof,
+                .complaintCaseFile, .complaintAttachment, .stopCallsBusinesses, .events, .eventParticipants, .eventParticipantsCSV,
+                .eventDiets, .eventBadges, .eventCheckInCount, .eventRecruitment:
                 [.GET]
             }
         }
@@ -400,6 +441,23 @@ enum SiteRoute: Sendable, Equatable {
         case .evaluationReport: (.evaluationReport, [], [])
         case .evaluationTargets: (.evaluationTargets, [], [])
         case .evaluationExternal: (.evaluationExternal, [], [])
+        case .events: (.events, [], [])
+        case .event(let slug): (.event, [slug], [])
+        case .eventRegistration(let slug, let id): (.eventRegistration, [slug, id.pathValue], [])
+        case .eventFeedback(let slug, let id): (.eventFeedback, [slug, id.pathValue], [])
+        case .eventsAdmin: (.eventsAdmin, [], [])
+        case .eventAdmin(let id): (.eventAdmin, [id.pathValue], [])
+        case .eventSlots(let id): (.eventSlots, [id.pathValue], [])
+        case .eventSlotDelete(let id, let slot): (.eventSlotDelete, [id.pathValue, slot.pathValue], [])
+        case .eventOrganisers(let id): (.eventOrganisers, [id.pathValue], [])
+        case .eventParticipants(let id): (.eventParticipants, [id.pathValue], [])
+        case .eventParticipantsCSV(let id): (.eventParticipantsCSV, [id.pathValue], [])
+        case .eventDiets(let id): (.eventDiets, [id.pathValue], [])
+        case .eventBadges(let id): (.eventBadges, [id.pathValue], [])
+        case .eventCheckIn(let id): (.eventCheckIn, [id.pathValue], [])
+        case .eventCheckInCount(let id): (.eventCheckInCount, [id.pathValue], [])
+        case .eventRecruitment(let id): (.eventRecruitment, [id.pathValue], [])
+        case .eventFeedbackResults(let id): (.eventFeedbackResults, [id.pathValue], [])
         case .healthz: (.healthz, [], [])
         case .metrics: (.metrics, [], [])
         case .openAPI: (.openAPI, [], [])

@@ -29,6 +29,7 @@ func publicRoutes(_ app: Application) throws {
     try app.register(collection: ComplaintWebRoutes())
     try app.register(collection: GuidelineRoutes())
     try app.register(collection: EvidenceLogWebRoutes())
+    try app.register(collection: EventWebRoutes())
 }
 
 /// The signed-in web application (each handler checks the user's role and organisation).
@@ -55,6 +56,7 @@ func webRoutes(_ app: Application) throws {
     try app.register(collection: AuthorizationApplicationRoutes())
     try app.register(collection: ComplaintCaseRoutes())
     try app.register(collection: EvaluationWebRoutes())
+    try app.register(collection: EventAdminRoutes())
 }
 
 /// The JSON API under /api/v1. It authenticates machine clients by bearer key only; browser sessions are
@@ -78,6 +80,8 @@ func apiRoutes(_ app: Application) throws {
     try app.grouped("api", "v1").grouped(APIOnlyMiddleware()).register(collection: PublicRegisterAPIRoutes())
     // The evidence log is public too: its leaves hold no personal data.
     try app.grouped("api", "v1").grouped(APIOnlyMiddleware()).register(collection: EvidenceLogAPIRoutes())
+    // Events take registrations without a key: the association embeds the form on its own site.
+    try app.grouped("api", "v1").grouped(APIOnlyMiddleware()).register(collection: EventAPIRoutes())
 }
 
 /// Routes behind it need an API key: 401 comes before any check of the body.

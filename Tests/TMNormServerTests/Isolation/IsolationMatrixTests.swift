@@ -65,6 +65,9 @@ struct MatrixRoute: Sendable {
 
 private func lower(_ id: UUID) -> String { id.uuidString.lowercased() }
 
+/// The matrix's event (the association's; no tenant organises it).
+let matrixEventID = "0e000000-0000-4000-8000-00000000e001"
+
 /// Every route, with the foreign tenant's ids. A new route must be added here or the coverage test fails.
 let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/healthz", isPublic: true),
@@ -291,6 +294,67 @@ let isolationMatrix: [MatrixRoute] = [
     .init(.GET, "/klage/:id", isPublic: true, path: { _ in "/klage/\(UUID().uuidString.lowercased())" }),
     .init(.POST, "/klage/:id", isPublic: true, path: { _ in "/klage/\(UUID().uuidString.lowercased())" }, form: { _ in ["code": "123456"] }),
     .init(.GET, "/klage/sak/:token", isPublic: true, path: { _ in "/klage/sak/guessed-token" }),
+    // Events: the public pages and API take no log-in; the administration is the association's and the event's organisers'.
+    .init(.GET, "/arrangementer", isPublic: true),
+    .init(.GET, "/arrangementer/:slug", isPublic: true, path: { _ in "/arrangementer/matrix-2027" }),
+    .init(
+        .POST, "/arrangementer/:slug", isPublic: true, path: { _ in "/arrangementer/finnes-ikke" },
+        form: { _ in ["name": "X", "email": "x@example.no"] }),
+    .init(
+        .GET, "/arrangementer/:slug/pamelding/:id", isPublic: true,
+        path: { _ in "/arrangementer/matrix-2027/pamelding/\(UUID().uuidString.lowercased())?token=guess" }),
+    .init(
+        .POST, "/arrangementer/:slug/pamelding/:id", isPublic: true,
+        path: { _ in "/arrangementer/matrix-2027/pamelding/\(UUID().uuidString.lowercased())" }, form: { _ in ["token": "guess"] }),
+    .init(
+        .GET, "/arrangementer/:slug/tilbakemelding/:id", isPublic: true,
+        path: { _ in "/arrangementer/matrix-2027/tilbakemelding/\(UUID().uuidString.lowercased())?token=guess" }),
+    .init(
+        .POST, "/arrangementer/:slug/tilbakemelding/:id", isPublic: true,
+        path: { _ in "/arrangementer/matrix-2027/tilbakemelding/\(UUID().uuidString.lowercased())" }, form: { _ in ["token": "guess"] }),
+    .init(.GET, "/api/v1/events", isPublic: true),
+    .init(.POST, "/api/v1/events/:slug/registrations", isPublic: true, path: { _ in "/api/v1/events/finnes-ikke/registrations" }),
+    .init(
+        .GET, "/api/v1/events/:slug/registrations/:id", isPublic: true,
+        path: { _ in "/api/v1/events/matrix-2027/registrations/\(UUID().uuidString.lowercased())?token=guess" }),
+    .init(
+        .POST, "/api/v1/events/:slug/registrations/:id/cancel", isPublic: true,
+        path: { _ in "/api/v1/events/matrix-2027/registrations/\(UUID().uuidString.lowercased())/cancel?token=guess" }),
+    .init(.GET, "/events"),
+    .init(
+        .POST, "/events",
+        form: { _ in
+            [
+                "title": "Kapret", "day": "2027-04-15", "start_time": "11:00", "end_time": "12:00", "venue": "X", "capacity": "1",
+                "dinner_capacity": "0", "deadline": "2027-04-01",
+            ]
+        }),
+    .init(.GET, "/events/:id", path: { _ in "/events/\(matrixEventID)" }),
+    .init(
+        .POST, "/events/:id", path: { _ in "/events/\(matrixEventID)" },
+        form: { _ in
+            [
+                "title": "Kapret", "day": "2027-04-15", "start_time": "11:00", "end_time": "12:00", "venue": "X", "capacity": "1",
+                "dinner_capacity": "0", "deadline": "2027-04-01",
+            ]
+        }),
+    .init(
+        .POST, "/events/:id/slots", path: { _ in "/events/\(matrixEventID)/slots" },
+        form: { _ in ["start": "09:00", "end": "10:00", "title": "Kapret", "kind": "talk"] }),
+    .init(.POST, "/events/:id/slots/:slot/delete", path: { _ in "/events/\(matrixEventID)/slots/\(UUID().uuidString.lowercased())/delete" }),
+    .init(.POST, "/events/:id/organisers", path: { _ in "/events/\(matrixEventID)/organisers" }, form: { _ in ["email": "leder@alfa.test"] }),
+    .init(.GET, "/events/:id/participants", path: { _ in "/events/\(matrixEventID)/participants" }),
+    .init(.GET, "/events/:id/participants.csv", path: { _ in "/events/\(matrixEventID)/participants.csv" }),
+    .init(.GET, "/events/:id/diets", path: { _ in "/events/\(matrixEventID)/diets" }),
+    .init(.GET, "/events/:id/badges", path: { _ in "/events/\(matrixEventID)/badges" }),
+    .init(.GET, "/events/:id/check-in", path: { _ in "/events/\(matrixEventID)/check-in" }),
+    .init(
+        .POST, "/events/:id/check-in", path: { _ in "/events/\(matrixEventID)/check-in" },
+        form: { _ in ["registration": UUID().uuidString, "action": "arrive"] }),
+    .init(.GET, "/events/:id/check-in/count", path: { _ in "/events/\(matrixEventID)/check-in/count" }),
+    .init(.GET, "/events/:id/recruitment", path: { _ in "/events/\(matrixEventID)/recruitment" }),
+    .init(.GET, "/events/:id/feedback", path: { _ in "/events/\(matrixEventID)/feedback" }),
+    .init(.POST, "/events/:id/feedback", path: { _ in "/events/\(matrixEventID)/feedback" }),
     .init(.GET, "/guidelines", isPublic: true),
     .init(
         .GET, "/guidelines/compare", isPublic: true,
@@ -337,6 +401,10 @@ struct IsolationMatrixTests {
             try await ComplaintModel.query(on: db).count(),
             try await ComplaintModel.query(on: db).filter(\.$stateRaw == ComplaintState.awaitingAnswer.rawValue).count(),
             try await ComplaintAnswerModel.query(on: db).count(),
+            try await EventModel.query(on: db).count(),
+            try await ProgrammeSlotModel.query(on: db).count(),
+            try await EventOrganiserModel.query(on: db).count(),
+            try await EventRegistrationModel.query(on: db).filter(\.$statusRaw == "confirmed").count(),
             try await SaleModel.query(on: db).count(),
         ]
     }
@@ -352,6 +420,7 @@ struct IsolationMatrixTests {
             try await world.foreignApplication(app)
             let foreignSaleID = try await world.foreignSale(app, campaign: foreignCampaignID)
             let foreignComplaintID = try await foreignComplaint(app, world)
+            try await EventFixtures.event(app, id: UUID(uuidString: matrixEventID), slug: "matrix-2027")
             let foreignEngagementID = try #require(
                 try await EngagementModel.query(on: app.db)
                     .filter(\.$callCentre.$id == world.foreignCallCentre.id).first()?.requireID())

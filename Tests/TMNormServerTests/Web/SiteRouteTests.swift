@@ -109,6 +109,23 @@ func sampleRoute(_ pattern: SiteRoute.Pattern) -> SiteRoute {
     case .evaluationReport: .evaluationReport
     case .evaluationTargets: .evaluationTargets
     case .evaluationExternal: .evaluationExternal
+    case .events: .events
+    case .event: .event(slug: "tm-dag-2008")
+    case .eventRegistration: .eventRegistration(slug: "tm-dag-2008", id: id)
+    case .eventFeedback: .eventFeedback(slug: "tm-dag-2008", id: id)
+    case .eventsAdmin: .eventsAdmin
+    case .eventAdmin: .eventAdmin(id)
+    case .eventSlots: .eventSlots(id)
+    case .eventSlotDelete: .eventSlotDelete(id, slot: other)
+    case .eventOrganisers: .eventOrganisers(id)
+    case .eventParticipants: .eventParticipants(id)
+    case .eventParticipantsCSV: .eventParticipantsCSV(id)
+    case .eventDiets: .eventDiets(id)
+    case .eventBadges: .eventBadges(id)
+    case .eventCheckIn: .eventCheckIn(id)
+    case .eventCheckInCount: .eventCheckInCount(id)
+    case .eventRecruitment: .eventRecruitment(id)
+    case .eventFeedbackResults: .eventFeedbackResults(id)
     case .healthz: .healthz
     case .metrics: .metrics
     case .openAPI: .openAPI

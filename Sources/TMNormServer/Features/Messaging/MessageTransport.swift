@@ -21,8 +21,14 @@ struct OutboundMessage: Sendable {
     let text: String
     /// The organisation a webhook belongs to (its secret signs the call).
     let organisationID: UUID?
+    /// A file sent with an e-mail.
+    var attachment: MessageAttachment? = nil
 
-    init(id: UUID, idempotencyKey: String, kind: MessageKind, recipient: String, subject: String?, text: String, organisationID: UUID?) {
+    init(
+        id: UUID, idempotencyKey: String, kind: MessageKind, recipient: String, subject: String?, text: String, organisationID: UUID?,
+        attachment: MessageAttachment? = nil
+    ) {
+        self.attachment = attachment
         self.id = id
         self.idempotencyKey = idempotencyKey
         self.kind = kind

@@ -41,11 +41,20 @@ final class OutboxMessageModel: Model, @unchecked Sendable {
     /// The gateway's delivery receipt, when one came: "delivered", "failed", "expired" …
     @OptionalField(key: "delivery_status") var deliveryStatus: String?
     @OptionalField(key: "delivery_reported_at") var deliveryReportedAt: Date?
+    /// One attached file (an e-mail's .ics), dropped with the text after delivery.
+    @OptionalField(key: "attachment_name") var attachmentName: String?
+    @OptionalField(key: "attachment_type") var attachmentType: String?
+    @OptionalField(key: "attachment_body") var attachmentBody: String?
 
     init() {}
 
     var status: Status { Status(rawValue: statusRaw) ?? .queued }
     var kind: MessageKind { MessageKind(rawValue: kindRaw) ?? .sms }
+
+    var attachment: MessageAttachment? {
+        guard let name = attachmentName, let type = attachmentType, let body = attachmentBody, !body.isEmpty else { return nil }
+        return MessageAttachment(name: name, type: type, body: body)
+    }
 }
 
 /// Creates `outbox_messages` with its unique idempotency key and the index the worker claims by.

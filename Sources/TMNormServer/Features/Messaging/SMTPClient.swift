@@ -3,6 +3,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
+import TMNormCore
 
 /// A complete SMTP reply: the code and every line's text (multi-line replies joined by the client).
 struct SMTPReply: Sendable, Equatable {
@@ -54,8 +55,14 @@ struct SMTPMail: Sendable {
     /// Message-ID left part; the same message retried keeps the same id.
     var messageID: String
     var date: Date
+    /// Sent as a second MIME part (multipart/mixed) when present.
+    var attachment: MessageAttachment?
 
-    init(fromAddress: String, fromName: String, to: [String], subject: String, text: String, messageID: String, date: Date) {
+    init(
+        fromAddress: String, fromName: String, to: [String], subject: String, text: String, messageID: String, date: Date,
+        attachment: MessageAttachment? = nil
+    ) {
+        self.attachment = attachment
         self.fromAddress = fromAddress
         self.fromName = fromName
         self.to = to
@@ -325,11 +332,34 @@ enum MailFormatter {
             "Date: \(rfc5322Date(mail.date))",
             "Message-ID: <\(mail.messageID)@\(host)>",
             "MIME-Version: 1.0",
+        ]
+        guard let attachment = mail.attachment else {
+            headers += ["Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: quoted-printable", ""]
+            return headers.joined(separator: "\r\n") + "\r\n" + quotedPrintable(mail.text)
+        }
+        // The boundary cannot occur in either part: quoted-printable and base64 never write "=_".
+        let boundary = "=_tmnorm_" + mail.messageID.prefix(40)
+        let fileName = ASCII.filtered(attachment.name, keeping: [UInt8(ascii: "-"), UInt8(ascii: ".")])
+        headers += ["Content-Type: multipart/mixed; boundary=\"\(boundary)\"", ""]
+        let base64 = Data(attachment.body.utf8).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+        ])
+        let parts = [
+            "--\(boundary)",
             "Content-Type: text/plain; charset=UTF-8",
             "Content-Transfer-Encoding: quoted-printable",
+            "",
+            quotedPrintable(mail.text),
+            "--\(boundary)",
+            "Content-Type: \(ASCII.filtered(attachment.type, keeping: Set(" /;=-.".utf8)))",
+            "Content-Disposition: attachment; filename=\"\(fileName)\"",
+            "Content-Transfer-Encoding: base64",
+            "",
+            base64,
+            "--\(boundary)--",
+            "",
         ]
-        headers.append("")
-        return headers.joined(separator: "\r\n") + "\r\n" + quotedPrintable(mail.text)
+        return headers.joined(separator: "\r\n") + "\r\n" + parts.joined(separator: "\r\n")
     }
 
     /// RFC 2047 B-encoding when the text is not plain printable ASCII.

@@ -8,6 +8,7 @@ enum OpenAPIDocument {
         + ExemptionAPIDocs.operations
         + PublicRegisterAPIDocs.operations + ComplaintAPIDocs.operations + EvidenceLogAPIDocs.operations
         + EvaluationAPIDocs.operations
+        + EventAPIDocs.operations
 
     static let networkOperations: [APIOperation] = [
         APIOperation("get", "/api/v1/me", "The organisation the API key belongs to", response: OpenAPISchemas.ref("Me")),

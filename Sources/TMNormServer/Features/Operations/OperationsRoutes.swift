@@ -60,13 +60,16 @@ struct OperationsRoutes: RouteCollection {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/javascript; charset=utf-8")
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: Script.js + Script.menu + Script.suggest + Script.columnPreview))
+        return Response(
+            status: .ok, headers: headers, body: .init(string: Script.js + Script.menu + Script.suggest + Script.columnPreview + Script.liveCount))
     }
 
     func stylesheet(req: Request) async throws -> Response {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
         headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css + Stylesheet.verdicts + Stylesheet.offer + Stylesheet.evaluation))
+        return Response(
+            status: .ok, headers: headers,
+            body: .init(string: Stylesheet.css + Stylesheet.verdicts + Stylesheet.offer + Stylesheet.evaluation + Stylesheet.events))
     }
 }

@@ -52,6 +52,7 @@ enum Navigation {
 
         var network = [item(.organisations, "Organisasjoner", "Organisations")]
         if role.isOrganisationAdministrator { network.append(item(.users, "Brukere", "Users")) }
+        if role == .associationAdmin { network.append(item(.eventsAdmin, "Arrangementer", "Events")) }
 
         var system: [NavItem] = []
         if role.isOrganisationAdministrator { system.append(item(.apiKeys, "API-nøkler", "API keys")) }

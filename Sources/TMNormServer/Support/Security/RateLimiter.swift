@@ -50,6 +50,8 @@ struct RateLimiters: Sendable {
     let stopCallsPerAddress = RateLimiter(limit: 10, window: 3600)
     /// Complaints from the public form per client address: 5 an hour (each sends an SMS).
     let complaintsPerAddress = RateLimiter(limit: 5, window: 3600)
+    /// Event registrations per client address: 200 an hour (a company may register its staff from one office).
+    let eventRegistrationsPerAddress = RateLimiter(limit: 200, window: 3600)
 }
 
 extension Request {
