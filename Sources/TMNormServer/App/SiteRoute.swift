@@ -296,7 +296,7 @@ enum SiteRoute: Sendable, Equatable {
                 .guidelineComparison, .guideline, .healthz, .metrics, .openAPI, .complaintCase, .complaintDecisions, .complaintCases,
                 .complaintCaseFile, .complaintAttachment, .stopCallsBusinesses, .evaluation, .evaluationChart, .evaluationScorecards,
                 .evaluationReport, .evidenceLog, .offerProof,
-                .complaintCaseFile, .complaintAttachment, .stopCallsBusinesses, .events, .eventParticipants, .eventParticipantsCSV,
+                .events, .eventParticipants, .eventParticipantsCSV,
                 .eventDiets, .eventBadges, .eventCheckInCount, .eventRecruitment:
                 [.GET]
             }
