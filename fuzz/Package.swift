@@ -10,7 +10,7 @@ import PackageDescription
 let rootPackage = String(Context.packageDirectory.split(separator: "/").dropLast().last ?? "main")
 
 let targets = [
-    "OrgNr", "Phone", "CSV", "Wash", "Register", "Snapshot", "Markdown", "SMS", "Query", "Person", "Evidence",
+    "OrgNr", "Phone", "CSV", "Wash", "Register", "Snapshot", "Markdown", "SMS", "Query", "Person", "Evidence", "Meeting",
 ]
 
 let package = Package(

@@ -9,5 +9,6 @@ enum JobList {
         BlockRequestModel.pruneJob,
         JobModel.pruneJob,
         EvidenceLog.job,
+        Meetings.reminderJob,
     ]
 }

@@ -36,5 +36,7 @@ enum Migrations {
         AddRegisterSnapshotNorwegianError(),
         AddComplaintHandling(),
         CreateEvidenceLog(),
+        AddOutboxAttachments(),
+        CreateMeetings(),
     ]
 }

@@ -53,6 +53,7 @@ func webRoutes(_ app: Application) throws {
     try app.register(collection: AuthorizationCentreRoutes(complaints: ComplaintFollowUpFigures(keys: app.serverKeys)))
     try app.register(collection: AuthorizationApplicationRoutes())
     try app.register(collection: ComplaintCaseRoutes())
+    try app.register(collection: MeetingWebRoutes())
 }
 
 /// The JSON API under /api/v1. It authenticates machine clients by bearer key only; browser sessions are
@@ -67,6 +68,7 @@ func apiRoutes(_ app: Application) throws {
     try api.register(collection: SaleAPIRoutes())
     try api.register(collection: ExemptionAPIRoutes())
     try api.register(collection: ComplaintAPIRoutes())
+    try api.register(collection: MeetingAPIRoutes())
     // Lists are posted as CSV, not JSON.
     try apiBase.grouped(CSVBodyMiddleware()).register(collection: WashAPIRoutes(destinations: CampaignWashDestinations()))
     // Signed by the SMS gateway (HMAC of the body), not by an API key.

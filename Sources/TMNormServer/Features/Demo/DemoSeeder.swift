@@ -53,6 +53,7 @@ public enum DemoSeeder {
         try await DemoSales.seed(app, organisations: ids)
         try await DemoNorms.seed(app, organisations: ids)
         try await DemoComplaints.seed(app, organisations: ids)
+        try await DemoMeetings.seed(app, organisations: ids)
 
         let key = try await APIKeyService.create(
             organisationID: try id(DemoNetwork.apiKeyOrganisation), name: "Demo dialer", on: db, tokens: app.tokens, now: now)

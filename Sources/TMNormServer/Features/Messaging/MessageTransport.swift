@@ -21,8 +21,14 @@ struct OutboundMessage: Sendable {
     let text: String
     /// The organisation a webhook belongs to (its secret signs the call).
     let organisationID: UUID?
+    /// A file sent with an e-mail (an invitation's .ics); other transports ignore it.
+    let attachment: MessageAttachment?
 
-    init(id: UUID, idempotencyKey: String, kind: MessageKind, recipient: String, subject: String?, text: String, organisationID: UUID?) {
+    init(
+        id: UUID, idempotencyKey: String, kind: MessageKind, recipient: String, subject: String?, text: String, organisationID: UUID?,
+        attachment: MessageAttachment? = nil
+    ) {
+        self.attachment = attachment
         self.id = id
         self.idempotencyKey = idempotencyKey
         self.kind = kind
@@ -31,6 +37,14 @@ struct OutboundMessage: Sendable {
         self.text = text
         self.organisationID = organisationID
     }
+}
+
+/// A text file attached to an e-mail: its name, media type and content (UTF-8).
+struct MessageAttachment: Sendable, Hashable {
+    let fileName: String
+    /// E.g. `text/calendar; charset=utf-8; method=REQUEST`.
+    let contentType: String
+    let content: String
 }
 
 /// What a transport made of one attempt.

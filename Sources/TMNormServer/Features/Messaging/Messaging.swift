@@ -53,11 +53,14 @@ enum Messaging {
         /// Not sent before this (a reminder waits until it is due).
         let notBefore: Date?
         let queuedAt: Date
+        /// A file for an e-mail (an invitation's .ics).
+        var attachment: MessageAttachment? = nil
 
         init(
             kind: MessageKind, to: String, subject: String? = nil, text: String, idempotencyKey: String, organisationID: UUID?, saleID: UUID?,
-            segments: Int? = nil, notBefore: Date? = nil, queuedAt: Date
+            segments: Int? = nil, notBefore: Date? = nil, queuedAt: Date, attachment: MessageAttachment? = nil
         ) {
+            self.attachment = attachment
             self.kind = kind
             self.to = to
             self.subject = subject
@@ -78,12 +81,13 @@ enum Messaging {
         let insert = sql.insert(into: OutboxMessageModel.schema)
             .columns(
                 "id", "idempotency_key", "kind", "recipient", "subject", "body", "body_sha256", "segments", "organisation_id",
-                "sale_id", "status", "attempts", "next_attempt_at", "created_at")
+                "sale_id", "status", "attempts", "next_attempt_at", "created_at", "attachment_name", "attachment_type", "attachment_body")
         for message in messages {
             insert.values(
                 UUID(), message.idempotencyKey, message.kind.rawValue, message.to, message.subject, message.text,
                 ConfirmationHashing.sha256Hex(message.text), message.segments, message.organisationID, message.saleID,
-                OutboxMessageModel.Status.queued.rawValue, 0, max(message.queuedAt, message.notBefore ?? message.queuedAt), message.queuedAt)
+                OutboxMessageModel.Status.queued.rawValue, 0, max(message.queuedAt, message.notBefore ?? message.queuedAt), message.queuedAt,
+                message.attachment?.fileName, message.attachment?.contentType, message.attachment?.content)
         }
         try await insert.ignoringConflicts(with: ["idempotency_key"]).run()
     }

@@ -41,11 +41,36 @@ final class OutboxMessageModel: Model, @unchecked Sendable {
     /// The gateway's delivery receipt, when one came: "delivered", "failed", "expired" …
     @OptionalField(key: "delivery_status") var deliveryStatus: String?
     @OptionalField(key: "delivery_reported_at") var deliveryReportedAt: Date?
+    /// An e-mail's attachment (an invitation's .ics) until delivery, like the body.
+    @OptionalField(key: "attachment_name") var attachmentName: String?
+    @OptionalField(key: "attachment_type") var attachmentType: String?
+    @OptionalField(key: "attachment_body") var attachmentBody: String?
 
     init() {}
 
     var status: Status { Status(rawValue: statusRaw) ?? .queued }
     var kind: MessageKind { MessageKind(rawValue: kindRaw) ?? .sms }
+
+    /// The attachment, when the row has one.
+    var attachment: MessageAttachment? {
+        guard let attachmentName, let attachmentType, let attachmentBody, !attachmentBody.isEmpty else { return nil }
+        return MessageAttachment(fileName: attachmentName, contentType: attachmentType, content: attachmentBody)
+    }
+}
+
+/// Lets an e-mail carry one text attachment (meeting invitations send an .ics).
+struct AddOutboxAttachments: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema(OutboxMessageModel.schema).field("attachment_name", .string).update()
+        try await database.schema(OutboxMessageModel.schema).field("attachment_type", .string).update()
+        try await database.schema(OutboxMessageModel.schema).field("attachment_body", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema(OutboxMessageModel.schema).deleteField("attachment_body").update()
+        try await database.schema(OutboxMessageModel.schema).deleteField("attachment_type").update()
+        try await database.schema(OutboxMessageModel.schema).deleteField("attachment_name").update()
+    }
 }
 
 /// Creates `outbox_messages` with its unique idempotency key and the index the worker claims by.

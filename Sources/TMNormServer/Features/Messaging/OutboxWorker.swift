@@ -53,7 +53,7 @@ enum OutboxWorker {
         if let transport {
             let message = OutboundMessage(
                 id: id, idempotencyKey: row.idempotencyKey, kind: kind, recipient: row.recipient, subject: row.subject,
-                text: row.body, organisationID: row.organisationID)
+                text: row.body, organisationID: row.organisationID, attachment: row.attachment)
             do {
                 outcome = try await transport.send(message)
             } catch {
@@ -70,7 +70,7 @@ enum OutboxWorker {
             case .accepted:
                 update.set(\.$statusRaw, to: OutboxMessageModel.Status.sent.rawValue).set(\.$sentAt, to: now).set(\.$lastError, to: nil)
                 // The text may hold the consumer's token and code: once delivered, only its hash remains.
-                if !(transport?.keepsBody ?? false) { update.set(\.$body, to: "") }
+                if !(transport?.keepsBody ?? false) { update.set(\.$body, to: "").set(\.$attachmentBody, to: nil) }
             case .permanentFailure(let reason):
                 update.set(\.$statusRaw, to: OutboxMessageModel.Status.failed.rawValue).set(\.$lastError, to: String(reason.prefix(500)))
             case .temporaryFailure(let reason):

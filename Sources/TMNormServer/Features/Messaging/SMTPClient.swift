@@ -3,6 +3,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
+import TMNormCore
 
 /// A complete SMTP reply: the code and every line's text (multi-line replies joined by the client).
 struct SMTPReply: Sendable, Equatable {
@@ -54,8 +55,14 @@ struct SMTPMail: Sendable {
     /// Message-ID left part; the same message retried keeps the same id.
     var messageID: String
     var date: Date
+    /// Sent as a second MIME part (multipart/mixed) when present.
+    var attachment: MessageAttachment?
 
-    init(fromAddress: String, fromName: String, to: [String], subject: String, text: String, messageID: String, date: Date) {
+    init(
+        fromAddress: String, fromName: String, to: [String], subject: String, text: String, messageID: String, date: Date,
+        attachment: MessageAttachment? = nil
+    ) {
+        self.attachment = attachment
         self.fromAddress = fromAddress
         self.fromName = fromName
         self.to = to
@@ -325,11 +332,37 @@ enum MailFormatter {
             "Date: \(rfc5322Date(mail.date))",
             "Message-ID: <\(mail.messageID)@\(host)>",
             "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=UTF-8",
-            "Content-Transfer-Encoding: quoted-printable",
         ]
-        headers.append("")
-        return headers.joined(separator: "\r\n") + "\r\n" + quotedPrintable(mail.text)
+        guard let attachment = mail.attachment else {
+            headers += ["Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: quoted-printable", ""]
+            return headers.joined(separator: "\r\n") + "\r\n" + quotedPrintable(mail.text)
+        }
+        // The boundary is derived from the message id, so a retry sends the same bytes.
+        let boundary = "=_tmnorm_" + ASCII.filtered(mail.messageID, keeping: [UInt8(ascii: "-")]).prefix(40)
+        let name = ASCII.filtered(attachment.fileName, keeping: [UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_")])
+        let type = attachment.contentType.filter { $0 != "\r" && $0 != "\n" }
+        headers += ["Content-Type: multipart/mixed; boundary=\"\(boundary)\"", ""]
+        var body = headers.joined(separator: "\r\n") + "\r\n"
+        body += "--\(boundary)\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+        body += quotedPrintable(mail.text)
+        body += "--\(boundary)\r\nContent-Type: \(type); name=\"\(name)\"\r\nContent-Disposition: attachment; filename=\"\(name)\"\r\n"
+        body += "Content-Transfer-Encoding: base64\r\n\r\n"
+        body += base64Lines(Data(attachment.content.utf8))
+        body += "--\(boundary)--\r\n"
+        return body
+    }
+
+    /// Base64 in lines of 76 characters (RFC 2045), CRLF after each.
+    static func base64Lines(_ data: Data) -> String {
+        let encoded = Array(data.base64EncodedString().utf8)
+        var out = ""
+        var index = 0
+        while index < encoded.count {
+            let end = min(index + 76, encoded.count)
+            out += String(decoding: encoded[index..<end], as: UTF8.self) + "\r\n"
+            index = end
+        }
+        return out
     }
 
     /// RFC 2047 B-encoding when the text is not plain printable ASCII.

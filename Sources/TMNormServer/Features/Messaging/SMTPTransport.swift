@@ -19,7 +19,7 @@ struct SMTPTransport: MessageTransport {
             subject: message.subject ?? "", text: message.text,
             // A header value: ASCII letters, digits, '-' and '.' only (a key with other characters loses them).
             messageID: ASCII.filtered(message.idempotencyKey, keeping: [UInt8(ascii: "-"), UInt8(ascii: ".")]),
-            date: Date())
+            date: Date(), attachment: message.attachment)
         do {
             try await SMTPClient(settings: settings, eventLoopGroup: eventLoopGroup).send(mail)
             return .accepted

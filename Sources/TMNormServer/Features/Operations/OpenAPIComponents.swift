@@ -8,7 +8,7 @@ extension OpenAPISchemas {
             ],
             "schemas": .object(
                 base + WashAPIDocs.schemas + BlockListAPIDocs.schemas + MayCallAPIDocs.schemas + SaleAPIDocs.schemas + ExemptionAPIDocs.schemas
-                    + PublicRegisterAPIDocs.schemas + ComplaintAPIDocs.schemas + EvidenceLogAPIDocs.schemas),
+                    + PublicRegisterAPIDocs.schemas + ComplaintAPIDocs.schemas + EvidenceLogAPIDocs.schemas + MeetingAPIDocs.schemas),
         ]
     }
 

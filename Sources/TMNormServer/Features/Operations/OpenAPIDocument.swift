@@ -7,6 +7,7 @@ enum OpenAPIDocument {
         networkOperations + WashAPIDocs.operations + BlockListAPIDocs.operations + MayCallAPIDocs.operations + SaleAPIDocs.operations
         + ExemptionAPIDocs.operations
         + PublicRegisterAPIDocs.operations + ComplaintAPIDocs.operations + EvidenceLogAPIDocs.operations
+        + MeetingAPIDocs.operations
 
     static let networkOperations: [APIOperation] = [
         APIOperation("get", "/api/v1/me", "The organisation the API key belongs to", response: OpenAPISchemas.ref("Me")),
