@@ -31,11 +31,16 @@ public struct ActionItemReminderPolicy: Sendable, Hashable, Codable {
 
     /// Every reminder point of an item due on `due`, in day order.
     public func schedule(due: LocalDate) -> [(day: LocalDate, reminder: Reminder)] {
-        let before = Set(daysBefore.filter { $0 > 0 }).sorted(by: >).map { (due.adding(days: -$0), Reminder.before(days: $0)) }
-        let after =
-            overdueReminders == 0
-            ? [] : (1...overdueReminders).map { n in (due.adding(days: 1 + (n - 1) * overdueEveryDays), Reminder.overdue(n: n)) }
-        return before + after
+        var points: [(day: LocalDate, reminder: Reminder)] = []
+        for days in Set(daysBefore.filter { $0 > 0 }).sorted(by: >) {
+            points.append((day: due.adding(days: -days), reminder: .before(days: days)))
+        }
+        var n = 1
+        while n <= overdueReminders {
+            points.append((day: due.adding(days: 1 + (n - 1) * overdueEveryDays), reminder: .overdue(n: n)))
+            n += 1
+        }
+        return points
     }
 
     /// The reminder that is due on `today`: the latest point on or before today, and not before the item

@@ -27,18 +27,17 @@ public enum MeetingTimeInput {
     public static func time(_ text: String, field: String = "time") throws(MeetingProblem) -> LocalTime {
         let bytes = Array(text.utf8.filter { $0 != 0x20 })
         let problem = MeetingProblem(field: field, norwegian: "Skriv klokkeslettet som tt:mm.", english: "Write the time as hh:mm.")
-        let hour: Int?
-        let minute: Int?
-        switch bytes.count {
-        case 4 where number(bytes[0..<4]) != nil:
-            (hour, minute) = (number(bytes[0..<2]), number(bytes[2..<4]))
-        case 4 where bytes[1] == UInt8(ascii: ":") || bytes[1] == UInt8(ascii: "."):
-            (hour, minute) = (number(bytes[0..<1]), number(bytes[2..<4]))
-        case 5 where bytes[2] == UInt8(ascii: ":") || bytes[2] == UInt8(ascii: "."):
-            (hour, minute) = (number(bytes[0..<2]), number(bytes[3..<5]))
-        default:
+        let parts: (Int?, Int?)
+        if bytes.count == 4, number(bytes[0..<4]) != nil {
+            parts = (number(bytes[0..<2]), number(bytes[2..<4]))
+        } else if bytes.count == 4, bytes[1] == UInt8(ascii: ":") || bytes[1] == UInt8(ascii: ".") {
+            parts = (number(bytes[0..<1]), number(bytes[2..<4]))
+        } else if bytes.count == 5, bytes[2] == UInt8(ascii: ":") || bytes[2] == UInt8(ascii: ".") {
+            parts = (number(bytes[0..<2]), number(bytes[3..<5]))
+        } else {
             throw problem
         }
+        let (hour, minute) = parts
         guard let hour, let minute, (0...23).contains(hour), (0...59).contains(minute), let time = try? LocalTime(hour: hour, minute: minute)
         else { throw problem }
         return time

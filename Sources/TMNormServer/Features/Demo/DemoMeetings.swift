@@ -156,6 +156,7 @@ enum DemoMeetings {
             ("Avklare hvordan autorisasjonsordningen skal drives", nil, "Arbeidsgruppen", "2008-02-29", .open, ""),
             ("Foreslå hva som skal evalueres etter fem år", nil, "Arbeidsgruppen", "2008-02-29", .open, ""),
         ]
+        let closedAt = OsloTime.instant(for: LocalDateTime(date: try LocalDate(year: 2008, month: 1, day: 8), time: try LocalTime(hour: 12)))
         for item in items {
             let row = MeetingActionItemModel()
             row.id = UUID()
@@ -171,9 +172,7 @@ enum DemoMeetings {
             row.note = item.5
             row.createdOn = day.iso8601
             row.tokenHash = TokenGenerator.hash(Meetings.actionItemToken(try row.requireID(), keys: app.serverKeys))
-            row.closedAt =
-                item.4 == .open
-                ? nil : OsloTime.instant(for: LocalDateTime(date: try LocalDate(year: 2008, month: 1, day: 8), time: try LocalTime(hour: 12)))
+            row.closedAt = item.4 == .open ? nil : closedAt
             try await row.create(on: db)
         }
 

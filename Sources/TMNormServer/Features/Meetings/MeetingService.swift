@@ -244,7 +244,8 @@ enum Meetings {
     static func event(_ meeting: MeetingModel, app: Application, now: Date, attendees: Bool) async throws -> MeetingCalendarEvent? {
         guard let start = meeting.start, let endsAt = meeting.endsAt else { return nil }
         let meetingID = try meeting.requireID()
-        let people = attendees ? try await MeetingInviteeModel.query(on: app.db).filter(\.$meetingID == meetingID).sort(\.$email).all() : []
+        var people: [MeetingInviteeModel] = []
+        if attendees { people = try await MeetingInviteeModel.query(on: app.db).filter(\.$meetingID == meetingID).sort(\.$email).all() }
         let agenda = try await MeetingAgendaItemModel.query(on: app.db).filter(\.$meetingID == meetingID).sort(\.$position).all()
         let organiser = try await OrganisationModel.find(meeting.organisationID, on: app.db)
         let description =
@@ -603,7 +604,8 @@ enum Meetings {
         let options = try await MeetingPollOptionModel.query(on: db).filter(\.$meetingID == meetingID).sort(\.$position).all()
         let invitees = try await MeetingInviteeModel.query(on: db).filter(\.$meetingID == meetingID).sort(\.$email).all()
         let optionIDs = try options.map { try $0.requireID() }
-        let marks = optionIDs.isEmpty ? [] : try await MeetingPollMarkModel.query(on: db).filter(\.$optionID ~~ optionIDs).all()
+        var marks: [MeetingPollMarkModel] = []
+        if !optionIDs.isEmpty { marks = try await MeetingPollMarkModel.query(on: db).filter(\.$optionID ~~ optionIDs).all() }
         var table: [String: [String: Availability]] = [:]
         for mark in marks {
             if let value = Availability(rawValue: mark.mark) { table[mark.inviteeID.uuidString, default: [:]][mark.optionID.uuidString] = value }
@@ -618,7 +620,7 @@ enum Meetings {
         guard meeting.status == .proposed else {
             throw AppError.conflict(Phrase(nb: "Tidspunktet er allerede valgt.", en: "The time has already been chosen."))
         }
-        var (poll, _, _) = try await poll(try meeting.requireID(), on: db)
+        var (poll, _, _) = try await Self.poll(try meeting.requireID(), on: db)
         let personID = try person.requireID()
         do {
             try poll.mark(invitee: personID.uuidString, Dictionary(uniqueKeysWithValues: marks.map { ($0.key.uuidString, $0.value) }))

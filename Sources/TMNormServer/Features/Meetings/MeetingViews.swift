@@ -529,8 +529,10 @@ enum MeetingViews {
         Layout.page(title: t(context, "Referat", "Minutes") + ": " + model.title, context: context) {
             el("article", .class("minutes")) {
                 el("p") {
-                    (model.day?.norwegianFormatted ?? "") + " · " + t(context, "versjon", "version") + " \(model.published.version) · "
-                        + t(context, "publisert", "published") + " " + NorwegianFormat.dateTime(model.published.publishedAt)
+                    let day = model.day?.norwegianFormatted ?? ""
+                    let version = t(context, "versjon", "version")
+                    let published = t(context, "publisert", "published")
+                    "\(day) · \(version) \(model.published.version) · \(published) \(NorwegianFormat.dateTime(model.published.publishedAt))"
                 }
                 if model.published.version < model.latest {
                     el("p", .class("alert")) {

@@ -42,15 +42,16 @@ struct MeetingWebRoutes: RouteCollection {
         let invited = try await MeetingInviteeModel.query(on: db)
             .group(.or) { $0.filter(\.$userID == user.id).filter(\.$organisationID == user.organisationID) }.all().map(\.meetingID)
         if !invited.isEmpty {
-            for meeting in try await MeetingModel.query(on: db).filter(\.$id ~~ invited).all() where result[try meeting.requireID()] == nil {
-                result[try meeting.requireID()] = (meeting, .invitee)
+            for meeting in try await MeetingModel.query(on: db).filter(\.$id ~~ invited).all() {
+                let id = try meeting.requireID()
+                if result[id] == nil { result[id] = (meeting, .invitee) }
             }
         }
         let associations = try await MembershipModel.query(on: db).filter(\.$member.$id == user.organisationID).all().map(\.$association.id)
         if !associations.isEmpty {
-            for meeting in try await MeetingModel.query(on: db).filter(\.$organisationID ~~ associations).filter(\.$membersPublishedAt != nil).all()
-            where result[try meeting.requireID()] == nil {
-                result[try meeting.requireID()] = (meeting, .member)
+            for meeting in try await MeetingModel.query(on: db).filter(\.$organisationID ~~ associations).filter(\.$membersPublishedAt != nil).all() {
+                let id = try meeting.requireID()
+                if result[id] == nil { result[id] = (meeting, .member) }
             }
         }
         return result.values.sorted { ($0.0.startsAt ?? $0.0.createdAt) > ($1.0.startsAt ?? $1.0.createdAt) }
@@ -213,6 +214,12 @@ struct MeetingWebRoutes: RouteCollection {
                 })
         }
         let minutesVisible = viewer != .member || meeting.membersPublishedAt != nil
+        var draft: MinutesDocument?
+        var invitable: [(UUID, String)] = []
+        if viewer == .organiser {
+            draft = try await Meetings.workingMinutes(meeting, on: req.db)
+            invitable = try await Self.invitable(meeting.organisationID, on: req.db)
+        }
         return MeetingViews.PageModel(
             id: id, title: meeting.title, status: meeting.status, start: meeting.start, end: meeting.endsAt.map(OsloTime.localDateTime(of:)),
             place: meeting.place, videoLink: meeting.videoLink,
@@ -225,10 +232,10 @@ struct MeetingWebRoutes: RouteCollection {
                         answer: $0.answer.flatMap(Availability.init(rawValue:)), attended: $0.attended)
                 },
             versions: minutesVisible ? versions.map { ($0.version, $0.publishedAt, $0.note) } : [],
-            draft: viewer == .organiser ? try await Meetings.workingMinutes(meeting, on: req.db) : nil,
+            draft: draft,
             decisions: minutesVisible ? decisions.map(MeetingViews.DecisionRow.init) : [],
             actionItems: minutesVisible ? items.map(MeetingViews.ActionItemRow.init) : [],
-            organisations: viewer == .organiser ? try await Self.invitable(meeting.organisationID, on: req.db) : [],
+            organisations: invitable,
             poll: poll, isOrganiser: viewer == .organiser, membersPublished: meeting.membersPublishedAt != nil,
             numbering: DecisionNumbering.perMeetingDate)
     }
@@ -370,7 +377,8 @@ struct MeetingWebRoutes: RouteCollection {
 
     struct DecisionQuery: Content {
         var q: String?
-        var year: Int?
+        /// A string: the form sends `year=` for "all years".
+        var year: String?
         var subject: String?
     }
 
@@ -384,9 +392,10 @@ struct MeetingWebRoutes: RouteCollection {
         let all = try await MeetingDecisionModel.query(on: req.db).filter(\.$meetingID ~~ ids).sort(\.$year, .descending).sort(\.$scope, .descending)
             .sort(\.$sequence).all()
         let years = Array(Set(all.map(\.year))).sorted(by: >)
+        let year = filters.year.flatMap { Int($0) }
         let needle = (filters.q ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         let rows = all.filter { row in
-            (filters.year == nil || row.year == filters.year) && ((filters.subject ?? "").isEmpty || row.subject == filters.subject)
+            (year == nil || row.year == year) && ((filters.subject ?? "").isEmpty || row.subject == filters.subject)
                 && (needle.isEmpty || row.text.lowercased().contains(needle) || row.number.description == needle)
         }
         return (rows, years, filters)
@@ -395,7 +404,8 @@ struct MeetingWebRoutes: RouteCollection {
     func decisions(req: Request) async throws -> Response {
         let (rows, years, filters) = try await decisionRows(req)
         let model = MeetingViews.DecisionsModel(
-            rows: rows.map(MeetingViews.DecisionRow.init), years: years, query: filters.q ?? "", year: filters.year, subject: filters.subject ?? "")
+            rows: rows.map(MeetingViews.DecisionRow.init), years: years, query: filters.q ?? "", year: filters.year.flatMap { Int($0) },
+            subject: filters.subject ?? "")
         return .html(MeetingViews.decisions(model, context: req.pageContext))
     }
 
