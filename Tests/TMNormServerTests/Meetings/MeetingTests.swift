@@ -290,3 +290,26 @@ struct MeetingTests {
         }
     }
 }
+
+@Suite("Meetings demo: the 17 December 2007 meeting")
+struct MeetingDemoTests {
+    @Test(
+        "the demo has the meeting with eight attending organisations, decisions 2007-12-17/1–3, NORDMA's item done, three open items and a February poll"
+    )
+    func demo() async throws {
+        try await withTestApp { app in
+            _ = try await DemoSeeder.seed(app)
+            let meeting = try #require(try await MeetingModel.query(on: app.db).filter(\.$startLocal == "2007-12-17T10:00:00").first())
+            let attended = try await MeetingInviteeModel.query(on: app.db).filter(\.$meetingID == meeting.requireID()).filter(\.$attended == true)
+                .count()
+            #expect(attended == 8)
+            let numbers = try await MeetingDecisionModel.query(on: app.db).sort(\.$sequence).all().map(\.number.description)
+            #expect(numbers == ["2007-12-17/1", "2007-12-17/2", "2007-12-17/3"])
+            let items = try await MeetingActionItemModel.query(on: app.db).all()
+            #expect(items.filter { $0.status == .done }.map(\.ownerName) == ["NORDMA"])
+            #expect(items.filter { $0.status == .open }.count == 3)
+            let poll = try #require(try await MeetingModel.query(on: app.db).filter(\.$statusRaw == "proposed").first())
+            #expect(try await MeetingPollOptionModel.query(on: app.db).filter(\.$meetingID == poll.requireID()).count() == 3)
+        }
+    }
+}
