@@ -10,7 +10,7 @@ import PackageDescription
 let rootPackage = String(Context.packageDirectory.split(separator: "/").dropLast().last ?? "main")
 
 let targets = [
-    "OrgNr", "Phone", "CSV", "Wash", "Register", "Snapshot", "Markdown", "SMS", "Query", "Person", "Evidence", "Series", "Event",
+    "OrgNr", "Phone", "CSV", "Wash", "Register", "Snapshot", "Markdown", "SMS", "Query", "Person", "Evidence", "Series", "Event", "Meeting",
 ]
 
 let package = Package(

@@ -11,5 +11,6 @@ enum JobList {
         EvidenceLog.job,
         EvaluationRollup.job,
         EventInvitations.reminderJob,
+        Meetings.reminderJob,
     ]
 }

@@ -40,5 +40,6 @@ enum Migrations {
         CreateEvaluation(),
         AddOutboxAttachments(),
         CreateEvents(),
+        CreateMeetings(),
     ]
 }

@@ -143,6 +143,31 @@ enum SiteRoute: Sendable, Equatable {
     case eventCheckInCount(UUID)
     case eventRecruitment(UUID)
     case eventFeedbackResults(UUID)
+    /// The association's meetings (organisers, invitees and members).
+    case meetings
+    /// Creating a meeting (GET the form, POST it).
+    case newMeeting
+    /// Proposing a meeting with an availability poll.
+    case newMeetingPoll
+    case meeting(UUID)
+    /// The meeting as an iCalendar file: `/moter/ID.ics`.
+    case meetingCalendar(UUID)
+    /// A step on a meeting: agenda, minutes, publish, decision, action item, attended, pick, cancel …
+    case meetingAction(UUID, action: String)
+    /// The published minutes (a version; the latest without one).
+    case meetingMinutes(UUID, version: Int?)
+    case meetingMinutesMarkdown(UUID)
+    /// The decisions register with search and filters, and its CSV export.
+    case meetingDecisions
+    case meetingDecisionsCSV
+    /// The association's meetings as one iCalendar feed.
+    case meetingFeed
+    /// An invitee's answer page (the token is the secret; no log-in).
+    case meetingAnswer(token: String)
+    /// An action item's owner closes it from the reminder's link.
+    case actionItem(token: String)
+    /// A step on an action item by an organiser (done, drop, reopen).
+    case actionItemStep(UUID)
     case healthz
     case metrics
     case openAPI
@@ -267,6 +292,19 @@ enum SiteRoute: Sendable, Equatable {
         case eventCheckInCount = "/events/:id/check-in/count"
         case eventRecruitment = "/events/:id/recruitment"
         case eventFeedbackResults = "/events/:id/feedback"
+        case meetings = "/moter"
+        case newMeeting = "/moter/ny"
+        case newMeetingPoll = "/moter/ny-avstemning"
+        case meeting = "/moter/:id"
+        case meetingAction = "/moter/:id/:action"
+        case meetingMinutes = "/moter/:id/referat"
+        case meetingMinutesMarkdown = "/moter/:id/referat.md"
+        case meetingDecisions = "/moter/vedtak"
+        case meetingDecisionsCSV = "/moter/vedtak.csv"
+        case meetingFeed = "/moter/kalender.ics"
+        case meetingAnswer = "/mote-svar/:token"
+        case actionItem = "/tiltak/:token"
+        case actionItemStep = "/moter/tiltak/:id"
         case healthz = "/healthz"
         case metrics = "/metrics"
         case openAPI = "/api/openapi.json"
@@ -277,7 +315,9 @@ enum SiteRoute: Sendable, Equatable {
             case .login, .password, .invitation, .organisations, .apiKeys, .campaigns, .blockList, .washes,
                 .nationalRegister, .offerSettings, .stopCalls, .stopCallsRequest, .centreFollowUp, .complaint, .complaintConfirm,
                 .offerAccept, .offerDecline, .offerWithdraw, .campaignSales, .dashboardMayCall, .event, .eventRegistration, .eventFeedback,
-                .eventsAdmin, .eventAdmin, .eventCheckIn, .eventFeedbackResults:
+                .eventsAdmin, .eventAdmin, .eventCheckIn, .eventFeedbackResults,
+                .newMeeting, .newMeetingPoll,
+                .meetingAnswer, .actionItem:
                 [.GET, .POST]
             case .logout, .washColumns, .memberships, .engagements, .engagementDecision, .invitations, .revokeAPIKey,
                 .campaignWashes, .campaignAgents, .campaignStatus, .campaignCheck, .campaignSalePreview, .blockListImport,
@@ -287,7 +327,8 @@ enum SiteRoute: Sendable, Equatable {
                 .applicationReturn, .applicationReview, .applicationRecuse, .applicationVote, .applicationDecide,
                 .applicationFee, .centreSanctions, .guidelineAcknowledge, .guidelineVersions, .complaintAnswer, .complaintAction,
                 .evaluationTargets, .evaluationExternal,
-                .eventSlots, .eventSlotDelete, .eventOrganisers:
+                .eventSlots, .eventSlotDelete, .eventOrganisers,
+                .meetingAction, .actionItemStep:
                 [.POST]
             case .home, .dashboard, .newOrganisation, .organisation, .users, .stylesheet, .script, .campaign,
                 .wash, .washCallable, .washRejected, .decisions, .outbox, .jobs, .sales, .sale, .offer, .exemptions,
@@ -297,7 +338,9 @@ enum SiteRoute: Sendable, Equatable {
                 .complaintCaseFile, .complaintAttachment, .stopCallsBusinesses, .evaluation, .evaluationChart, .evaluationScorecards,
                 .evaluationReport, .evidenceLog, .offerProof,
                 .events, .eventParticipants, .eventParticipantsCSV,
-                .eventDiets, .eventBadges, .eventCheckInCount, .eventRecruitment:
+                .eventDiets, .eventBadges, .eventCheckInCount, .eventRecruitment,
+                .meetings, .meeting, .meetingMinutes,
+                .meetingMinutesMarkdown, .meetingDecisions, .meetingDecisionsCSV, .meetingFeed:
                 [.GET]
             }
         }
@@ -458,6 +501,20 @@ enum SiteRoute: Sendable, Equatable {
         case .eventCheckInCount(let id): (.eventCheckInCount, [id.pathValue], [])
         case .eventRecruitment(let id): (.eventRecruitment, [id.pathValue], [])
         case .eventFeedbackResults(let id): (.eventFeedbackResults, [id.pathValue], [])
+        case .meetings: (.meetings, [], [])
+        case .newMeeting: (.newMeeting, [], [])
+        case .newMeetingPoll: (.newMeetingPoll, [], [])
+        case .meeting(let id): (.meeting, [id.pathValue], [])
+        case .meetingCalendar(let id): (.meeting, [id.pathValue + ".ics"], [])
+        case .meetingAction(let id, let action): (.meetingAction, [id.pathValue, action], [])
+        case .meetingMinutes(let id, let version): (.meetingMinutes, [id.pathValue], version.map { [("version", String($0))] } ?? [])
+        case .meetingMinutesMarkdown(let id): (.meetingMinutesMarkdown, [id.pathValue], [])
+        case .meetingDecisions: (.meetingDecisions, [], [])
+        case .meetingDecisionsCSV: (.meetingDecisionsCSV, [], [])
+        case .meetingFeed: (.meetingFeed, [], [])
+        case .meetingAnswer(let token): (.meetingAnswer, [token], [])
+        case .actionItem(let token): (.actionItem, [token], [])
+        case .actionItemStep(let id): (.actionItemStep, [id.pathValue], [])
         case .healthz: (.healthz, [], [])
         case .metrics: (.metrics, [], [])
         case .openAPI: (.openAPI, [], [])

@@ -57,6 +57,7 @@ func webRoutes(_ app: Application) throws {
     try app.register(collection: ComplaintCaseRoutes())
     try app.register(collection: EvaluationWebRoutes())
     try app.register(collection: EventAdminRoutes())
+    try app.register(collection: MeetingWebRoutes())
 }
 
 /// The JSON API under /api/v1. It authenticates machine clients by bearer key only; browser sessions are
@@ -72,6 +73,7 @@ func apiRoutes(_ app: Application) throws {
     try api.register(collection: ExemptionAPIRoutes())
     try api.register(collection: ComplaintAPIRoutes())
     try api.register(collection: EvaluationAPIRoutes())
+    try api.register(collection: MeetingAPIRoutes())
     // Lists are posted as CSV, not JSON.
     try apiBase.grouped(CSVBodyMiddleware()).register(collection: WashAPIRoutes(destinations: CampaignWashDestinations()))
     // Signed by the SMS gateway (HMAC of the body), not by an API key.

@@ -364,6 +364,43 @@ let isolationMatrix: [MatrixRoute] = [
     .init(
         .POST, "/guidelines/:id/versions", path: { _ in "/guidelines/\(UUID().uuidString.lowercased())/versions" },
         form: { _ in ["version_label": "x", "adopted_on": "2027-01-01", "in_force_from": "2027-01-01", "markdown": "x"] }),
+    .init(.GET, "/moter"),
+    .init(.GET, "/moter/ny"),
+    .init(
+        .POST, "/moter/ny",
+        form: { w in
+            [
+                "title": "Hemmelig møte", "date": "2027-02-05", "time": "10:00", "duration": "60", "place": "Oslo",
+                "org_" + lower(w.foreignCallCentre.id): "on",
+            ]
+        }),
+    .init(.GET, "/moter/ny-avstemning"),
+    .init(
+        .POST, "/moter/ny-avstemning",
+        form: { _ in
+            [
+                "title": "Hemmelig møte", "option_date_1": "2027-02-05", "option_time_1": "10:00", "option_date_2": "2027-02-06",
+                "option_time_2": "10:00", "duration": "60", "place": "Oslo",
+            ]
+        }),
+    .init(.GET, "/moter/:id", path: { _ in "/moter/\(UUID().uuidString.lowercased())" }),
+    .init(.GET, "/moter/:id", path: { _ in "/moter/\(UUID().uuidString.lowercased()).ics" }),
+    .init(
+        .POST, "/moter/:id/:action", path: { _ in "/moter/\(UUID().uuidString.lowercased())/decision" },
+        form: { _ in ["text": "x", "subject": "other"] }),
+    .init(.POST, "/moter/:id/:action", path: { _ in "/moter/\(UUID().uuidString.lowercased())/publish" }, form: { _ in ["section_1": "x"] }),
+    .init(.GET, "/moter/:id/referat", path: { _ in "/moter/\(UUID().uuidString.lowercased())/referat" }),
+    .init(.GET, "/moter/:id/referat.md", path: { _ in "/moter/\(UUID().uuidString.lowercased())/referat.md" }),
+    .init(.GET, "/moter/vedtak"),
+    .init(.GET, "/moter/vedtak.csv"),
+    .init(.GET, "/moter/kalender.ics"),
+    .init(.POST, "/moter/tiltak/:id", path: { _ in "/moter/tiltak/\(UUID().uuidString.lowercased())" }, form: { _ in ["step": "done"] }),
+    .init(.GET, "/mote-svar/:token", isPublic: true, path: { _ in "/mote-svar/guessed-token" }),
+    .init(.POST, "/mote-svar/:token", isPublic: true, path: { _ in "/mote-svar/guessed-token" }, form: { _ in ["answer": "yes"] }),
+    .init(.GET, "/tiltak/:token", isPublic: true, path: { _ in "/tiltak/guessed-token" }),
+    .init(.POST, "/tiltak/:token", isPublic: true, path: { _ in "/tiltak/guessed-token" }, form: { _ in ["step": "done"] }),
+    .init(.GET, "/api/v1/action-items"),
+    .init(.GET, "/api/v1/action-items?status=open"),
     // Last: it ends the sessions the rows above use.
     .init(.POST, "/logout", isPublic: true),
 ]
@@ -406,6 +443,10 @@ struct IsolationMatrixTests {
             try await EventOrganiserModel.query(on: db).count(),
             try await EventRegistrationModel.query(on: db).filter(\.$statusRaw == "confirmed").count(),
             try await SaleModel.query(on: db).count(),
+            try await MeetingModel.query(on: db).count(),
+            try await MeetingDecisionModel.query(on: db).count(),
+            try await MeetingMinutesVersionModel.query(on: db).count(),
+            try await MeetingActionItemModel.query(on: db).count(),
         ]
     }
 

@@ -126,6 +126,19 @@ func sampleRoute(_ pattern: SiteRoute.Pattern) -> SiteRoute {
     case .eventCheckInCount: .eventCheckInCount(id)
     case .eventRecruitment: .eventRecruitment(id)
     case .eventFeedbackResults: .eventFeedbackResults(id)
+    case .meetings: .meetings
+    case .newMeeting: .newMeeting
+    case .newMeetingPoll: .newMeetingPoll
+    case .meeting: .meeting(id)
+    case .meetingAction: .meetingAction(id, action: "publish")
+    case .meetingMinutes: .meetingMinutes(id, version: 2)
+    case .meetingMinutesMarkdown: .meetingMinutesMarkdown(id)
+    case .meetingDecisions: .meetingDecisions
+    case .meetingDecisionsCSV: .meetingDecisionsCSV
+    case .meetingFeed: .meetingFeed
+    case .meetingAnswer: .meetingAnswer(token: "tok")
+    case .actionItem: .actionItem(token: "tok")
+    case .actionItemStep: .actionItemStep(id)
     case .healthz: .healthz
     case .metrics: .metrics
     case .openAPI: .openAPI
@@ -165,6 +178,7 @@ struct SiteRouteTests {
                 == "/guidelines/compare?from=0a000000-0000-4000-8000-000000000001&to=0b000000-0000-4000-8000-000000000002")
         #expect(SiteRoute.registerBadge("948757494").path == "/register/948757494/badge.svg")
         #expect(SiteRoute.offer(token: "abc").path == "/t/abc")
+        #expect(SiteRoute.meetingCalendar(id).path == "/moter/0a000000-0000-4000-8000-000000000001.ics")
         #expect(SiteRoute.password.path(query: ["changed": "1"]) == "/account/password?changed=1")
         #expect(SiteRoute.login.path(query: ["next": "/sales/x"]) == "/login?next=/sales/x")
         #expect(SiteRoute.login.path(query: ["next": "/a&b=c"]) == "/login?next=/a%26b%3Dc")

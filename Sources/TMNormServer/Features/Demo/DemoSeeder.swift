@@ -55,6 +55,7 @@ public enum DemoSeeder {
         try await DemoComplaints.seed(app, organisations: ids)
         try await DemoEvaluation.seed(app, organisations: ids)
         try await DemoEvents.seed(app, organisations: ids)
+        try await DemoMeetings.seed(app, organisations: ids)
 
         let key = try await APIKeyService.create(
             organisationID: try id(DemoNetwork.apiKeyOrganisation), name: "Demo dialer", on: db, tokens: app.tokens, now: now)

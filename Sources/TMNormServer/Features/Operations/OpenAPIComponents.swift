@@ -9,7 +9,7 @@ extension OpenAPISchemas {
             "schemas": .object(
                 base + WashAPIDocs.schemas + BlockListAPIDocs.schemas + MayCallAPIDocs.schemas + SaleAPIDocs.schemas + ExemptionAPIDocs.schemas
                     + PublicRegisterAPIDocs.schemas + ComplaintAPIDocs.schemas + EvidenceLogAPIDocs.schemas
-                    + EvaluationAPIDocs.schemas + EventAPIDocs.schemas),
+                    + EvaluationAPIDocs.schemas + EventAPIDocs.schemas + MeetingAPIDocs.schemas),
         ]
     }
 

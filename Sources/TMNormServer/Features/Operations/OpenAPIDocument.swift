@@ -9,6 +9,7 @@ enum OpenAPIDocument {
         + PublicRegisterAPIDocs.operations + ComplaintAPIDocs.operations + EvidenceLogAPIDocs.operations
         + EvaluationAPIDocs.operations
         + EventAPIDocs.operations
+        + MeetingAPIDocs.operations
 
     static let networkOperations: [APIOperation] = [
         APIOperation("get", "/api/v1/me", "The organisation the API key belongs to", response: OpenAPISchemas.ref("Me")),

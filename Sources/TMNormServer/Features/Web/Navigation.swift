@@ -51,6 +51,7 @@ enum Navigation {
         compliance.append(item(.publicRegister, "Godkjente callsentre", "Approved call centres"))
 
         var network = [item(.organisations, "Organisasjoner", "Organisations")]
+        if role != .agent { network.append(item(.meetings, "Møter", "Meetings")) }
         if role.isOrganisationAdministrator { network.append(item(.users, "Brukere", "Users")) }
         if role == .associationAdmin { network.append(item(.eventsAdmin, "Arrangementer", "Events")) }
 

@@ -2,7 +2,18 @@
 /// It is a small design system (docs/ui.md): tokens first (spacing, type, colours), then the shell, then
 /// components. Every text/background pair below meets WCAG AA (4.5:1); the pairs are listed in docs/ui.md.
 enum Stylesheet {
-    static let css = tokens + shell + components + lists
+    static let css = tokens + shell + components + lists + print
+
+    /// Printing (minutes above all): only the content, black on white, links written out, no forms.
+    static let print = """
+        @media print {
+          .topbar, .sidebar, .site-footer, .skip, form, .no-print, .menu-toggle { display:none !important; }
+          body, main, .shell { background:#fff !important; color:#000 !important; display:block !important; margin:0; padding:0; }
+          .minutes h2 { break-after:avoid; page-break-after:avoid; }
+          .minutes section { break-inside:avoid-page; }
+          .minutes a[href^="http"]::after { content:" (" attr(href) ")"; font-size:.8em; }
+        }
+        """
 
     /// Spacing scale (4 px steps), type scale (1.125 ratio), colours and radii.
     static let tokens = """

@@ -1,0 +1,3 @@
+import FuzzSupport
+
+runLibFuzzer { data, size in fuzz(data ?? emptyInput, size) }
