@@ -19,6 +19,8 @@ struct RegisterRowReader {
     var problems: [RegisterImportProblem] = []
     var problemCount = 0
     private var scratch: [UInt8] = []
+    /// Person keys from the row's bytes (the String path for text it leaves).
+    private let personReader: PersonKeyReader
 
     init(encoding: TextEncoding, format: RegisterSourceFormat, plainVoluntary: Bool, phoneTable: PhoneAllocationTable) {
         self.encoding = encoding
@@ -26,6 +28,7 @@ struct RegisterRowReader {
         self.plainVoluntary = plainVoluntary
         self.phoneTable = phoneTable
         classifier = PhoneFieldClassifier.forTable(phoneTable)
+        personReader = PersonKeyReader(encoding: encoding)
     }
 
     mutating func read<Source>(_ row: CSVRowScanner<Source>) {
@@ -171,9 +174,8 @@ struct RegisterRowReader {
                 partial.append(reason)
             }
         }
-        let parts = (1...5).map { field(row, $0) }
-        if let person = PersonIdentity(firstName: parts[0], lastName: parts[1], street: parts[2], houseNumber: parts[3], postcode: parts[4]) {
-            builder.addPerson(person.key, voluntary: voluntary)
+        if let person = personKey(row) {
+            builder.addPerson(person, voluntary: voluntary)
             kept += 1
         } else {
             rowsWithoutPerson += 1
@@ -208,6 +210,22 @@ struct RegisterRowReader {
                 RegisterPhoneRejection(
                     "phone '\(text)': \(problem?.description ?? "invalid")", nb: "telefon «\(text)»: \(problem?.norwegian ?? "ugyldig")"))
         }
+    }
+
+    /// The row's person key (columns 1–5), from its bytes where `PersonKeyReader` can, else through Strings.
+    private mutating func personKey<Source>(_ row: CSVRowScanner<Source>) -> UInt64? {
+        if let first = row.unescapedFieldBytes(1), let last = row.unescapedFieldBytes(2), let street = row.unescapedFieldBytes(3),
+            let number = row.unescapedFieldBytes(4), let postcode = row.unescapedFieldBytes(5)
+        {
+            let fields = PersonFieldBytes(firstName: first, lastName: last, street: street, houseNumber: number, postcode: postcode)
+            switch personReader.key(fields, splitAddress: false) {
+            case .key(let key): return key
+            case .noIdentity: return nil
+            case .needsText: break
+            }
+        }
+        let parts = (1...5).map { field(row, $0) }
+        return PersonIdentity(firstName: parts[0], lastName: parts[1], street: parts[2], houseNumber: parts[3], postcode: parts[4])?.key
     }
 
     private mutating func field<Source>(_ row: CSVRowScanner<Source>, _ k: Int) -> String {
