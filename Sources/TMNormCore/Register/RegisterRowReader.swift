@@ -19,6 +19,10 @@ struct RegisterRowReader {
     var problems: [RegisterImportProblem] = []
     var problemCount = 0
     private var scratch: [UInt8] = []
+    /// The numbers of the current row (kept between rows for its capacity).
+    private var numberKeys: [UInt32] = []
+    /// The y/n columns.
+    private static let flagColumns = [(8, "telephone"), (9, "addressed_mail"), (10, "voluntary_orgs")]
     /// Person keys from the row's bytes (the String path for text it leaves).
     private let personReader: PersonKeyReader
 
@@ -121,8 +125,10 @@ struct RegisterRowReader {
             reject(line: row.rowLine, "reservation_id is empty", nb: "reservasjons-id (reservation_id) mangler")
             return
         }
-        var flags: [Bool] = []
-        for (index, name) in [(8, "telephone"), (9, "addressed_mail"), (10, "voluntary_orgs")] {
+        // No array per row (flags, the column list, the numbers): 2.5 M rows paid ~0.3 s for them.
+        var telephone = false
+        var voluntary = false
+        for (index, name) in Self.flagColumns {
             let flag: Bool? = row.withFieldValue(index, scratch: &scratch) { raw in
                 let bytes = TextDecoder.trimmed(raw)
                 guard bytes.count == 1 else { return nil }
@@ -138,20 +144,21 @@ struct RegisterRowReader {
                 )
                 return
             }
-            flags.append(flag)
+            if index == 8 { telephone = flag } else if index == 10 { voluntary = flag }
         }
-        guard flags[0] else {
+        guard telephone else {
             skippedNotTelephone += 1
             return
         }
         telephoneReservations += 1
-        let voluntary = flags[2]
         var partial: [RegisterPhoneRejection] = []
         var kept = 0
         let classifier = self.classifier
         let encoding = self.encoding
         var failed: [String] = []
-        var keys: [UInt32] = []
+        var keys = numberKeys
+        numberKeys = []
+        keys.removeAll(keepingCapacity: true)
         row.withFieldValue(7, scratch: &scratch) { raw in
             // Numbers separated by '|', each classified from its bytes; only failures become Strings.
             var start = 0
@@ -168,6 +175,7 @@ struct RegisterRowReader {
         }
         for key in keys { builder.addNumber(key, voluntary: voluntary) }
         kept += keys.count
+        numberKeys = keys
         for text in failed {
             if case .failure(let reason) = number(text) {
                 rejectedPhones += 1
