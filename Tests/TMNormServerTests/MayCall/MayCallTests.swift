@@ -142,9 +142,11 @@ struct MayCallTests {
             #expect(earlyReasons.contains("no_valid_wash") && earlyReasons.contains("not_in_valid_wash"))
             #expect(try now.json()["reasons"] as? [String] == ["ok"], "the moment judged earlier does not leak into now")
             #expect(try await DecisionModel.query(on: app.db).count() == logged + 4)
-            let decision = try #require(
-                try await DecisionModel.find(UUID(uuidString: try #require(try evening.json()["decision_id"] as? String)), on: app.db))
-            #expect(decision.askedAt == (try OsloTime.parseTimestamp("2026-11-30T22:30:00+01:00")))
+            let eveningBody = try evening.json()
+            let decisionID = try #require(eveningBody["decision_id"] as? String)
+            let decision = try #require(try await DecisionModel.find(UUID(uuidString: decisionID), on: app.db))
+            let eveningInstant = try OsloTime.parseTimestamp("2026-11-30T22:30:00+01:00")
+            #expect(decision.askedAt == eveningInstant)
             // when: the client's block list changes, then the same moment is asked again
             _ = try await app.api(
                 .POST, "/api/v1/block-list", key: world.callCentreKey, json: #"{"phones":["93000001"],"client":"\#(world.client.orgnr)"}"#)
