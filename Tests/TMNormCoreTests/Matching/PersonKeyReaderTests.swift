@@ -47,7 +47,8 @@ struct PersonKeyReaderTests {
                 let outcome = Self.byteOutcome(fields, reader: reader, split: true)
                 // then
                 let expected = side.identity?.key
-                #expect(outcome == (expected.map { .key($0) } ?? .noIdentity), "\(side)")
+                let want: PersonKeyReader.Outcome = expected.map { .key($0) } ?? .noIdentity
+                #expect(outcome == want, "\(side)")
                 #expect(expected == Self.textKey(fields, encoding: .utf8, split: true))
             }
         }
