@@ -56,9 +56,14 @@ public struct PersonIdentity: Hashable, Sendable {
                     offset += 1
                 }
             }
-            return SHA256.hash(data: UnsafeRawBufferPointer(buffer)).withUnsafeBytes { raw in
-                raw.prefix(8).reduce(UInt64(0)) { ($0 << 8) | UInt64($1) }
-            }
+            return Self.key(canonical: UnsafeRawBufferPointer(buffer))
+        }
+    }
+
+    /// The key of canonical-form bytes: the first 8 bytes (big-endian) of their SHA-256.
+    static func key(canonical: UnsafeRawBufferPointer) -> UInt64 {
+        SHA256.hash(data: canonical).withUnsafeBytes { raw in
+            raw.prefix(8).reduce(UInt64(0)) { ($0 << 8) | UInt64($1) }
         }
     }
 

@@ -19,29 +19,40 @@ public enum PersonNormalizer {
     /// "Kongens gate" = "Kongensgate"), then the street type at the end written one way.
     public static func street(_ s: String) -> String {
         PersonTextFolding.withFolded(s, extraCapacity: maxSuffixGrowth) { buffer, folded, abbreviated in
-            let lastWordLength = folded - ((buffer[..<folded].lastIndex(of: 0x20) ?? -1) + 1)
-            var count = compactSpaces(buffer, count: folded)
-            for rule in streetSuffixRules {
-                let n = rule.suffix.count
-                guard count > n || (count == n && rule.mayStandAlone), endsWith(buffer, count: count, rule.suffix)
-                else { continue }
-                if rule.needsDotOrOwnWord && !abbreviated && lastWordLength != n { continue }
-                for (i, byte) in rule.replacement.enumerated() { buffer[count - n + i] = byte }
-                count += rule.replacement.count - n
-                break
-            }
-            return utf8String(buffer, 0..<count)
+            utf8String(buffer, 0..<streetInPlace(buffer, folded: folded, abbreviated: abbreviated))
         }
+    }
+
+    /// The street rules on folded bytes, in place (the buffer has `maxSuffixGrowth` bytes to spare);
+    /// returns the new length. Shared by `street(_:)` and `PersonKeyReader`.
+    static func streetInPlace(_ buffer: UnsafeMutableBufferPointer<UInt8>, folded: Int, abbreviated: Bool) -> Int {
+        let lastWordLength = folded - ((buffer[..<folded].lastIndex(of: 0x20) ?? -1) + 1)
+        var count = compactSpaces(buffer, count: folded)
+        for rule in streetSuffixRules {
+            let n = rule.suffix.count
+            guard count > n || (count == n && rule.mayStandAlone), endsWith(buffer, count: count, rule.suffix)
+            else { continue }
+            if rule.needsDotOrOwnWord && !abbreviated && lastWordLength != n { continue }
+            for (i, byte) in rule.replacement.enumerated() { buffer[count - n + i] = byte }
+            count += rule.replacement.count - n
+            break
+        }
+        return count
     }
 
     /// "12 B", "12b", "12-b", "012 B" → "12b": letters and digits only, lowercase, no leading zeros.
     public static func houseNumber(_ s: String) -> String {
         PersonTextFolding.withFolded(s) { buffer, folded, _ in
-            let count = compactSpaces(buffer, count: folded)
-            var start = 0
-            while count - start > 1, buffer[start] == 0x30, (0x30...0x39).contains(buffer[start + 1]) { start += 1 }
-            return utf8String(buffer, start..<count)
+            utf8String(buffer, houseNumberInPlace(buffer, folded: folded))
         }
+    }
+
+    /// The house-number rules on folded bytes, in place; returns the range that remains.
+    static func houseNumberInPlace(_ buffer: UnsafeMutableBufferPointer<UInt8>, folded: Int) -> Range<Int> {
+        let count = compactSpaces(buffer, count: folded)
+        var start = 0
+        while count - start > 1, buffer[start] == 0x30, (0x30...0x39).contains(buffer[start + 1]) { start += 1 }
+        return start..<count
     }
 
     /// "0150", " 0150 " → "0150"; nil unless exactly four digits remain after removing spaces.

@@ -4,10 +4,10 @@ import Foundation
 /// at a time through a precomputed table (no `folding(options:)` per row: see docs/matching.md for the figure).
 enum PersonTextFolding {
     /// What one scalar becomes: dropped, a word break, or up to three output bytes.
-    private static let drop: UInt32 = 0
-    private static let separator: UInt32 = 0xFFFF_FFFF
+    static let drop: UInt32 = 0
+    static let separator: UInt32 = 0xFFFF_FFFF
     /// Covers ASCII, Latin-1 Supplement and Latin Extended-A/B, where Norwegian and Sami names live.
-    private static let tableSize = 0x250
+    static let tableSize = 0x250
 
     /// Bytes written per input byte at most: a table entry is ≤ 3 bytes for a scalar of ≥ 1 byte, a space
     /// precedes a word, and lowercasing a non-Latin letter at most grows 2 bytes to 3 (U+0130).
@@ -86,7 +86,7 @@ enum PersonTextFolding {
         "ð": "d", "đ": "d", "ł": "l", "ŋ": "n", "ŧ": "t", "ĳ": "ij", "ı": "i",
     ]
 
-    private static let table: [UInt32] = (0..<tableSize).map { code in
+    static let table: [UInt32] = (0..<tableSize).map { code in
         guard let scalar = Unicode.Scalar(code) else { return separator }
         switch code {
         case 0x30...0x39, 0x61...0x7A: return UInt32(code)

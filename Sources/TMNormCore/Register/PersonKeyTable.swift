@@ -44,14 +44,12 @@ struct PersonKeyTable {
         return low < count ? remainder(entries, at: low) : 0
     }
 
-    /// The section bytes for sorted, distinct keys.
-    static func pack(sortedKeys: [UInt64]) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: sectionBytes(count: sortedKeys.count))
+    /// Writes the section bytes for sorted, distinct keys into `target` (`sectionBytes(count:)` long, zeroed).
+    static func pack(sortedKeys: [UInt64], into target: UnsafeMutableRawBufferPointer) {
         for (i, key) in sortedKeys.enumerated() {
             let r = key & remainderMask
-            for b in 0..<entryBytes { bytes[i * entryBytes + b] = UInt8(truncatingIfNeeded: r >> UInt64(8 * b)) }
+            for b in 0..<entryBytes { target[i * entryBytes + b] = UInt8(truncatingIfNeeded: r >> UInt64(8 * b)) }
         }
-        return bytes
     }
 
     /// The bucket index for sorted keys (2^18 + 1 entries).

@@ -37,7 +37,7 @@ enum RegisterSnapshotLayout {
 
     /// Builds the whole file image.
     static func image(
-        metadata: RegisterSnapshotMetadata, words: [Section: [UInt64]], indices: [Section: [UInt32]], packed: [Section: [UInt8]]
+        metadata: RegisterSnapshotMetadata, words: [Section: [UInt64]], indices: [Section: [UInt32]], personKeys: [Section: [UInt64]]
     ) -> Data {
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
@@ -47,7 +47,7 @@ enum RegisterSnapshotLayout {
         var position = aligned(headerSize + json.count)
         for section in Section.allCases {
             offsets.append(position)
-            position = aligned(position + byteCount(section, words, indices, packed))
+            position = aligned(position + byteCount(section, words, indices, personKeys))
         }
         var data = Data(count: position)
         data.withUnsafeMutableBytes { raw in
@@ -59,22 +59,23 @@ enum RegisterSnapshotLayout {
             json.withUnsafeBytes { UnsafeMutableRawBufferPointer(rebasing: raw[headerSize..<(headerSize + json.count)]).copyMemory(from: $0) }
             for section in Section.allCases {
                 let offset = offsets[section.rawValue]
-                let count = byteCount(section, words, indices, packed)
+                let count = byteCount(section, words, indices, personKeys)
                 raw.storeBytes(of: UInt64(offset).littleEndian, toByteOffset: 32 + section.rawValue * 16, as: UInt64.self)
                 raw.storeBytes(of: UInt64(count).littleEndian, toByteOffset: 40 + section.rawValue * 16, as: UInt64.self)
                 let target = UnsafeMutableRawBufferPointer(rebasing: raw[offset..<(offset + count)])
                 if let w = words[section] { w.withUnsafeBytes { target.copyMemory(from: $0) } }
                 if let x = indices[section] { x.withUnsafeBytes { target.copyMemory(from: $0) } }
-                if let x = packed[section] { x.withUnsafeBytes { target.copyMemory(from: $0) } }
+                if let keys = personKeys[section] { PersonKeyTable.pack(sortedKeys: keys, into: target) }
             }
         }
         return data
     }
 
     private static func byteCount(
-        _ section: Section, _ words: [Section: [UInt64]], _ indices: [Section: [UInt32]], _ packed: [Section: [UInt8]]
+        _ section: Section, _ words: [Section: [UInt64]], _ indices: [Section: [UInt32]], _ personKeys: [Section: [UInt64]]
     ) -> Int {
-        (words[section]?.count ?? 0) * 8 + (indices[section]?.count ?? 0) * 4 + (packed[section]?.count ?? 0)
+        (words[section]?.count ?? 0) * 8 + (indices[section]?.count ?? 0) * 4
+            + (personKeys[section].map { PersonKeyTable.sectionBytes(count: $0.count) } ?? 0)
     }
 
     /// Checks the header and section table of a file image; returns metadata and section byte ranges.

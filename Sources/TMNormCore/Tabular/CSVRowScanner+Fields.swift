@@ -23,6 +23,17 @@ extension CSVRowScanner {
         return scratch.withUnsafeBytes(body)
     }
 
+    /// Field `k` without its quotes, straight from the window; nil when it holds an escaped quote (`""`),
+    /// which only `withFieldValue` unescapes. An index below 0 gives an empty buffer (an absent column).
+    @inline(__always)
+    func unescapedFieldBytes(_ k: Int) -> UnsafeRawBufferPointer? {
+        guard k >= 0 else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        let (s, e, isQuoted) = rawField(k)
+        guard isQuoted, e - s >= 2 else { return UnsafeRawBufferPointer(start: window.base + s, count: e - s) }
+        let inner = UnsafeRawBufferPointer(start: window.base + s + 1, count: e - s - 2)
+        return inner.contains(0x22) ? nil : inner
+    }
+
     /// True when the row holds nothing but delimiters, spaces, tabs and quotes (an empty line, or the
     /// ";;;;" spreadsheets write for an empty row).
     var contentIsBlank: Bool {

@@ -27,6 +27,8 @@ struct WashRowLoop {
     let seen: UnsafeMutablePointer<UInt64>
     let voluntary: Bool
     let personsNeeded: Bool
+    /// Person keys from the row's bytes, without Strings where the text allows.
+    private let personReader: PersonKeyReader
     private let storage: Storage
     private let batch: UnsafeMutablePointer<WashPendingRow>
     private let suffixBytes: UnsafeMutablePointer<UInt8>
@@ -88,7 +90,8 @@ struct WashRowLoop {
         batch = storage.batch
         suffixBytes = storage.suffixes
         suffixRanges = storage.ranges
-        // Person keys cost a String and a SHA-256 per row: only when something can match them.
+        personReader = PersonKeyReader(encoding: encoding)
+        // Person keys cost a normalisation and a SHA-256 per row: only when something can match them.
         personsNeeded =
             person.isComplete
             && (!washer.blockedPersons.isEmpty || !washer.exemptPersons.isEmpty
@@ -174,7 +177,7 @@ struct WashRowLoop {
             switch verdict {
             case .callable(let key):
                 row.key = key
-                if personsNeeded { row.personKey = person.key(scanner, scratch: &scratch) }
+                if personsNeeded { row.personKey = person.key(scanner, reader: personReader, scratch: &scratch) }
             case .missing: row.reason = scanner.contentIsBlank ? .blankRow : .missingPhone
             case .invalid: row.reason = .invalidNumber
             case .foreign: row.reason = .foreignNumber

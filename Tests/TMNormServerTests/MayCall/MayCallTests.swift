@@ -121,6 +121,41 @@ struct MayCallTests {
         }
     }
 
+    @Test("questions about another moment are judged for that moment from the cached campaign, every answer logged, block lists current at once")
+    func otherMoment() async throws {
+        try await withTestApp { app in
+            // given: an active campaign washed at the test clock's now, Monday 30.11.2026 10:00
+            let world = try await TestWorld.make(app)
+            let campaign = try await activeCampaign(app, world)
+            let logged = try await DecisionModel.query(on: app.db).count()
+            // when: the same day while calls are allowed, after closing, and before the wash existed
+            let afternoon = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000001", at: "2026-11-30T14:00:00+01:00")
+            let evening = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000001", at: "2026-11-30T22:30:00+01:00")
+            let early = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000001", at: "2026-11-30T09:30:00+01:00")
+            let now = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000001")
+            // then
+            #expect(try afternoon.json()["reasons"] as? [String] == ["ok"])
+            #expect(try evening.json()["allowed"] as? Bool == false)
+            #expect((try evening.json()["reasons"] as? [String])?.contains("after_closing") == true)
+            #expect(try evening.json()["next_allowed"] as? String == "2026-12-01T09:00:00+01:00")
+            let earlyReasons = try #require(try early.json()["reasons"] as? [String])
+            #expect(earlyReasons.contains("no_valid_wash") && earlyReasons.contains("not_in_valid_wash"))
+            #expect(try now.json()["reasons"] as? [String] == ["ok"], "the moment judged earlier does not leak into now")
+            #expect(try await DecisionModel.query(on: app.db).count() == logged + 4)
+            let eveningBody = try evening.json()
+            let decisionID = try #require(eveningBody["decision_id"] as? String)
+            let decision = try #require(try await DecisionModel.find(UUID(uuidString: decisionID), on: app.db))
+            let eveningInstant = try OsloTime.parseTimestamp("2026-11-30T22:30:00+01:00")
+            #expect(decision.askedAt == eveningInstant)
+            // when: the client's block list changes, then the same moment is asked again
+            _ = try await app.api(
+                .POST, "/api/v1/block-list", key: world.callCentreKey, json: #"{"phones":["93000001"],"client":"\#(world.client.orgnr)"}"#)
+            let blocked = try await mayCall(app, key: world.callCentreKey, campaign: campaign, number: "93000001", at: "2026-11-30T14:00:00+01:00")
+            // then
+            #expect(try blocked.json()["reasons"] as? [String] == ["client_block_list"])
+        }
+    }
+
     @Test("a question that carries the person needs no wash: a reserved person is refused, anyone else allowed; half a person is 422")
     func personInQuestion() async throws {
         try await withTestApp { app in

@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 import FuzzSupport
-import TMNormCore
+@testable import TMNormCore
 
 /// The person-identity normaliser (names, street, house number, postcode, the address splitter) and the
 /// person key.
@@ -15,9 +15,11 @@ import TMNormCore
 ///   normalised person agree);
 /// - the key is the first 8 bytes of SHA-256 of the canonical form (the stack-buffer fast path against
 ///   the plain definition);
-/// - splitting "Street 12 B" keeps the street's words in order and the number starts with a digit.
+/// - splitting "Street 12 B" keeps the street's words in order and the number starts with a digit;
+/// - the key read from the bytes (`PersonKeyReader`) is the key of the String path (`checkByteKey`).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    checkByteKey(UnsafeRawBufferPointer(start: data, count: size))
     let input = text(data, size)
     var parts = input.split(omittingEmptySubsequences: false) { $0 == "\u{1F}" || $0 == "\n" }.map(String.init)
     while parts.count < 5 { parts.append("") }
@@ -85,5 +87,37 @@ func hasFoldingGap(_ s: String) -> Bool {
     s.unicodeScalars.contains { scalar in
         scalar.value >= 0x250 && scalar.properties.isAlphabetic
             && String(scalar).lowercased().unicodeScalars.contains { (0x80..<0x250).contains($0.value) }
+    }
+}
+
+/// The byte path (`PersonKeyReader`, what washing and register import use) against the String path on
+/// the raw input split at U+001F or line feed into first name, last name, street, house number, house
+/// letter and postcode, in both list encodings, with and without splitting the address: the same key, or
+/// the row left to the String path.
+func checkByteKey(_ raw: UnsafeRawBufferPointer) {
+    var parts: [UnsafeRawBufferPointer] = []
+    var start = 0
+    for i in 0...raw.count where i == raw.count || raw[i] == 0x1F || raw[i] == 0x0A {
+        if parts.count < 6 { parts.append(UnsafeRawBufferPointer(rebasing: raw[start..<i])) }
+        start = i + 1
+    }
+    while parts.count < 6 { parts.append(UnsafeRawBufferPointer(start: nil, count: 0)) }
+    let fields = PersonFieldBytes(
+        firstName: parts[0], lastName: parts[1], street: parts[2], houseNumber: parts[3], houseLetter: parts[4], postcode: parts[5])
+    for encoding in [TextEncoding.utf8, .windows1252] {
+        let t = parts.map { TextDecoder.trimmedText($0, as: encoding) }
+        let reader = PersonKeyReader(encoding: encoding)
+        for split in [true, false] {
+            var street = t[2]
+            var number = t[3]
+            if number.isEmpty && split { (street, number) = PersonIdentity.splitStreetAndNumber(street) }
+            if !t[4].isEmpty { number += " " + t[4] }
+            let expected = PersonIdentity(firstName: t[0], lastName: t[1], street: street, houseNumber: number, postcode: t[5])?.key
+            switch reader.key(fields, splitAddress: split) {
+            case .key(let key): require(key == expected, "byte path key differs for \(t.map { show($0) })")
+            case .noIdentity: require(expected == nil, "byte path found no identity for \(t.map { show($0) })")
+            case .needsText: break
+            }
+        }
     }
 }

@@ -139,11 +139,33 @@ struct CampaignValidity: Sendable {
     /// The attached washes valid at the moment asked (month rule): id and storage folder.
     var validWashes: [(id: UUID, directory: String)] = []
 
+    /// An attached wash: where its files are and when it clears numbers.
+    struct AttachedWash: Sendable {
+        let id: UUID
+        let directory: String
+        let washedAt: Date
+        let validUntil: Date?
+    }
+
     static func check(_ campaign: CampaignModel, at instant: Date, on db: any Database) async throws -> CampaignValidity {
-        let washes = try await CampaignWashModel.query(on: db).filter(\.$campaign.$id == campaign.requireID()).with(\.$wash).all()
-        let valid = washes.filter { link in
-            guard let until = link.wash.validUntil else { return false }
-            return link.wash.washedAt <= instant && instant < until
+        judge(campaign, washes: try await attachedWashes(campaign, on: db), at: instant)
+    }
+
+    /// The campaign's attached washes (read once; `judge` decides for any moment without the database).
+    static func attachedWashes(_ campaign: CampaignModel, on db: any Database) async throws -> [AttachedWash] {
+        let links = try await CampaignWashModel.query(on: db).filter(\.$campaign.$id == campaign.requireID()).with(\.$wash).all()
+        return try links.map { link in
+            AttachedWash(
+                id: try link.wash.requireID(), directory: link.wash.storageDirectory, washedAt: link.wash.washedAt,
+                validUntil: link.wash.validUntil)
+        }
+    }
+
+    /// Whether the campaign may run at `instant`, given its attached washes.
+    static func judge(_ campaign: CampaignModel, washes: [AttachedWash], at instant: Date) -> CampaignValidity {
+        let valid = washes.filter { wash in
+            guard let until = wash.validUntil else { return false }
+            return wash.washedAt <= instant && instant < until
         }
         let hasValidWash = !valid.isEmpty
         let callerID: CallerID = campaign.callerID.isEmpty ? .hidden : .number(campaign.callerID, listedInDirectory: campaign.callerIDListed)
@@ -152,6 +174,6 @@ struct CampaignValidity: Sendable {
             hasValidWash: hasValidWash,
             callerIDAllowed: CallingRules.judgeCallerID(callerID, at: instant).allowed,
             withinPeriod: campaign.startsOn <= today && today <= campaign.endsOn,
-            validWashes: try valid.map { (try $0.wash.requireID(), $0.wash.storageDirectory) })
+            validWashes: valid.map { ($0.id, $0.directory) })
     }
 }

@@ -45,10 +45,12 @@ enum MayCallService {
         }
     }
 
-    /// The campaign with what every answer for it needs; questions about "now" share a second-long cache,
-    /// questions about another moment are computed afresh. Unknown campaign → 404.
+    /// The campaign with what every answer for it needs, from a second-long cache per campaign and Oslo
+    /// day: a question about another moment than now is judged from the same cached rows (the attached
+    /// washes' validity is decided for that moment in memory). Unknown campaign → 404.
     static func context(campaignID: UUID, at instant: Date, app: Application, on db: any Database) async throws -> MayCallContextCache.Context {
         let now = app.clock.now()
+        let day = OsloTime.localDate(of: instant)
         let load: @Sendable () async throws -> MayCallContextCache.Context = {
             guard let campaign = try await CampaignModel.find(campaignID, on: db) else { throw AppError.notFound() }
             // Each lookup that fails leaves its fact unknown, and the decider refuses on an unknown fact
@@ -63,23 +65,24 @@ enum MayCallService {
                     return nil
                 }
             }
-            let validity = await orNil("campaign validity") { try await CampaignValidity.check(campaign, at: instant, on: db) }
+            let washes = await orNil("campaign validity") { try await CampaignValidity.attachedWashes(campaign, on: db) }
+            let validity = washes.map { CampaignValidity.judge(campaign, washes: $0, at: instant) }
             let index = app.washCallableIndex
             return MayCallContextCache.Context(
                 campaign: campaign, validity: validity,
                 register: await orNil("register copy") { try await RegisterSelection.activeModel(for: campaign.$callCentre.id, on: db) },
-                norms: try await IndustryNormService.norms(bindingCallCentre: campaign.$callCentre.id, on: OsloTime.localDate(of: instant), db: db),
+                norms: try await IndustryNormService.norms(bindingCallCentre: campaign.$callCentre.id, on: day, db: db),
                 loadedAt: now,
                 callable: (validity?.validWashes ?? []).compactMap { index.keys(washID: $0.id, directory: $0.directory) },
                 engagementInForce: await orNil("engagement") {
                     try await Engagements.active(
                         callCentre: campaign.$callCentre.id, client: campaign.$client.id, on: Engagements.day(instant), db: db)
-                } != nil)
+                } != nil, washes: washes, judgedAt: instant)
         }
-        if abs(instant.timeIntervalSince(now)) < 1 {
-            return try await app.mayCallCache.context(campaignID, now: now, load: load)
-        }
-        return try await load()
+        let context = try await app.mayCallCache.context(campaignID, day: day.iso8601, now: now, load: load)
+        // Judged for this moment unless the entry already was (within the second "now" is cached for).
+        if abs(instant.timeIntervalSince(context.judgedAt)) < MayCallContextCache.lifetime { return context }
+        return context.judged(at: instant, index: app.washCallableIndex)
     }
 
     static func decide(
