@@ -15,9 +15,10 @@ import Vapor
 ///   administrators on `/jobs`, who can queue it again.
 public enum JobRunner {
     /// One pass: schedule the current slot of every recurring job, then claim and run what is due.
-    /// Returns the runs made, in the order they ran.
+    /// Returns the runs made, in the order they ran. The limit is above the number of jobs, so one pass
+    /// runs every job that is due at once (a pass at 10 left the eleventh for the next second).
     @discardableResult
-    public static func runDue(_ app: Application, now: Date? = nil, limit: Int = 10, only names: [String]? = nil) async throws -> [JobModel] {
+    public static func runDue(_ app: Application, now: Date? = nil, limit: Int = 32, only names: [String]? = nil) async throws -> [JobModel] {
         let now = now ?? app.clock.now()
         try await schedule(app, now: now, only: names)
         let rows = try await claim(app, now: now, limit: limit, only: names)
