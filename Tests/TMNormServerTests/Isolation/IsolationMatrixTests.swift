@@ -342,7 +342,8 @@ let isolationMatrix: [MatrixRoute] = [
         .POST, "/events/:id/slots", path: { _ in "/events/\(matrixEventID)/slots" },
         form: { _ in ["start": "09:00", "end": "10:00", "title": "Kapret", "kind": "talk"] }),
     .init(.POST, "/events/:id/slots/:slot/delete", path: { _ in "/events/\(matrixEventID)/slots/\(UUID().uuidString.lowercased())/delete" }),
-    .init(.POST, "/events/:id/organisers", path: { _ in "/events/\(matrixEventID)/organisers" }, form: { _ in ["email": "nemnd@nemnda.test"] }),  // granted by the association in its own run of the matrix; a tenant organiser would then rightly see the event
+    // Granted by the association in its own run of the matrix: a tenant made organiser would then rightly see the event.
+    .init(.POST, "/events/:id/organisers", path: { _ in "/events/\(matrixEventID)/organisers" }, form: { _ in ["email": "nemnd@nemnda.test"] }),
     .init(.GET, "/events/:id/participants", path: { _ in "/events/\(matrixEventID)/participants" }),
     .init(.GET, "/events/:id/participants.csv", path: { _ in "/events/\(matrixEventID)/participants.csv" }),
     .init(.GET, "/events/:id/diets", path: { _ in "/events/\(matrixEventID)/diets" }),
