@@ -136,8 +136,28 @@ public enum ICalendarWriter {
 
     /// Undoes folding: a CRLF followed by a space or tab joins the lines.
     public static func unfold(_ text: String) -> [String] {
-        text.replacingOccurrences(of: "\r\n ", with: "").replacingOccurrences(of: "\r\n\t", with: "")
-            .components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        // On bytes: a fold's space and a combining mark after it are one Character, so String searches
+        // for "\r\n " miss that fold (the fuzz target found it).
+        let bytes = Array(text.utf8)
+        var lines: [String] = []
+        var current: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                if index + 2 < bytes.count, bytes[index + 2] == 0x20 || bytes[index + 2] == 0x09 {
+                    index += 3
+                    continue
+                }
+                if !current.isEmpty { lines.append(String(decoding: current, as: UTF8.self)) }
+                current = []
+                index += 2
+                continue
+            }
+            current.append(bytes[index])
+            index += 1
+        }
+        if !current.isEmpty { lines.append(String(decoding: current, as: UTF8.self)) }
+        return lines
     }
 
     /// "20080410T110000".

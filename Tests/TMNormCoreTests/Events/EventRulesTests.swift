@@ -245,6 +245,16 @@ struct ICalendarTests {
         #expect(ICalendarWriter.unfold(folded) == [line])
         #expect(ICalendarWriter.fold("SUMMARY:kort") == "SUMMARY:kort")
     }
+
+    @Test("a fold right before a combining mark unfolds to the line again (the fold's space and the mark are one Character)")
+    func foldBeforeCombiningMark() {
+        // 75 octets, then U+0301: the continuation line starts with a space and the combining mark.
+        let line = "DESCRIPTION:" + String(repeating: "a", count: 63) + "\u{301}x"
+        let folded = ICalendarWriter.fold(line)
+        #expect(Array(folded.utf8)[75...77] == [0x0D, 0x0A, 0x20])
+        #expect(ICalendarWriter.unfold(folded + "\r\n") == [line])
+        #expect(MeetingCalendar.fold(line) == folded)
+    }
 }
 
 @Suite("Events: prices typed in kroner")

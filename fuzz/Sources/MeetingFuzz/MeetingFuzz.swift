@@ -24,8 +24,22 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     require(!escaped.unicodeScalars.contains { $0 == "\n" || $0 == "\r" }, "a line break survived escaping: \(show(input))")
     let line = "DESCRIPTION:" + escaped
     let folded = MeetingCalendar.fold(line)
-    let lines = folded.components(separatedBy: "\r\n")
-    require(lines.allSatisfy { $0.utf8.count <= 75 }, "a folded line is too long: \(show(input))")
-    require(lines[0] + lines.dropFirst().map { String($0.dropFirst()) }.joined() == line, "folding lost text: \(show(input))")
+    // Compared as bytes: a continuation line's leading space and a combining mark after it are one
+    // Character, so String operations would drop the mark with the space.
+    var lines: [[UInt8]] = [[]]
+    let bytes = Array(folded.utf8)
+    var index = 0
+    while index < bytes.count {
+        if bytes[index] == 0x0D, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+            lines.append([])
+            index += 2
+        } else {
+            lines[lines.count - 1].append(bytes[index])
+            index += 1
+        }
+    }
+    require(lines.allSatisfy { $0.count <= 75 }, "a folded line is too long: \(show(input))")
+    require(lines.dropFirst().allSatisfy { $0.first == 0x20 }, "a continuation line does not start with a space: \(show(input))")
+    require(lines[0] + lines.dropFirst().flatMap { $0.dropFirst() } == Array(line.utf8), "folding lost text: \(show(input))")
     return 0
 }

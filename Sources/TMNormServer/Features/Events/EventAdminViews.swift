@@ -278,7 +278,7 @@ enum EventAdminViews {
                 el("form", .method("get"), .action(SiteRoute.eventCheckIn(id).path), .class("filters")) {
                     el("div", .class("field")) {
                         el("label", .for("f-q")) { context.t(Phrase(nb: "Søk på navn", en: "Search by name")) }
-                        void("input", .id("f-q"), .name("q"), .type("search"), .value(q), .autocomplete("off"))
+                        void("input", .id("f-q"), .name("q"), .type("search"), .value(q))
                     }
                     el("button", .type("submit"), .class("button secondary")) { context.t(Phrase(nb: "Søk", en: "Search")) }
                 }
