@@ -76,7 +76,7 @@ struct EventAPITests {
             #expect(again.text.contains("already-cancelled") && again.text.contains("allerede avmeldt"))
             // the list shows the seats left
             let list = try await app.api(.GET, "/api/v1/events", key: nil)
-            let events = try #require(try JSONSerialization.jsonObject(with: Data(list.text.utf8)) as? [[String: Any]])
+            let events = try #require(try list.json()["items"] as? [[String: Any]])
             #expect(events.count == 1)
             #expect(events.first?["slug"] as? String == "tm-dag-2027")
             #expect(events.first?["capacity"] as? Int == 2 && events.first?["dinner_capacity"] as? Int == 2)

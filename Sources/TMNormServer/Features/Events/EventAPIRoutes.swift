@@ -26,8 +26,12 @@ struct EventAPIRoutes: RouteCollection {
         let url: String
     }
 
-    /// The upcoming published events, soonest first.
-    func list(req: Request) async throws -> [EventDTO] {
+    struct EventListDTO: Content {
+        let items: [EventDTO]
+    }
+
+    /// `{"items": […]}`: the upcoming published events, soonest first (the API's list shape).
+    func list(req: Request) async throws -> EventListDTO {
         let today = OsloTime.localDate(of: req.now).iso8601
         let events = try await EventModel.query(on: req.db).filter(\.$published == true).filter(\.$day >= today).sort(\.$startsAt).all()
         var out: [EventDTO] = []
@@ -39,7 +43,7 @@ struct EventAPIRoutes: RouteCollection {
                     dinner_capacity: event.dinnerCapacity, seats_left: event.seating.seatsLeft(holders), registration_deadline: event.deadline,
                     url: req.application.config.publicBaseURL + SiteRoute.event(slug: event.slug).path))
         }
-        return out
+        return EventListDTO(items: out)
     }
 
     struct RegistrationInputDTO: Content {
@@ -139,6 +143,7 @@ enum EventAPIDocs {
             also: [
                 .problem(409, "Registration is closed: the deadline has passed (registration-closed) or the event is over (event-past)"),
                 .problem(404, "No such event"),
+                .problem(429, "Too many registrations from this address; Retry-After says when to try again"),
             ]),
         APIOperation(
             "get", "/api/v1/events/{slug}/registrations/{id}", "A registration's status (the status_url, with its token)",

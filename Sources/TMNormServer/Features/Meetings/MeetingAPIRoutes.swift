@@ -16,6 +16,17 @@ struct MeetingAPIRoutes: RouteCollection {
         let due: String
         let status: String
         let meeting_id: UUID
+
+        /// Every key is written, `owner_orgnr` as null when the owner is not an organisation (the schema requires it).
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(owner_orgnr, forKey: .owner_orgnr)
+            try container.encode(due, forKey: .due)
+            try container.encode(status, forKey: .status)
+            try container.encode(meeting_id, forKey: .meeting_id)
+        }
     }
 
     struct ActionItemsDTO: Content {
