@@ -144,6 +144,7 @@ enum EventAPIDocs {
                 .problem(409, "Registration is closed: the deadline has passed (registration-closed) or the event is over (event-past)"),
                 .problem(404, "No such event"),
                 .problem(429, "Too many registrations from this address; Retry-After says when to try again"),
+                .success(200, "The same e-mail address again: the existing registration's id and status, without its links"),
             ]),
         APIOperation(
             "get", "/api/v1/events/{slug}/registrations/{id}", "A registration's status (the status_url, with its token)",
@@ -183,10 +184,11 @@ enum EventAPIDocs {
         (
             "EventRegistrationCreated",
             [
-                "type": "object", "required": ["id", "status", "status_url", "cancel_url"],
+                // 201 always has both links; the 200 for an address already registered has none (they went to it by e-mail).
+                "type": "object", "required": ["id", "status"],
                 "properties": [
                     "id": OpenAPISchemas.uuid, "status": ["type": "string", "enum": ["confirmed", "waitlisted"]],
-                    "status_url": ["type": "string"], "cancel_url": ["type": "string"],
+                    "status_url": ["type": "string"], "cancel_url": ["type": "string"], "detail": ["type": "string"],
                 ],
             ]
         ),
